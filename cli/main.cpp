@@ -1,0 +1,121 @@
+// canvasfit: the command-line front end of the core.
+//   canvasfit analyze FILE [--format json|text|markdown] [--input auto|excalidraw|miro|canvasfit]
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "canvasfit/analyze.hpp"
+#include "canvasfit/errors.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
+constexpr int kExitBadInput = 2;
+
+const char* const kUsage =
+    "usage: canvasfit analyze FILE [--format json|text|markdown] [--input FORMAT]\n"
+    "       canvasfit --version\n"
+    "\n"
+    "Sorts every note of a Value Proposition Canvas board into its canvas and section.\n"
+    "FILE is an Excalidraw scene, a Miro REST export or a CanvasFit board ('-' reads stdin).\n"
+    "--input forces the input format: auto (default), excalidraw, miro, canvasfit.\n";
+
+struct Arguments {
+    std::string file;
+    std::string output_format = "json";
+    std::string input_format = "auto";
+};
+
+bool read_file(const std::string& path, std::string& contents) {
+    if (path == "-") {
+        contents.assign(std::istreambuf_iterator<char>(std::cin), {});
+        return true;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    contents = buffer.str();
+    return true;
+}
+
+// Returns false (after printing why) when the command line is not usable.
+bool parse_arguments(int argc, char** argv, Arguments& args) {
+    if (argc < 3 || std::string(argv[1]) != "analyze") return false;
+    for (int i = 2; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if ((arg == "--format" || arg == "--input") && i + 1 < argc) {
+            (arg == "--format" ? args.output_format : args.input_format) = argv[++i];
+        } else if (args.file.empty() && (arg == "-" || arg.rfind("--", 0) != 0)) {
+            args.file = arg;
+        } else {
+            std::cerr << "canvasfit: unexpected argument '" << arg << "'\n";
+            return false;
+        }
+    }
+    if (args.output_format != "json" && args.output_format != "text" &&
+        args.output_format != "markdown") {
+        std::cerr << "canvasfit: unknown --format '" << args.output_format << "'\n";
+        return false;
+    }
+    return !args.file.empty();
+}
+
+std::string render(const canvasfit::Report& report, const std::string& format) {
+    if (format == "text") return canvasfit::report_to_text(report);
+    if (format == "markdown") return canvasfit::report_to_markdown(report);
+    return canvasfit::report_to_json(report);
+}
+
+std::string base_name(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+int analyze(const Arguments& args) {
+    std::string input;
+    if (!read_file(args.file, input)) {
+        std::cerr << "canvasfit: error: cannot read '" << args.file << "'\n";
+        return kExitBadInput;
+    }
+    canvasfit::AnalyzeOptions options;
+    // The report names the file, not the path, so reports compare across machines.
+    options.source = args.file == "-" ? "stdin" : base_name(args.file);
+    try {
+        options.format = canvasfit::parse_input_format(args.input_format);
+        std::cout << render(canvasfit::analyze_text(input, options), args.output_format);
+        return kExitOk;
+    } catch (const canvasfit::InputError& e) {
+        std::cerr << "canvasfit: error: " << e.where() << ": " << e.what() << "\n";
+        if (args.output_format == "json") std::cout << canvasfit::error_to_json(e.where(), e.what());
+        return kExitBadInput;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::cout << "canvasfit " << canvasfit::version() << "\n";
+        return kExitOk;
+    }
+    if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
+        std::cout << kUsage;
+        return kExitOk;
+    }
+    Arguments args;
+    if (!parse_arguments(argc, argv, args)) {
+        std::cerr << kUsage;
+        return kExitUsage;
+    }
+    try {
+        return analyze(args);
+    } catch (const std::exception& e) {
+        // Not an input problem: a defect. Say so rather than crash.
+        std::cerr << "canvasfit: internal error: " << e.what() << "\n";
+        return 3;
+    }
+}

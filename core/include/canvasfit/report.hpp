@@ -1,0 +1,67 @@
+// The analysis report (docs/report.md, schema "canvasfit.report/1").
+// Later issues add fields; they never rename these.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "canvasfit/layout.hpp"
+#include "canvasfit/sections.hpp"
+
+namespace canvasfit {
+
+struct CanvasReport {
+    std::string id;
+    std::string title;                   // canvas container title, "" if none
+    std::optional<std::string> segment;  // the segment's text, if the canvas names one
+    std::vector<std::vector<std::string>> sections;  // note ids, indexed by Section (7 entries)
+};
+
+struct NoteReport {
+    std::string id;
+    std::string text;
+    std::optional<std::string> canvas;  // canvas id, none if outside every canvas
+    Section section = Section::unknown;
+    Placement via = Placement::none;
+    double confidence = 0;
+    std::optional<int> rank;  // filled by the prioritization engine
+};
+
+struct LinkReport {
+    std::string from;  // reliever, creator or product
+    std::string to;    // pain, gain or job
+    double strength = 0;
+    std::string via;                    // "connector" | "text"
+    std::vector<std::string> evidence;  // shared or related terms
+};
+
+enum class Severity { info, low, medium, high };
+const char* severity_name(Severity severity);
+
+struct Warning {
+    std::string code;
+    Severity severity = Severity::info;
+    std::vector<std::string> notes;
+    std::optional<std::string> canvas;
+    std::string message;
+};
+
+struct Report {
+    std::string source;  // file name, "" if none
+    std::string format;  // board format that was read
+    std::vector<CanvasReport> canvases;
+    std::vector<NoteReport> notes;
+    std::vector<LinkReport> links;
+    std::vector<Warning> warnings;
+};
+
+// Serialisations. JSON is the contract; text and Markdown are for people.
+std::string report_to_json(const Report& report);
+std::string report_to_text(const Report& report);
+std::string report_to_markdown(const Report& report);
+
+// The JSON a failed analysis returns through the wasm API and `--format json`.
+std::string error_to_json(const std::string& where, const std::string& message);
+
+}  // namespace canvasfit

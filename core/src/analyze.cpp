@@ -1,0 +1,125 @@
+#include "canvasfit/analyze.hpp"
+
+#include "canvasfit/errors.hpp"
+#include "canvasfit/layout.hpp"
+#include "json_input.hpp"
+
+namespace canvasfit {
+
+namespace {
+
+std::vector<CanvasReport> canvas_reports(const Layout& layout) {
+    std::vector<CanvasReport> canvases;
+    for (const CanvasLayout& canvas : layout.canvases) {
+        CanvasReport report;
+        report.id = canvas.id;
+        report.title = canvas.title;
+        report.sections.resize(std::size(kAllSections));
+        canvases.push_back(std::move(report));
+    }
+    return canvases;
+}
+
+// The segment a canvas is about: its segment notes, else the qualifier of a
+// segment or canvas title ("Customer Segment: Busy parents").
+std::optional<std::string> segment_of(const CanvasLayout& layout, const std::string& segment_notes,
+                                      const Board& board) {
+    if (!segment_notes.empty()) return segment_notes;
+    for (const SectionArea& area : layout.sections)
+        if (area.section == Section::segment)
+            for (const Container& container : board.containers)
+                if (container.id == area.container_id && !title_qualifier(container.title).empty())
+                    return title_qualifier(container.title);
+    if (!title_qualifier(layout.title).empty()) return title_qualifier(layout.title);
+    return std::nullopt;
+}
+
+void add_reading_warnings(const Board& board, const Layout& layout, Report& report) {
+    for (const ReadIssue& issue : board.skipped) {
+        Warning warning;
+        warning.code = "skipped-item";
+        warning.severity = Severity::low;
+        if (!issue.item_id.empty()) warning.notes.push_back(issue.item_id);
+        warning.message = issue.message + (issue.location.empty() ? "" : " (at " + issue.location + ")");
+        report.warnings.push_back(std::move(warning));
+    }
+    if (layout.canvases.empty() && !board.notes.empty()) {
+        report.warnings.push_back(
+            {"no-sections", Severity::medium, {}, std::nullopt,
+             "No canvas sections found: put the notes in frames or shapes titled 'Customer Jobs', "
+             "'Pains', 'Gains', 'Products & Services', 'Pain Relievers' and 'Gain Creators'."});
+    }
+    Warning outside{"outside-sections", Severity::info, {}, std::nullopt, ""};
+    for (const NoteReport& note : report.notes)
+        if (note.section == Section::unknown) outside.notes.push_back(note.id);
+    if (!outside.notes.empty() && !layout.canvases.empty()) {
+        outside.message = std::to_string(outside.notes.size()) +
+                          " note(s) sit outside every canvas section; move them into the section "
+                          "they belong to.";
+        report.warnings.push_back(std::move(outside));
+    }
+}
+
+}  // namespace
+
+Report analyze(const Board& board, const AnalyzeOptions& options) {
+    const Layout layout = classify_layout(board);
+    Report report;
+    report.source = options.source;
+    report.format = board.format;
+    report.canvases = canvas_reports(layout);
+    std::vector<std::string> segment_notes(layout.canvases.size());
+    for (std::size_t i = 0; i < board.notes.size(); ++i) {
+        const Note& note = board.notes[i];
+        const NotePlacement& placement = layout.notes[i];
+        NoteReport entry;
+        entry.id = note.id;
+        entry.text = note.text;
+        entry.section = placement.section;
+        entry.via = placement.via;
+        entry.confidence = placement.confidence;
+        if (placement.canvas >= 0) {
+            CanvasReport& canvas = report.canvases[static_cast<std::size_t>(placement.canvas)];
+            entry.canvas = canvas.id;
+            if (placement.section != Section::unknown)
+                canvas.sections[static_cast<std::size_t>(placement.section)].push_back(note.id);
+            std::string& segment = segment_notes[static_cast<std::size_t>(placement.canvas)];
+            if (placement.section == Section::segment)
+                segment += (segment.empty() ? "" : "; ") + note.text;
+        }
+        report.notes.push_back(std::move(entry));
+    }
+    for (std::size_t c = 0; c < layout.canvases.size(); ++c)
+        report.canvases[c].segment = segment_of(layout.canvases[c], segment_notes[c], board);
+    add_reading_warnings(board, layout, report);
+    return report;
+}
+
+Report analyze_text(std::string_view input, const AnalyzeOptions& options) {
+    try {
+        return analyze(read_board(input, options.format), options);
+    } catch (const InputError& e) {
+        if (options.source.empty()) throw;
+        throw InputError(options.source + ": " + e.where(), e.what());
+    }
+}
+
+AnalyzeOptions parse_options(std::string_view options_json) {
+    AnalyzeOptions options;
+    if (options_json.empty()) return options;
+    nlohmann::json root;
+    try {
+        root = json_input::parse(options_json);
+    } catch (const InputError& e) {
+        throw InputError("options", std::string("options are not valid JSON: ") + e.what());
+    }
+    if (root.is_null()) return options;
+    if (!root.is_object()) throw InputError("options", "options must be a JSON object");
+    options.format = parse_input_format(json_input::optional_string(root, "format", "options"));
+    options.source = json_input::optional_string(root, "source", "options");
+    return options;
+}
+
+const char* version() { return CANVASFIT_VERSION; }
+
+}  // namespace canvasfit

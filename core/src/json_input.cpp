@@ -1,0 +1,151 @@
+#include "json_input.hpp"
+
+#include <cmath>
+
+#include "canvasfit/limits.hpp"
+
+namespace canvasfit::json_input {
+
+namespace {
+
+// Counts bracket nesting outside strings so that hostile, deeply nested input
+// is rejected in linear time before any recursive code sees it.
+void check_depth(std::string_view text) {
+    std::size_t depth = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '[' || c == '{') {
+            if (++depth > limits::kMaxJsonDepth)
+                throw InputError("byte " + std::to_string(i),
+                                 "JSON nests deeper than " +
+                                     std::to_string(limits::kMaxJsonDepth) + " levels");
+        } else if ((c == ']' || c == '}') && depth > 0) --depth;
+    }
+}
+
+std::string type_name(const json& value) { return value.type_name(); }
+
+// "line 3, column 14" for nlohmann's 1-based byte position, which people can find in an editor.
+std::string line_and_column(std::string_view text, std::size_t byte) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+}  // namespace
+
+json parse(std::string_view text) {
+    if (text.size() > limits::kMaxInputBytes)
+        throw InputError("input", "input is " + std::to_string(text.size()) +
+                                      " bytes, more than the limit of " +
+                                      std::to_string(limits::kMaxInputBytes));
+    check_depth(text);
+    try {
+        return json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        throw InputError(line_and_column(text, e.byte), std::string("invalid JSON: ") + e.what());
+    } catch (const json::exception& e) {
+        // e.g. out_of_range.406 for a number such as 1e400
+        throw InputError("input", std::string("invalid JSON value: ") + e.what());
+    }
+}
+
+std::string pointer(const std::string& at, const std::string& key) {
+    // RFC 6901 escaping of '~' and '/'
+    std::string escaped;
+    for (char c : key) {
+        if (c == '~') escaped += "~0";
+        else if (c == '/') escaped += "~1";
+        else escaped += c;
+    }
+    return at + "/" + escaped;
+}
+
+std::string pointer(const std::string& at, std::size_t index) {
+    return at + "/" + std::to_string(index);
+}
+
+bool has(const json& object, const char* key) {
+    return object.is_object() && object.contains(key) && !object.at(key).is_null();
+}
+
+const json& require(const json& object, const char* key, const std::string& at) {
+    if (!object.is_object())
+        throw InputError(at, "expected an object, found " + type_name(object));
+    const auto found = object.find(key);
+    if (found == object.end() || found->is_null())
+        throw InputError(pointer(at, key), std::string("missing required field '") + key + "'");
+    return *found;
+}
+
+std::string require_string(const json& object, const char* key, const std::string& at) {
+    const json& value = require(object, key, at);
+    if (!value.is_string())
+        throw InputError(pointer(at, key), std::string("field '") + key +
+                                               "' must be a string, found " + type_name(value));
+    return value.get<std::string>();
+}
+
+std::string optional_string(const json& object, const char* key, const std::string& at,
+                            const std::string& fallback) {
+    if (!has(object, key)) return fallback;
+    return require_string(object, key, at);
+}
+
+double require_number(const json& object, const char* key, const std::string& at) {
+    const json& value = require(object, key, at);
+    if (!value.is_number())
+        throw InputError(pointer(at, key), std::string("field '") + key +
+                                               "' must be a number, found " + type_name(value));
+    const double number = value.get<double>();
+    if (!std::isfinite(number) || std::fabs(number) > limits::kMaxCoordinate)
+        throw InputError(pointer(at, key), std::string("field '") + key +
+                                               "' is out of range (|value| must be at most 1e9)");
+    return number;
+}
+
+double optional_number(const json& object, const char* key, const std::string& at,
+                       double fallback) {
+    if (!has(object, key)) return fallback;
+    return require_number(object, key, at);
+}
+
+bool optional_bool(const json& object, const char* key, const std::string& at, bool fallback) {
+    if (!has(object, key)) return fallback;
+    const json& value = object.at(key);
+    if (!value.is_boolean())
+        throw InputError(pointer(at, key), std::string("field '") + key +
+                                               "' must be true or false, found " + type_name(value));
+    return value.get<bool>();
+}
+
+std::string require_id(const json& object, const char* key, const std::string& at) {
+    const json& value = require(object, key, at);
+    std::string id;
+    if (value.is_string()) id = value.get<std::string>();
+    else if (value.is_number_integer()) id = value.dump();
+    else
+        throw InputError(pointer(at, key), std::string("field '") + key +
+                                               "' must be a string or integer id, found " +
+                                               type_name(value));
+    if (id.empty()) throw InputError(pointer(at, key), std::string("field '") + key + "' is empty");
+    return id;
+}
+
+}  // namespace canvasfit::json_input

@@ -1,0 +1,37 @@
+// Internal helpers shared by the readers: safe parsing and typed field access
+// on untrusted JSON. Every accessor names the JSON pointer in its error.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "canvasfit/errors.hpp"
+
+namespace canvasfit::json_input {
+
+using nlohmann::json;
+
+// Parses untrusted text: rejects nesting deeper than kMaxDepth before the
+// parser sees it, and turns every nlohmann error into an InputError.
+json parse(std::string_view text);
+
+// Field access. `at` is the JSON pointer of `object`, used in error messages.
+bool has(const json& object, const char* key);
+const json& require(const json& object, const char* key, const std::string& at);
+std::string require_string(const json& object, const char* key, const std::string& at);
+std::string optional_string(const json& object, const char* key, const std::string& at,
+                            const std::string& fallback = "");
+// Numbers must be finite; `fallback` is used only when the key is absent or null.
+double require_number(const json& object, const char* key, const std::string& at);
+double optional_number(const json& object, const char* key, const std::string& at,
+                       double fallback);
+bool optional_bool(const json& object, const char* key, const std::string& at, bool fallback);
+
+// An id may be a string or an integer in some exports; both become a string.
+std::string require_id(const json& object, const char* key, const std::string& at);
+
+std::string pointer(const std::string& at, const std::string& key);
+std::string pointer(const std::string& at, std::size_t index);
+
+}  // namespace canvasfit::json_input

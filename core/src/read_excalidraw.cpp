@@ -1,0 +1,363 @@
+// Reads Excalidraw scenes (.excalidraw files, format version 2, as saved by
+// excalidraw.com and @excalidraw/excalidraw 0.18, and clipboard data) into the
+// neutral Board.
+//
+// What becomes what:
+// - rectangle, ellipse, diamond: a Note of kind `shape`, whatever its size, with
+//   the text of its bound text element. The shared layout step (containers.cpp)
+//   later decides which shapes are sections, dot votes or decoration.
+// - text: a free-standing text is a Note of kind `text`; a text bound to a shape
+//   is that shape's text; a text bound to an arrow is the arrow's label.
+// - frame, magicframe: a Container of kind `frame`.
+// - arrow (and line) bound at both ends: a Connector.
+// - image, embeddable, iframe: listed in Board::skipped. They may show a note's
+//   content (a photo of a sticky, an embedded document) that cannot be read as
+//   text, so the user is told rather than left to wonder where it went.
+// - freedraw, unbound lines and arrows without a label: ignored. They are
+//   drawing and carry no text; listing every stroke would bury real issues.
+// - unknown types (a later Excalidraw): listed in Board::skipped, since they
+//   might carry text this reader does not know how to find.
+// - deleted elements (`isDeleted: true`) are tombstones kept for collaboration:
+//   they do not exist for the reader, not even in Board::skipped.
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "canvasfit/errors.hpp"
+#include "format_readers.hpp"
+#include "json_input.hpp"
+
+namespace canvasfit {
+
+namespace {
+
+using nlohmann::json;
+namespace ji = json_input;
+
+constexpr const char* kSceneType = "excalidraw";
+constexpr const char* kClipboardType = "excalidraw/clipboard";
+constexpr double kSupportedVersion = 2;
+
+bool is_note_shape(const std::string& type) {
+    return type == "rectangle" || type == "ellipse" || type == "diamond";
+}
+bool is_frame(const std::string& type) { return type == "frame" || type == "magicframe"; }
+bool is_linear(const std::string& type) { return type == "arrow" || type == "line"; }
+bool is_unreadable_content(const std::string& type) {
+    return type == "image" || type == "embeddable" || type == "iframe";
+}
+// `selection` is an editor-only element that should never be saved; if one is,
+// it is just as meaningless as a pen stroke.
+bool is_drawing(const std::string& type) { return type == "freedraw" || type == "selection"; }
+
+// A live (not deleted) element with the fields every type has.
+struct Element {
+    const json* value = nullptr;
+    std::string at;  // JSON pointer, e.g. /elements/12
+    std::string id;
+    std::string type;
+};
+
+// What a text element is, which depends on the element it is bound to.
+enum class TextRole { free, shape_text, arrow_label };
+
+// Excalidraw stores both the soft-wrapped text it draws (`text`) and what the
+// person typed (`originalText`); the typed text is the note. The fallback keeps
+// the text of hand-made or older files that lack `originalText`.
+std::string typed_text(const Element& text) {
+    const std::string original = ji::optional_string(*text.value, "originalText", text.at);
+    if (!original.empty()) return original;
+    return ji::optional_string(*text.value, "text", text.at);
+}
+
+// Excalidraw writes x, y as the top-left corner, already absolute. Some old
+// files hold shapes drawn leftwards or upwards with a negative width or height.
+// For a rotated element x, y, width, height are its unrotated box: that box
+// keeps the true centre, which is what section membership is decided by, and a
+// slightly tilted sticky should not grow into its neighbours.
+Rect bounds_of(const Element& element) {
+    Rect rect;
+    rect.x = ji::require_number(*element.value, "x", element.at);
+    rect.y = ji::require_number(*element.value, "y", element.at);
+    rect.width = ji::optional_number(*element.value, "width", element.at, 0);
+    rect.height = ji::optional_number(*element.value, "height", element.at, 0);
+    if (rect.width < 0) {
+        rect.x += rect.width;
+        rect.width = -rect.width;
+    }
+    if (rect.height < 0) {
+        rect.y += rect.height;
+        rect.height = -rect.height;
+    }
+    return rect;
+}
+
+std::string color_of(const Element& element, const char* key) {
+    const std::string color = ji::optional_string(*element.value, key, element.at);
+    return color == "transparent" ? "" : color;
+}
+
+// Excalidraw has no tags; plugins may keep some in customData. customData is
+// free-form and owned by others, so anything but a list of strings is left alone.
+std::vector<std::string> tags_of(const Element& element) {
+    const auto custom = element.value->find("customData");
+    if (custom == element.value->end() || !custom->is_object()) return {};
+    const auto tags = custom->find("tags");
+    if (tags == custom->end() || !tags->is_array()) return {};
+    std::vector<std::string> result;
+    for (const json& tag : *tags) {
+        if (!tag.is_string()) return {};
+        result.push_back(tag.get<std::string>());
+    }
+    return result;
+}
+
+std::string join_lines(const std::vector<std::string>& texts) {
+    std::string joined;
+    for (const std::string& text : texts) {
+        if (!joined.empty()) joined += '\n';
+        joined += text;
+    }
+    return joined;
+}
+
+class SceneReader {
+public:
+    Board read(const json& elements) {
+        board_.format = "excalidraw";
+        collect_live_elements(elements);
+        collect_bound_texts();
+        for (const Element& element : elements_)
+            with_id_in_errors(element, [&] { read_element(element); });
+        return std::move(board_);
+    }
+
+private:
+    void collect_live_elements(const json& elements) {
+        if (!elements.is_array())
+            throw InputError("/elements", std::string("'elements' must be an array, found ") +
+                                              elements.type_name());
+        for (std::size_t i = 0; i < elements.size(); ++i) {
+            const std::string at = ji::pointer("/elements", i);
+            const json& value = elements[i];
+            if (!value.is_object())
+                throw InputError(at, std::string("an element must be an object, found ") +
+                                         value.type_name());
+            if (ji::optional_bool(value, "isDeleted", at, false)) continue;
+            add_element(value, at);
+        }
+    }
+
+    void add_element(const json& value, const std::string& at) {
+        Element element{&value, at, ji::require_string(value, "id", at),
+                        ji::require_string(value, "type", at)};
+        if (element.id.empty()) throw InputError(ji::pointer(at, "id"), "element id is empty");
+        // Duplicate ids are reported by check_board; the first one is the one
+        // bindings resolve to.
+        index_by_id_.emplace(element.id, elements_.size());
+        elements_.push_back(std::move(element));
+    }
+
+    // Texts are attached to their shape or arrow before anything is read, since
+    // a text may come before or after its container in the element list.
+    void collect_bound_texts() {
+        for (const Element& element : elements_) {
+            if (element.type != "text") continue;
+            with_id_in_errors(element, [&] {
+                if (role_of(element) == TextRole::free) return;
+                texts_by_container_[container_id_of(element)].push_back(typed_text(element));
+            });
+        }
+    }
+
+    const Element* find_live(const std::string& id) const {
+        const auto found = index_by_id_.find(id);
+        return found == index_by_id_.end() ? nullptr : &elements_[found->second];
+    }
+
+    std::string container_id_of(const Element& text) const {
+        return ji::optional_string(*text.value, "containerId", text.at);
+    }
+
+    // A text whose container is missing or deleted is shown by Excalidraw as a
+    // plain text, so it is read as one and nothing is lost. A container of any
+    // other type cannot be made in Excalidraw; keeping the text free keeps it.
+    TextRole role_of(const Element& text) const {
+        const std::string container_id = container_id_of(text);
+        if (container_id.empty()) return TextRole::free;
+        const Element* container = find_live(container_id);
+        if (container == nullptr) return TextRole::free;
+        if (is_note_shape(container->type)) return TextRole::shape_text;
+        if (is_linear(container->type)) return TextRole::arrow_label;
+        return TextRole::free;
+    }
+
+    std::string bound_text_of(const Element& container) const {
+        const auto found = texts_by_container_.find(container.id);
+        return found == texts_by_container_.end() ? "" : join_lines(found->second);
+    }
+
+    // Excalidraw clears frameId when a frame is deleted; a stale one in a
+    // hand-edited file must not point the board at a container that is not there.
+    std::string parent_of(const Element& element) const {
+        const std::string frame_id = ji::optional_string(*element.value, "frameId", element.at);
+        const Element* frame = frame_id.empty() ? nullptr : find_live(frame_id);
+        return frame != nullptr && is_frame(frame->type) ? frame_id : "";
+    }
+
+    // Field errors from json_input name the pointer; adding the id helps the
+    // user find the element on the canvas.
+    template <typename Read>
+    static void with_id_in_errors(const Element& element, Read&& read) {
+        try {
+            read();
+        } catch (const InputError& error) {
+            throw InputError(error.where(), "element '" + element.id + "': " + error.what());
+        }
+    }
+
+    void read_element(const Element& element) {
+        if (is_note_shape(element.type)) read_shape(element);
+        else if (element.type == "text") read_text(element);
+        else if (is_frame(element.type)) read_frame(element);
+        else if (is_linear(element.type)) read_linear(element);
+        else if (is_unreadable_content(element.type))
+            skip(element, element.type + " '" + element.id + "' is not read: its content is not text");
+        else if (!is_drawing(element.type))
+            skip(element, "element '" + element.id + "' has unsupported type '" + element.type + "'");
+    }
+
+    void read_shape(const Element& element) {
+        Note note = common_note(element, NoteKind::shape);
+        note.shape = element.type;
+        note.text = bound_text_of(element);
+        note.color = color_of(element, "backgroundColor");
+        board_.notes.push_back(std::move(note));
+    }
+
+    void read_text(const Element& element) {
+        if (role_of(element) != TextRole::free) return;  // read with its container
+        Note note = common_note(element, NoteKind::text);
+        note.text = typed_text(element);
+        note.color = color_of(element, "strokeColor");  // a text has no fill
+        board_.notes.push_back(std::move(note));
+    }
+
+    Note common_note(const Element& element, NoteKind kind) const {
+        Note note;
+        note.id = element.id;
+        note.kind = kind;
+        note.bounds = bounds_of(element);
+        note.tags = tags_of(element);
+        note.parent = parent_of(element);
+        return note;
+    }
+
+    void read_frame(const Element& element) {
+        Container container;
+        container.id = element.id;
+        container.kind = ContainerKind::frame;
+        container.title = ji::optional_string(*element.value, "name", element.at);
+        container.bounds = bounds_of(element);
+        container.parent = parent_of(element);
+        board_.containers.push_back(std::move(container));
+    }
+
+    // The element id a binding points at, or nothing for a free end.
+    std::optional<std::string> bound_element(const Element& element, const char* key) const {
+        if (!ji::has(*element.value, key)) return std::nullopt;
+        return ji::require_string(element.value->at(key), "elementId",
+                                  ji::pointer(element.at, key));
+    }
+
+    // The board item an arrow end stands for: a shape or free text is itself,
+    // a text bound to a shape stands for the shape. "" if it is not on the board.
+    std::string board_item_for(const Element& target) const {
+        if (is_note_shape(target.type) || is_frame(target.type)) return target.id;
+        if (target.type != "text") return "";
+        switch (role_of(target)) {
+            case TextRole::free: return target.id;
+            case TextRole::shape_text: return container_id_of(target);
+            case TextRole::arrow_label: return "";
+        }
+        return "";
+    }
+
+    void read_linear(const Element& element) {
+        const std::optional<std::string> start = bound_element(element, "startBinding");
+        const std::optional<std::string> end = bound_element(element, "endBinding");
+        const std::string label = bound_text_of(element);
+        for (const auto& target : {start, end}) {
+            if (!target || find_live(*target) != nullptr) continue;
+            skip(element, element.type + " '" + element.id + "' is bound to missing element '" +
+                              *target + "'");
+            return;
+        }
+        if (!start || !end) {
+            // A loose arrow is drawing, but its label is text the user wrote.
+            if (!label.empty())
+                skip(element, element.type + " '" + element.id + "' with label '" + label +
+                                  "' is not connected at both ends");
+            return;
+        }
+        add_connector(element, *find_live(*start), *find_live(*end), label);
+    }
+
+    void add_connector(const Element& element, const Element& start, const Element& end,
+                       const std::string& label) {
+        for (const Element* target : {&start, &end}) {
+            if (!board_item_for(*target).empty()) continue;
+            skip(element, element.type + " '" + element.id + "' is bound to " + target->type +
+                              " '" + target->id + "', which is not read as a note");
+            return;
+        }
+        board_.connectors.push_back(
+            Connector{element.id, board_item_for(start), board_item_for(end), label});
+    }
+
+    void skip(const Element& element, std::string message) {
+        board_.skipped.push_back(ReadIssue{element.id, element.at, std::move(message)});
+    }
+
+    std::vector<Element> elements_;
+    std::unordered_map<std::string, std::size_t> index_by_id_;
+    // Shape or arrow id -> texts bound to it, in element order. Excalidraw binds
+    // one text per container, but a damaged file with two keeps both.
+    std::unordered_map<std::string, std::vector<std::string>> texts_by_container_;
+    Board board_;
+};
+
+void check_scene_header(const json& root) {
+    if (!root.is_object())
+        throw InputError("/", std::string("an Excalidraw scene must be a JSON object, found ") +
+                                  root.type_name());
+    const std::string type = ji::optional_string(root, "type", "");
+    if (!type.empty() && type != kSceneType && type != kClipboardType)
+        throw InputError("/type", "not an Excalidraw scene: type is '" + type +
+                                      "', expected 'excalidraw' or 'excalidraw/clipboard'");
+    // Clipboard data carries no version; a scene without one is accepted as v2,
+    // the only version Excalidraw has ever written to files.
+    if (!ji::has(root, "version")) return;
+    const json& version = root.at("version");
+    if (!version.is_number() || version.get<double>() != kSupportedVersion)
+        throw InputError("/version", "unsupported Excalidraw scene version " + version.dump() +
+                                         " (only version 2 is supported)");
+}
+
+}  // namespace
+
+bool is_excalidraw_scene(const json& root) {
+    if (!root.is_object()) return false;
+    const auto type = root.find("type");
+    if (type == root.end() || !type->is_string()) return false;
+    if (*type == kSceneType) return true;
+    return *type == kClipboardType && root.contains("elements");
+}
+
+Board read_excalidraw(const json& root) {
+    check_scene_header(root);
+    return SceneReader().read(ji::require(root, "elements", ""));
+}
+
+}  // namespace canvasfit

@@ -1,0 +1,173 @@
+#include "canvasfit/report.hpp"
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+namespace canvasfit {
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+constexpr const char* kReportSchema = "canvasfit.report/1";
+
+const char* section_heading(Section section) {
+    switch (section) {
+        case Section::segment: return "Customer Segment";
+        case Section::jobs: return "Customer Jobs";
+        case Section::pains: return "Pains";
+        case Section::gains: return "Gains";
+        case Section::products: return "Products & Services";
+        case Section::relievers: return "Pain Relievers";
+        case Section::creators: return "Gain Creators";
+        case Section::unknown: break;
+    }
+    return "Outside any section";
+}
+
+template <typename T>
+ordered_json optional_value(const std::optional<T>& value) {
+    return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+ordered_json canvas_json(const CanvasReport& canvas) {
+    ordered_json sections = ordered_json::object();
+    for (Section section : kAllSections)
+        sections[section_name(section)] = canvas.sections[static_cast<std::size_t>(section)];
+    return {{"id", canvas.id},
+            {"title", canvas.title},
+            {"segment", optional_value(canvas.segment)},
+            {"sections", std::move(sections)}};
+}
+
+ordered_json note_json(const NoteReport& note) {
+    return {{"id", note.id},
+            {"text", note.text},
+            {"canvas", optional_value(note.canvas)},
+            {"section", section_name(note.section)},
+            {"via", placement_name(note.via)},
+            {"confidence", note.confidence},
+            {"rank", optional_value(note.rank)}};
+}
+
+ordered_json link_json(const LinkReport& link) {
+    return {{"from", link.from},
+            {"to", link.to},
+            {"strength", link.strength},
+            {"via", link.via},
+            {"evidence", link.evidence}};
+}
+
+ordered_json warning_json(const Warning& warning) {
+    return {{"code", warning.code},
+            {"severity", severity_name(warning.severity)},
+            {"notes", warning.notes},
+            {"canvas", optional_value(warning.canvas)},
+            {"message", warning.message}};
+}
+
+template <typename Item, typename ToJson>
+ordered_json list_json(const std::vector<Item>& items, ToJson to_json) {
+    ordered_json list = ordered_json::array();
+    for (const Item& item : items) list.push_back(to_json(item));
+    return list;
+}
+
+// One line of a note, with newlines folded so that each note stays one line.
+std::string one_line(const std::string& text) {
+    std::string line;
+    for (char c : text) line += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    return line;
+}
+
+// Markdown would otherwise read a note's "*" or "[x](y)" as formatting or links.
+std::string markdown_escape(const std::string& text) {
+    std::string escaped;
+    for (char c : one_line(text)) {
+        if (std::string_view("\\`*_{}[]()<>#+-!|~").find(c) != std::string_view::npos)
+            escaped += '\\';
+        escaped += c;
+    }
+    return escaped;
+}
+
+using LineWriter = std::string (*)(const std::string&);
+
+std::string render(const Report& report, bool markdown) {
+    LineWriter text_of = markdown ? markdown_escape : one_line;
+    std::unordered_map<std::string, const NoteReport*> note_by_id;
+    for (const NoteReport& note : report.notes) note_by_id.emplace(note.id, &note);
+    std::string out;
+    const std::string source = report.source.empty() ? "board" : report.source;
+    out += markdown ? "# CanvasFit report: " + markdown_escape(source) + "\n\n"
+                    : "CanvasFit report: " + source + " (" + report.format + ")\n";
+    auto write_notes = [&](const std::vector<std::string>& ids, const std::string& indent) {
+        for (const std::string& id : ids) {
+            const auto note = note_by_id.find(id);
+            out += indent + "- " + (note != note_by_id.end() ? text_of(note->second->text) : "") + "  [" + text_of(id) + "]\n";
+        }
+    };
+    for (const CanvasReport& canvas : report.canvases) {
+        const std::string name = canvas.segment ? *canvas.segment : canvas.title;
+        out += markdown ? "\n## " + canvas.id + (name.empty() ? "" : ": " + markdown_escape(name)) + "\n"
+                        : "\n" + canvas.id + (name.empty() ? "" : ": " + one_line(name)) + "\n";
+        for (Section section : kAllSections) {
+            const auto& ids = canvas.sections[static_cast<std::size_t>(section)];
+            const std::string count = " (" + std::to_string(ids.size()) + ")";
+            out += markdown ? "\n### " + std::string(section_heading(section)) + count + "\n\n"
+                            : "  " + std::string(section_heading(section)) + count + "\n";
+            write_notes(ids, markdown ? "" : "    ");
+        }
+    }
+    std::vector<std::string> outside;
+    for (const NoteReport& note : report.notes)
+        if (note.section == Section::unknown) outside.push_back(note.id);
+    if (!outside.empty()) {
+        const std::string count = " (" + std::to_string(outside.size()) + ")";
+        out += markdown ? "\n## Outside any section" + count + "\n\n" : "\nOutside any section" + count + "\n";
+        write_notes(outside, markdown ? "" : "  ");
+    }
+    out += markdown ? "\n## Warnings (" + std::to_string(report.warnings.size()) + ")\n\n"
+                    : "\nWarnings (" + std::to_string(report.warnings.size()) + ")\n";
+    for (const Warning& warning : report.warnings)
+        out += std::string(markdown ? "- " : "  ") + "[" + severity_name(warning.severity) + "] " +
+               warning.code + ": " + text_of(warning.message) + "\n";
+    return out;
+}
+
+}  // namespace
+
+const char* severity_name(Severity severity) {
+    switch (severity) {
+        case Severity::info: return "info";
+        case Severity::low: return "low";
+        case Severity::medium: return "medium";
+        case Severity::high: return "high";
+    }
+    return "info";
+}
+
+std::string report_to_json(const Report& report) {
+    ordered_json root = {{"schema", kReportSchema},
+                         {"source", report.source},
+                         {"format", report.format},
+                         {"canvases", list_json(report.canvases, canvas_json)},
+                         {"notes", list_json(report.notes, note_json)},
+                         {"links", list_json(report.links, link_json)},
+                         {"warnings", list_json(report.warnings, warning_json)}};
+    // Replace invalid UTF-8 rather than throw: note text is already validated
+    // by the JSON parser, this guards text that came through the C++ API.
+    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string report_to_text(const Report& report) { return render(report, false); }
+
+std::string report_to_markdown(const Report& report) { return render(report, true); }
+
+std::string error_to_json(const std::string& where, const std::string& message) {
+    ordered_json root = {{"schema", "canvasfit.error/1"},
+                         {"error", {{"where", where}, {"message", message}}}};
+    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace canvasfit

@@ -1,0 +1,155 @@
+#include "canvasfit/sections.hpp"
+
+#include <array>
+#include <utility>
+
+namespace canvasfit {
+
+namespace {
+
+struct TitleForm {
+    const char* words;  // normalised: lower case, '&' as "and", single spaces
+    Section section;
+};
+
+// Titles seen on real boards and templates. Matching is on the whole title
+// head (before any ':' '-' '(' qualifier), so "Pain" never matches "Pain relievers".
+constexpr TitleForm kTitleForms[] = {
+    {"customer segment", Section::segment},  {"customer segments", Section::segment},
+    {"segment", Section::segment},           {"segments", Section::segment},
+    {"target segment", Section::segment},    {"target customer", Section::segment},
+    {"target customers", Section::segment},  {"target group", Section::segment},
+    {"persona", Section::segment},           {"customer", Section::segment},
+    {"customer jobs", Section::jobs},        {"customer job", Section::jobs},
+    {"jobs", Section::jobs},                 {"job", Section::jobs},
+    {"jobs to be done", Section::jobs},      {"jobs to get done", Section::jobs},
+    {"jtbd", Section::jobs},                 {"customer tasks", Section::jobs},
+    {"tasks", Section::jobs},                {"pains", Section::pains},
+    {"pain", Section::pains},                {"customer pains", Section::pains},
+    {"pain points", Section::pains},         {"customer pain points", Section::pains},
+    {"gains", Section::gains},               {"gain", Section::gains},
+    {"customer gains", Section::gains},      {"desired gains", Section::gains},
+    {"products and services", Section::products},
+    {"product and services", Section::products},
+    {"products and service", Section::products},
+    {"products services", Section::products},
+    {"products", Section::products},         {"product", Section::products},
+    {"services", Section::products},         {"our offer", Section::products},
+    {"offer", Section::products},            {"offering", Section::products},
+    {"pain relievers", Section::relievers},  {"pain reliever", Section::relievers},
+    {"pain killers", Section::relievers},    {"painkillers", Section::relievers},
+    {"pain relief", Section::relievers},     {"relievers", Section::relievers},
+    {"gain creators", Section::creators},    {"gain creator", Section::creators},
+    {"gain makers", Section::creators},      {"creators", Section::creators},
+};
+
+constexpr const char* kCanvasTitles[] = {"value proposition canvas", "canvas", "vpc",
+                                         "value proposition canvases"};
+
+bool is_ascii_alnum(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Lower-cases ASCII, spells '&' and '+' as "and", turns every other
+// non-alphanumeric byte (punctuation, emoji, non-ASCII) into a word break.
+std::string normalise(std::string_view text) {
+    std::string out;
+    auto append_word_break = [&out] {
+        if (!out.empty() && out.back() != ' ') out += ' ';
+    };
+    for (unsigned char c : text) {
+        if (is_ascii_alnum(c)) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        } else if (c == '&' || c == '+') {
+            append_word_break();
+            out += "and ";
+        } else if (c == '\'' ) {
+            // "customer's" reads as "customers"
+        } else {
+            append_word_break();
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    // Numbering such as "1. Pains" or "#2 Gains" is not part of the title.
+    std::size_t start = 0;
+    while (start < out.size() && ((out[start] >= '0' && out[start] <= '9') || out[start] == ' '))
+        ++start;
+    return out.substr(start);
+}
+
+bool is_separator_at(std::string_view text, std::size_t i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ':' || c == '(' || c == '[' || c == '|' || c == '\n' || c == '/') return true;
+    if (c == '-' && i > 0 && text[i - 1] == ' ') return true;  // " - " but not "time-consuming"
+    // U+2013 EN DASH and U+2014 EM DASH: E2 80 93 / E2 80 94
+    return c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+           (static_cast<unsigned char>(text[i + 2]) == 0x93 ||
+            static_cast<unsigned char>(text[i + 2]) == 0x94);
+}
+
+// Splits "Canvas – Busy parents" into {"Canvas ", " Busy parents"}.
+std::pair<std::string_view, std::string_view> split_head(std::string_view title) {
+    for (std::size_t i = 0; i < title.size(); ++i) {
+        if (is_separator_at(title, i)) {
+            const std::size_t skip = static_cast<unsigned char>(title[i]) == 0xE2 ? 3 : 1;
+            return {title.substr(0, i), title.substr(i + skip)};
+        }
+    }
+    return {title, {}};
+}
+
+std::string trim(std::string_view text) {
+    const char* spaces = " \t\r\n:)-]|";
+    const std::size_t first = text.find_first_not_of(spaces);
+    if (first == std::string_view::npos) return {};
+    const std::size_t last = text.find_last_not_of(spaces);
+    return std::string(text.substr(first, last - first + 1));
+}
+
+}  // namespace
+
+const char* section_name(Section section) {
+    switch (section) {
+        case Section::segment: return "segment";
+        case Section::jobs: return "jobs";
+        case Section::pains: return "pains";
+        case Section::gains: return "gains";
+        case Section::products: return "products";
+        case Section::relievers: return "relievers";
+        case Section::creators: return "creators";
+        case Section::unknown: break;
+    }
+    return "unknown";
+}
+
+std::optional<Section> section_from_name(std::string_view name) {
+    for (Section section : kAllSections)
+        if (name == section_name(section)) return section;
+    if (name == "unknown") return Section::unknown;
+    return std::nullopt;
+}
+
+std::optional<Section> section_from_title(std::string_view title) {
+    const std::string head = normalise(split_head(title).first);
+    for (const TitleForm& form : kTitleForms)
+        if (head == form.words) return form.section;
+    return std::nullopt;
+}
+
+bool is_canvas_title(std::string_view title) {
+    const std::string head = normalise(split_head(title).first);
+    for (const char* form : kCanvasTitles) {
+        const std::string_view words(form);
+        if (head == words) return true;
+        // "Canvas 2", "VPC 3"
+        if (head.size() > words.size() && head.compare(0, words.size(), words) == 0 &&
+            head[words.size()] == ' ' &&
+            head.find_first_not_of("0123456789 ", words.size()) == std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+std::string title_qualifier(std::string_view title) { return trim(split_head(title).second); }
+
+}  // namespace canvasfit

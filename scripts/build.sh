@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the native library, CLI and tests (build/native) and the wasm module
+# and wasm tests (build/wasm). Incremental: re-running rebuilds what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+build_type=${CANVASFIT_BUILD_TYPE:-Release}
+
+cmake -S . -B build/native -DCMAKE_BUILD_TYPE="$build_type" >/dev/null
+cmake --build build/native -j "$jobs"
+
+# Emscripten 3.1.6's tools need Debian's node modules; Node 20 does not look there.
+export NODE_PATH=/usr/share/nodejs
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE="$build_type" \
+  -DCMAKE_CROSSCOMPILING_EMULATOR=node >/dev/null
+cmake --build build/wasm -j "$jobs"

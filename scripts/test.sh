@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, builds, then runs the native GoogleTest
+# suite, the same suite compiled to wasm under Node, and the Node tests of the
+# wasm module. Exits non-zero if anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+bash scripts/build.sh
+
+echo "== native GoogleTest suite"
+ctest --test-dir build/native --output-on-failure -j "$(nproc)"
+
+echo "== GoogleTest suite as WebAssembly under Node"
+ctest --test-dir build/wasm --output-on-failure
+
+echo "== Node tests of the wasm module"
+node --test tests/js/

@@ -1,0 +1,64 @@
+#include <gtest/gtest.h>
+
+#include "canvasfit/sections.hpp"
+
+using canvasfit::Section;
+using canvasfit::section_from_title;
+
+TEST(SectionTitles, RecognisesTheTitlesPeopleUse) {
+    const std::pair<const char*, Section> cases[] = {
+        {"Customer Jobs", Section::jobs},          {"Jobs", Section::jobs},
+        {"Jobs to be done", Section::jobs},        {"JOBS-TO-BE-DONE", Section::jobs},
+        {"Pains", Section::pains},                 {"Customer Pains", Section::pains},
+        {"Gains", Section::gains},                 {"Customer Gains", Section::gains},
+        {"Products & Services", Section::products}, {"Products and Services", Section::products},
+        {"Products + services", Section::products}, {"Pain Relievers", Section::relievers},
+        {"Pain relievers:", Section::relievers},   {"Gain Creators", Section::creators},
+        {"gain creators", Section::creators},      {"Customer Segment", Section::segment},
+        {"Segment", Section::segment},             {"1. Pains", Section::pains},
+        {"😖 Pains", Section::pains},              {"  pains  ", Section::pains},
+    };
+    for (const auto& [title, section] : cases) {
+        const auto found = section_from_title(title);
+        ASSERT_TRUE(found.has_value()) << title;
+        EXPECT_EQ(*found, section) << title;
+    }
+}
+
+TEST(SectionTitles, AcceptsAQualifierAfterASeparator) {
+    EXPECT_EQ(section_from_title("Pains – parents"), Section::pains);
+    EXPECT_EQ(section_from_title("Gain creators (how we help)"), Section::creators);
+    EXPECT_EQ(section_from_title("Customer Segment: Busy parents"), Section::segment);
+    EXPECT_EQ(canvasfit::title_qualifier("Customer Segment: Busy parents"), "Busy parents");
+    EXPECT_EQ(canvasfit::title_qualifier("Canvas — Students"), "Students");
+    EXPECT_EQ(canvasfit::title_qualifier("Pains"), "");
+}
+
+TEST(SectionTitles, DoesNotMistakeNotesForTitles) {
+    EXPECT_FALSE(section_from_title("Pain of chasing invoices"));
+    EXPECT_FALSE(section_from_title("Gains in productivity"));
+    EXPECT_FALSE(section_from_title("Orders get lost"));
+    EXPECT_FALSE(section_from_title(""));
+    EXPECT_FALSE(section_from_title("time-consuming jobs"));
+}
+
+TEST(SectionTitles, PainIsNotPainReliever) {
+    EXPECT_EQ(section_from_title("Pain"), Section::pains);
+    EXPECT_EQ(section_from_title("Pain reliever"), Section::relievers);
+    EXPECT_EQ(section_from_title("Gain"), Section::gains);
+    EXPECT_EQ(section_from_title("Gain creator"), Section::creators);
+}
+
+TEST(SectionTitles, CanvasTitles) {
+    EXPECT_TRUE(canvasfit::is_canvas_title("Value Proposition Canvas"));
+    EXPECT_TRUE(canvasfit::is_canvas_title("Canvas 2"));
+    EXPECT_TRUE(canvasfit::is_canvas_title("VPC: Students"));
+    EXPECT_FALSE(canvasfit::is_canvas_title("Canvas shoes are cheap"));
+    EXPECT_FALSE(canvasfit::is_canvas_title("Pains"));
+}
+
+TEST(SectionNames, RoundTrip) {
+    for (Section section : canvasfit::kAllSections)
+        EXPECT_EQ(canvasfit::section_from_name(canvasfit::section_name(section)), section);
+    EXPECT_FALSE(canvasfit::section_from_name("pain"));
+}
