@@ -233,7 +233,7 @@ LocalPlacement read_local_placement(const Item& item) {
         throw InputError(pointer(at, "relativeTo"),
                          "unknown relativeTo '" + relative_to +
                              "' (expected canvas_center or parent_top_left)");
-    local.relative_to_parent = relative_to == "parent_top_left" && !item.parent_id.empty();
+    local.relative_to_parent = relative_to == "parent_top_left";
     const auto [width, height] = item_size(item);
     local.width = width;
     local.height = height;
@@ -433,11 +433,18 @@ private:
     void note_missing_parent(std::size_t k) {
         const Item& item = items_[k];
         if (!item.local.relative_to_parent || placing_parent(k)) return;
+        const std::string kept = "; item kept, its position taken as absolute";
+        if (item.parent_id.empty()) {
+            board_.skipped.push_back({item.id, pointer(pointer(item.at, "position"), "relativeTo"),
+                                      "position is relative to a parent, but the item has none" +
+                                          kept});
+            return;
+        }
         const bool absent = index_.find(item.parent_id) == index_.end();
         board_.skipped.push_back(
             {item.id, pointer(pointer(item.at, "parent"), "id"),
-             "parent frame '" + item.parent_id + (absent ? "' is missing from the export" : "' has no position") +
-                 "; item kept, its position taken as absolute"});
+             "parent frame '" + item.parent_id +
+                 (absent ? "' is missing from the export" : "' has no position") + kept});
     }
 
     // Note::parent and Container::parent name frames only.
@@ -522,12 +529,17 @@ private:
         if (!list.is_array()) throw InputError(list_at, "'tagIds' must be a list of tag ids");
         std::vector<std::string> tags;
         for (std::size_t i = 0; i < list.size(); ++i) {
-            const json wrapper = {{"id", list[i]}};
-            const std::string id = json_input::require_id(wrapper, "id", pointer(list_at, i));
+            const std::string id = tag_id(list[i], pointer(list_at, i));
             const auto title = tag_titles_.find(id);
             tags.push_back(title == tag_titles_.end() ? id : title->second);
         }
         return tags;
+    }
+
+    static std::string tag_id(const json& value, const std::string& at) {
+        if (value.is_string() && !value.get<std::string>().empty()) return value.get<std::string>();
+        if (value.is_number_integer()) return value.dump();
+        throw InputError(at, "a tag id must be a non-empty string or an integer");
     }
 
     // ----- connectors -----

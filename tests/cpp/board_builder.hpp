@@ -7,7 +7,7 @@
 
 #include "canvasfit/board.hpp"
 
-namespace canvasfit::testing {
+namespace canvasfit::test_support {
 
 inline Note sticky(const std::string& id, const std::string& text, double x, double y,
                    const std::string& parent = "") {
@@ -53,4 +53,4 @@ inline std::string read_source_file(const std::string& relative_path) {
     return contents.str();
 }
 
-}  // namespace canvasfit::testing
+}  // namespace canvasfit::test_support

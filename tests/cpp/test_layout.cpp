@@ -5,7 +5,7 @@
 #include "canvasfit/layout.hpp"
 
 using namespace canvasfit;
-using namespace canvasfit::testing;
+using namespace canvasfit::test_support;
 
 namespace {
 
