@@ -1,5 +1,6 @@
 #include "canvasfit/analyze.hpp"
 
+#include "canvasfit/engine.hpp"
 #include "canvasfit/errors.hpp"
 #include "canvasfit/layout.hpp"
 #include "json_input.hpp"
@@ -60,10 +61,58 @@ void add_reading_warnings(const Board& board, const Layout& layout, Report& repo
     }
 }
 
+std::vector<std::string> ids_of(const Board& board, const std::vector<NoteIndex>& notes) {
+    std::vector<std::string> ids;
+    ids.reserve(notes.size());
+    for (NoteIndex note : notes) ids.push_back(board.notes[note].id);
+    return ids;
+}
+
+std::vector<CoverageReport> coverage_report(const Board& board, const std::vector<Coverage>& detail) {
+    std::vector<CoverageReport> report;
+    for (const Coverage& coverage : detail)
+        report.push_back({board.notes[coverage.note].id, coverage.weight,
+                          ids_of(board, coverage.covered_by)});
+    return report;
+}
+
+FitReport fit_report(const Board& board, const Fit& fit) {
+    return {fit.pains,
+            fit.gains,
+            fit.jobs,
+            fit.overall,
+            fit.verdict,
+            coverage_report(board, fit.pain_coverage),
+            coverage_report(board, fit.gain_coverage),
+            coverage_report(board, fit.job_coverage)};
+}
+
+void add_engine_results(const Board& board, const BoardAnalysis& analysis, Report& report) {
+    for (NoteIndex n = 0; n < board.notes.size(); ++n) {
+        NoteReport& note = report.notes[n];
+        note.votes = analysis.votes[n];
+        const Priority& priority = analysis.priorities[n];
+        if (priority.rank == 0) continue;
+        note.rank = priority.rank;
+        note.priority = priority.priority;
+        note.cue = priority_cue_name(priority.cue);
+    }
+    for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
+        const CanvasAnalysis& canvas = analysis.canvases[c];
+        report.canvases[c].fit = fit_report(board, canvas.fit);
+        for (const Link& link : canvas.links)
+            report.links.push_back({board.notes[link.from].id, board.notes[link.to].id, link.strength,
+                                    link.via == LinkVia::connector ? "connector" : "text",
+                                    link.evidence});
+    }
+    for (Warning& warning : find_warnings(analysis)) report.warnings.push_back(std::move(warning));
+}
+
 }  // namespace
 
 Report analyze(const Board& board, const AnalyzeOptions& options) {
-    const Layout layout = classify_layout(board);
+    const BoardAnalysis analysis = run_engine(board, classify_layout(board));
+    const Layout& layout = analysis.layout;
     Report report;
     report.source = options.source;
     report.format = board.format;
@@ -92,6 +141,7 @@ Report analyze(const Board& board, const AnalyzeOptions& options) {
     for (std::size_t c = 0; c < layout.canvases.size(); ++c)
         report.canvases[c].segment = segment_of(layout.canvases[c], segment_notes[c], board);
     add_reading_warnings(board, layout, report);
+    add_engine_results(board, analysis, report);
     return report;
 }
 

@@ -223,9 +223,9 @@ private:
         else if (is_frame(element.type)) read_frame(element);
         else if (is_linear(element.type)) read_linear(element);
         else if (is_unreadable_content(element.type))
-            skip(element, element.type + " '" + element.id + "' is not read: its content is not text");
+            skip(element, element.type + " '" + element.id + "' is not read: it holds no text");
         else if (!is_drawing(element.type))
-            skip(element, "element '" + element.id + "' has unsupported type '" + element.type + "'");
+            skip(element, "element '" + element.id + "' has unknown type '" + element.type + "'");
     }
 
     void read_shape(const Element& element) {
@@ -290,15 +290,12 @@ private:
         const std::string label = bound_text_of(element);
         for (const auto& target : {start, end}) {
             if (!target || find_live(*target) != nullptr) continue;
-            skip(element, element.type + " '" + element.id + "' is bound to missing element '" +
-                              *target + "'");
+            skip_arrow(element, "is bound to missing element '" + *target + "'", label);
             return;
         }
         if (!start || !end) {
             // A loose arrow is drawing, but its label is text the user wrote.
-            if (!label.empty())
-                skip(element, element.type + " '" + element.id + "' with label '" + label +
-                                  "' is not connected at both ends");
+            if (!label.empty()) skip_arrow(element, "is not connected at both ends", label);
             return;
         }
         add_connector(element, *find_live(*start), *find_live(*end), label);
@@ -308,12 +305,21 @@ private:
                        const std::string& label) {
         for (const Element* target : {&start, &end}) {
             if (!board_item_for(*target).empty()) continue;
-            skip(element, element.type + " '" + element.id + "' is bound to " + target->type +
-                              " '" + target->id + "', which is not read as a note");
+            skip_arrow(element,
+                       "is bound to " + target->type + " '" + target->id +
+                           "', which is not read as a note",
+                       label);
             return;
         }
         board_.connectors.push_back(
             Connector{element.id, board_item_for(start), board_item_for(end), label});
+    }
+
+    // Names the label too: skipping the arrow must not hide text the user wrote.
+    void skip_arrow(const Element& arrow, const std::string& problem, const std::string& label) {
+        std::string message = arrow.type + " '" + arrow.id + "' " + problem;
+        if (!label.empty()) message += "; its label '" + label + "' is not read";
+        skip(arrow, std::move(message));
     }
 
     void skip(const Element& element, std::string message) {

@@ -30,6 +30,25 @@ ordered_json optional_value(const std::optional<T>& value) {
     return value ? ordered_json(*value) : ordered_json(nullptr);
 }
 
+ordered_json coverage_json(const std::vector<CoverageReport>& detail) {
+    ordered_json list = ordered_json::array();
+    for (const CoverageReport& entry : detail)
+        list.push_back({{"note", entry.note}, {"weight", entry.weight}, {"covered_by", entry.covered_by}});
+    return list;
+}
+
+ordered_json fit_json(const FitReport& fit) {
+    return {{"pains", optional_value(fit.pains)},
+            {"gains", optional_value(fit.gains)},
+            {"overall", optional_value(fit.overall)},
+            {"jobs", optional_value(fit.jobs)},
+            {"verdict", fit.verdict.empty() ? ordered_json(nullptr) : ordered_json(fit.verdict)},
+            {"target", {0.5, 0.7}},
+            {"pains_detail", coverage_json(fit.pains_detail)},
+            {"gains_detail", coverage_json(fit.gains_detail)},
+            {"jobs_detail", coverage_json(fit.jobs_detail)}};
+}
+
 ordered_json canvas_json(const CanvasReport& canvas) {
     ordered_json sections = ordered_json::object();
     for (Section section : kAllSections)
@@ -37,7 +56,8 @@ ordered_json canvas_json(const CanvasReport& canvas) {
     return {{"id", canvas.id},
             {"title", canvas.title},
             {"segment", optional_value(canvas.segment)},
-            {"sections", std::move(sections)}};
+            {"sections", std::move(sections)},
+            {"fit", fit_json(canvas.fit)}};
 }
 
 ordered_json note_json(const NoteReport& note) {
@@ -47,7 +67,10 @@ ordered_json note_json(const NoteReport& note) {
             {"section", section_name(note.section)},
             {"via", placement_name(note.via)},
             {"confidence", note.confidence},
-            {"rank", optional_value(note.rank)}};
+            {"rank", optional_value(note.rank)},
+            {"priority", optional_value(note.priority)},
+            {"cue", optional_value(note.cue)},
+            {"votes", note.votes}};
 }
 
 ordered_json link_json(const LinkReport& link) {

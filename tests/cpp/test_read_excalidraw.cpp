@@ -62,8 +62,8 @@ const char* const kSticky =
 const char* const kStickyText =
     R"({"id":"t1","type":"text","x":110,"y":230,"width":200,"height":50,
         "strokeColor":"#1e1e1e","backgroundColor":"transparent","isDeleted":false,
-        "text":"Phone orders get\nlost at rush hour","originalText":"Phone orders get lost at rush hour",
-        "containerId":"r1"})";
+        "text":"Phone orders get\nlost at rush hour",
+        "originalText":"Phone orders get lost at rush hour","containerId":"r1"})";
 
 // --- detection ---------------------------------------------------------------
 
@@ -133,8 +133,8 @@ TEST(ExcalidrawReader, ShapesWithoutTextAreNotesWithEmptyText) {
 TEST(ExcalidrawReader, FreeTextIsATextNoteColouredByItsStroke) {
     const Board board = read_elements(R"(
         {"id":"t1","type":"text","x":5,"y":6,"width":300,"height":25,"strokeColor":"#1971c2",
-         "backgroundColor":"transparent","text":"Idea: stamp card","originalText":"Idea: stamp card",
-         "containerId":null})");
+         "backgroundColor":"transparent","text":"Idea: stamp card",
+         "originalText":"Idea: stamp card","containerId":null})");
     ASSERT_EQ(board.notes.size(), 1u);
     EXPECT_EQ(board.notes[0].kind, NoteKind::text);
     EXPECT_EQ(board.notes[0].shape, "");
@@ -272,7 +272,8 @@ TEST(ExcalidrawReader, ArrowBoundToAMissingElementIsSkippedWithItsLocation) {
         {"id":"a1","type":"arrow","x":0,"y":0,"width":1,"height":1,
          "startBinding":{"elementId":"r1"},"endBinding":{"elementId":"ghost"}},
         {"id":"a2","type":"arrow","x":0,"y":0,"width":1,"height":1,
-         "startBinding":{"elementId":"gone"},"endBinding":null})");
+         "startBinding":{"elementId":"gone"},"endBinding":null},
+        {"id":"lbl","type":"text","x":0,"y":0,"text":"causes","containerId":"a2"})");
     EXPECT_TRUE(board.connectors.empty());
     ASSERT_EQ(board.skipped.size(), 2u);
     EXPECT_EQ(board.skipped[0].item_id, "a1");
@@ -283,6 +284,8 @@ TEST(ExcalidrawReader, ArrowBoundToAMissingElementIsSkippedWithItsLocation) {
     EXPECT_EQ(board.skipped[1].item_id, "a2");
     EXPECT_EQ(board.skipped[1].location, "/elements/3");
     EXPECT_NE(board.skipped[1].message.find("'gone'"), std::string::npos);
+    EXPECT_NE(board.skipped[1].message.find("label 'causes'"), std::string::npos);
+    EXPECT_EQ(board.notes.size(), 1u);  // the label is not a note either
 }
 
 TEST(ExcalidrawReader, LooseArrowsAreDrawingUnlessTheyCarryALabel) {
@@ -446,7 +449,8 @@ Board read_example(const std::string& name) {
 }
 
 void expect_every_gold_note_is_read(const Board& board, const std::string& example) {
-    const json gold = json_input::parse(read_text_file("tests/data/gold/" + example + ".gold.json"));
+    const json gold =
+        json_input::parse(read_text_file("tests/data/gold/" + example + ".gold.json"));
     for (const auto& entry : gold["notes"].items()) {
         const Note* note = find_note(board, entry.key());
         ASSERT_NE(note, nullptr) << entry.key();

@@ -11,11 +11,24 @@
 
 namespace canvasfit {
 
+struct CoverageReport {
+    std::string note;
+    double weight = 0;
+    std::vector<std::string> covered_by;
+};
+
+struct FitReport {
+    std::optional<double> pains, gains, jobs, overall;
+    std::string verdict;  // "weak" | "good" | "strong" | "" when there is nothing to score
+    std::vector<CoverageReport> pains_detail, gains_detail, jobs_detail;
+};
+
 struct CanvasReport {
     std::string id;
     std::string title;                   // canvas container title, "" if none
     std::optional<std::string> segment;  // the segment's text, if the canvas names one
     std::vector<std::vector<std::string>> sections;  // note ids, indexed by Section (7 entries)
+    FitReport fit;
 };
 
 struct NoteReport {
@@ -25,7 +38,10 @@ struct NoteReport {
     Section section = Section::unknown;
     Placement via = Placement::none;
     double confidence = 0;
-    std::optional<int> rank;  // filled by the prioritization engine
+    std::optional<int> rank;          // jobs, pains and gains of a canvas; 1 = most important
+    std::optional<double> priority;   // (n - rank + 1) / n
+    std::optional<std::string> cue;   // "marker" | "tag" | "votes" | "order": what decided the rank
+    int votes = 0;                    // dot-vote stickers on the note
 };
 
 struct LinkReport {

@@ -1,0 +1,55 @@
+#include "canvasfit/engine.hpp"
+
+#include <unordered_map>
+
+#include "canvasfit/text.hpp"
+
+namespace canvasfit {
+
+std::vector<CanvasNotes> notes_by_canvas(const Layout& layout, std::size_t canvas_count) {
+    std::vector<CanvasNotes> canvases(canvas_count);
+    for (NoteIndex n = 0; n < layout.notes.size(); ++n) {
+        const NotePlacement& placement = layout.notes[n];
+        if (placement.canvas < 0 || placement.section == Section::unknown) continue;
+        canvases[static_cast<std::size_t>(placement.canvas)].of(placement.section).push_back(n);
+    }
+    return canvases;
+}
+
+Adjacency connector_adjacency(const Board& board) {
+    std::unordered_map<std::string, NoteIndex> index_of;
+    for (NoteIndex n = 0; n < board.notes.size(); ++n) index_of.emplace(board.notes[n].id, n);
+    Adjacency connected(board.notes.size());
+    for (const Connector& connector : board.connectors) {
+        const auto from = index_of.find(connector.from);
+        const auto to = index_of.find(connector.to);
+        if (from == index_of.end() || to == index_of.end() || from->second == to->second) continue;
+        connected[from->second].push_back(to->second);
+        connected[to->second].push_back(from->second);
+    }
+    return connected;
+}
+
+BoardAnalysis run_engine(const Board& board, Layout layout) {
+    BoardAnalysis analysis;
+    analysis.board = &board;
+    analysis.layout = std::move(layout);
+    analysis.terms.reserve(board.notes.size());
+    for (const Note& note : board.notes) analysis.terms.push_back(content_terms(note.text));
+    analysis.connected = connector_adjacency(board);
+    analysis.votes = count_votes(board);
+    analysis.priorities.assign(board.notes.size(), Priority{});
+    const std::vector<CanvasNotes> canvases =
+        notes_by_canvas(analysis.layout, analysis.layout.canvases.size());
+    for (const CanvasNotes& notes : canvases) {
+        CanvasAnalysis canvas;
+        canvas.notes = notes;
+        rank_canvas(board, notes, analysis.votes, analysis.priorities);
+        canvas.links = link_canvas(notes, analysis.terms, analysis.connected);
+        canvas.fit = score_fit(notes, analysis.priorities, canvas.links);
+        analysis.canvases.push_back(std::move(canvas));
+    }
+    return analysis;
+}
+
+}  // namespace canvasfit
