@@ -6,8 +6,8 @@
 Produces, relative to the repository root:
   examples/miro-saas-canvas.json          frames, two item pages + a connectors page
   examples/miro-shapes-canvas.json        one page; sections drawn as titled rectangles
-  tests/data/gold/miro-saas-canvas.gold.json
-  tests/data/gold/miro-shapes-canvas.gold.json
+  tests/data/gold/miro-saas-canvas.json.gold.json
+  tests/data/gold/miro-shapes-canvas.json.gold.json
 
 Items carry the full field set of Miro REST API v2 responses (GET
 /v2/boards/{board_id}/items and /connectors) so the reader is tested on what the
@@ -346,10 +346,10 @@ def gold_document(notes):
 def main():
     saas, saas_gold = make_saas_canvas()
     write_json("examples/miro-saas-canvas.json", saas)
-    write_json("tests/data/gold/miro-saas-canvas.gold.json", gold_document(saas_gold))
+    write_json("tests/data/gold/miro-saas-canvas.json.gold.json", gold_document(saas_gold))
     shapes, shapes_gold = make_shapes_canvas()
     write_json("examples/miro-shapes-canvas.json", shapes)
-    write_json("tests/data/gold/miro-shapes-canvas.gold.json", gold_document(shapes_gold))
+    write_json("tests/data/gold/miro-shapes-canvas.json.gold.json", gold_document(shapes_gold))
 
 
 if __name__ == "__main__":

@@ -19,27 +19,26 @@ struct NamedEntity {
 // The entities people and editors actually produce in board text. A name not in
 // this table is kept literally rather than guessed at.
 constexpr NamedEntity kNamedEntities[] = {
-    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
-    {"apos", '\''},    {"nbsp", ' '},      {"ensp", ' '},      {"emsp", ' '},
-    {"thinsp", ' '},   {"ndash", 0x2013},  {"mdash", 0x2014},  {"hellip", 0x2026},
-    {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"sbquo", 0x201A},  {"ldquo", 0x201C},
-    {"rdquo", 0x201D}, {"bdquo", 0x201E},  {"laquo", 0x00AB},  {"raquo", 0x00BB},
-    {"euro", 0x20AC},  {"pound", 0x00A3},  {"cent", 0x00A2},   {"yen", 0x00A5},
-    {"copy", 0x00A9},  {"reg", 0x00AE},    {"trade", 0x2122},  {"middot", 0x00B7},
-    {"bull", 0x2022},  {"deg", 0x00B0},    {"plusmn", 0x00B1}, {"times", 0x00D7},
-    {"divide", 0x00F7}, {"minus", 0x2212}, {"sect", 0x00A7},   {"para", 0x00B6},
+    {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
+    {"apos", '\''},     {"nbsp", ' '},      {"ensp", ' '},      {"emsp", ' '},
+    {"thinsp", ' '},    {"ndash", 0x2013},  {"mdash", 0x2014},  {"hellip", 0x2026},
+    {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"sbquo", 0x201A},  {"ldquo", 0x201C},
+    {"rdquo", 0x201D},  {"bdquo", 0x201E},  {"laquo", 0x00AB},  {"raquo", 0x00BB},
+    {"euro", 0x20AC},   {"pound", 0x00A3},  {"cent", 0x00A2},   {"yen", 0x00A5},
+    {"copy", 0x00A9},   {"reg", 0x00AE},    {"trade", 0x2122},  {"middot", 0x00B7},
+    {"bull", 0x2022},   {"deg", 0x00B0},    {"plusmn", 0x00B1}, {"times", 0x00D7},
+    {"divide", 0x00F7}, {"minus", 0x2212},  {"sect", 0x00A7},   {"para", 0x00B6},
     {"frac12", 0x00BD}, {"frac14", 0x00BC}, {"frac34", 0x00BE}, {"larr", 0x2190},
-    {"rarr", 0x2192},  {"uarr", 0x2191},   {"darr", 0x2193},   {"harr", 0x2194},
-    {"check", 0x2713}, {"dagger", 0x2020}, {"prime", 0x2032},
+    {"rarr", 0x2192},   {"uarr", 0x2191},   {"darr", 0x2193},   {"harr", 0x2194},
+    {"check", 0x2713},  {"dagger", 0x2020}, {"prime", 0x2032},
 };
 
 // Windows-1252 meanings of &#128;..&#159;, as browsers decode them: text pasted
 // from word processors often carries &#146; for an apostrophe. 0 = undefined.
 constexpr char16_t kWindows1252[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -48,7 +47,9 @@ bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
 char to_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // HTML whitespace; in the final pass also the separators inside a line.
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 int hex_value(char c) {
     if (is_ascii_digit(c)) return c - '0';
@@ -100,9 +101,12 @@ std::size_t copy_utf8_sequence(std::string_view text, std::size_t i, std::string
     std::size_t length = 0;
     char32_t code = 0;
     char32_t smallest = 0;
-    if ((lead & 0xE0) == 0xC0) length = 2, code = lead & 0x1F, smallest = 0x80;
-    else if ((lead & 0xF0) == 0xE0) length = 3, code = lead & 0x0F, smallest = 0x800;
-    else if ((lead & 0xF8) == 0xF0) length = 4, code = lead & 0x07, smallest = 0x10000;
+    if ((lead & 0xE0) == 0xC0)
+        length = 2, code = lead & 0x1F, smallest = 0x80;
+    else if ((lead & 0xF0) == 0xE0)
+        length = 3, code = lead & 0x0F, smallest = 0x800;
+    else if ((lead & 0xF8) == 0xF0)
+        length = 4, code = lead & 0x07, smallest = 0x10000;
     if (length == 0 || i + length > text.size()) {
         append_utf8(out, kReplacement);
         return 1;
@@ -130,8 +134,8 @@ bool has_prefix_at(std::string_view text, std::size_t i, std::string_view prefix
 bool ends_line(const std::string& name, bool closing) {
     if (name == "br" || name == "hr") return true;
     if (!closing) return false;
-    static constexpr const char* kBlocks[] = {"p",  "div", "li", "h1", "h2",         "h3", "h4",
-                                              "h5", "h6",  "tr", "blockquote", "pre"};
+    static constexpr const char* kBlocks[] = {"p",  "div", "li", "h1", "h2",         "h3",
+                                              "h4", "h5",  "h6", "tr", "blockquote", "pre"};
     for (const char* block : kBlocks)
         if (name == block) return true;
     return false;
@@ -159,9 +163,12 @@ public:
         std::size_t i = 0;
         while (i < html_.size()) {
             const char c = html_[i];
-            if (c == '<' && starts_markup(i)) i = on_markup(i, raw);
-            else if (c == '&') i = on_entity(i, raw);
-            else i = on_text_byte(i, raw);
+            if (c == '<' && starts_markup(i))
+                i = on_markup(i, raw);
+            else if (c == '&')
+                i = on_entity(i, raw);
+            else
+                i = on_text_byte(i, raw);
         }
         return raw;
     }
@@ -294,10 +301,12 @@ private:
         const std::size_t first_digit = j;
         char32_t value = 0;
         for (; j < html_.size(); ++j) {
-            const int digit = hex ? hex_value(html_[j]) : (is_ascii_digit(html_[j]) ? html_[j] - '0' : -1);
+            const int digit =
+                hex ? hex_value(html_[j]) : (is_ascii_digit(html_[j]) ? html_[j] - '0' : -1);
             if (digit < 0) break;
             // Saturate: any value past U+10FFFF is replaced, however long the digits run.
-            value = value > kMaxCodePoint ? value : value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
+            value = value > kMaxCodePoint ? value
+                                          : value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
         }
         if (j == first_digit || j >= html_.size() || html_[j] != ';') return i;
         append_utf8(raw, numeric_reference_code(value));
@@ -307,7 +316,8 @@ private:
     // &name; from the table. Returns the index after ';', or i if it is not one.
     std::size_t decode_named(std::size_t i, std::string& raw) const {
         std::size_t j = i + 1;
-        while (j < html_.size() && j - i - 1 < kMaxEntityNameLength + 1 && is_ascii_alnum(html_[j])) ++j;
+        while (j < html_.size() && j - i - 1 < kMaxEntityNameLength + 1 && is_ascii_alnum(html_[j]))
+            ++j;
         if (j >= html_.size() || html_[j] != ';') return i;
         const std::string_view name = html_.substr(i + 1, j - i - 1);
         for (const NamedEntity& entity : kNamedEntities) {

@@ -25,9 +25,9 @@ using json_input::pointer;
 
 // Item types the Miro REST API v2 returns from GET /v2/boards/{id}/items.
 constexpr const char* kMiroItemTypes[] = {
-    "sticky_note", "card",    "app_card",   "text",         "shape",   "frame",
-    "image",       "document", "embed",     "preview",      "connector", "doc_format",
-    "mindmap_node", "table",  "unsupported", "usm",         "kanban",  "group",
+    "sticky_note",  "card",     "app_card",    "text",    "shape",     "frame",
+    "image",        "document", "embed",       "preview", "connector", "doc_format",
+    "mindmap_node", "table",    "unsupported", "usm",     "kanban",    "group",
 };
 
 // Sizes Miro uses when an item's geometry leaves a side out. A sticky note
@@ -38,8 +38,8 @@ constexpr double kSquareStickyWidth = 199;
 constexpr double kRectangleStickyWidth = 350;
 constexpr double kCardWidth = 320;
 constexpr double kCardHeight = 94;
-constexpr double kDefaultSide = 100;       // frames, shapes, text width
-constexpr double kTextLineHeight = 24;     // estimate for text items without a height
+constexpr double kDefaultSide = 100;         // frames, shapes, text width
+constexpr double kTextLineHeight = 24;       // estimate for text items without a height
 constexpr std::size_t kDetectionSample = 8;  // elements looked at to recognise an export
 
 std::string where(const std::string& at) { return at.empty() ? "/" : at; }
@@ -63,8 +63,8 @@ void for_each_in_page(const json& page, const std::string& at, Visit& visit) {
     const json& data = json_input::require(page, "data", at);
     const std::string data_at = pointer(at, "data");
     if (!data.is_array())
-        throw InputError(data_at, std::string("'data' must be a list of items, found ") +
-                                      data.type_name());
+        throw InputError(data_at,
+                         std::string("'data' must be a list of items, found ") + data.type_name());
     for (std::size_t i = 0; i < data.size(); ++i) visit(data[i], pointer(data_at, i));
 }
 
@@ -86,8 +86,8 @@ void for_each_element(const json& collection, const std::string& at, Visit visit
         } else if (is_page(collection[i])) {
             for_each_in_page(collection[i], element_at, visit);
         } else {
-            throw InputError(element_at,
-                             "expected a page {\"data\": [...]} like the first element of the list");
+            throw InputError(
+                element_at, "expected a page {\"data\": [...]} like the first element of the list");
         }
     }
 }
@@ -119,7 +119,8 @@ bool sample_has_item(const json& list) {
 bool looks_like_collection(const json& collection) {
     if (is_page(collection)) {
         const auto type = collection.find("type");
-        if (type != collection.end() && type->is_string() && type->get<std::string>() == "cursor-list")
+        if (type != collection.end() && type->is_string() &&
+            type->get<std::string>() == "cursor-list")
             return true;
         return sample_has_item(collection.at("data"));
     }
@@ -164,7 +165,8 @@ std::string read_parent_id(const json& item, const std::string& at) {
 }
 
 double non_negative(double value, const std::string& at, const char* key) {
-    if (value < 0) throw InputError(pointer(at, key), std::string("'") + key + "' must not be negative");
+    if (value < 0)
+        throw InputError(pointer(at, key), std::string("'") + key + "' must not be negative");
     return value;
 }
 
@@ -201,12 +203,14 @@ std::pair<double, double> item_size(const Item& item) {
             height = non_negative(json_input::require_number(*geometry, "height", geometry_at),
                                   geometry_at, "height");
     }
-    if (item.type == "sticky_note") return sticky_size(width, height, data_string(value, "shape", item.at));
+    if (item.type == "sticky_note")
+        return sticky_size(width, height, data_string(value, "shape", item.at));
     if (item.type == "card" || item.type == "app_card")
         return {width.value_or(kCardWidth), height.value_or(kCardHeight)};
     if (item.type == "text" && !height) {
         const std::string text = html_to_text(data_string(value, "content", item.at));
-        return {width.value_or(kDefaultSide), kTextLineHeight * static_cast<double>(line_count(text))};
+        return {width.value_or(kDefaultSide),
+                kTextLineHeight * static_cast<double>(line_count(text))};
     }
     return {width.value_or(kDefaultSide), height.value_or(kDefaultSide)};
 }
@@ -228,11 +232,12 @@ LocalPlacement read_local_placement(const Item& item) {
                                                     "' (Miro positions items by their centre)");
     // Without relativeTo, Miro's rule applies: a child counts from its parent.
     const std::string fallback = item.parent_id.empty() ? "canvas_center" : "parent_top_left";
-    const std::string relative_to = json_input::optional_string(*position, "relativeTo", at, fallback);
+    const std::string relative_to =
+        json_input::optional_string(*position, "relativeTo", at, fallback);
     if (relative_to != "canvas_center" && relative_to != "parent_top_left")
-        throw InputError(pointer(at, "relativeTo"),
-                         "unknown relativeTo '" + relative_to +
-                             "' (expected canvas_center or parent_top_left)");
+        throw InputError(
+            pointer(at, "relativeTo"),
+            "unknown relativeTo '" + relative_to + "' (expected canvas_center or parent_top_left)");
     local.relative_to_parent = relative_to == "parent_top_left";
     const auto [width, height] = item_size(item);
     local.width = width;
@@ -269,20 +274,22 @@ private:
             for_each_element(root.at("items"), "/items",
                              [this](const json& e, const std::string& at) { add_element(e, at); });
             if (json_input::has(root, "connectors"))
-                for_each_element(root.at("connectors"), "/connectors",
-                                 [this](const json& e, const std::string& at) { add_connector(e, at); });
+                for_each_element(
+                    root.at("connectors"), "/connectors",
+                    [this](const json& e, const std::string& at) { add_connector(e, at); });
             if (json_input::has(root, "tags"))
                 for_each_element(root.at("tags"), "/tags",
                                  [this](const json& e, const std::string& at) { add_tag(e, at); });
             return;
         }
-        for_each_element(root, "", [this](const json& e, const std::string& at) { add_element(e, at); });
+        for_each_element(root, "",
+                         [this](const json& e, const std::string& at) { add_element(e, at); });
     }
 
     Item read_header(const json& element, const std::string& at) {
         if (!element.is_object())
-            throw InputError(where(at), std::string("an item must be an object, found ") +
-                                            element.type_name());
+            throw InputError(
+                where(at), std::string("an item must be an object, found ") + element.type_name());
         Item item;
         item.value = &element;
         item.at = at;
@@ -298,8 +305,8 @@ private:
     void remember_id(const Item& item) {
         const auto [existing, inserted] = seen_at_.emplace(item.id, item.at);
         if (!inserted)
-            throw InputError(item.at, "duplicate item id '" + item.id + "' (also at " +
-                                          existing->second + ")");
+            throw InputError(
+                item.at, "duplicate item id '" + item.id + "' (also at " + existing->second + ")");
     }
 
     void add_element(const json& element, const std::string& at) {
@@ -328,8 +335,8 @@ private:
 
     void add_tag(const json& element, const std::string& at) {
         if (!element.is_object())
-            throw InputError(where(at), std::string("a tag must be an object, found ") +
-                                            element.type_name());
+            throw InputError(where(at),
+                             std::string("a tag must be an object, found ") + element.type_name());
         const std::string id = json_input::require_id(element, "id", at);
         tag_titles_[id] = json_input::optional_string(element, "title", at, id);
     }
@@ -342,7 +349,10 @@ private:
                 item.parent_id = read_parent_id(*item.value, item.at);
                 item.local = read_local_placement(item);
             } catch (const InputError& e) {
-                rethrow_with_id(e, item.id);
+                // An item that will be skipped anyway must not make the board
+                // unreadable; it just cannot place children.
+                if (converts_to_model(item.type)) rethrow_with_id(e, item.id);
+                item.local = LocalPlacement{};
             }
         }
         absolute_.assign(items_.size(), Rect{});
@@ -359,11 +369,19 @@ private:
         return found->second;
     }
 
+    std::optional<std::size_t> declared_parent(std::size_t k) const {
+        const auto found = index_.find(items_[k].parent_id);
+        if (found == index_.end()) return std::nullopt;
+        return found->second;
+    }
+
     // Walks up the parent chain without recursion (frames may nest deeply in
-    // hostile input), then places the chain from the top down.
+    // hostile input), then places the chain from the top down. Every declared
+    // parent is followed, not only those positions count from, so that no
+    // cycle reaches the model's Container::parent links either.
     void resolve(std::size_t k) {
         std::vector<std::size_t> chain;
-        for (std::optional<std::size_t> current = k; current; current = placing_parent(*current)) {
+        for (std::optional<std::size_t> current = k; current; current = declared_parent(*current)) {
             if (visit_[*current] == Visit::done) break;
             if (visit_[*current] == Visit::visiting)
                 throw InputError(pointer(items_[*current].at, "parent"),
@@ -407,8 +425,10 @@ private:
         }
         try {
             note_missing_parent(k);
-            if (item.type == "frame") board_.containers.push_back(to_container(k));
-            else board_.notes.push_back(to_note(k));
+            if (item.type == "frame")
+                board_.containers.push_back(to_container(k));
+            else
+                board_.notes.push_back(to_note(k));
             model_ids_.insert(item.id);
         } catch (const InputError& e) {
             rethrow_with_id(e, item.id);
@@ -424,8 +444,8 @@ private:
     void skip_unsupported(const Item& item) {
         const bool textless = item.type == "image" || item.type == "document" ||
                               item.type == "embed" || item.type == "preview";
-        skip(item, "item type '" + item.type +
-                       (textless ? "' carries no text" : "' is not supported"));
+        skip(item,
+             "item type '" + item.type + (textless ? "' carries no text" : "' is not supported"));
     }
 
     // A child whose frame is not in the export is kept; its relative position
@@ -435,9 +455,9 @@ private:
         if (!item.local.relative_to_parent || placing_parent(k)) return;
         const std::string kept = "; item kept, its position taken as absolute";
         if (item.parent_id.empty()) {
-            board_.skipped.push_back({item.id, pointer(pointer(item.at, "position"), "relativeTo"),
-                                      "position is relative to a parent, but the item has none" +
-                                          kept});
+            board_.skipped.push_back(
+                {item.id, pointer(pointer(item.at, "position"), "relativeTo"),
+                 "position is relative to a parent, but the item has none" + kept});
             return;
         }
         const bool absent = index_.find(item.parent_id) == index_.end();
@@ -449,7 +469,7 @@ private:
 
     // Note::parent and Container::parent name frames only.
     std::string parent_frame(const Item& item) const {
-        const auto found = index_.find(item.parent_id);
+        const auto found = index_.find(item.parent_id);  // a parent cycle was an error already
         if (found == index_.end() || items_[found->second].type != "frame") return "";
         return item.parent_id;
     }
@@ -556,7 +576,8 @@ private:
             for (const std::string& end : {from, to}) {
                 if (model_ids_.count(end)) continue;
                 skip(item, "connector ends at item '" + end +
-                               (index_.count(end) ? "', which was skipped" : "', which is not in the export"));
+                               (index_.count(end) ? "', which was skipped"
+                                                  : "', which is not in the export"));
                 return;
             }
             board_.connectors.push_back({item.id, from, to, caption(value, item.at)});
@@ -579,7 +600,8 @@ private:
         if (captions.empty()) return "";
         if (!captions[0].is_object())
             throw InputError(pointer(captions_at, 0), "a caption must be an object");
-        return html_to_text(json_input::optional_string(captions[0], "content", pointer(captions_at, 0)));
+        return html_to_text(
+            json_input::optional_string(captions[0], "content", pointer(captions_at, 0)));
     }
 
     Board board_;

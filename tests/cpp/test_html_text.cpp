@@ -13,8 +13,11 @@ namespace {
 bool is_valid_utf8(const std::string& text) {
     for (std::size_t i = 0; i < text.size();) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3
-                                                : (lead & 0xF8) == 0xF0 ? 4 : 0;
+        std::size_t length = lead < 0x80             ? 1
+                             : (lead & 0xE0) == 0xC0 ? 2
+                             : (lead & 0xF0) == 0xE0 ? 3
+                             : (lead & 0xF8) == 0xF0 ? 4
+                                                     : 0;
         if (length == 0 || i + length > text.size()) return false;
         char32_t code = length == 1 ? lead : lead & (0x7F >> length);
         for (std::size_t k = 1; k < length; ++k) {
@@ -99,9 +102,9 @@ TEST(HtmlText, LessThanThatIsNotATagStays) {
 
 TEST(HtmlText, NeverProducesInvalidUtf8) {
     const std::string inputs[] = {
-        std::string("bad \xFF byte"), std::string("cut \xE2\x82"), std::string("\xC0\xAF overlong"),
-        std::string("\xED\xA0\x80 surrogate"), std::string("nul \0 byte", 10),
-        std::string("ok \xE2\x82\xAC euro"),
+        std::string("bad \xFF byte"),     std::string("cut \xE2\x82"),
+        std::string("\xC0\xAF overlong"), std::string("\xED\xA0\x80 surrogate"),
+        std::string("nul \0 byte", 10),   std::string("ok \xE2\x82\xAC euro"),
     };
     for (const std::string& input : inputs) {
         const std::string text = html_to_text(input);
@@ -115,10 +118,27 @@ TEST(HtmlText, NeverProducesInvalidUtf8) {
 TEST(HtmlText, HostileInputRunsInLinearTime) {
     const std::size_t n = 200000;
     const std::string cases[] = {
-        std::string(n, '<') , [n] { std::string s; for (std::size_t i = 0; i < n; ++i) s += "<a"; return s; }(),
-        [n] { std::string s = "<a title=\""; for (std::size_t i = 0; i < n; ++i) s += "<b "; return s; }(),
-        [n] { std::string s; for (std::size_t i = 0; i < n; ++i) s += "&#1234"; return s; }(),
-        [n] { std::string s = "<script>"; for (std::size_t i = 0; i < n; ++i) s += "</scrip"; return s; }(),
+        std::string(n, '<'),
+        [n] {
+            std::string s;
+            for (std::size_t i = 0; i < n; ++i) s += "<a";
+            return s;
+        }(),
+        [n] {
+            std::string s = "<a title=\"";
+            for (std::size_t i = 0; i < n; ++i) s += "<b ";
+            return s;
+        }(),
+        [n] {
+            std::string s;
+            for (std::size_t i = 0; i < n; ++i) s += "&#1234";
+            return s;
+        }(),
+        [n] {
+            std::string s = "<script>";
+            for (std::size_t i = 0; i < n; ++i) s += "</scrip";
+            return s;
+        }(),
     };
     const auto start = std::chrono::steady_clock::now();
     for (const std::string& input : cases) EXPECT_TRUE(is_valid_utf8(html_to_text(input)));
