@@ -106,12 +106,17 @@ void add_engine_results(const Board& board, const BoardAnalysis& analysis, Repor
                                     link.evidence});
     }
     for (Warning& warning : find_warnings(analysis)) report.warnings.push_back(std::move(warning));
+    add_value_results(analysis, report);  // value types, drivers, competitors (docs/value.md)
 }
 
 }  // namespace
 
 Report analyze(const Board& board, const AnalyzeOptions& options) {
-    const BoardAnalysis analysis = run_engine(board, classify_layout(board));
+    return report_of(run_engine(board, classify_layout(board)), options);
+}
+
+Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {
+    const Board& board = *analysis.board;
     const Layout& layout = analysis.layout;
     Report report;
     report.source = options.source;

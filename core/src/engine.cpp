@@ -30,6 +30,17 @@ Adjacency connector_adjacency(const Board& board) {
     return connected;
 }
 
+CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes) {
+    const Board& board = *analysis.board;
+    CanvasAnalysis canvas;
+    rank_canvas(board, notes, analysis.votes, analysis.priorities);
+    canvas.links = link_canvas(board, notes, analysis.terms, analysis.connected);
+    canvas.fit = score_fit(notes, analysis.priorities, canvas.links);
+    canvas.value = profile_value(analysis, notes, canvas.links);
+    canvas.notes = std::move(notes);
+    return canvas;
+}
+
 BoardAnalysis run_engine(const Board& board, Layout layout) {
     BoardAnalysis analysis;
     analysis.board = &board;
@@ -39,16 +50,8 @@ BoardAnalysis run_engine(const Board& board, Layout layout) {
     analysis.connected = connector_adjacency(board);
     analysis.votes = count_votes(board);
     analysis.priorities.assign(board.notes.size(), Priority{});
-    const std::vector<CanvasNotes> canvases =
-        notes_by_canvas(analysis.layout, analysis.layout.canvases.size());
-    for (const CanvasNotes& notes : canvases) {
-        CanvasAnalysis canvas;
-        canvas.notes = notes;
-        rank_canvas(board, notes, analysis.votes, analysis.priorities);
-        canvas.links = link_canvas(notes, analysis.terms, analysis.connected);
-        canvas.fit = score_fit(notes, analysis.priorities, canvas.links);
-        analysis.canvases.push_back(std::move(canvas));
-    }
+    for (CanvasNotes& notes : notes_by_canvas(analysis.layout, analysis.layout.canvases.size()))
+        analysis.canvases.push_back(analyze_canvas(analysis, std::move(notes)));
     return analysis;
 }
 

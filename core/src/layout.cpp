@@ -44,18 +44,21 @@ class LayoutBuilder {
 public:
     explicit LayoutBuilder(const Board& board) : board_(board) {}
 
-    Layout build() {
+    // Finds the section areas and gathers them into canvases in reading order.
+    void build() {
         find_section_areas();
         std::vector<Unit> units = group_into_units();
-        std::vector<Unit> canvases;
         std::vector<Unit> open;
-        for (Unit& unit : units) (unit.closed ? canvases : open).push_back(std::move(unit));
-        cut_into_canvases(std::move(open), canvases);
-        sort_in_reading_order(canvases);
-        Layout layout;
-        for (const Unit& canvas : canvases) layout.canvases.push_back(to_canvas_layout(canvas, layout));
-        place_notes(layout, canvases);
-        return layout;
+        for (Unit& unit : units) (unit.closed ? canvases_ : open).push_back(std::move(unit));
+        cut_into_canvases(std::move(open), canvases_);
+        sort_in_reading_order(canvases_);
+    }
+
+    const std::vector<SectionArea>& areas() const { return areas_; }
+    const std::vector<Unit>& canvases() const { return canvases_; }
+    CanvasLayout canvas_layout(std::size_t c) const { return to_canvas_layout(canvases_[c], c + 1); }
+    const std::unordered_map<std::string, std::size_t>& area_by_container() const {
+        return area_by_container_;
     }
 
 private:
@@ -220,9 +223,9 @@ private:
         }
     }
 
-    CanvasLayout to_canvas_layout(const Unit& unit, const Layout& layout) const {
+    CanvasLayout to_canvas_layout(const Unit& unit, std::size_t number) const {
         CanvasLayout canvas;
-        canvas.id = "canvas-" + std::to_string(layout.canvases.size() + 1);
+        canvas.id = "canvas-" + std::to_string(number);
         canvas.title = unit.title;
         std::vector<std::size_t> areas = unit.areas;
         std::sort(areas.begin(), areas.end());
@@ -230,59 +233,22 @@ private:
         return canvas;
     }
 
-    // The canvas that owns each section area, and its enclosing bounds.
-    void place_notes(Layout& layout, const std::vector<Unit>& canvases) const {
-        std::vector<int> canvas_of_area(areas_.size(), -1);
-        for (std::size_t c = 0; c < canvases.size(); ++c)
-            for (std::size_t a : canvases[c].areas) canvas_of_area[a] = static_cast<int>(c);
-        for (const Note& note : board_.notes)
-            layout.notes.push_back(place_note(note, canvas_of_area, canvases));
-    }
-
-    NotePlacement place_note(const Note& note, const std::vector<int>& canvas_of_area,
-                             const std::vector<Unit>& canvases) const {
-        NotePlacement placement;
-        placement.note_id = note.id;
-        if (auto by_frame = area_by_container_.find(note.parent); by_frame != area_by_container_.end()) {
-            placement.section = areas_[by_frame->second].section;
-            placement.canvas = canvas_of_area[by_frame->second];
-            placement.via = Placement::frame;
-            placement.confidence = 1;
-            return placement;
-        }
-        const std::size_t none = areas_.size();
-        std::size_t best = none;
-        for (std::size_t a = 0; a < areas_.size(); ++a)
-            if (areas_[a].bounds.contains_center_of(note.bounds) &&
-                (best == none || areas_[a].bounds.area() < areas_[best].bounds.area()))
-                best = a;
-        if (best != none) {
-            placement.section = areas_[best].section;
-            placement.canvas = canvas_of_area[best];
-            placement.via = Placement::region;
-            placement.confidence = share_inside(note.bounds, areas_[best].bounds);
-            return placement;
-        }
-        for (std::size_t c = 0; c < canvases.size(); ++c)
-            if (canvases[c].bounds.contains_center_of(note.bounds)) placement.canvas = static_cast<int>(c);
-        return placement;
-    }
-
-    // The share of a note's area inside its section, rounded to 0.01 so that
-    // reports stay short and identical across platforms.
-    static double share_inside(const Rect& note, const Rect& area) {
-        if (note.area() <= 0) return 1;
-        const double w = std::min(note.right(), area.right()) - std::max(note.x, area.x);
-        const double h = std::min(note.bottom(), area.bottom()) - std::max(note.y, area.y);
-        const double share = std::max(0.0, w) * std::max(0.0, h) / note.area();
-        return std::round(std::clamp(share, 0.5, 1.0) * 100) / 100;
-    }
-
     const Board& board_;
     std::vector<SectionArea> areas_;
     std::unordered_map<std::string, std::size_t> area_by_container_;
     std::vector<std::size_t> area_container_;  // index into board_.containers, per area
+    std::vector<Unit> canvases_;
 };
+
+// The share of a note's area inside its section, rounded to 0.01 so that
+// reports stay short and identical across platforms.
+double share_inside(const Rect& note, const Rect& area) {
+    if (note.area() <= 0) return 1;
+    const double w = std::min(note.right(), area.right()) - std::max(note.x, area.x);
+    const double h = std::min(note.bottom(), area.bottom()) - std::max(note.y, area.y);
+    const double share = std::max(0.0, w) * std::max(0.0, h) / note.area();
+    return std::round(std::clamp(share, 0.5, 1.0) * 100) / 100;
+}
 
 }  // namespace
 
@@ -296,6 +262,57 @@ const char* placement_name(Placement placement) {
     return "none";
 }
 
-Layout classify_layout(const Board& board) { return LayoutBuilder(board).build(); }
+LayoutIndex::LayoutIndex(const Board& board) {
+    LayoutBuilder builder(board);
+    builder.build();
+    areas_ = builder.areas();
+    area_by_container_ = builder.area_by_container();
+    canvas_of_area_.assign(areas_.size(), -1);
+    for (std::size_t c = 0; c < builder.canvases().size(); ++c) {
+        const Unit& canvas = builder.canvases()[c];
+        canvases_.push_back(builder.canvas_layout(c));
+        canvas_bounds_.push_back(canvas.bounds);
+        for (std::size_t a : canvas.areas) canvas_of_area_[a] = static_cast<int>(c);
+    }
+}
+
+// The section area that the note's frame names, else the smallest one that
+// contains its centre, else only the canvas around it.
+NotePlacement LayoutIndex::place(const Note& note) const {
+    NotePlacement placement;
+    placement.note_id = note.id;
+    if (auto by_frame = area_by_container_.find(note.parent); by_frame != area_by_container_.end()) {
+        placement.section = areas_[by_frame->second].section;
+        placement.canvas = canvas_of_area_[by_frame->second];
+        placement.via = Placement::frame;
+        placement.confidence = 1;
+        return placement;
+    }
+    const std::size_t none = areas_.size();
+    std::size_t best = none;
+    for (std::size_t a = 0; a < areas_.size(); ++a)
+        if (areas_[a].bounds.contains_center_of(note.bounds) &&
+            (best == none || areas_[a].bounds.area() < areas_[best].bounds.area()))
+            best = a;
+    if (best != none) {
+        placement.section = areas_[best].section;
+        placement.canvas = canvas_of_area_[best];
+        placement.via = Placement::region;
+        placement.confidence = share_inside(note.bounds, areas_[best].bounds);
+        return placement;
+    }
+    for (std::size_t c = 0; c < canvas_bounds_.size(); ++c)
+        if (canvas_bounds_[c].contains_center_of(note.bounds)) placement.canvas = static_cast<int>(c);
+    return placement;
+}
+
+Layout classify_layout(const Board& board) {
+    const LayoutIndex index(board);
+    Layout layout;
+    layout.canvases = index.canvases();
+    layout.notes.reserve(board.notes.size());
+    for (const Note& note : board.notes) layout.notes.push_back(index.place(note));
+    return layout;
+}
 
 }  // namespace canvasfit

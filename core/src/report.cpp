@@ -49,6 +49,45 @@ ordered_json fit_json(const FitReport& fit) {
             {"jobs_detail", coverage_json(fit.jobs_detail)}};
 }
 
+ordered_json value_json(const ValueReport& value) {
+    ordered_json types = ordered_json::object();
+    for (const auto& [type, count] : value.types) types[type] = count;
+    return {{"segment_type", value.segment_type},
+            {"dominant_type", optional_value(value.dominant_type)},
+            {"types", std::move(types)},
+            {"key_metric", optional_value(value.key_metric)},
+            {"drivers", value.drivers}};
+}
+
+template <typename Number>
+ordered_json pairs_json(const std::vector<std::pair<std::string, Number>>& pairs) {
+    ordered_json object = ordered_json::object();
+    for (const auto& [key, number] : pairs) object[key] = number;
+    return object;
+}
+
+ordered_json competitors_json(const std::optional<CompetitorsReport>& competitors) {
+    if (!competitors) return nullptr;
+    ordered_json criteria = ordered_json::array(), alternatives = ordered_json::array(),
+                 price_value_map = ordered_json::array();
+    for (const CriterionReport& criterion : competitors->criteria)
+        criteria.push_back({{"name", criterion.name},
+                            {"driver", optional_value(criterion.driver)},
+                            {"weight", criterion.weight}});
+    for (const AlternativeReport& alternative : competitors->alternatives)
+        alternatives.push_back({{"name", alternative.name},
+                                {"scores", pairs_json(alternative.scores)},
+                                {"weighted", optional_value(alternative.weighted)},
+                                {"note", alternative.note}});
+    for (const PriceValueReport& point : competitors->price_value_map)
+        price_value_map.push_back({{"name", point.name},
+                                   {"price", optional_value(point.price)},
+                                   {"value", optional_value(point.value)}});
+    return {{"criteria", std::move(criteria)},
+            {"alternatives", std::move(alternatives)},
+            {"price_value_map", std::move(price_value_map)}};
+}
+
 ordered_json canvas_json(const CanvasReport& canvas) {
     ordered_json sections = ordered_json::object();
     for (Section section : kAllSections)
@@ -57,7 +96,9 @@ ordered_json canvas_json(const CanvasReport& canvas) {
             {"title", canvas.title},
             {"segment", optional_value(canvas.segment)},
             {"sections", std::move(sections)},
-            {"fit", fit_json(canvas.fit)}};
+            {"fit", fit_json(canvas.fit)},
+            {"value", value_json(canvas.value)},
+            {"competitors", competitors_json(canvas.competitors)}};
 }
 
 ordered_json note_json(const NoteReport& note) {
@@ -70,7 +111,8 @@ ordered_json note_json(const NoteReport& note) {
             {"rank", optional_value(note.rank)},
             {"priority", optional_value(note.priority)},
             {"cue", optional_value(note.cue)},
-            {"votes", note.votes}};
+            {"votes", note.votes},
+            {"value_type", optional_value(note.value_type)}};
 }
 
 ordered_json link_json(const LinkReport& link) {

@@ -34,9 +34,14 @@ bool is_vowel(char c) {
     }
 }
 
+// Compares from the end: candidates nearly always differ in their last letter,
+// and the suffix tables are scanned for every word.
 bool ends_with(const std::string& text, std::string_view suffix) {
-    return text.size() >= suffix.size() &&
-           std::string_view(text).substr(text.size() - suffix.size()) == suffix;
+    if (text.size() < suffix.size()) return false;
+    for (std::size_t i = 1; i <= suffix.size(); ++i) {
+        if (text[text.size() - i] != suffix[suffix.size() - i]) return false;
+    }
+    return true;
 }
 
 bool contains_vowel(const std::string& text, std::size_t begin, std::size_t end) {
@@ -193,9 +198,9 @@ void step_1a(Word& word) {
         replace_suffix(text, 3, text.size() > 4 ? "i" : "ie");
     } else if (ends_with(text, "us") || ends_with(text, "ss")) {
         return;
-    } else if (ends_with(text, "s") && text.size() >= 2 && contains_vowel(text, 0, text.size() - 2)) {
+    } else if (ends_with(text, "s") && text.size() >= 2) {
         // Only when a vowel exists before the letter preceding the s: "gaps" but not "gas".
-        text.pop_back();
+        if (contains_vowel(text, 0, text.size() - 2)) text.pop_back();
     }
 }
 

@@ -17,6 +17,13 @@ struct AnalyzeOptions {
 
 Report analyze(const Board& board, const AnalyzeOptions& options = {});
 
+struct BoardAnalysis;  // engine.hpp
+
+// The report of an analysis the engine has run: analyze() is
+// report_of(run_engine(board, classify_layout(board)), options). The
+// incremental Analyzer (analyzer.hpp) calls it on the analysis it keeps.
+Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options);
+
 // Reads `input` (any supported format) and analyses it. Throws InputError,
 // whose where() is prefixed with options.source when given.
 Report analyze_text(std::string_view input, const AnalyzeOptions& options = {});

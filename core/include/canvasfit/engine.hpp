@@ -19,6 +19,7 @@
 #include "canvasfit/layout.hpp"
 #include "canvasfit/report.hpp"
 #include "canvasfit/sections.hpp"
+#include "canvasfit/value_types.hpp"
 
 namespace canvasfit {
 
@@ -71,10 +72,13 @@ struct Fit {
     std::vector<Coverage> pain_coverage, gain_coverage, job_coverage;
 };
 
+// Holds note indices: a field added here that holds them must also be
+// renumbered when the Analyzer removes a note (analyzer.cpp, renumber_canvas).
 struct CanvasAnalysis {
     CanvasNotes notes;
     std::vector<Link> links;
     Fit fit;
+    ValueProfile value;  // holds no note indices: nothing to renumber
 };
 
 struct BoardAnalysis {
@@ -93,11 +97,26 @@ Adjacency connector_adjacency(const Board& board);
 std::vector<int> count_votes(const Board& board);
 void rank_canvas(const Board& board, const CanvasNotes& notes, const std::vector<int>& votes,
                  std::vector<Priority>& priorities);
-std::vector<Link> link_canvas(const CanvasNotes& notes, const std::vector<Terms>& terms,
-                              const Adjacency& connected);
+// What text linking did, for tests that bound its cost: pairs of notes scored
+// and posting-list entries read from the inverted index.
+struct LinkStats {
+    std::size_t pairs_scored = 0;
+    std::size_t postings_read = 0;
+};
+std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
+                              const std::vector<Terms>& terms, const Adjacency& connected,
+                              LinkStats* stats = nullptr);
 Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
               const std::vector<Link>& links);
 std::vector<Warning> find_warnings(const BoardAnalysis& analysis);
+
+// The per-canvas stages (ranks, links, fit) of one canvas whose notes are
+// `notes`. Reads the per-note parts of `analysis` (board, terms, connected,
+// votes) and writes the ranks of the canvas's notes into analysis.priorities.
+// run_engine calls it for every canvas, the incremental Analyzer (analyzer.hpp)
+// only for the canvases an edit touched: a new per-canvas stage goes here, so
+// that both stay the same analysis.
+CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes);
 
 // Runs every stage on a board whose layout is known.
 BoardAnalysis run_engine(const Board& board, Layout layout);

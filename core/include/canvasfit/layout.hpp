@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "canvasfit/board.hpp"
@@ -40,5 +41,25 @@ struct Layout {
 };
 
 Layout classify_layout(const Board& board);
+
+// The part of a layout that depends on the containers alone: the canvases and
+// their section areas. A note's placement depends only on these and on the
+// note itself, so the incremental Analyzer builds one index for a board and
+// places each edited note again without redoing the layout. classify_layout
+// is this index plus place() for every note.
+class LayoutIndex {
+public:
+    explicit LayoutIndex(const Board& board);  // reads board.containers only
+
+    const std::vector<CanvasLayout>& canvases() const { return canvases_; }
+    NotePlacement place(const Note& note) const;
+
+private:
+    std::vector<CanvasLayout> canvases_;
+    std::vector<SectionArea> areas_;  // in container order: of two equal areas the first wins
+    std::vector<int> canvas_of_area_;
+    std::vector<Rect> canvas_bounds_;  // of the group or cut that made each canvas
+    std::unordered_map<std::string, std::size_t> area_by_container_;
+};
 
 }  // namespace canvasfit

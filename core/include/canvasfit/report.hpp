@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "canvasfit/layout.hpp"
@@ -23,12 +24,48 @@ struct FitReport {
     std::vector<CoverageReport> pains_detail, gains_detail, jobs_detail;
 };
 
+// Value-proposition types, segment type and value drivers (docs/value.md).
+struct ValueReport {
+    std::string segment_type = "unknown";  // "mass-market" | "niche" | "multisided" | "segmented"
+    std::optional<std::string> dominant_type;  // none when no reliever or creator has a type
+    std::vector<std::pair<std::string, int>> types;  // type -> relievers and creators, fixed order
+    std::optional<std::string> key_metric;         // what the dominant type calls to measure
+    std::vector<std::string> drivers;              // note ids, most important first
+};
+
+struct CriterionReport {
+    std::string name;
+    std::optional<std::string> driver;  // the value driver it measures, if one matched
+    double weight = 0;                  // sums to 1 over the criteria
+};
+
+struct AlternativeReport {
+    std::string name;
+    std::vector<std::pair<std::string, double>> scores;  // criterion -> 0..5, as written
+    std::optional<double> weighted;                      // 0..5
+    std::string note;                                    // the note it was read from
+};
+
+struct PriceValueReport {
+    std::string name;
+    std::optional<double> price;  // score on price / cost criteria
+    std::optional<double> value;  // weighted score on the other criteria
+};
+
+struct CompetitorsReport {
+    std::vector<CriterionReport> criteria;
+    std::vector<AlternativeReport> alternatives;
+    std::vector<PriceValueReport> price_value_map;
+};
+
 struct CanvasReport {
     std::string id;
     std::string title;                   // canvas container title, "" if none
     std::optional<std::string> segment;  // the segment's text, if the canvas names one
     std::vector<std::vector<std::string>> sections;  // note ids, indexed by Section (7 entries)
     FitReport fit;
+    ValueReport value;
+    std::optional<CompetitorsReport> competitors;  // none without a Competitors frame
 };
 
 struct NoteReport {
@@ -42,6 +79,7 @@ struct NoteReport {
     std::optional<double> priority;   // (n - rank + 1) / n
     std::optional<std::string> cue;   // "marker" | "tag" | "votes" | "order": what decided the rank
     int votes = 0;                    // dot-vote stickers on the note
+    std::optional<std::string> value_type;  // relievers and creators: "performance"... or "none"
 };
 
 struct LinkReport {

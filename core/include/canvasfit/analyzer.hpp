@@ -1,0 +1,74 @@
+// The incremental Analyzer: keeps the analysis of one board up to date while
+// its notes change, and answers with exactly the report a fresh analysis of
+// the board would give, re-doing only the work an edit touched.
+//
+// Fixed for the Analyzer's life: the containers (so the canvases and their
+// section areas), the connectors and the dot-vote markers of the board it was
+// made from, and the options. Only notes change.
+//
+// Note order, which is the order of the report's notes and section lists:
+// the board's order; a note upserted with a new id goes to the end; a note
+// upserted with a known id keeps its place; a removed note leaves the order
+// (and, upserted again, comes back at the end). The report always equals
+// report_to_json(analyze(board(), options)).
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "canvasfit/analyze.hpp"
+#include "canvasfit/board.hpp"
+#include "canvasfit/report.hpp"
+
+namespace canvasfit {
+
+// Work done since construction, so tests can check incrementality without timing.
+struct AnalyzerStats {
+    std::size_t notes_placed = 0;       // notes put into a canvas and section
+    std::size_t notes_tokenized = 0;    // notes whose text went through content_terms
+    std::size_t markers_assigned = 0;   // dot votes whose note was decided (again)
+    std::size_t canvases_analyzed = 0;  // per-canvas stage runs: ranks, links and fit of one canvas
+};
+
+class Analyzer {
+public:
+    // `board` as read_board returns it (shape notes already promoted). Throws
+    // InputError if it breaks the rules read_board checks (duplicate ids...).
+    explicit Analyzer(Board board, AnalyzeOptions options = {});
+    // Reads `input` like analyze_text (errors prefixed with options.source).
+    static Analyzer from_text(std::string_view input, const AnalyzeOptions& options = {});
+
+    Analyzer(Analyzer&&) noexcept;
+    Analyzer& operator=(Analyzer&&) noexcept;
+    ~Analyzer();
+
+    // Inserts the note, or replaces the note with the same id. Throws
+    // InputError, leaving the Analyzer unchanged, for an empty id, an id used
+    // by a container, connector or marker, a coordinate out of range, too much
+    // text, or a board over the item limit (docs/limits.md).
+    void upsert_note(Note note);
+    // Throws InputError, leaving the Analyzer unchanged, if no note has this id.
+    void remove_note(const std::string& id);
+
+    // Brings the dirty canvases up to date (edits are cheap; the per-canvas
+    // stages run here, once per canvas however many edits touched it).
+    Report report() const;
+    std::string report_json() const;
+
+    // The board as it stands, notes in the Analyzer's order.
+    const Board& board() const;
+    const AnalyzerStats& stats() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// Reads one note in the CanvasFit board format (docs/board-format.md), the
+// form the wasm API takes: {"id": "n1", "text": "...", "x": 0, "y": 0, ...}.
+// Throws InputError; `where` is a JSON pointer into the note ("/x").
+Note read_note_json(std::string_view note_json);
+
+}  // namespace canvasfit

@@ -1,0 +1,158 @@
+// Warnings that compare the canvases of a board: similar-segments and
+// one-size-fits-all. A board can hold about a thousand canvases, so canvases
+// are compared through similar_groups (an inverted index over their terms),
+// never pair by pair.
+#include <algorithm>
+
+#include "warning_kit.hpp"
+
+namespace canvasfit::warning_kit {
+
+namespace {
+
+// What a segment values: the terms of its top-ranked pains and gains.
+constexpr int kTopRank = 3;
+// Two segments whose top pains and gains share this much (Jaccard of stems)
+// value the same things.
+constexpr double kSameValues = 0.5;
+// ...and below this they value different things.
+constexpr double kDifferentValues = 0.25;
+// Two value maps this similar (Jaccard of stems) are one value map drawn twice.
+constexpr double kSameValueMap = 0.6;
+// Below this many distinct stems a comparison says little ("price" vs "price").
+constexpr std::size_t kMinTerms = 3;
+
+struct CanvasSummary {
+    std::vector<NoteIndex> top_notes;  // top-ranked pains and gains, board order
+    std::vector<int> top_terms;        // their stems as sorted ids
+    std::vector<NoteIndex> value_map_notes;
+    std::vector<int> value_map_terms;
+    bool draws_value_map = false;  // the layout has a value-map area
+    std::string segment;           // for messages: first segment note, else ""
+};
+
+std::vector<CanvasSummary> summarise(const BoardAnalysis& analysis) {
+    TermIds ids;
+    std::vector<CanvasSummary> summaries;
+    for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
+        const CanvasNotes& notes = analysis.canvases[c].notes;
+        CanvasSummary summary;
+        Terms top_terms, value_map_terms;
+        for (Section section : {Section::pains, Section::gains})
+            for (NoteIndex n : notes.of(section))
+                if (analysis.priorities[n].rank <= kTopRank) {
+                    summary.top_notes.push_back(n);
+                    top_terms.insert(top_terms.end(), analysis.terms[n].begin(), analysis.terms[n].end());
+                }
+        for (Section section : {Section::products, Section::relievers, Section::creators})
+            for (NoteIndex n : notes.of(section)) {
+                summary.value_map_notes.push_back(n);
+                value_map_terms.insert(value_map_terms.end(), analysis.terms[n].begin(),
+                                       analysis.terms[n].end());
+            }
+        std::sort(summary.top_notes.begin(), summary.top_notes.end());
+        std::sort(summary.value_map_notes.begin(), summary.value_map_notes.end());
+        summary.top_terms = ids.ids_of(top_terms);
+        summary.value_map_terms = ids.ids_of(value_map_terms);
+        for (const SectionArea& area : analysis.layout.canvases[c].sections)
+            if (area.section == Section::products || area.section == Section::relievers ||
+                area.section == Section::creators)
+                summary.draws_value_map = true;
+        if (!notes.of(Section::segment).empty())
+            summary.segment = analysis.board->notes[notes.of(Section::segment).front()].text;
+        summaries.push_back(std::move(summary));
+    }
+    return summaries;
+}
+
+// Sets with too few terms are left out of a comparison (emptied).
+std::vector<std::vector<int>> comparable(const std::vector<CanvasSummary>& summaries,
+                                         std::vector<int> CanvasSummary::*terms) {
+    std::vector<std::vector<int>> sets;
+    for (const CanvasSummary& summary : summaries)
+        sets.push_back((summary.*terms).size() >= kMinTerms ? summary.*terms : std::vector<int>{});
+    return sets;
+}
+
+std::string canvas_id(std::size_t c) { return "canvas-" + std::to_string(c + 1); }
+
+std::string named(const CanvasSummary& summary, std::size_t c) {
+    return summary.segment.empty() ? canvas_id(c) : "'" + quote(summary.segment) + "' (" + canvas_id(c) + ")";
+}
+
+void find_similar_segments(const std::vector<CanvasSummary>& summaries, std::vector<Finding>& out) {
+    const auto sets = comparable(summaries, &CanvasSummary::top_terms);
+    for (const std::vector<std::size_t>& group : similar_groups(sets, kSameValues)) {
+        const std::size_t first = group.front();
+        for (std::size_t k = 1; k < group.size(); ++k) {
+            const std::size_t c = group[k];
+            out.push_back({c, Code::similar_segments, summaries[c].top_notes, Severity::low,
+                           "Segment " + named(summaries[c], c) +
+                               " ranks much the same top pains and gains as " +
+                               named(summaries[first], first) +
+                               ": they may be one segment; merge the canvases or find what sets "
+                               "them apart."});
+        }
+    }
+}
+
+void warn_shared_value_map(const std::vector<CanvasSummary>& summaries, std::size_t c,
+                           std::size_t other, std::vector<Finding>& out) {
+    out.push_back({c, Code::one_size_fits_all, summaries[c].value_map_notes, Severity::medium,
+                   "This value map is the same as the one for " + named(summaries[other], other) +
+                       " although the two segments rank different pains and gains first: "
+                       "tailor each value map to its own segment."});
+}
+
+// Near-identical value maps over profiles that differ. Each group is compared
+// with its first member only, which keeps the cost linear in the group size.
+void find_copied_value_maps(const std::vector<CanvasSummary>& summaries, std::vector<Finding>& out) {
+    const auto sets = comparable(summaries, &CanvasSummary::value_map_terms);
+    for (const std::vector<std::size_t>& group : similar_groups(sets, kSameValueMap)) {
+        const std::size_t first = group.front();
+        bool first_warned = false;
+        for (std::size_t k = 1; k < group.size(); ++k) {
+            const std::size_t c = group[k];
+            const auto& a = summaries[first].top_terms;
+            const auto& b = summaries[c].top_terms;
+            if (a.size() < kMinTerms || b.size() < kMinTerms || jaccard(a, b) >= kDifferentValues)
+                continue;
+            if (!first_warned) warn_shared_value_map(summaries, first, c, out);
+            first_warned = true;
+            warn_shared_value_map(summaries, c, first, out);
+        }
+    }
+}
+
+// A canvas that draws a profile but no value map at all, on a board where
+// another canvas has one: the team means that value map to serve this segment too.
+void find_profiles_without_value_map(const BoardAnalysis& analysis,
+                                     const std::vector<CanvasSummary>& summaries,
+                                     std::vector<Finding>& out) {
+    std::size_t with_value_map = summaries.size();
+    for (std::size_t c = 0; c < summaries.size() && with_value_map == summaries.size(); ++c)
+        if (!summaries[c].value_map_notes.empty()) with_value_map = c;
+    if (with_value_map == summaries.size()) return;
+    for (std::size_t c = 0; c < summaries.size(); ++c) {
+        const CanvasNotes& notes = analysis.canvases[c].notes;
+        const bool has_profile = !notes.of(Section::pains).empty() || !notes.of(Section::gains).empty();
+        if (!has_profile || summaries[c].draws_value_map) continue;
+        out.push_back({c, Code::one_size_fits_all, summaries[c].top_notes, Severity::medium,
+                       "Segment " + named(summaries[c], c) +
+                           " has a profile but no value map of its own, as if the value map of " +
+                           named(summaries[with_value_map], with_value_map) +
+                           " served it too: draw one that answers its own top pains and gains."});
+    }
+}
+
+}  // namespace
+
+void find_cross_canvas_warnings(const BoardAnalysis& analysis, std::vector<Finding>& out) {
+    if (analysis.canvases.size() < 2) return;
+    const std::vector<CanvasSummary> summaries = summarise(analysis);
+    find_copied_value_maps(summaries, out);
+    find_profiles_without_value_map(analysis, summaries, out);
+    find_similar_segments(summaries, out);
+}
+
+}  // namespace canvasfit::warning_kit

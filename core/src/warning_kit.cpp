@@ -1,0 +1,235 @@
+#include "warning_kit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "canvasfit/text.hpp"
+
+namespace canvasfit::warning_kit {
+
+const char* code_name(Code code) {
+    switch (code) {
+        case Code::missing_segment: return "missing-segment";
+        case Code::broad_segment: return "broad-segment";
+        case Code::empty_section: return "empty-section";
+        case Code::too_many: return "too-many";
+        case Code::duplicate_notes: return "duplicate-notes";
+        case Code::unaddressed_pain: return "unaddressed-pain";
+        case Code::unaddressed_gain: return "unaddressed-gain";
+        case Code::hidden_costs: return "hidden-costs";
+        case Code::unvalidated: return "unvalidated";
+        case Code::orphan_product: return "orphan-product";
+        case Code::orphan_reliever: return "orphan-reliever";
+        case Code::orphan_creator: return "orphan-creator";
+        case Code::low_fit: return "low-fit";
+        case Code::one_size_fits_all: return "one-size-fits-all";
+        case Code::similar_segments: return "similar-segments";
+    }
+    return "";
+}
+
+namespace {
+
+std::vector<NoteIndex> sorted_unique(std::vector<NoteIndex> notes) {
+    std::sort(notes.begin(), notes.end());
+    notes.erase(std::unique(notes.begin(), notes.end()), notes.end());
+    return notes;
+}
+
+}  // namespace
+
+CanvasView::CanvasView(const BoardAnalysis& analysis, std::size_t canvas)
+    : analysis_(analysis), index_(canvas), canvas_(analysis.canvases[canvas]) {
+    for (const Link& link : canvas_.links) {
+        link_sources_.push_back(link.from);
+        link_targets_.push_back(link.to);
+    }
+    link_sources_ = sorted_unique(std::move(link_sources_));
+    link_targets_ = sorted_unique(std::move(link_targets_));
+}
+
+bool CanvasView::is_addressed(NoteIndex target) const {
+    return std::binary_search(link_targets_.begin(), link_targets_.end(), target);
+}
+
+bool CanvasView::addresses_something(NoteIndex source) const {
+    return std::binary_search(link_sources_.begin(), link_sources_.end(), source);
+}
+
+std::size_t CanvasView::note_count() const {
+    std::size_t count = 0;
+    for (Section section : kAllSections) count += notes(section).size();
+    return count;
+}
+
+Severity severity_for_rank(const Priority& priority) {
+    if (priority.rank >= 1 && priority.rank <= 2) return Severity::high;
+    if (priority.priority >= 0.5) return Severity::medium;
+    return Severity::low;
+}
+
+std::string quote(const std::string& text) {
+    constexpr std::size_t kMaxBytes = 48;
+    std::string line;
+    bool space = false;
+    for (char c : text) {
+        const bool blank = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (blank) {
+            space = !line.empty();
+            continue;
+        }
+        if (space) line += ' ';
+        space = false;
+        line += c;
+    }
+    if (line.size() <= kMaxBytes) return line;
+    std::size_t cut = kMaxBytes;
+    // Back up to the start of a UTF-8 sequence, then to a word boundary if one is near.
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t space_at = line.rfind(' ', cut);
+    if (space_at != std::string::npos && space_at > kMaxBytes / 2) cut = space_at;
+    return line.substr(0, cut) + "\xE2\x80\xA6";  // "…"
+}
+
+const char* section_title(Section section) {
+    switch (section) {
+        case Section::segment: return "Customer Segment";
+        case Section::jobs: return "Customer Jobs";
+        case Section::pains: return "Pains";
+        case Section::gains: return "Gains";
+        case Section::products: return "Products & Services";
+        case Section::relievers: return "Pain Relievers";
+        case Section::creators: return "Gain Creators";
+        case Section::unknown: break;
+    }
+    return "Unknown";
+}
+
+StemSet::StemSet(std::string_view words) : stems_(content_terms(words)) {
+    std::sort(stems_.begin(), stems_.end());
+    stems_.erase(std::unique(stems_.begin(), stems_.end()), stems_.end());
+}
+
+bool StemSet::contains(const std::string& stem) const {
+    return std::binary_search(stems_.begin(), stems_.end(), stem);
+}
+
+const std::string* StemSet::first_in(const Terms& terms) const {
+    for (const std::string& term : terms)
+        if (contains(term)) return &term;
+    return nullptr;
+}
+
+std::vector<int> TermIds::ids_of(const Terms& terms) {
+    std::vector<int> ids;
+    ids.reserve(terms.size());
+    for (const std::string& term : terms)
+        ids.push_back(ids_.emplace(term, static_cast<int>(ids_.size())).first->second);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+double jaccard(const std::vector<int>& a, const std::vector<int>& b) {
+    if (a.empty() && b.empty()) return 0;
+    std::size_t shared = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] == b[j]) ++shared, ++i, ++j;
+        else if (a[i] < b[j]) ++i;
+        else ++j;
+    }
+    return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
+}
+
+namespace {
+
+class UnionFind {
+public:
+    explicit UnionFind(std::size_t size) : parent_(size) {
+        std::iota(parent_.begin(), parent_.end(), 0);
+    }
+    std::size_t find(std::size_t x) {
+        while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+        return x;
+    }
+    void join(std::size_t a, std::size_t b) {
+        a = find(a);
+        b = find(b);
+        if (a != b) parent_[std::max(a, b)] = std::min(a, b);  // the smaller index is the root
+    }
+
+private:
+    std::vector<std::size_t> parent_;
+};
+
+// Indices of the first set of each distinct non-empty value; `same` joins the rest to it.
+std::vector<std::size_t> distinct_sets(const std::vector<std::vector<int>>& sets, UnionFind& same) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < sets.size(); ++i)
+        if (!sets[i].empty()) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return sets[a] < sets[b]; });
+    std::vector<std::size_t> distinct;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (k > 0 && sets[order[k]] == sets[order[k - 1]]) {
+            same.join(order[k - 1], order[k]);
+            continue;
+        }
+        distinct.push_back(order[k]);
+    }
+    std::sort(distinct.begin(), distinct.end());
+    return distinct;
+}
+
+std::size_t prefix_length(std::size_t size, double threshold) {
+    const auto needed = static_cast<std::size_t>(std::ceil(threshold * size - 1e-9));
+    return size - std::min(size, needed) + 1;
+}
+
+// Prefix-filtered similarity join over the distinct sets (see the header).
+void join_similar(const std::vector<std::vector<int>>& sets, const std::vector<std::size_t>& members,
+                  double threshold, UnionFind& groups) {
+    int max_id = -1;
+    for (std::size_t m : members) max_id = std::max(max_id, sets[m].back());
+    std::vector<std::size_t> frequency(static_cast<std::size_t>(max_id + 1), 0);
+    for (std::size_t m : members)
+        for (int id : sets[m]) ++frequency[static_cast<std::size_t>(id)];
+    auto rarer = [&](int a, int b) {
+        const auto fa = frequency[static_cast<std::size_t>(a)], fb = frequency[static_cast<std::size_t>(b)];
+        return fa != fb ? fa < fb : a < b;
+    };
+    std::vector<std::vector<std::size_t>> index(frequency.size());  // term -> members so far
+    std::vector<std::size_t> seen_by(members.size(), members.size());
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        std::vector<int> prefix = sets[members[k]];
+        std::sort(prefix.begin(), prefix.end(), rarer);
+        prefix.resize(std::min(prefix.size(), prefix_length(prefix.size(), threshold)));
+        for (int id : prefix)
+            for (std::size_t other : index[static_cast<std::size_t>(id)]) {
+                if (seen_by[other] == k) continue;
+                seen_by[other] = k;
+                if (jaccard(sets[members[k]], sets[members[other]]) >= threshold - 1e-9)
+                    groups.join(members[k], members[other]);
+            }
+        for (int id : prefix) index[static_cast<std::size_t>(id)].push_back(k);
+    }
+}
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
+                                                     double threshold) {
+    UnionFind groups(sets.size());
+    const std::vector<std::size_t> distinct = distinct_sets(sets, groups);
+    if (!distinct.empty()) join_similar(sets, distinct, threshold, groups);
+    std::vector<std::vector<std::size_t>> by_root(sets.size());
+    for (std::size_t i = 0; i < sets.size(); ++i)
+        if (!sets[i].empty()) by_root[groups.find(i)].push_back(i);
+    std::vector<std::vector<std::size_t>> result;
+    for (std::vector<std::size_t>& group : by_root)
+        if (group.size() > 1) result.push_back(std::move(group));
+    return result;
+}
+
+}  // namespace canvasfit::warning_kit

@@ -1,0 +1,124 @@
+// Shared pieces of the gap-warning rules (warnings.cpp and warning_*.cpp):
+// the per-canvas view the rules read, severity from rank, short quotes,
+// curated word lists matched by stem, and a set-similarity join that finds
+// near-identical term sets through an inverted index instead of all pairs.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "canvasfit/engine.hpp"
+
+namespace canvasfit::warning_kit {
+
+// The fixed order of codes inside one canvas (docs/report.md, "Gap warning codes"):
+// first what the canvas is about, then the profile, the value map, and the fit.
+enum class Code {
+    missing_segment,
+    broad_segment,
+    empty_section,
+    too_many,
+    duplicate_notes,
+    unaddressed_pain,
+    unaddressed_gain,
+    hidden_costs,
+    unvalidated,
+    orphan_product,
+    orphan_reliever,
+    orphan_creator,
+    low_fit,
+    one_size_fits_all,
+    similar_segments,
+};
+const char* code_name(Code code);
+
+// A warning with what the final ordering needs: canvas, code, then note order.
+struct Finding {
+    std::size_t canvas = 0;
+    Code code = Code::missing_segment;
+    std::vector<NoteIndex> notes;  // board order
+    Severity severity = Severity::info;
+    std::string message;
+};
+
+// One canvas as the rules read it, with its links indexed both ways.
+class CanvasView {
+public:
+    CanvasView(const BoardAnalysis& analysis, std::size_t canvas);
+
+    const BoardAnalysis& analysis() const { return analysis_; }
+    std::size_t index() const { return index_; }
+    const std::vector<NoteIndex>& notes(Section section) const { return canvas_.notes.of(section); }
+    const Fit& fit() const { return canvas_.fit; }
+    const Note& note(NoteIndex n) const { return analysis_.board->notes[n]; }
+    const Priority& priority(NoteIndex n) const { return analysis_.priorities[n]; }
+    const Terms& terms(NoteIndex n) const { return analysis_.terms[n]; }
+
+    bool is_addressed(NoteIndex target) const;  // some link reaches it
+    bool addresses_something(NoteIndex source) const;  // some link leaves it
+    std::size_t note_count() const;  // notes in any section, segment included
+
+private:
+    const BoardAnalysis& analysis_;
+    std::size_t index_;
+    const CanvasAnalysis& canvas_;
+    std::vector<NoteIndex> link_sources_, link_targets_;  // sorted, unique
+};
+
+// "high" for the top two of a section, "medium" for the rest of its top
+// half (priority >= 0.5), "low" below.
+Severity severity_for_rank(const Priority& priority);
+
+// The note's text on one line, cut to about 48 characters at a UTF-8 boundary.
+std::string quote(const std::string& text);
+
+// "Pains", "Pain Relievers"... as on the canvas.
+const char* section_title(Section section);
+
+// Porter2 stems of a curated word list, computed once with the same text
+// pipeline that produced the notes' terms, so the lists read as plain English.
+class StemSet {
+public:
+    explicit StemSet(std::string_view words);
+    bool contains(const std::string& stem) const;
+    // The first of `terms` in the set, or nullptr.
+    const std::string* first_in(const Terms& terms) const;
+
+private:
+    std::vector<std::string> stems_;  // sorted
+};
+
+// Term sets as sorted ids; ids are given in first-seen order. Only looked up,
+// never iterated, so the hash map's order cannot leak into the output.
+class TermIds {
+public:
+    std::vector<int> ids_of(const Terms& terms);
+
+private:
+    std::unordered_map<std::string, int> ids_;
+};
+
+// Groups of sets that are near-identical: Jaccard similarity >= threshold,
+// closed transitively. Empty sets never group. Each group lists its members in
+// increasing index order, groups ordered by their first member; singletons are
+// left out. Identical sets are merged first, then the remaining distinct sets
+// are joined with prefix filtering (a pair above the threshold must share one
+// of the rarest |s| - ceil(t|s|) + 1 terms of each set), so the cost follows
+// the number of real candidates rather than the square of the number of sets.
+std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
+                                                     double threshold);
+
+double jaccard(const std::vector<int>& a, const std::vector<int>& b);  // sorted ids
+
+// Rules, one file each side of the canvas; each appends its findings.
+void find_segment_warnings(const CanvasView& canvas, std::vector<Finding>& out);
+void find_profile_warnings(const CanvasView& canvas, std::vector<Finding>& out);
+void find_value_map_warnings(const CanvasView& canvas, std::vector<Finding>& out);
+void find_fit_warnings(const CanvasView& canvas, std::vector<Finding>& out);
+// Rules that compare canvases with each other.
+void find_cross_canvas_warnings(const BoardAnalysis& analysis, std::vector<Finding>& out);
+
+}  // namespace canvasfit::warning_kit

@@ -1,0 +1,236 @@
+// Warnings about the sections of one canvas and its customer profile:
+// empty-section, too-many, duplicate-notes, unaddressed-pain, unaddressed-gain,
+// hidden-costs and unvalidated.
+#include <algorithm>
+#include <cmath>
+
+#include "canvasfit/text.hpp"
+#include "warning_kit.hpp"
+
+namespace canvasfit::warning_kit {
+
+namespace {
+
+constexpr Section kCoreSections[] = {Section::jobs,     Section::pains,     Section::gains,
+                                     Section::products, Section::relievers, Section::creators};
+
+// More notes than this in one section is more than a team can rank and act
+// on. The seeds: "it's almost impossible to cover all the existing customers'
+// pains or gains, so focus on the most crucial ones", "rank these by
+// importance", and a segment's value drivers are "generally 4-8". Ten leaves
+// room above that range for notes still being sorted.
+constexpr std::size_t kFocusLimit = 10;
+
+// Jaccard similarity of content stems from which two notes of one section say
+// the same thing: "Long wait times" / "Long wait times at lunch" (3 of 4
+// stems) are duplicates, "Orders get lost" / "Orders get lost at rush hour"
+// (2 of 4) are a general and a specific note.
+constexpr double kDuplicateSimilarity = 0.75;
+
+void add(std::vector<Finding>& out, const CanvasView& canvas, Code code, std::vector<NoteIndex> notes,
+         Severity severity, std::string message) {
+    std::sort(notes.begin(), notes.end());
+    out.push_back({canvas.index(), code, std::move(notes), severity, std::move(message)});
+}
+
+std::string rank_text(const Priority& priority) {
+    return priority.rank > 0 ? " (rank " + std::to_string(priority.rank) + ")" : "";
+}
+
+void find_empty_sections(const CanvasView& canvas, std::vector<Finding>& out) {
+    if (canvas.note_count() == 0) return;  // an untouched template is not a gap yet
+    const CanvasLayout& layout = canvas.analysis().layout.canvases[canvas.index()];
+    for (Section section : kCoreSections) {
+        const bool drawn = std::any_of(layout.sections.begin(), layout.sections.end(),
+                                       [&](const SectionArea& area) { return area.section == section; });
+        if (!drawn || !canvas.notes(section).empty()) continue;
+        add(out, canvas, Code::empty_section, {}, Severity::medium,
+            std::string(section_title(section)) +
+                " is empty: fill it in, or remove it if this canvas deliberately leaves it out.");
+    }
+}
+
+void find_crowded_sections(const CanvasView& canvas, std::vector<Finding>& out) {
+    for (Section section : kCoreSections) {
+        const std::vector<NoteIndex>& notes = canvas.notes(section);
+        if (notes.size() <= kFocusLimit) continue;
+        add(out, canvas, Code::too_many, notes, Severity::low,
+            std::string(section_title(section)) + " holds " + std::to_string(notes.size()) +
+                " notes, more than the " + std::to_string(kFocusLimit) +
+                " a team can rank and act on: merge overlaps and keep the ones that matter most.");
+    }
+}
+
+std::string duplicates_message(const CanvasView& canvas, Section section,
+                               const std::vector<NoteIndex>& group) {
+    std::string message = "Notes '" + quote(canvas.note(group[0]).text) + "' and '" +
+                          quote(canvas.note(group[1]).text) + "'";
+    if (group.size() > 2) message += " (and " + std::to_string(group.size() - 2) + " more)";
+    return message + " in " + section_title(section) +
+           " say nearly the same thing: merge them so their votes and rank are not split.";
+}
+
+void find_duplicates(const CanvasView& canvas, std::vector<Finding>& out) {
+    for (Section section : kCoreSections) {
+        const std::vector<NoteIndex>& notes = canvas.notes(section);
+        if (notes.size() < 2) continue;
+        TermIds ids;
+        std::vector<std::vector<int>> sets;
+        sets.reserve(notes.size());
+        for (NoteIndex n : notes) sets.push_back(ids.ids_of(canvas.terms(n)));
+        for (const std::vector<std::size_t>& group : similar_groups(sets, kDuplicateSimilarity)) {
+            std::vector<NoteIndex> members;
+            for (std::size_t k : group) members.push_back(notes[k]);
+            std::sort(members.begin(), members.end());
+            add(out, canvas, Code::duplicate_notes, members, Severity::low,
+                duplicates_message(canvas, section, members));
+        }
+    }
+}
+
+void find_unaddressed(const CanvasView& canvas, std::vector<Finding>& out) {
+    struct Side {
+        Section section;
+        Code code;
+        const char* noun;
+        const char* missing;
+    };
+    const Side sides[] = {{Section::pains, Code::unaddressed_pain, "Pain", "pain reliever"},
+                          {Section::gains, Code::unaddressed_gain, "Gain", "gain creator"}};
+    for (const Side& side : sides)
+        for (NoteIndex n : canvas.notes(side.section)) {
+            if (canvas.is_addressed(n)) continue;
+            add(out, canvas, side.code, {n}, severity_for_rank(canvas.priority(n)),
+                std::string(side.noun) + " '" + quote(canvas.note(n).text) + "'" +
+                    rank_text(canvas.priority(n)) + " has no " + side.missing +
+                    ": add one or explain why it is out of scope.");
+        }
+}
+
+// Costs beyond the price that customers weigh (seeds, "Ignoring the Hidden
+// Costs": "the price of the product, but the cost of implementation, training,
+// and maintenance").
+struct CostKind {
+    const char* name;
+    StemSet words;
+};
+
+const std::vector<CostKind>& cost_kinds() {
+    static const std::vector<CostKind> kinds = {
+        {"price", StemSet("price prices pricing pricey overpriced cost costs costly expensive expense "
+                          "expenses fee fees afford affordable unaffordable cheap subscription "
+                          "subscriptions licence licences license licenses licensing budget")},
+        {"set-up", StemSet("setup install installation installing onboarding implementation "
+                           "implementing configure configuring configuration migration migrate "
+                           "migrating integration integrating")},
+        {"training", StemSet("train training trainings learn learning relearn tutorial tutorials")},
+        {"maintenance", StemSet("maintenance maintain maintaining upkeep repair repairs upgrade "
+                                "upgrades upgrading servicing")},
+    };
+    return kinds;
+}
+
+// "set up", "set-up", "setting up": "set" alone is too common a word to count.
+bool mentions_set_up(const std::string& text) {
+    const std::vector<Token> tokens = tokenize(text);
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
+        if ((tokens[i].text == "set" || tokens[i].text == "setting") && tokens[i + 1].text == "up")
+            return true;
+    return false;
+}
+
+const char* hidden_cost_of(const CanvasView& canvas, NoteIndex n) {
+    for (const CostKind& kind : cost_kinds())
+        if (kind.words.first_in(canvas.terms(n))) return kind.name;
+    return mentions_set_up(canvas.note(n).text) ? "set-up" : nullptr;
+}
+
+void find_hidden_costs(const CanvasView& canvas, std::vector<Finding>& out) {
+    for (NoteIndex n : canvas.notes(Section::pains)) {
+        if (canvas.is_addressed(n)) continue;
+        const char* kind = hidden_cost_of(canvas, n);
+        if (!kind) continue;
+        add(out, canvas, Code::hidden_costs, {n}, severity_for_rank(canvas.priority(n)),
+            "Pain '" + quote(canvas.note(n).text) + "' is a " + kind +
+                " cost with no pain reliever: customers weigh price, set-up, training and "
+                "upkeep, not just the product, so say how the offer lowers it.");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// unvalidated
+
+std::string folded_trimmed(const std::string& text) {
+    const std::string folded = fold_case(text);
+    const std::size_t first = folded.find_first_not_of(" \t\n\r#:-*_");
+    if (first == std::string::npos) return "";
+    const std::size_t last = folded.find_last_not_of(" \t\n\r#:-*_.!");
+    return folded.substr(first, last - first + 1);
+}
+
+bool one_of(const std::string& word, std::initializer_list<const char*> list) {
+    return std::any_of(list.begin(), list.end(), [&](const char* item) { return word == item; });
+}
+
+bool is_assumption_word(const std::string& word) {
+    return one_of(word, {"assumption", "assumptions", "assumed", "untested", "not tested",
+                         "hypothesis", "hypotheses", "unvalidated", "not validated", "unverified",
+                         "not verified", "to validate", "to test", "to be tested", "to be validated",
+                         "guess", "?", "??", "???"});
+}
+
+bool is_validated_word(const std::string& word) {
+    return one_of(word, {"validated", "tested", "confirmed", "verified", "interviewed", "proven",
+                         "observed", "evidence", "fact", "facts", "validated by interviews"});
+}
+
+// A tag, a bracketed "(assumption)" / "[validated]" anywhere in the text, or a
+// leading "Assumption:" reads as the note's evidence status.
+template <typename IsWord>
+bool marked(const Note& note, IsWord is_word) {
+    for (const std::string& tag : note.tags)
+        if (is_word(folded_trimmed(tag))) return true;
+    const std::string& text = note.text;
+    for (std::size_t open = text.find_first_of("(["); open != std::string::npos;
+         open = text.find_first_of("([", open + 1)) {
+        const std::size_t close = text.find(text[open] == '(' ? ')' : ']', open + 1);
+        if (close != std::string::npos && is_word(folded_trimmed(text.substr(open + 1, close - open - 1))))
+            return true;
+    }
+    const std::size_t colon = text.find(':');
+    return colon != std::string::npos && colon <= 16 && is_word(folded_trimmed(text.substr(0, colon)));
+}
+
+bool canvas_has_validated_note(const CanvasView& canvas) {
+    for (Section section : kAllSections)
+        for (NoteIndex n : canvas.notes(section))
+            if (marked(canvas.note(n), is_validated_word)) return true;
+    return false;
+}
+
+void find_unvalidated(const CanvasView& canvas, std::vector<Finding>& out) {
+    if (!canvas_has_validated_note(canvas)) return;  // an all-assumption canvas is just early
+    for (Section section : {Section::jobs, Section::pains, Section::gains})
+        for (NoteIndex n : canvas.notes(section)) {
+            const Severity severity = severity_for_rank(canvas.priority(n));
+            if (severity == Severity::low || !marked(canvas.note(n), is_assumption_word)) continue;
+            add(out, canvas, Code::unvalidated, {n}, severity,
+                std::string(section == Section::jobs ? "Job" : section == Section::pains ? "Pain" : "Gain") +
+                    " '" + quote(canvas.note(n).text) + "'" + rank_text(canvas.priority(n)) +
+                    " is an untested assumption while other notes are validated: test it with "
+                    "customers before building on it.");
+        }
+}
+
+}  // namespace
+
+void find_profile_warnings(const CanvasView& canvas, std::vector<Finding>& out) {
+    find_empty_sections(canvas, out);
+    find_crowded_sections(canvas, out);
+    find_duplicates(canvas, out);
+    find_unaddressed(canvas, out);
+    find_hidden_costs(canvas, out);
+    find_unvalidated(canvas, out);
+}
+
+}  // namespace canvasfit::warning_kit

@@ -1,0 +1,108 @@
+// Value-map warnings of one canvas: orphan-reliever, orphan-creator and
+// orphan-product (the solution-first trap), and low-fit.
+#include <algorithm>
+#include <cmath>
+
+#include "warning_kit.hpp"
+
+namespace canvasfit::warning_kit {
+
+namespace {
+
+constexpr double kTargetLow = 0.5;  // the bottom of the 50-70 % fit band (fit.cpp)
+
+void add(std::vector<Finding>& out, const CanvasView& canvas, Code code, std::vector<NoteIndex> notes,
+         Severity severity, std::string message) {
+    out.push_back({canvas.index(), code, std::move(notes), severity, std::move(message)});
+}
+
+void find_orphan_side(const CanvasView& canvas, Section section, Code code, const std::string& noun,
+                      const std::string& target, std::vector<Finding>& out) {
+    for (NoteIndex n : canvas.notes(section)) {
+        if (canvas.addresses_something(n)) continue;
+        add(out, canvas, code, {n}, Severity::medium,
+            noun + " '" + quote(canvas.note(n).text) + "' addresses no " + target +
+                " on the profile: link it to the " + target +
+                " it answers, or drop it if it is a feature looking for a problem.");
+    }
+}
+
+// Words every offer uses for itself: sharing "app" with a reliever says
+// nothing about the reliever building on this product.
+const StemSet& generic_offer_words() {
+    static const StemSet words(
+        "app apps application applications product products service services platform platforms "
+        "tool tools system systems software solution solutions website websites site web offer "
+        "offers offering offerings feature features package packages plan plans version");
+    return words;
+}
+
+// The stems of the canvas's relievers and creators, sorted: what the value map says it does.
+std::vector<std::string> value_map_stems(const CanvasView& canvas) {
+    std::vector<std::string> stems;
+    for (Section section : {Section::relievers, Section::creators})
+        for (NoteIndex n : canvas.notes(section))
+            stems.insert(stems.end(), canvas.terms(n).begin(), canvas.terms(n).end());
+    std::sort(stems.begin(), stems.end());
+    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+    return stems;
+}
+
+bool joined_to_value_map(const CanvasView& canvas, NoteIndex product) {
+    const Layout& layout = canvas.analysis().layout;
+    for (NoteIndex other : canvas.analysis().connected[product]) {
+        const NotePlacement& placement = layout.notes[other];
+        if (placement.canvas == static_cast<int>(canvas.index()) &&
+            (placement.section == Section::relievers || placement.section == Section::creators))
+            return true;
+    }
+    return false;
+}
+
+// A product is built on when it serves a job (a link to a job), a connector
+// joins it to a reliever or creator, or a reliever or creator mentions one of
+// its own (non-generic) terms: "Kitchen display screen" / "Orders appear on
+// the kitchen screen at once".
+bool is_built_on(const CanvasView& canvas, NoteIndex product, const std::vector<std::string>& stems) {
+    if (canvas.addresses_something(product) || joined_to_value_map(canvas, product)) return true;
+    for (const std::string& term : canvas.terms(product))
+        if (!generic_offer_words().contains(term) &&
+            std::binary_search(stems.begin(), stems.end(), term))
+            return true;
+    return false;
+}
+
+void find_orphan_products(const CanvasView& canvas, std::vector<Finding>& out) {
+    if (canvas.notes(Section::products).empty()) return;
+    const std::vector<std::string> stems = value_map_stems(canvas);
+    for (NoteIndex n : canvas.notes(Section::products)) {
+        if (is_built_on(canvas, n, stems)) continue;
+        add(out, canvas, Code::orphan_product, {n}, Severity::medium,
+            "Product or service '" + quote(canvas.note(n).text) +
+                "' serves no customer job and no pain reliever or gain creator builds on it: "
+                "link it to the job it serves, or drop it.");
+    }
+}
+
+std::string percent(double share) {
+    return std::to_string(static_cast<int>(std::lround(share * 100))) + " %";
+}
+
+}  // namespace
+
+void find_value_map_warnings(const CanvasView& canvas, std::vector<Finding>& out) {
+    find_orphan_products(canvas, out);
+    find_orphan_side(canvas, Section::relievers, Code::orphan_reliever, "Pain reliever", "pain", out);
+    find_orphan_side(canvas, Section::creators, Code::orphan_creator, "Gain creator", "gain", out);
+}
+
+void find_fit_warnings(const CanvasView& canvas, std::vector<Finding>& out) {
+    const Fit& fit = canvas.fit();
+    if (!fit.overall || *fit.overall >= kTargetLow) return;
+    add(out, canvas, Code::low_fit, {}, *fit.overall < kTargetLow / 2 ? Severity::high : Severity::medium,
+        "Fit is " + percent(*fit.overall) +
+            ", below the 50-70 % target band: the value map leaves out pains and gains this "
+            "segment ranks as important; address the top-ranked ones first.");
+}
+
+}  // namespace canvasfit::warning_kit

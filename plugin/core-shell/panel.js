@@ -1,0 +1,199 @@
+// @ts-check
+// The CanvasFit panel, shared by every host: buttons, fit gauges, ranked
+// pains and gains with their coverage, and the warnings list. Note text is
+// always set with textContent: never parsed as HTML.
+
+/**
+ * @typedef {{ analyse(): any, clear(): void, setLive(on: boolean): void,
+ *   setShowLinks(on: boolean): void, focusNotes(ids: string[]): void,
+ *   exportReport(format: 'markdown' | 'json'): string, exportBoard?: () => string,
+ *   boardFileName?: string }} Session
+ */
+
+/**
+ * @param {string} tag
+ * @param {{ className?: string, text?: string, title?: string }} [props]
+ * @param {Node[]} [children]
+ */
+function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.title) node.title = props.title;
+  for (const child of children) node.appendChild(child);
+  return node;
+}
+
+/** @param {number | null} value */
+function percent(value) {
+  return value === null || value === undefined ? '–' : `${Math.round(value * 100)} %`;
+}
+
+export class Panel {
+  /**
+   * @param {HTMLElement} root
+   * @param {Session} session
+   * @param {{ download?: (name: string, text: string, type: string) => void }} [options]
+   */
+  constructor(root, session, options = {}) {
+    this.root = root;
+    this.session = session;
+    this.download = options.download ?? browserDownload;
+    this.root.replaceChildren();
+    this.root.appendChild(el('h2', { text: 'CanvasFit' }));
+    this.root.appendChild(this.toolbar());
+    this.status = el('div', { className: 'cf-status', text: 'Press Analyse to score the fit of your canvas.' });
+    this.root.appendChild(this.status);
+    this.body = el('div', { className: 'cf-body' });
+    this.root.appendChild(this.body);
+  }
+
+  toolbar() {
+    const bar = el('div', { className: 'cf-toolbar' });
+    bar.appendChild(this.button('Analyse', () => this.session.analyse(), 'primary', 'cf-analyse'));
+    bar.appendChild(this.checkbox('Live', (on) => this.session.setLive(on), 'cf-live'));
+    bar.appendChild(this.button('Clear', () => this.session.clear(), '', 'cf-clear'));
+    bar.appendChild(this.checkbox('Links', (on) => this.session.setShowLinks(on), 'cf-links'));
+    const exports = el('div', { className: 'cf-toolbar' });
+    exports.appendChild(this.button('Report .md', () => this.download('canvasfit-report.md', this.session.exportReport('markdown'), 'text/markdown'), '', 'cf-export-md'));
+    exports.appendChild(this.button('Report .json', () => this.download('canvasfit-report.json', this.session.exportReport('json'), 'application/json'), '', 'cf-export-json'));
+    const exportBoard = this.session.exportBoard;
+    if (exportBoard) {
+      exports.appendChild(this.button('Board', () => this.download(this.session.boardFileName ?? 'board.json', exportBoard.call(this.session), 'application/json'), '', 'cf-export-board'));
+    }
+    const wrapper = el('div');
+    wrapper.appendChild(bar);
+    wrapper.appendChild(exports);
+    return wrapper;
+  }
+
+  /**
+   * @param {string} label
+   * @param {() => void} onClick
+   * @param {string} className
+   * @param {string} id
+   */
+  button(label, onClick, className, id) {
+    const button = /** @type {HTMLButtonElement} */ (el('button', { className, text: label }));
+    button.type = 'button';
+    button.id = id;
+    button.addEventListener('click', onClick);
+    return button;
+  }
+
+  /**
+   * @param {string} label
+   * @param {(on: boolean) => void} onChange
+   * @param {string} id
+   */
+  checkbox(label, onChange, id) {
+    const input = /** @type {HTMLInputElement} */ (el('input'));
+    input.type = 'checkbox';
+    input.id = id;
+    input.addEventListener('change', () => onChange(input.checked));
+    return el('label', {}, [input, document.createTextNode(label)]);
+  }
+
+  /** @param {Error} error */
+  showError(error) {
+    this.status.className = 'cf-status error';
+    this.status.textContent = error.message;
+  }
+
+  /** @param {any} report */
+  showReport(report) {
+    this.body.replaceChildren();
+    this.status.className = 'cf-status';
+    if (!report) {
+      this.status.textContent = 'Cleared: the board is as you left it.';
+      return;
+    }
+    const noteById = new Map(report.notes.map((/** @type {any} */ note) => [note.id, note]));
+    this.status.textContent = `${report.canvases.length} canvas(es), ${report.notes.length} notes, ${report.links.length} links, ${report.warnings.length} warnings.`;
+    for (const canvas of report.canvases) this.body.appendChild(this.canvasView(canvas, noteById));
+    this.body.appendChild(this.warningsView(report.warnings));
+  }
+
+  /**
+   * @param {any} canvas
+   * @param {Map<string, any>} noteById
+   */
+  canvasView(canvas, noteById) {
+    const section = el('section', { className: 'cf-canvas' });
+    section.dataset.canvas = canvas.id;
+    section.appendChild(el('h3', { text: `${canvas.id}: ${canvas.segment ?? canvas.title ?? 'no segment named'}` }));
+    section.appendChild(this.gauge(canvas.fit));
+    const verdict = canvas.fit.verdict ?? 'no score';
+    section.appendChild(el('div', {}, [
+      el('span', { className: `cf-verdict ${verdict}`, text: `Fit ${percent(canvas.fit.overall)} — ${verdict}` }),
+      document.createTextNode(`  (pains ${percent(canvas.fit.pains)}, gains ${percent(canvas.fit.gains)}, jobs ${percent(canvas.fit.jobs)})`),
+    ]));
+    section.appendChild(this.rankedList('Pains', canvas.fit.pains_detail, noteById));
+    section.appendChild(this.rankedList('Gains', canvas.fit.gains_detail, noteById));
+    return section;
+  }
+
+  /** @param {any} fit */
+  gauge(fit) {
+    const gauge = el('div', { className: 'cf-gauge', title: 'Target band: 50–70 % (the canvas method\'s fit target)' });
+    gauge.appendChild(el('div', { className: 'band' }));
+    const fill = el('div', { className: 'fill' });
+    fill.style.width = `${Math.round((fit.overall ?? 0) * 100)}%`;
+    gauge.appendChild(fill);
+    const legend = el('div', { className: 'cf-gauge-legend' }, [
+      el('span', { text: '0 %' }), el('span', { text: 'target 50–70 %' }), el('span', { text: '100 %' }),
+    ]);
+    return el('div', {}, [gauge, legend]);
+  }
+
+  /**
+   * @param {string} title
+   * @param {any[]} detail
+   * @param {Map<string, any>} noteById
+   */
+  rankedList(title, detail, noteById) {
+    const ranked = [...detail].sort((a, b) => (noteById.get(a.note)?.rank ?? 99) - (noteById.get(b.note)?.rank ?? 99));
+    const list = el('ol', { className: 'cf-list' });
+    for (const entry of ranked) {
+      const note = noteById.get(entry.note);
+      const covered = entry.covered_by.length > 0;
+      const by = entry.covered_by.map((/** @type {string} */ id) => noteById.get(id)?.text ?? id).join('; ');
+      const item = el('li', { className: covered ? 'covered' : 'unaddressed' });
+      item.appendChild(el('span', { text: `#${note?.rank ?? '?'} ${note?.text ?? entry.note}` }));
+      item.appendChild(el('div', { text: covered ? `✓ ${by}` : '✗ not addressed', className: 'cf-coverage' }));
+      item.addEventListener('click', () => this.session.focusNotes([entry.note, ...entry.covered_by]));
+      list.appendChild(item);
+    }
+    return el('div', {}, [el('h4', { text: `${title} by rank` }), list]);
+  }
+
+  /** @param {any[]} warnings */
+  warningsView(warnings) {
+    const box = el('section', { className: 'cf-warnings' });
+    box.appendChild(el('h3', { text: `Warnings (${warnings.length})` }));
+    for (const warning of warnings) {
+      const row = el('div', { className: 'cf-warning' }, [
+        el('span', { className: `sev ${warning.severity}`, text: warning.severity }),
+        el('span', { text: `${warning.code}: ${warning.message}` }),
+      ]);
+      row.dataset.code = warning.code;
+      row.addEventListener('click', () => this.session.focusNotes(warning.notes));
+      box.appendChild(row);
+    }
+    return box;
+  }
+}
+
+/**
+ * @param {string} name
+ * @param {string} text
+ * @param {string} type
+ */
+function browserDownload(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

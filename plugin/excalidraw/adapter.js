@@ -1,0 +1,238 @@
+// @ts-check
+// The Excalidraw adapter: the only code that knows Excalidraw's elements.
+// - boardFromScene: live scene -> the Excalidraw scene JSON the core reads,
+//   without CanvasFit's own marks, so analysis never sees its own output;
+// - applyPatch: a neutral patch (plugin/core-shell/patch.js) -> new elements;
+// - clearMarks: removes every CanvasFit element and restores every style it changed.
+// Everything CanvasFit creates or changes carries customData.canvasfit, which
+// travels with the .excalidraw file, so Clear works after a reload too.
+// Excalidraw's own helpers are passed in (`lib`) so this module stays free of
+// the React bundle and runs in any page.
+
+export const MARK_KEY = 'canvasfit';
+
+/** The styles a highlight changes, restored by Clear. */
+const STYLE_FIELDS = /** @type {const} */ (['strokeColor', 'strokeWidth', 'strokeStyle']);
+
+/** How each highlight status looks on Excalidraw: a coloured, thick outline. */
+export const STATUS_STYLE = {
+  covered: { strokeColor: '#2f9e44', strokeWidth: 4, strokeStyle: 'solid' },
+  linked: { strokeColor: '#2f9e44', strokeWidth: 4, strokeStyle: 'solid' },
+  unaddressed: { strokeColor: '#e03131', strokeWidth: 4, strokeStyle: 'solid' },
+  orphan: { strokeColor: '#f08c00', strokeWidth: 4, strokeStyle: 'dashed' },
+};
+
+const SEVERITY_FILL = { high: '#ffc9c9', medium: '#ffec99', low: '#e7f5ff', info: '#f1f3f5' };
+const WARNING_SIZE = { width: 260, height: 110 };
+const GAP = 24;
+
+/**
+ * @typedef {{ [key: string]: any, id: string, type: string, customData?: any }} Element
+ * @typedef {{ convertToExcalidrawElements: (skeletons: any[], opts?: any) => Element[],
+ *             newElementWith: (element: Element, updates: any) => Element }} ExcalidrawLib
+ */
+
+/** @param {Element} element */
+export function isCanvasFitElement(element) {
+  return Boolean(element.customData?.[MARK_KEY]?.created);
+}
+
+/** @param {Element} element */
+function changedByCanvasFit(element) {
+  return Boolean(element.customData?.[MARK_KEY]?.original);
+}
+
+/**
+ * The element as the user left it: CanvasFit's style and customData taken off.
+ * @param {Element} element
+ * @returns {Element}
+ */
+export function withoutCanvasFit(element) {
+  if (!changedByCanvasFit(element)) return element;
+  const { original, applied, hadCustomData } = element.customData[MARK_KEY];
+  const restored = { ...element };
+  for (const field of STYLE_FIELDS) {
+    // A user edit made after the highlight wins over the original.
+    if (element[field] === applied[field]) restored[field] = original[field];
+  }
+  const { [MARK_KEY]: _ours, ...rest } = element.customData;
+  if (hadCustomData) restored.customData = rest;
+  else delete restored.customData;
+  return restored;
+}
+
+/**
+ * The scene as the core should read it.
+ * @param {readonly Element[]} elements
+ */
+export function boardFromScene(elements) {
+  return {
+    type: 'excalidraw',
+    version: 2,
+    source: 'canvasfit-excalidraw-plugin',
+    elements: elements.filter((element) => !isCanvasFitElement(element)).map(withoutCanvasFit),
+  };
+}
+
+/**
+ * Removes CanvasFit's elements and restores what it changed; user edits stay.
+ * @param {readonly Element[]} elements
+ * @param {ExcalidrawLib} lib
+ * @returns {Element[]}
+ */
+export function clearMarks(elements, lib) {
+  return elements
+    .filter((element) => !isCanvasFitElement(element))
+    .map((element) => {
+      if (!changedByCanvasFit(element)) return element;
+      const restored = withoutCanvasFit(element);
+      /** @type {any} */
+      const updates = { customData: restored.customData };
+      for (const field of STYLE_FIELDS) updates[field] = restored[field];
+      const fresh = lib.newElementWith(element, updates);
+      if (!('customData' in restored)) delete fresh.customData;
+      return fresh;
+    });
+}
+
+/**
+ * Applies a patch: earlier marks are replaced, never duplicated.
+ * @param {readonly Element[]} elements the scene, deleted elements included
+ * @param {{ actions: any[] }} patch
+ * @param {ExcalidrawLib} lib
+ * @returns {Element[]}
+ */
+export function applyPatch(elements, patch, lib) {
+  let scene = patch.actions.some((action) => action.type === 'remove-marks') ? clearMarks(elements, lib) : [...elements];
+  const byId = new Map(scene.map((element, index) => [element.id, index]));
+  const created = [];
+  const placement = new WarningPlacement(scene, byId);
+  for (const action of patch.actions) {
+    if (action.type === 'highlight') highlight(scene, byId, action, lib);
+    else if (action.type === 'mark') created.push(...rankMark(scene, byId, action, lib));
+    else if (action.type === 'warning-note') created.push(...warningNote(placement, action, lib));
+    else if (action.type === 'link') created.push(...linkArrow(scene, byId, action, lib));
+  }
+  return [...scene, ...created];
+}
+
+/**
+ * @param {Element[]} scene
+ * @param {Map<string, number>} byId
+ * @param {{ note: string, status: keyof typeof STATUS_STYLE, reason: string }} action
+ * @param {ExcalidrawLib} lib
+ */
+function highlight(scene, byId, action, lib) {
+  const index = byId.get(action.note);
+  if (index === undefined) return;  // the note was deleted meanwhile: nothing to mark
+  const element = scene[index];
+  const style = STATUS_STYLE[action.status];
+  /** @type {any} */
+  const original = {};
+  for (const field of STYLE_FIELDS) original[field] = element[field];
+  const customData = {
+    ...(element.customData ?? {}),
+    [MARK_KEY]: { original, applied: style, hadCustomData: element.customData !== undefined, status: action.status, reason: action.reason },
+  };
+  scene[index] = lib.newElementWith(element, { ...style, customData });
+}
+
+/** @param {any} kind @param {any} extra */
+function ours(kind, extra = {}) {
+  return { [MARK_KEY]: { created: true, kind, ...extra } };
+}
+
+/**
+ * @param {Element[]} elements
+ * @param {ExcalidrawLib} lib
+ * @param {any} customData
+ */
+function tag(elements, lib, customData) {
+  return elements.map((element) => lib.newElementWith(element, { customData, locked: false }));
+}
+
+/**
+ * @param {Element[]} scene
+ * @param {Map<string, number>} byId
+ * @param {{ note: string, text: string }} action
+ * @param {ExcalidrawLib} lib
+ */
+function rankMark(scene, byId, action, lib) {
+  const index = byId.get(action.note);
+  if (index === undefined) return [];
+  const note = scene[index];
+  const skeleton = {
+    type: 'text', text: action.text, x: note.x + note.width - 34, y: note.y - 26,
+    fontSize: 20, strokeColor: '#1971c2',
+  };
+  return tag(lib.convertToExcalidrawElements([skeleton]), lib, ours('mark', { note: action.note }));
+}
+
+/** Places warning notes beside their anchors, stacked so they never overlap each other. */
+class WarningPlacement {
+  /**
+   * @param {Element[]} scene
+   * @param {Map<string, number>} byId
+   */
+  constructor(scene, byId) {
+    this.scene = scene;
+    this.byId = byId;
+    /** @type {{x: number, y: number, width: number, height: number}[]} */
+    this.taken = [];
+  }
+
+  /** @param {string[]} anchor */
+  spotFor(anchor) {
+    const boxes = anchor.map((id) => this.byId.get(id)).filter((i) => i !== undefined).map((i) => this.scene[/** @type {number} */ (i)]);
+    const right = boxes.length ? Math.max(...boxes.map((b) => b.x + b.width)) : 0;
+    const top = boxes.length ? Math.min(...boxes.map((b) => b.y)) : 0;
+    const spot = { x: right + GAP, y: top, ...WARNING_SIZE };
+    while (this.taken.some((t) => overlaps(t, spot))) spot.y += WARNING_SIZE.height + GAP / 2;
+    this.taken.push(spot);
+    return spot;
+  }
+}
+
+/** @param {{x:number,y:number,width:number,height:number}} a @param {{x:number,y:number,width:number,height:number}} b */
+function overlaps(a, b) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * @param {WarningPlacement} placement
+ * @param {{ id: string, code: string, severity: keyof typeof SEVERITY_FILL, text: string, anchor: string[], canvas: string | null }} action
+ * @param {ExcalidrawLib} lib
+ */
+function warningNote(placement, action, lib) {
+  const spot = placement.spotFor(action.anchor);
+  const skeleton = {
+    type: 'rectangle', ...spot, backgroundColor: SEVERITY_FILL[action.severity] ?? SEVERITY_FILL.info,
+    fillStyle: 'solid', strokeColor: '#495057', roundness: { type: 3 },
+    // The message is plain text in a text element: never interpreted as markup.
+    label: { text: action.text, fontSize: 14, textAlign: 'left', verticalAlign: 'top' },
+  };
+  return tag(lib.convertToExcalidrawElements([skeleton]), lib,
+    ours('warning', { code: action.code, severity: action.severity, anchor: action.anchor, canvas: action.canvas }));
+}
+
+/**
+ * @param {Element[]} scene
+ * @param {Map<string, number>} byId
+ * @param {{ from: string, to: string, strength: number }} action
+ * @param {ExcalidrawLib} lib
+ */
+function linkArrow(scene, byId, action, lib) {
+  const fromIndex = byId.get(action.from);
+  const toIndex = byId.get(action.to);
+  if (fromIndex === undefined || toIndex === undefined) return [];
+  const a = scene[fromIndex];
+  const b = scene[toIndex];
+  const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+  const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  const skeleton = {
+    type: 'arrow', x: start.x, y: start.y, width: end.x - start.x, height: end.y - start.y,
+    points: [[0, 0], [end.x - start.x, end.y - start.y]],
+    strokeColor: '#1971c2', strokeStyle: 'dashed', strokeWidth: 1 + Math.round(action.strength * 2),
+  };
+  return tag(lib.convertToExcalidrawElements([skeleton]), lib, ours('link', { from: action.from, to: action.to }));
+}

@@ -1,0 +1,776 @@
+// Gap warnings: every code fires on a board built to show its gap and stays
+// quiet on a healthy canvas. Links are drawn as connectors (they always count)
+// and the notes that must stay unlinked share no words with the other side,
+// so the tests hold whatever text linking adds.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <map>
+
+#include "board_builder.hpp"
+#include "canvasfit/analyze.hpp"
+#include "canvasfit/engine.hpp"
+#include "warning_kit.hpp"
+
+using namespace canvasfit;
+using namespace canvasfit::test_support;
+
+namespace {
+
+const char* const kGapCodes[] = {
+    "missing-segment",  "broad-segment",    "empty-section",   "too-many",
+    "duplicate-notes",  "unaddressed-pain", "unaddressed-gain", "hidden-costs",
+    "unvalidated",      "orphan-product",   "orphan-reliever", "orphan-creator",
+    "low-fit",          "one-size-fits-all", "similar-segments"};
+
+// Boards of canvases in the usual template: seven section frames per canvas,
+// canvases side by side. Notes join a section frame and stack downwards in
+// the order added, which is their rank when nothing else ranks them.
+class Sketch {
+public:
+    // A canvas; `title` names an enclosing canvas frame ("" for none), and
+    // `sections` lists the frames to draw (all seven by default).
+    int canvas(const std::string& title = "", std::vector<Section> sections = {}) {
+        const int c = static_cast<int>(canvases_++);
+        const double x0 = c * 2000.0;
+        if (sections.empty()) sections.assign(std::begin(kAllSections), std::end(kAllSections));
+        if (!title.empty()) board_.containers.push_back(frame(prefix(c) + "canvas", title, {x0 - 20, -20, 1440, 900}));
+        for (Section section : sections) {
+            const Rect area = area_of(section);
+            board_.containers.push_back(frame(frame_id(c, section), title_of(section),
+                                              {x0 + area.x, area.y, area.width, area.height}));
+        }
+        return c;
+    }
+
+    std::string note(int c, Section section, const std::string& text, std::vector<std::string> tags = {}) {
+        const std::string id = prefix(c) + section_name(section) + "-" + std::to_string(++count_[{c, section}]);
+        const Rect area = area_of(section);
+        Note made = sticky(id, text, c * 2000.0 + area.x + 10, area.y + 40 + 110.0 * count_[{c, section}],
+                           frame_id(c, section));
+        made.tags = std::move(tags);
+        board_.notes.push_back(made);
+        return id;
+    }
+
+    void connect(const std::string& from, const std::string& to) {
+        board_.connectors.push_back({"c" + std::to_string(board_.connectors.size()), from, to, ""});
+    }
+
+    Board& board() { return board_; }
+    Report report() const { return analyze(board_); }
+
+private:
+    static std::string prefix(int c) { return "c" + std::to_string(c + 1) + "-"; }
+    static std::string frame_id(int c, Section section) { return prefix(c) + "frame-" + section_name(section); }
+
+    static const char* title_of(Section section) {
+        switch (section) {
+            case Section::segment: return "Customer Segment";
+            case Section::jobs: return "Customer Jobs";
+            case Section::pains: return "Pains";
+            case Section::gains: return "Gains";
+            case Section::products: return "Products & Services";
+            case Section::relievers: return "Pain Relievers";
+            default: return "Gain Creators";
+        }
+    }
+    static Rect area_of(Section section) {
+        switch (section) {
+            case Section::segment: return {700, 0, 700, 180};
+            case Section::jobs: return {1100, 200, 300, 600};
+            case Section::pains: return {700, 500, 400, 300};
+            case Section::gains: return {700, 200, 400, 300};
+            case Section::products: return {0, 200, 300, 600};
+            case Section::relievers: return {300, 500, 300, 300};
+            default: return {300, 200, 300, 300};
+        }
+    }
+
+    Board board_;
+    std::size_t canvases_ = 0;
+    std::map<std::pair<int, Section>, int> count_;
+};
+
+struct Healthy {
+    std::string segment, job, pain1, pain2, gain, product, reliever1, reliever2, creator;
+};
+
+// A canvas with nothing to warn about: a precise segment, every section
+// filled, every pain and gain addressed, every value-map note linked.
+Healthy add_healthy_canvas(Sketch& sketch, int c) {
+    Healthy h;
+    h.segment = sketch.note(c, Section::segment, "Independent café owners who take phone orders at lunch");
+    h.job = sketch.note(c, Section::jobs, "Serve the lunch rush without mistakes");
+    h.pain1 = sketch.note(c, Section::pains, "Orders get lost between phone and kitchen");
+    h.pain2 = sketch.note(c, Section::pains, "Phone line busy at noon");
+    h.gain = sketch.note(c, Section::gains, "Regulars reorder their usual in one tap");
+    h.product = sketch.note(c, Section::products, "Online ordering page");
+    h.reliever1 = sketch.note(c, Section::relievers, "Tickets print straight in the kitchen");
+    h.reliever2 = sketch.note(c, Section::relievers, "Ordering online frees the line");
+    h.creator = sketch.note(c, Section::creators, "Saved favourites");
+    sketch.connect(h.product, h.job);
+    sketch.connect(h.reliever1, h.pain1);
+    sketch.connect(h.reliever2, h.pain2);
+    sketch.connect(h.creator, h.gain);
+    return h;
+}
+
+std::vector<Warning> with_code(const Report& report, const std::string& code) {
+    std::vector<Warning> found;
+    for (const Warning& warning : report.warnings)
+        if (warning.code == code) found.push_back(warning);
+    return found;
+}
+
+std::vector<std::string> gap_codes(const Report& report) {
+    std::vector<std::string> codes;
+    for (const Warning& warning : report.warnings)
+        if (std::find(std::begin(kGapCodes), std::end(kGapCodes), warning.code) != std::end(kGapCodes))
+            codes.push_back(warning.code + ": " + warning.message);
+    return codes;
+}
+
+bool names(const Warning& warning, const std::string& note) {
+    return std::find(warning.notes.begin(), warning.notes.end(), note) != warning.notes.end();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// The healthy canvas, and the contract's shape
+
+TEST(GapWarnings, HealthyCanvasRaisesNone) {
+    Sketch sketch;
+    add_healthy_canvas(sketch, sketch.canvas());
+    const Report report = sketch.report();
+    EXPECT_EQ(gap_codes(report), std::vector<std::string>{});
+    ASSERT_TRUE(report.canvases[0].fit.overall);
+    EXPECT_DOUBLE_EQ(*report.canvases[0].fit.overall, 1.0);
+}
+
+TEST(GapWarnings, TwoDifferentHealthyCanvasesRaiseNone) {
+    Sketch sketch;
+    add_healthy_canvas(sketch, sketch.canvas());
+    const int c = sketch.canvas();
+    const std::string segment = sketch.note(c, Section::segment, "Night-shift nurses who eat between rounds");
+    const std::string job = sketch.note(c, Section::jobs, "Eat a warm meal during a 20 minute break");
+    const std::string pain = sketch.note(c, Section::pains, "Hospital canteen closed after 8 pm");
+    const std::string gain = sketch.note(c, Section::gains, "Healthy food delivered to the ward");
+    const std::string product = sketch.note(c, Section::products, "Ward delivery subscription box");
+    const std::string reliever = sketch.note(c, Section::relievers, "Drop-off at the ward desk until 3 am");
+    const std::string creator = sketch.note(c, Section::creators, "Dietitian-planned menus");
+    sketch.connect(product, job);
+    sketch.connect(reliever, pain);
+    sketch.connect(creator, gain);
+    const Report report = sketch.report();
+    EXPECT_EQ(gap_codes(report), std::vector<std::string>{});
+}
+
+TEST(GapWarnings, EachWarningNamesItsCanvasSeverityAndMessage) {
+    Sketch sketch;
+    sketch.canvas();
+    const int c = sketch.canvas();
+    sketch.note(c, Section::pains, "Orders get lost at rush hour");
+    const Report report = sketch.report();
+    const auto found = with_code(report, "unaddressed-pain");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].canvas, std::optional<std::string>("canvas-2"));
+    EXPECT_EQ(found[0].severity, Severity::high);
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{"c2-pains-1"});
+    EXPECT_EQ(found[0].message,
+              "Pain 'Orders get lost at rush hour' (rank 1) has no pain reliever: add one or "
+              "explain why it is out of scope.");
+}
+
+TEST(GapWarnings, OrderIsByCanvasThenCodeThenNote) {
+    Sketch sketch;
+    const int first = sketch.canvas();
+    const int second = sketch.canvas();
+    sketch.note(second, Section::gains, "Cheaper lunches for students");
+    sketch.note(second, Section::pains, "Queue is twenty minutes long");
+    sketch.note(first, Section::relievers, "Loyalty stamps printed on receipts");
+    sketch.note(first, Section::pains, "Menu board unreadable from the door");
+    sketch.note(first, Section::pains, "Card reader often offline");
+    const Report report = sketch.report();
+    std::vector<std::string> seen;
+    for (const Warning& warning : report.warnings)
+        if (warning.code != "outside-sections")
+            seen.push_back(warning.canvas.value_or("") + " " + warning.code + " " +
+                           (warning.notes.empty() ? "" : warning.notes.front()));
+    const std::vector<std::string> expected = {
+        "canvas-1 missing-segment ",
+        "canvas-1 empty-section ",
+        "canvas-1 empty-section ",
+        "canvas-1 empty-section ",
+        "canvas-1 empty-section ",
+        "canvas-1 unaddressed-pain c1-pains-1",
+        "canvas-1 unaddressed-pain c1-pains-2",
+        "canvas-1 orphan-reliever c1-relievers-1",
+        "canvas-1 low-fit ",
+        "canvas-2 missing-segment ",
+        "canvas-2 empty-section ",
+        "canvas-2 empty-section ",
+        "canvas-2 empty-section ",
+        "canvas-2 empty-section ",
+        "canvas-2 unaddressed-pain c2-pains-1",
+        "canvas-2 unaddressed-gain c2-gains-1",
+        "canvas-2 low-fit ",
+    };
+    EXPECT_EQ(seen, expected);
+}
+
+TEST(GapWarnings, SameBoardGivesTheSameWarnings) {
+    Sketch sketch;
+    for (int i = 0; i < 3; ++i) {
+        const int c = sketch.canvas();
+        sketch.note(c, Section::segment, "Everyone");
+        sketch.note(c, Section::pains, "Too expensive");
+        sketch.note(c, Section::pains, "Much too expensive");
+        sketch.note(c, Section::gains, "Fast checkout and free returns");
+    }
+    const std::string first = report_to_json(sketch.report());
+    EXPECT_EQ(report_to_json(sketch.report()), first);
+}
+
+// ---------------------------------------------------------------------------
+// unaddressed-pain, unaddressed-gain
+
+TEST(GapWarnings, UnaddressedPainSeverityFollowsRank) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    // Ranks 3..6 of six pains once the healthy two are above them.
+    const std::string third = sketch.note(c, Section::pains, "Card reader drops out");
+    sketch.note(c, Section::pains, "Menu board hard to read");
+    sketch.note(c, Section::pains, "Napkins run out");
+    const std::string sixth = sketch.note(c, Section::pains, "Chairs wobble");
+    const auto found = with_code(sketch.report(), "unaddressed-pain");
+    ASSERT_EQ(found.size(), 4u);
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{third});
+    EXPECT_EQ(found[0].severity, Severity::medium);  // rank 3 of 6: priority 0.67
+    EXPECT_EQ(found[3].notes, std::vector<std::string>{sixth});
+    EXPECT_EQ(found[3].severity, Severity::low);  // rank 6 of 6: priority 0.17
+}
+
+TEST(GapWarnings, UnaddressedPainUsesTheRankFromMarkers) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    const std::string marked = sketch.note(c, Section::pains, "Card reader drops out (must-have)");
+    const auto found = with_code(sketch.report(), "unaddressed-pain");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{marked});
+    EXPECT_EQ(found[0].severity, Severity::high);
+    EXPECT_NE(found[0].message.find("(rank 1)"), std::string::npos);
+}
+
+TEST(GapWarnings, UnaddressedGainFires) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    const std::string gain = sketch.note(c, Section::gains, "Pay with a watch");
+    const auto found = with_code(sketch.report(), "unaddressed-gain");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{gain});
+    EXPECT_EQ(found[0].severity, Severity::high);  // rank 2 of 2
+    EXPECT_NE(found[0].message.find("has no gain creator"), std::string::npos);
+}
+
+TEST(GapWarnings, AConnectorFromAReliverAddressesAPainWhicheverWayItPoints) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    const std::string pain = sketch.note(c, Section::pains, "Card reader drops out");
+    const std::string reliever = sketch.note(c, Section::relievers, "Backup terminal in the drawer");
+    sketch.connect(pain, reliever);
+    EXPECT_EQ(gap_codes(sketch.report()), std::vector<std::string>{});
+}
+
+// ---------------------------------------------------------------------------
+// orphan-reliever, orphan-creator, orphan-product
+
+TEST(GapWarnings, OrphanRelieverAndCreatorFire) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    const std::string reliever = sketch.note(c, Section::relievers, "Blockchain loyalty tokens");
+    const std::string creator = sketch.note(c, Section::creators, "Augmented reality menu");
+    const Report report = sketch.report();
+    const auto relievers = with_code(report, "orphan-reliever");
+    ASSERT_EQ(relievers.size(), 1u);
+    EXPECT_EQ(relievers[0].notes, std::vector<std::string>{reliever});
+    EXPECT_EQ(relievers[0].severity, Severity::medium);
+    const auto creators = with_code(report, "orphan-creator");
+    ASSERT_EQ(creators.size(), 1u);
+    EXPECT_EQ(creators[0].notes, std::vector<std::string>{creator});
+}
+
+TEST(GapWarnings, ARelieverDrawnToAGainIsStillAnOrphanReliever) {
+    // The canvas's own rule: relievers answer pains, creators answer gains.
+    Sketch sketch;
+    const int c = sketch.canvas();
+    const Healthy h = add_healthy_canvas(sketch, c);
+    const std::string reliever = sketch.note(c, Section::relievers, "Blockchain loyalty tokens");
+    sketch.connect(reliever, h.gain);
+    const auto found = with_code(sketch.report(), "orphan-reliever");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{reliever});
+}
+
+TEST(GapWarnings, OrphanProductFiresWhenNothingBuildsOnIt) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    const std::string product = sketch.note(c, Section::products, "Branded merchandise shop");
+    const auto found = with_code(sketch.report(), "orphan-product");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{product});
+}
+
+TEST(GapWarnings, AProductIsBuiltOnByAConnectorOrByARelieverNamingIt) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    const Healthy h = add_healthy_canvas(sketch, c);
+    const std::string joined = sketch.note(c, Section::products, "Branded merchandise shop");
+    sketch.connect(h.creator, joined);
+    // "Kitchen" is in the reliever "Tickets print straight in the kitchen".
+    sketch.note(c, Section::products, "Kitchen ticket printer");
+    EXPECT_EQ(with_code(sketch.report(), "orphan-product").size(), 0u);
+}
+
+TEST(GapWarnings, GenericOfferWordsDoNotBuildOnAProduct) {
+    // The reliever says "app" too, which says nothing about this product.
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    const std::string reliever = sketch.note(c, Section::relievers, "App reminds staff of allergies");
+    sketch.connect(reliever, "c1-pains-1");
+    const std::string product = sketch.note(c, Section::products, "Merchandise app");
+    const auto found = with_code(sketch.report(), "orphan-product");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{product});
+}
+
+// ---------------------------------------------------------------------------
+// empty-section, missing-segment, broad-segment
+
+TEST(GapWarnings, EmptySectionFiresForADrawnSectionWithoutNotes) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    const Healthy h = add_healthy_canvas(sketch, c);
+    (void)h;
+    sketch.board().notes.erase(std::remove_if(sketch.board().notes.begin(), sketch.board().notes.end(),
+                                              [](const Note& note) { return note.id == "c1-creators-1"; }),
+                               sketch.board().notes.end());
+    const auto found = with_code(sketch.report(), "empty-section");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(found[0].notes.empty());
+    EXPECT_EQ(found[0].canvas, std::optional<std::string>("canvas-1"));
+    EXPECT_EQ(found[0].message.rfind("Gain Creators is empty", 0), 0u);
+}
+
+TEST(GapWarnings, EmptySectionIsQuietOnAnUntouchedTemplateAndForUndrawnSections) {
+    Sketch sketch;
+    sketch.canvas();  // nothing written yet
+    const int c = sketch.canvas("", {Section::segment, Section::jobs, Section::pains, Section::gains});
+    sketch.note(c, Section::segment, "Night-shift nurses who eat between rounds");
+    sketch.note(c, Section::jobs, "Eat a warm meal during a short break");
+    sketch.note(c, Section::pains, "Canteen closed after 8 pm");
+    sketch.note(c, Section::gains, "Healthy food on the ward");
+    EXPECT_EQ(with_code(sketch.report(), "empty-section").size(), 0u);
+}
+
+TEST(GapWarnings, MissingSegmentFiresWithoutSegmentNoteOrTitle) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    sketch.board().notes.erase(sketch.board().notes.begin());  // the segment note
+    const Report report = sketch.report();
+    ASSERT_FALSE(report.canvases[0].segment);
+    const auto found = with_code(report, "missing-segment");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].canvas, std::optional<std::string>("canvas-1"));
+    EXPECT_TRUE(found[0].notes.empty());
+    // And the empty segment frame is missing-segment's business, not empty-section's.
+    EXPECT_EQ(with_code(report, "empty-section").size(), 0u);
+}
+
+TEST(GapWarnings, ACanvasTitleCanNameTheSegment) {
+    Sketch sketch;
+    const int c = sketch.canvas("Canvas: Independent café owners",
+                                {Section::jobs, Section::pains, Section::gains, Section::products,
+                                 Section::relievers, Section::creators});
+    const Healthy h = add_healthy_canvas(sketch, c);
+    sketch.board().notes.erase(std::remove_if(sketch.board().notes.begin(), sketch.board().notes.end(),
+                                              [&](const Note& note) { return note.id == h.segment; }),
+                               sketch.board().notes.end());
+    const Report report = sketch.report();
+    ASSERT_EQ(report.canvases.size(), 1u);
+    EXPECT_EQ(report.canvases[0].segment, std::optional<std::string>("Independent café owners"));
+    EXPECT_EQ(gap_codes(report), std::vector<std::string>{});
+}
+
+TEST(GapWarnings, BroadSegmentFiresOnVagueSegments) {
+    const char* const vague[] = {"Everyone",        "All users",  "Anyone",     "People",
+                                 "Millennials",     "Teenagers",  "Adults",     "18–35 year olds",
+                                 "Young adults 18-25", "Women aged 25 to 40", "Consumers",
+                                 "The general public"};
+    for (const char* text : vague) {
+        Sketch sketch;
+        const int c = sketch.canvas();
+        const Healthy h = add_healthy_canvas(sketch, c);
+        for (Note& note : sketch.board().notes)
+            if (note.id == h.segment) note.text = text;
+        const auto found = with_code(sketch.report(), "broad-segment");
+        ASSERT_EQ(found.size(), 1u) << text;
+        EXPECT_EQ(found[0].notes, std::vector<std::string>{h.segment}) << text;
+        EXPECT_EQ(found[0].severity, Severity::medium);
+    }
+}
+
+TEST(GapWarnings, BroadSegmentIsQuietOnPreciseSegments) {
+    const char* const precise[] = {"Parents of toddlers who cook on weeknights",
+                                   "Millennials renting their first flat alone",
+                                   "Teenagers learning to drive", "Independent café owners",
+                                   "Night-shift nurses"};
+    for (const char* text : precise) {
+        Sketch sketch;
+        const int c = sketch.canvas();
+        const Healthy h = add_healthy_canvas(sketch, c);
+        for (Note& note : sketch.board().notes)
+            if (note.id == h.segment) note.text = text;
+        EXPECT_EQ(with_code(sketch.report(), "broad-segment").size(), 0u) << text;
+    }
+}
+
+TEST(GapWarnings, BroadSegmentReadsACanvasTitle) {
+    Sketch sketch;
+    const int c = sketch.canvas("Canvas – Everyone", {Section::jobs, Section::pains, Section::gains,
+                                                      Section::products, Section::relievers,
+                                                      Section::creators});
+    sketch.note(c, Section::pains, "Orders get lost");
+    const auto found = with_code(sketch.report(), "broad-segment");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(found[0].notes.empty());
+    EXPECT_EQ(found[0].canvas, std::optional<std::string>("canvas-1"));
+    EXPECT_EQ(with_code(sketch.report(), "missing-segment").size(), 0u);
+}
+
+// ---------------------------------------------------------------------------
+// too-many, duplicate-notes
+
+TEST(GapWarnings, TooManyFiresAboveTenNotesInASection) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    const Healthy h = add_healthy_canvas(sketch, c);
+    const char* const extra[] = {"Card reader drops out", "Menu board hard to read", "Napkins run out",
+                                 "Chairs wobble",         "Wifi password unknown",   "Music too loud",
+                                 "Delivery driver late",  "Printer paper jams",     "Fridge is full"};
+    for (const char* text : extra) sketch.note(c, Section::pains, text);  // 2 + 9 = 11 pains
+    const auto found = with_code(sketch.report(), "too-many");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].notes.size(), 11u);
+    EXPECT_TRUE(names(found[0], h.pain1));
+    EXPECT_NE(found[0].message.find("Pains holds 11 notes"), std::string::npos);
+}
+
+TEST(GapWarnings, TooManyIsQuietAtTen) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    const char* const extra[] = {"Card reader drops out", "Menu board hard to read", "Napkins run out",
+                                 "Chairs wobble",         "Wifi password unknown",   "Music too loud",
+                                 "Delivery driver late",  "Printer paper jams"};
+    for (const char* text : extra) sketch.note(c, Section::pains, text);  // 10 pains
+    EXPECT_EQ(with_code(sketch.report(), "too-many").size(), 0u);
+}
+
+TEST(GapWarnings, DuplicateNotesFireOnSameOrNearlySameStems) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    const Healthy h = add_healthy_canvas(sketch, c);
+    const std::string same = sketch.note(c, Section::pains, "Orders get LOST between the phone and the kitchen!");
+    const std::string other = sketch.note(c, Section::gains, "Long wait times");
+    const std::string near = sketch.note(c, Section::gains, "Long wait times at lunch");
+    const auto found = with_code(sketch.report(), "duplicate-notes");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].notes, (std::vector<std::string>{h.pain1, same}));
+    EXPECT_EQ(found[1].notes, (std::vector<std::string>{other, near}));
+    EXPECT_NE(found[0].message.find("in Pains say nearly the same thing"), std::string::npos);
+}
+
+TEST(GapWarnings, DuplicateNotesIgnoreSharedWordsAcrossSectionsAndLooseOverlap) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    // Same words, different sections: a pain and its reliever may well repeat each other.
+    sketch.note(c, Section::gains, "Orders get lost between phone and kitchen");
+    // A general and a specific note: 2 of 4 stems shared.
+    sketch.note(c, Section::pains, "Orders lost at rush hour");
+    EXPECT_EQ(with_code(sketch.report(), "duplicate-notes").size(), 0u);
+}
+
+// ---------------------------------------------------------------------------
+// low-fit
+
+TEST(GapWarnings, LowFitFiresBelowHalf) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    // Top-ranked pains and gains nobody addresses push the fit under 50 %.
+    for (const char* text : {"Card reader drops out (!!!)", "Staff quit after a month (!!!)",
+                             "Rent doubled this year (!!!)"})
+        sketch.note(c, Section::pains, text);
+    for (const char* text : {"Named in the city's food guide (!!!)", "Weekends off (!!!)"})
+        sketch.note(c, Section::gains, text);
+    const Report report = sketch.report();
+    ASSERT_TRUE(report.canvases[0].fit.overall);
+    ASSERT_LT(*report.canvases[0].fit.overall, 0.5);
+    const auto found = with_code(report, "low-fit");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_TRUE(found[0].notes.empty());
+    EXPECT_EQ(found[0].message.rfind("Fit is ", 0), 0u);
+}
+
+TEST(GapWarnings, LowFitIsQuietInTheTargetBand) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    sketch.note(c, Section::pains, "Card reader drops out");  // 2 of 3 pains covered, by rank
+    const Report report = sketch.report();
+    ASSERT_TRUE(report.canvases[0].fit.overall);
+    ASSERT_GE(*report.canvases[0].fit.overall, 0.5);
+    EXPECT_EQ(with_code(report, "low-fit").size(), 0u);
+}
+
+// ---------------------------------------------------------------------------
+// hidden-costs
+
+TEST(GapWarnings, HiddenCostsFireOnUnrelievedCostPains) {
+    const char* const costs[] = {"Subscription too pricey", "Setting up takes a week",
+                                 "Set-up needs an IT person", "Staff training eats weekends",
+                                 "Upkeep of the tablets", "Installation fees"};
+    for (const char* text : costs) {
+        Sketch sketch;
+        const int c = sketch.canvas();
+        add_healthy_canvas(sketch, c);
+        const std::string pain = sketch.note(c, Section::pains, text);
+        const auto found = with_code(sketch.report(), "hidden-costs");
+        ASSERT_EQ(found.size(), 1u) << text;
+        EXPECT_EQ(found[0].notes, std::vector<std::string>{pain}) << text;
+    }
+}
+
+TEST(GapWarnings, HiddenCostsAreQuietWhenRelievedOrNotACost) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    const std::string cost = sketch.note(c, Section::pains, "Staff training eats weekends");
+    const std::string reliever = sketch.note(c, Section::relievers, "Five-minute video walkthrough");
+    sketch.connect(reliever, cost);
+    sketch.note(c, Section::pains, "A set of forms to fill");  // "set" without "up"
+    EXPECT_EQ(with_code(sketch.report(), "hidden-costs").size(), 0u);
+}
+
+// ---------------------------------------------------------------------------
+// unvalidated
+
+TEST(GapWarnings, UnvalidatedFiresOnTopAssumptionsWhenOthersAreValidated) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    const Healthy h = add_healthy_canvas(sketch, c);
+    for (Note& note : sketch.board().notes) {
+        if (note.id == h.pain1) note.tags = {"assumption"};
+        if (note.id == h.pain2 || note.id == h.job) note.tags = {"validated"};
+        if (note.id == h.gain) note.text += " (untested)";
+    }
+    const auto found = with_code(sketch.report(), "unvalidated");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{h.pain1});
+    EXPECT_EQ(found[0].severity, Severity::high);
+    EXPECT_EQ(found[1].notes, std::vector<std::string>{h.gain});
+}
+
+TEST(GapWarnings, UnvalidatedIsQuietWhenNothingIsValidatedOrTheAssumptionRanksLow) {
+    Sketch early;
+    const Healthy h = add_healthy_canvas(early, early.canvas());
+    for (Note& note : early.board().notes)
+        if (note.id == h.pain1 || note.id == h.gain) note.tags = {"?"};
+    EXPECT_EQ(with_code(early.report(), "unvalidated").size(), 0u);
+
+    Sketch ranked_low;
+    const int c = ranked_low.canvas();
+    const Healthy g = add_healthy_canvas(ranked_low, c);
+    for (Note& note : ranked_low.board().notes)
+        if (note.id == g.pain1 || note.id == g.pain2) note.tags = {"validated"};
+    const std::string third = ranked_low.note(c, Section::pains, "Napkins run out", {"validated"});
+    const std::string minor = ranked_low.note(c, Section::pains, "Chairs wobble", {"assumption"});
+    const std::string reliever = ranked_low.note(c, Section::relievers, "Refills and new chair feet");
+    ranked_low.connect(reliever, third);
+    ranked_low.connect(reliever, minor);
+    EXPECT_EQ(with_code(ranked_low.report(), "unvalidated").size(), 0u);  // rank 4 of 4: below the top half
+}
+
+// ---------------------------------------------------------------------------
+// similar-segments, one-size-fits-all
+
+TEST(GapWarnings, SimilarSegmentsFireWhenTopPainsAndGainsMatch) {
+    Sketch sketch;
+    const Healthy a = add_healthy_canvas(sketch, sketch.canvas());
+    const int c = sketch.canvas();
+    sketch.note(c, Section::segment, "Owners of small bakeries");
+    const std::string pain1 = sketch.note(c, Section::pains, "Orders lost between phone and kitchen");
+    const std::string pain2 = sketch.note(c, Section::pains, "Phone line busy at noon");
+    const std::string gain = sketch.note(c, Section::gains, "Regulars reorder the usual in one tap");
+    const std::string product = sketch.note(c, Section::products, "Bakery order form");
+    const std::string job = sketch.note(c, Section::jobs, "Take orders for tomorrow's bread");
+    const std::string reliever = sketch.note(c, Section::relievers, "Form feeds the kitchen list");
+    const std::string reliever2 = sketch.note(c, Section::relievers, "Answering machine takes orders");
+    const std::string creator = sketch.note(c, Section::creators, "Standing orders");
+    sketch.connect(product, job);
+    sketch.connect(reliever, pain1);
+    sketch.connect(reliever2, pain2);
+    sketch.connect(creator, gain);
+    const auto found = with_code(sketch.report(), "similar-segments");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].canvas, std::optional<std::string>("canvas-2"));
+    EXPECT_TRUE(names(found[0], pain1));
+    EXPECT_NE(found[0].message.find("canvas-1"), std::string::npos);
+    (void)a;
+}
+
+TEST(GapWarnings, OneSizeFitsAllFiresOnACopiedValueMapOverDifferentProfiles) {
+    Sketch sketch;
+    add_healthy_canvas(sketch, sketch.canvas());
+    const int c = sketch.canvas();
+    sketch.note(c, Section::segment, "Night-shift nurses who eat between rounds");
+    const std::string job = sketch.note(c, Section::jobs, "Eat a warm meal during a short break");
+    const std::string pain1 = sketch.note(c, Section::pains, "Hospital canteen closed after 8 pm");
+    const std::string pain2 = sketch.note(c, Section::pains, "Vending machine snacks only");
+    const std::string gain = sketch.note(c, Section::gains, "Healthy food delivered to the ward");
+    // The same value map as canvas-1, word for word.
+    const std::string product = sketch.note(c, Section::products, "Online ordering page");
+    const std::string reliever1 = sketch.note(c, Section::relievers, "Tickets print straight in the kitchen");
+    const std::string reliever2 = sketch.note(c, Section::relievers, "Ordering online frees the line");
+    const std::string creator = sketch.note(c, Section::creators, "Saved favourites");
+    sketch.connect(product, job);
+    sketch.connect(reliever1, pain1);
+    sketch.connect(reliever2, pain2);
+    sketch.connect(creator, gain);
+    const Report report = sketch.report();
+    const auto found = with_code(report, "one-size-fits-all");
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(found[0].canvas, std::optional<std::string>("canvas-1"));
+    EXPECT_EQ(found[1].canvas, std::optional<std::string>("canvas-2"));
+    EXPECT_TRUE(names(found[1], reliever1));
+    EXPECT_EQ(with_code(report, "similar-segments").size(), 0u);
+}
+
+TEST(GapWarnings, OneSizeFitsAllFiresOnAProfileWithoutAValueMapBesideOneWithIt) {
+    Sketch sketch;
+    add_healthy_canvas(sketch, sketch.canvas());
+    const int c = sketch.canvas("", {Section::segment, Section::jobs, Section::pains, Section::gains});
+    sketch.note(c, Section::segment, "Night-shift nurses who eat between rounds");
+    sketch.note(c, Section::jobs, "Eat a warm meal during a short break");
+    const std::string pain = sketch.note(c, Section::pains, "Hospital canteen closed after 8 pm");
+    sketch.note(c, Section::gains, "Healthy food delivered to the ward");
+    const auto found = with_code(sketch.report(), "one-size-fits-all");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].canvas, std::optional<std::string>("canvas-2"));
+    EXPECT_TRUE(names(found[0], pain));
+}
+
+TEST(GapWarnings, OneSizeFitsAllIsQuietOnASingleProfileOnlyCanvas) {
+    Sketch sketch;
+    const int c = sketch.canvas("", {Section::segment, Section::jobs, Section::pains, Section::gains});
+    sketch.note(c, Section::segment, "Night-shift nurses who eat between rounds");
+    sketch.note(c, Section::pains, "Hospital canteen closed after 8 pm");
+    EXPECT_EQ(with_code(sketch.report(), "one-size-fits-all").size(), 0u);
+}
+
+// ---------------------------------------------------------------------------
+// The kit
+
+TEST(GapWarningKit, SimilarGroupsJoinsNearIdenticalSetsTransitively) {
+    using warning_kit::similar_groups;
+    const std::vector<std::vector<int>> sets = {
+        {1, 2, 3, 4}, {5, 6}, {1, 2, 3, 4, 7}, {}, {5, 6}, {8}, {1, 2, 3, 4, 7, 9}, {}};
+    const auto groups = similar_groups(sets, 0.75);
+    ASSERT_EQ(groups.size(), 2u);
+    EXPECT_EQ(groups[0], (std::vector<std::size_t>{0, 2, 6}));  // 0~2 (0.8), 2~6 (0.83)
+    EXPECT_EQ(groups[1], (std::vector<std::size_t>{1, 4}));
+}
+
+TEST(GapWarningKit, SimilarGroupsMatchesAllPairsOnRandomSets) {
+    using warning_kit::jaccard;
+    using warning_kit::similar_groups;
+    unsigned seed = 7;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
+    std::vector<std::vector<int>> sets(300);
+    for (auto& set : sets) {
+        const unsigned size = next() % 6;
+        for (unsigned k = 0; k < size; ++k) set.push_back(static_cast<int>(next() % 12));
+        std::sort(set.begin(), set.end());
+        set.erase(std::unique(set.begin(), set.end()), set.end());
+    }
+    for (double threshold : {0.5, 0.75, 1.0}) {
+        // Brute force, for the test only: components of the "similar" graph.
+        std::vector<std::size_t> root(sets.size());
+        for (std::size_t i = 0; i < sets.size(); ++i) root[i] = i;
+        std::function<std::size_t(std::size_t)> find = [&](std::size_t x) {
+            return root[x] == x ? x : root[x] = find(root[x]);
+        };
+        for (std::size_t i = 0; i < sets.size(); ++i)
+            for (std::size_t j = i + 1; j < sets.size(); ++j)
+                if (!sets[i].empty() && jaccard(sets[i], sets[j]) >= threshold - 1e-9) {
+                    const std::size_t a = find(i), b = find(j);
+                    root[std::max(a, b)] = std::min(a, b);
+                }
+        std::map<std::size_t, std::vector<std::size_t>> expected_by_root;
+        for (std::size_t i = 0; i < sets.size(); ++i)
+            if (!sets[i].empty()) expected_by_root[find(i)].push_back(i);
+        std::vector<std::vector<std::size_t>> expected;
+        for (auto& [r, group] : expected_by_root)
+            if (group.size() > 1) expected.push_back(group);
+        EXPECT_EQ(similar_groups(sets, threshold), expected) << threshold;
+    }
+}
+
+TEST(GapWarningKit, SeverityForRank) {
+    using warning_kit::severity_for_rank;
+    EXPECT_EQ(severity_for_rank({1, 1.0}), Severity::high);
+    EXPECT_EQ(severity_for_rank({2, 0.2}), Severity::high);
+    EXPECT_EQ(severity_for_rank({3, 0.5}), Severity::medium);
+    EXPECT_EQ(severity_for_rank({4, 0.4}), Severity::low);
+}
+
+TEST(GapWarningKit, QuoteKeepsOneShortLineAndWholeCharacters) {
+    using warning_kit::quote;
+    EXPECT_EQ(quote("Orders get\nlost  at rush hour"), "Orders get lost at rush hour");
+    const std::string cut = quote("Ééééééééééééééééééééééééééééééééééééééééééééééééé");
+    EXPECT_LE(cut.size(), 48u + 3u);
+    EXPECT_EQ(cut.substr(cut.size() - 3), "\xE2\x80\xA6");
+    EXPECT_EQ(cut.substr(0, 2), "É");
+    EXPECT_EQ(cut.size() % 2, 1u);  // 2-byte letters plus the 3-byte ellipsis: none cut in half
+}
+
+// A 10,000-note canvas must stay near-linear: a quadratic rule over its notes
+// would take seconds here even in an optimised build.
+TEST(GapWarnings, LargeCanvasStaysFast) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    const Section sections[] = {Section::jobs, Section::pains, Section::gains,
+                                Section::products, Section::relievers, Section::creators};
+    for (int i = 0; i < 10000; ++i)
+        sketch.note(c, sections[i % 6], "note about topic " + std::to_string(i % 97) + " word" +
+                                            std::to_string(i % 389) + " thing" + std::to_string(i));
+    const BoardAnalysis analysis = run_engine(sketch.board(), classify_layout(sketch.board()));
+    const auto start = std::chrono::steady_clock::now();
+    const std::vector<Warning> warnings = find_warnings(analysis);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_FALSE(warnings.empty());
+    EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 1000);
+}

@@ -1,0 +1,37 @@
+// Shared set-up for browser tests: the machine's Chromium driven by
+// playwright-core (never a downloaded browser), and the demo server.
+import { chromium } from 'playwright-core';
+import { startDemoServer } from '../../scripts/serve-demo.mjs';
+
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
+
+/**
+ * Opens the demo page and waits until CanvasFit is ready. Records every
+ * request the page makes and every error it logs.
+ */
+export async function openDemo(browser) {
+  const { server, url } = await startDemoServer(0);
+  const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+  const requests = [];
+  const errors = [];
+  const blocked = new Set();  // requests the page's CSP stopped before they were sent
+  const responses = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => responses.push(response.url()));
+  page.on('requestfailed', (request) => {
+    // Chromium reports a request stopped by the Content-Security-Policy with errorText 'csp'.
+    if (/^csp$|BLOCKED_BY_CSP/i.test(request.failure()?.errorText ?? '')) blocked.add(request.url());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.canvasfitDemo?.ready === true, null, { timeout: 30000 });
+  return { page, server, url, requests, responses, errors, blocked };
+}

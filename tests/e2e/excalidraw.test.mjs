@@ -1,0 +1,201 @@
+// End to end: the real Excalidraw page in the machine's Chromium, the real
+// wasm core, the CanvasFit panel clicked like a facilitator would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, openDemo } from './browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const STYLE = ['strokeColor', 'strokeWidth', 'strokeStyle', 'backgroundColor'];
+let browser;
+let demo;
+
+before(async () => {
+  browser = await launchBrowser();
+  demo = await openDemo(browser);
+});
+
+after(async () => {
+  await browser?.close();
+  demo?.server.close();
+});
+
+/** The user's view of the scene: ids, text and styles, without Excalidraw's bookkeeping. */
+function snapshot(page) {
+  return page.evaluate((fields) => window.canvasfitDemo.session.api.getSceneElements().map((element) => {
+    const entry = { id: element.id, type: element.type, text: element.text ?? null, customData: element.customData ?? null };
+    for (const field of fields) entry[field] = element[field];
+    return entry;
+  }), STYLE);
+}
+
+const ours = (elements) => elements.filter((element) => element.customData?.canvasfit);
+
+async function clickAnalyse(page) {
+  const before = await page.evaluate(() => window.canvasfitDemo.session.analyses);
+  await page.click('#cf-analyse');
+  await page.waitForFunction((n) => window.canvasfitDemo.session.analyses > n, before);
+  return page.evaluate(() => window.canvasfitDemo.session.report);
+}
+
+test('Analyse writes fit highlights, rank marks and warning notes onto the board', async () => {
+  const { page } = demo;
+  const original = await snapshot(page);
+  assert.equal(ours(original).length, 0);
+  const report = await clickAnalyse(page);
+  assert.equal(report.canvases.length, 1);
+  const scene = await snapshot(page);
+  const byId = new Map(scene.map((element) => [element.id, element]));
+  const covered = new Set(report.links.map((link) => link.to));
+  for (const note of report.notes.filter((n) => n.section === 'pains' || n.section === 'gains')) {
+    const status = byId.get(note.id).customData.canvasfit.status;
+    assert.equal(status, covered.has(note.id) ? 'covered' : 'unaddressed', note.id);
+  }
+  const created = scene.filter((element) => element.customData?.canvasfit?.created);
+  const warningNotes = new Set(created.filter((e) => e.customData.canvasfit.kind === 'warning').map((e) => e.customData.canvasfit.code));
+  const expected = report.warnings.filter((w) => w.severity === 'high' || w.severity === 'medium');
+  assert.equal(warningNotes.size, new Set(expected.map((w) => w.code)).size);
+  assert.ok(created.some((e) => e.customData.canvasfit.kind === 'mark' && e.text === '#1'));
+  const panelText = await page.textContent('#panel');
+  assert.match(panelText, /canvas-1/);
+  assert.match(panelText, /Fit \d+ %/);
+  assert.match(panelText, /target 50–70 %/);
+  mkdirSync(path.join(root, 'build/e2e'), { recursive: true });
+  await page.screenshot({ path: path.join(root, 'build/e2e/excalidraw-analysed.png') });
+});
+
+test('re-running Analyse replaces the earlier marks instead of adding more', async () => {
+  const { page } = demo;
+  await clickAnalyse(page);
+  const once = ours(await snapshot(page));
+  for (let i = 0; i < 5; i++) await clickAnalyse(page);
+  const sixTimes = ours(await snapshot(page));
+  assert.equal(sixTimes.length, once.length);
+  assert.equal(sixTimes.filter((e) => e.customData.canvasfit.created).length, once.filter((e) => e.customData.canvasfit.created).length);
+});
+
+test('Clear restores every colour and stroke, removes only CanvasFit elements, keeps user edits', async () => {
+  const { page } = demo;
+  await page.click('#cf-clear');
+  const pristine = await snapshot(page);
+  assert.equal(ours(pristine).length, 0);
+  await clickAnalyse(page);
+  // The user recolours one highlighted pain and edits another note's text meanwhile.
+  const edited = await page.evaluate(() => {
+    const { api, lib } = window.canvasfitDemo.session;
+    const elements = api.getSceneElementsIncludingDeleted();
+    const pain = elements.find((e) => e.id === 'pains-2');
+    const next = elements.map((e) => (e.id === pain.id ? lib.newElementWith(e, { strokeColor: '#000000' }) : e));
+    api.updateScene({ elements: next });
+    return pain.id;
+  });
+  await page.click('#cf-clear');
+  const cleared = await snapshot(page);
+  assert.equal(ours(cleared).length, 0, 'no CanvasFit element or customData left');
+  assert.equal(cleared.length, pristine.length);
+  const byId = new Map(cleared.map((element) => [element.id, element]));
+  for (const element of pristine) {
+    const now = byId.get(element.id);
+    assert.ok(now, `${element.id} still exists`);
+    for (const field of STYLE) {
+      const expected = element.id === edited && field === 'strokeColor' ? '#000000' : element[field];
+      assert.equal(now[field], expected, `${element.id}.${field}`);
+    }
+    assert.equal(now.text, element.text);
+    assert.deepEqual(now.customData, element.customData);
+  }
+  const panelText = await page.textContent('#panel');
+  assert.match(panelText, /Cleared/);
+});
+
+test('Live re-analyses after a user edit, once, and not because of its own marks', async () => {
+  const { page } = demo;
+  await page.click('#cf-live');
+  await page.waitForFunction(() => window.canvasfitDemo.session.report !== null);
+  const before = await page.evaluate(() => window.canvasfitDemo.session.analyses);
+  await page.waitForTimeout(800);
+  assert.equal(await page.evaluate(() => window.canvasfitDemo.session.analyses), before, 'no loop on its own marks');
+  await page.evaluate(() => {
+    const { api, lib } = window.canvasfitDemo.session;
+    const elements = api.getSceneElementsIncludingDeleted();
+    const text = elements.find((e) => e.containerId === 'pains-3');
+    api.updateScene({ elements: elements.map((e) => (e === text ? lib.newElementWith(e, { text: 'Callers hang up', originalText: 'Callers hang up' }) : e)) });
+  });
+  await page.waitForFunction((n) => window.canvasfitDemo.session.analyses === n + 1, before);
+  const report = await page.evaluate(() => window.canvasfitDemo.session.report);
+  assert.equal(report.notes.find((n) => n.id === 'pains-3').text, 'Callers hang up');
+  await page.waitForTimeout(800);
+  assert.equal(await page.evaluate(() => window.canvasfitDemo.session.analyses), before + 1);
+  await page.click('#cf-live');
+});
+
+test('clicking a warning scrolls to and selects its notes', async () => {
+  const { page } = demo;
+  const report = await clickAnalyse(page);
+  const index = report.warnings.findIndex((w) => w.notes.length > 0);
+  assert.ok(index >= 0, 'the example has a warning with notes');
+  await page.locator('.cf-warning').nth(index).click();
+  const selected = await page.evaluate(() => Object.keys(window.canvasfitDemo.session.api.getAppState().selectedElementIds).sort());
+  assert.deepEqual(selected, [...report.warnings[index].notes].sort());
+});
+
+test('links are drawn on demand and removed again', async () => {
+  const { page } = demo;
+  await page.click('#cf-links');
+  await page.waitForFunction(() => window.canvasfitDemo.session.api.getSceneElements().some((e) => e.customData?.canvasfit?.kind === 'link'));
+  const report = await page.evaluate(() => window.canvasfitDemo.session.report);
+  const arrows = (await snapshot(page)).filter((e) => e.customData?.canvasfit?.kind === 'link');
+  assert.equal(arrows.length, report.links.length);
+  await page.click('#cf-links');
+  await page.waitForFunction(() => !window.canvasfitDemo.session.api.getSceneElements().some((e) => e.customData?.canvasfit?.kind === 'link'));
+});
+
+test('exports: Markdown and JSON reports, and the annotated .excalidraw board', async () => {
+  const { page } = demo;
+  const read = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const stream = await download.createReadStream();
+    let text = '';
+    for await (const chunk of stream) text += chunk;
+    return { name: download.suggestedFilename(), text };
+  };
+  const markdown = await read('#cf-export-md');
+  assert.equal(markdown.name, 'canvasfit-report.md');
+  assert.match(markdown.text, /^# CanvasFit report: board.excalidraw/);
+  const json = await read('#cf-export-json');
+  assert.equal(JSON.parse(json.text).schema, 'canvasfit.report/1');
+  const board = await read('#cf-export-board');
+  const scene = JSON.parse(board.text);
+  assert.equal(scene.type, 'excalidraw');
+  assert.ok(scene.elements.some((e) => e.customData?.canvasfit?.created), 'marks travel with the file so Clear works after reopening');
+});
+
+test('note text is never inserted as HTML', async () => {
+  const { page } = demo;
+  await page.evaluate(() => {
+    const { api, lib } = window.canvasfitDemo.session;
+    const hostile = lib.convertToExcalidrawElements([{
+      type: 'rectangle', id: 'hostile', x: 1400, y: 900, width: 160, height: 160,
+      label: { text: '<img src=x onerror="window.__pwned=1"> Orders get lost' },
+    }]);
+    api.updateScene({ elements: [...api.getSceneElementsIncludingDeleted(), ...hostile] });
+  });
+  const report = await clickAnalyse(page);
+  assert.ok(report.notes.some((n) => n.text.includes('<img src=x')));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#panel img').count(), 0);
+});
+
+test('the page makes no request beyond its own origin', async () => {
+  const { url, requests, errors } = demo;
+  const origin = new URL(url).origin;
+  const outside = requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'));
+  // Excalidraw 0.18 lists a CDN fallback in each @font-face; the page's CSP blocks it before any request is sent.
+  const notBlocked = outside.filter((r) => !demo.blocked.has(r));
+  assert.deepEqual(notBlocked, []);
+  assert.deepEqual(demo.responses.filter((r) => !r.startsWith(origin)), [], 'no response came from another origin');
+  assert.deepEqual(errors.filter((e) => !/Loading the font .* violates the following Content Security Policy/.test(e)), []);
+});

@@ -1,0 +1,70 @@
+// The wasm package as a web developer uses it, in Node 20.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { createCanvasFit, CanvasFitError } = await import(path.join(root, 'build/wasm/package/canvasfit.js'));
+const canvasfit = await createCanvasFit();
+const example = (name) => readFileSync(path.join(root, 'examples', name), 'utf8');
+
+test('analyze takes text or an object and returns the report object', () => {
+  const text = example('cafe-canvas.excalidraw');
+  const fromText = canvasfit.analyze(text, { source: 'cafe-canvas.excalidraw' });
+  const fromObject = canvasfit.analyze(JSON.parse(text), { source: 'cafe-canvas.excalidraw' });
+  assert.deepEqual(fromObject, fromText);
+  assert.equal(fromText.schema, 'canvasfit.report/1');
+  assert.equal(fromText.canvases.length, 1);
+  assert.ok(fromText.notes.find((note) => note.id === 'pains-1').section === 'pains');
+});
+
+test('bad input throws a CanvasFitError with a location, and the module stays usable', () => {
+  const bad = { schema: 'canvasfit.board/1', notes: [{ id: 'n1', text: 'x', x: 0, y: 'top' }] };
+  assert.throws(() => canvasfit.analyze(bad, { source: 'board.json' }), (error) => {
+    assert.ok(error instanceof CanvasFitError);
+    assert.ok(error instanceof Error);
+    assert.equal(error.name, 'CanvasFitError');
+    assert.equal(error.where, 'board.json: /notes/0/y');
+    assert.match(error.reason, /must be a number/);
+    return true;
+  });
+  assert.throws(() => canvasfit.analyze('{"type": "excalidraw", "elem'), CanvasFitError);
+  assert.throws(() => canvasfit.analyze('{}', 'not options'), CanvasFitError);
+  assert.equal(canvasfit.analyze(example('two-canvases.excalidraw')).canvases.length, 2);
+});
+
+test('render gives the Markdown and text reports', () => {
+  const markdown = canvasfit.render(example('cafe-canvas.excalidraw'), { source: 'cafe' }, 'markdown');
+  assert.match(markdown, /^# CanvasFit report: cafe/);
+  assert.match(markdown, /### Pains \(6\)/);
+  const text = canvasfit.render(example('cafe-canvas.excalidraw'), {}, 'text');
+  assert.match(text, /Pain Relievers \(5\)/);
+  assert.throws(() => canvasfit.render('{}', {}, 'pdf'), /unknown format 'pdf'/);
+});
+
+test('thousands of calls leave the wasm heap flat (no leak across calls)', () => {
+  const board = example('miro-saas-canvas.json');
+  for (let i = 0; i < 50; i++) canvasfit.analyze(board);  // warm up allocator pools
+  const before = canvasfit.heapBytesInUse();
+  for (let i = 0; i < 2000; i++) {
+    canvasfit.analyze(board);
+    if (i % 10 === 0) assert.throws(() => canvasfit.analyze('{"schema":"canvasfit.board/1","notes":[1]}'));
+  }
+  const after = canvasfit.heapBytesInUse();
+  assert.ok(before > 0);
+  assert.ok(after - before < 64 * 1024, `heap grew by ${after - before} bytes over 2000 calls`);
+});
+
+test('the README Node example runs as shown', () => {
+  const script = path.join(root, 'examples/js/node-example.mjs');
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  assert.ok(readme.includes(readFileSync(script, 'utf8').trim()), 'README shows examples/js/node-example.mjs verbatim');
+  const output = execFileSync('node', [script, path.join(root, 'examples/two-canvases.excalidraw')], { encoding: 'utf8' });
+  assert.match(output, /^canvas-1 (weak|good|strong) [0-9.]+\ncanvas-2 (weak|good|strong) [0-9.]+\n$/);
+  const failed = spawnSync('node', [script, path.join(root, 'package.json')], { encoding: 'utf8' });
+  assert.equal(failed.status, 2);
+  assert.match(failed.stderr, /cannot read .*package\.json: \/: unrecognised board/);
+});

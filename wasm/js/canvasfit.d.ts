@@ -1,0 +1,100 @@
+// Types of the CanvasFit WebAssembly package (hand-written: Emscripten 3.1.6
+// emits none). The report shape is documented in docs/report.md.
+
+export type SectionName =
+  | 'segment' | 'jobs' | 'pains' | 'gains' | 'products' | 'relievers' | 'creators';
+
+export interface AnalyzeOptions {
+  /** Input format; detected when omitted. */
+  format?: 'auto' | 'excalidraw' | 'miro' | 'canvasfit';
+  /** File name shown in errors and in the report. */
+  source?: string;
+}
+
+export interface Coverage {
+  note: string;
+  weight: number;
+  covered_by: string[];
+}
+
+export interface Fit {
+  pains: number | null;
+  gains: number | null;
+  overall: number | null;
+  jobs: number | null;
+  verdict: 'weak' | 'good' | 'strong' | null;
+  target: [number, number];
+  pains_detail: Coverage[];
+  gains_detail: Coverage[];
+  jobs_detail: Coverage[];
+}
+
+export interface CanvasReport {
+  id: string;
+  title: string;
+  segment: string | null;
+  sections: Record<SectionName, string[]>;
+  fit: Fit;
+  [more: string]: unknown;
+}
+
+export interface NoteReport {
+  id: string;
+  text: string;
+  canvas: string | null;
+  section: SectionName | 'unknown';
+  via: 'frame' | 'region' | 'text' | 'none';
+  confidence: number;
+  rank: number | null;
+  priority: number | null;
+  cue: 'marker' | 'tag' | 'votes' | 'order' | null;
+  votes: number;
+  [more: string]: unknown;
+}
+
+export interface LinkReport {
+  from: string;
+  to: string;
+  strength: number;
+  via: 'connector' | 'text';
+  evidence: string[];
+}
+
+export interface Warning {
+  code: string;
+  severity: 'info' | 'low' | 'medium' | 'high';
+  notes: string[];
+  canvas: string | null;
+  message: string;
+}
+
+export interface Report {
+  schema: 'canvasfit.report/1';
+  source: string;
+  format: 'excalidraw' | 'miro' | 'canvasfit';
+  canvases: CanvasReport[];
+  notes: NoteReport[];
+  links: LinkReport[];
+  warnings: Warning[];
+  [more: string]: unknown;
+}
+
+export declare class CanvasFitError extends Error {
+  readonly name: 'CanvasFitError';
+  /** Where the problem is: "file: /elements/3/x", "line 2, column 9", a note id. */
+  readonly where: string;
+  /** The message without the location. */
+  readonly reason: string;
+}
+
+export interface CanvasFit {
+  readonly version: string;
+  /** Analyses a board (JSON text or an already parsed object). Throws CanvasFitError. */
+  analyze(board: string | object, options?: AnalyzeOptions): Report;
+  /** The same analysis rendered for people. Throws CanvasFitError. */
+  render(board: string | object, options: AnalyzeOptions | undefined, format: 'text' | 'markdown'): string;
+  /** Bytes allocated on the wasm heap right now (for leak checks). */
+  heapBytesInUse(): number;
+}
+
+export declare function createCanvasFit(): Promise<CanvasFit>;
