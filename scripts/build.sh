@@ -14,3 +14,7 @@ export NODE_PATH=/usr/share/nodejs
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE="$build_type" \
   -DCMAKE_CROSSCOMPILING_EMULATOR=node >/dev/null
 cmake --build build/wasm -j "$jobs"
+
+# The demo whiteboard page (Excalidraw + CanvasFit panel), into build/demo.
+npx --no-install vite build --config demo/vite.config.js 2>&1 | grep -v '"use client"' || true
+test -f build/demo/index.html

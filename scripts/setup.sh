@@ -24,7 +24,10 @@ command -v node >/dev/null || { echo "setup: Node.js 20 is required" >&2; exit 1
 if [ -f package-lock.json ]; then
   # npm ci is quick when node_modules already matches the lockfile.
   if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.canvasfit-lock; then
-    npm ci --no-audit --no-fund
+    # npm 11.19 leaves other platforms' optional binaries (rollup, esbuild) out
+    # of the lockfile and then `npm ci` refuses it as out of sync; `npm install`
+    # installs the same locked versions and only resolves this platform's binary.
+    npm ci --no-audit --no-fund 2>/dev/null || npm install --no-audit --no-fund
     cp package-lock.json node_modules/.canvasfit-lock
   fi
 fi

@@ -14,5 +14,8 @@ ctest --test-dir build/native --output-on-failure -j "$(nproc)"
 echo "== GoogleTest suite as WebAssembly under Node"
 ctest --test-dir build/wasm --output-on-failure
 
-echo "== Node tests of the wasm module"
+echo "== Node tests of the wasm module and the plugin shells"
 node --test tests/js/
+
+echo "== End-to-end: the demo whiteboard in Chromium"
+node --test --test-concurrency=1 tests/e2e/

@@ -70,6 +70,7 @@ struct CanvasAnalysisFields {
     CanvasNotes notes;
     std::vector<Link> links;
     Fit fit;
+    ValueProfile value;  // no note indices; its canvas is dirty when one of its notes goes
 };
 static_assert(sizeof(CanvasAnalysisFields) == sizeof(CanvasAnalysis),
               "CanvasAnalysis changed: update renumber_canvas()");

@@ -82,7 +82,7 @@ Score out_of_range() { return {ScoreKind::out_of_range, 0}; }
 
 Score in_range(double value, double scale) {
     if (value > scale) return out_of_range();
-    return {ScoreKind::score, std::round(value / scale * 5 * 100) / 100};
+    return {ScoreKind::score, std::round(value / scale * 5 * 100) / 100};  // two decimals
 }
 
 // "★★★★☆" is 4 of 5; "★★★" is 3 (of 5).
@@ -277,7 +277,8 @@ std::optional<std::size_t> sheet_of(const Note& note, const std::vector<Sheet>& 
 
 // --- Weights ---
 
-double round_to(double value, double unit) { return std::round(value / unit) * unit; }
+// Rounded to 1 / steps (100: two decimals), as the nearest double to the decimal.
+double round_to(double value, double steps) { return std::round(value * steps) / steps; }
 
 struct CriterionInfo {
     std::string name;
@@ -343,7 +344,7 @@ std::optional<double> weighted_mean(const Scores& scores, const std::vector<Crit
                 weight += weights[c];
             }
     if (weight <= 0) return std::nullopt;
-    return round_to(sum / weight, 0.01);
+    return round_to(sum / weight, 100);
 }
 
 std::optional<double> price_score(const Scores& scores, const std::vector<CriterionInfo>& criteria) {
@@ -356,7 +357,7 @@ std::optional<double> price_score(const Scores& scores, const std::vector<Criter
                 ++count;
             }
     if (count == 0) return std::nullopt;
-    return round_to(sum / count, 0.01);
+    return round_to(sum / count, 100);
 }
 
 std::vector<CriterionInfo> criteria_of(const std::vector<CompetitorNote>& notes,
@@ -433,7 +434,7 @@ CompetitorsReport score_competitors(const std::vector<CompetitorNote>& notes,
             {criteria[c].name,
              criteria[c].driver ? std::optional<std::string>(drivers[*criteria[c].driver].note_id)
                                 : std::nullopt,
-             round_to(weights[c], 0.001)});
+             round_to(weights[c], 1000)});
     for (const CompetitorNote& note : notes) {
         const ParsedCompetitor& parsed = note.parsed;
         if (parsed.scores.empty()) continue;

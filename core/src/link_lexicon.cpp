@@ -33,10 +33,11 @@ constexpr FamilySource kFamilies[] = {
      "expensive, pricey, overpriced, price, fee, commission, cost, costly, markup, "
      "overcharge, surcharge, bill",
      "cheap, cheaper, free, flat, discount, affordable, budget, money, refund, bargain"},
-    // How long things take. "time" is here ("no time", "time-consuming");
-    // being late is punctuality, not speed. "ages" and "second" have other senses.
+    // How long things take; being late is punctuality, not speed. "time" and
+    // "hour" stay out: "three times as much", "the 11-hour rule", "focus hours";
+    // "ages" and "second" have other senses too.
     {"speed",
-     "slow, wait, queue, lag, laggy, sluggish, forever, hour, time",
+     "slow, wait, queue, lag, laggy, sluggish, forever",
      "fast, faster, quick, quickly, instant, immediate, immediately, rapid, speed, speedy, "
      "express, minute, shortcut, real time"},
     {"punctuality",
@@ -78,7 +79,7 @@ constexpr FamilySource kFamilies[] = {
      "chat, message, messaging, update, inbox"},
     // Being cheated, exposed or unsure. "trust" is a remedy: pains say "no trust".
     {"risk",
-     "risk, risky, fraud, scam, unsafe, insecure, breach, leak, hack, theft, stolen, "
+     "risk, risky, fraud, scam, unsafe, insecure, breach, hack, theft, stolen, "
      "uncertain, uncertainty, unsure, doubt, distrust, fake, dodgy, shady, privacy",
      "secure, security, safe, safely, safety, guarantee, insured, insurance, verified, "
      "certified, encrypted, encryption, trust, trusted, trustworthy, vetted, warranty, protect, "
@@ -87,9 +88,10 @@ constexpr FamilySource kFamilies[] = {
     {"reliability",
      "crash, bug, buggy, glitch, outage, downtime, unreliable, broken",
      "reliable, reliability, stable, stability, uptime, robust"},
+    // "premium" is what an insurance policy costs; "leak" (under risk) is water.
     {"quality",
      "poor, mediocre, inconsistent, defect, defective, damaged, sloppy, low quality",
-     "quality, premium, consistent, consistency, durable, handmade, craft, artisan"},
+     "quality, consistent, consistency, durable, handmade, craft, artisan"},
     // Not there when wanted: closed, sold out, out of stock.
     {"availability",
      "unavailable, sold out, out of stock, run out, runs out, ran out, running out, "

@@ -46,13 +46,17 @@ double tuning_param(const char* name, double fallback) {  // TUNING ONLY
 }
 const double kK1 = tuning_param("K1", 1.2);
 const double kB = tuning_param("B", 0.75);
-// A related pair ("cost: expensive ~ flat") counts this much of a shared term.
-const double kRelatedWeight = tuning_param("REL", 0.5);
+// A related pair ("cost: expensive ~ flat") counts this much of a shared term
+// when the value-map note's word is on the remedy side of its family...
+const double kRelatedWeight = tuning_param("REL", 0.6);
+// ...and this much less when the value-map note names the problem itself.
+const double kProblemSideFactor = tuning_param("RELP", 0.5);
 // A text link needs this strength...
-const double kMinStrength = tuning_param("MINS", 0.25);
-// ...and this share of the best strength the same query reached.
-const double kBestFraction = tuning_param("FRAC", 0.6);
-const int kNorm = int(tuning_param("NORM", 0));
+const double kMinStrength = tuning_param("MINS", 0.4);
+// ...and this share of the best strength its value-map note reached...
+const double kQueryFraction = tuning_param("QF", 0.6);
+// ...and this share of the best strength its pain, gain or job received.
+const double kTargetFraction = tuning_param("TF", 0.5);
 // A posting list longer than this does not nominate candidates (its term is
 // everywhere in the section and says little); it still counts in the score of
 // candidates other terms nominated. Ordinary canvases never reach it; it is
@@ -70,6 +74,7 @@ struct TermCount {
 struct FamilyKey {
     std::size_t family = 0;
     std::string key;
+    link_lexicon::Side side = link_lexicon::Side::problem;
     bool operator<(const FamilyKey& other) const {
         return std::tie(family, key) < std::tie(other.family, other.key);
     }
@@ -129,7 +134,7 @@ std::vector<FamilyKey> family_keys_of(const NoteProfile& profile) {
     std::vector<FamilyKey> keys;
     const auto add = [&keys](const std::string& key) {
         if (const auto membership = link_lexicon::family_of(key))
-            keys.push_back({membership->family, key});
+            keys.push_back({membership->family, key, membership->side});
     };
     for (const TermCount& term : profile.terms) add(term.term);
     for (const std::string& phrase : profile.phrases) add(phrase);
@@ -173,23 +178,30 @@ const Surface* surface_of(const NoteProfile& profile, const std::string& key) {
 
 class CanvasVocabulary {
 public:
-    void add(const NoteProfile& profile) {
+    void add(const NoteProfile& profile, std::size_t section) {
         ++note_count_;
-        for (const TermCount& term : profile.terms) ++frequency_[term.term];
+        for (const TermCount& term : profile.terms) { ++frequency_[term.term]; sections_[term.term] |= 1u << section; }
         for (const std::string& phrase : profile.phrases) ++frequency_[phrase];
+    }
+    int spread(const std::string& key) const {
+        const auto found = sections_.find(key);
+        return found == sections_.end() ? 0 : __builtin_popcount(found->second);
     }
     // BM25's idf with Lucene's +1 inside the log: never negative, so a term
     // on most notes still counts a little instead of penalising a match.
     double idf(const std::string& key) const {
         const auto found = frequency_.find(key);
         const double df = found == frequency_.end() ? 0 : found->second;
-        return std::log(1 + (note_count_ - df + 0.5) / (df + 0.5));
+        const double topic = spread(key) >= tuning_param("SPREAD", 99) ? tuning_param("TOPIC", 1) : 1;
+        return topic * std::log(1 + (note_count_ - df + 0.5) / (df + 0.5));
     }
 
-    double max_idf() const { return std::log(1 + (note_count_ - 1 + 0.5) / 1.5); }
+    // The idf of a term found on one note only: the unit strengths are measured in.
+    double rare_term_weight() const { return std::log(1 + (note_count_ - 1 + 0.5) / 1.5); }
 
 private:
     std::unordered_map<std::string, int> frequency_;
+    std::unordered_map<std::string, unsigned> sections_;
     double note_count_ = 0;
 };
 
@@ -297,7 +309,8 @@ std::optional<Related> best_pair(std::size_t family, const std::vector<const Fam
         if (has_key(query, t->key)) continue;
         for (const FamilyKey* q : from_query) {
             if (has_key(target, q->key)) continue;
-            const double weight = kRelatedWeight * vocabulary.idf(t->key);
+            const double side = q->side == link_lexicon::Side::remedy ? 1 : kProblemSideFactor;
+            const double weight = kRelatedWeight * side * vocabulary.idf(t->key);
             if (!best || weight > best->weight) best = Related{family, t->key, q->key, weight};
         }
     }
@@ -330,28 +343,13 @@ void score_related(const NoteProfile& query, const NoteProfile& target,
     }
 }
 
-// The best the query could score: a target of average length holding each of
-// its terms once. Related pairs can add to a match, so strength is capped at 1.
-double best_achievable(const NoteProfile& query, const CanvasVocabulary& vocabulary) {
-    double best = 0;
-    for (const TermCount& term : query.terms) best += vocabulary.idf(term.term);
-    return best;
-}
-
 Match score_match(const NoteProfile& query, const NoteProfile& target, std::size_t slot,
                   const CanvasVocabulary& vocabulary, double average_length) {
     Match match;
     match.slot = slot;
     score_shared(query, target, vocabulary, average_length, match);
     score_related(query, target, vocabulary, average_length, match);
-    double best = best_achievable(query, vocabulary);
-    const double target_best = best_achievable(target, vocabulary);
-    if (kNorm == 1) best = std::sqrt(best * target_best);
-    if (kNorm == 2) best = std::min(best, target_best);
-    if (kNorm == 3) best = std::max(best, target_best);
-    if (kNorm == 5) { match.strength = 1 - std::exp(-match.score / (tuning_param("SQ", 1) * vocabulary.max_idf())); return match; }
-    if (kNorm == 4) { match.strength = 1 - std::exp(-match.score / tuning_param("SQ", 3)); return match; }
-    match.strength = best > 0 ? std::min(1.0, match.score / best) : 0;
+    match.strength = 1 - std::exp(-match.score / vocabulary.rare_term_weight());
     return match;
 }
 
@@ -394,18 +392,6 @@ std::vector<std::string> evidence_of(const Match& match, const NoteProfile& quer
 std::vector<std::string> board_ids_debug;
 double round3(double value) { return std::round(value * 1000) / 1000; }
 
-// Keeps the matches strong enough on their own and close to the query's best.
-std::vector<Match> confident_matches(std::vector<Match> matches) {
-    double best = 0;
-    for (const Match& match : matches) best = std::max(best, match.strength);
-    const double floor = std::max(kMinStrength, kBestFraction * best);
-    std::vector<Match> kept;
-    for (Match& match : matches)
-        if (match.strength >= floor && (!match.shared.empty() || !match.related.empty()))
-            kept.push_back(std::move(match));
-    return kept;
-}
-
 using NotePair = std::pair<NoteIndex, NoteIndex>;
 
 std::vector<NoteIndex> sorted_copy(const std::vector<NoteIndex>& notes) {
@@ -440,13 +426,62 @@ struct CanvasProfiles {
 CanvasProfiles profile_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<Terms>& terms) {
     CanvasProfiles profiles;
-    for (const std::vector<NoteIndex>& section : notes.sections)
-        for (NoteIndex note : section) {
+    for (std::size_t section = 0; section < notes.sections.size(); ++section)
+        for (NoteIndex note : notes.sections[section]) {
             NoteProfile profile = profile_note(board.notes[note].text, terms[note]);
-            profiles.vocabulary.add(profile);
+            profiles.vocabulary.add(profile, section);
             profiles.of_note.emplace(note, std::move(profile));
         }
     return profiles;
+}
+
+struct Candidate {
+    NoteIndex from = 0;
+    Match match;
+};
+
+// Every value-map note of the rule scored against the targets it shares a
+// term or a family with, through the inverted index.
+std::vector<Candidate> score_candidates(const LinkRule& rule, const CanvasNotes& notes,
+                                        const CanvasProfiles& profiles,
+                                        const std::vector<const NoteProfile*>& targets,
+                                        LinkStats& stats) {
+    const TargetIndex index = index_targets(targets);
+    std::vector<Candidate> candidates;
+    for (NoteIndex from : notes.of(rule.from)) {
+        const NoteProfile& query = profiles.of_note.at(from);
+        for (std::size_t slot : candidates_for(query, index, stats)) {
+            ++stats.pairs_scored;
+            candidates.push_back({from, score_match(query, *targets[slot], slot, profiles.vocabulary,
+                                                    index.average_length)});
+        }
+    }
+    return candidates;
+}
+
+// A candidate becomes a link when it is strong on its own and close to the
+// best of both its notes: a reliever that matches one pain far better than
+// another relieves the first, and a pain already well matched by one reliever
+// is not also relieved by a reliever that only brushes against it. The
+// second test never changes whether a pain counts as covered.
+std::vector<Candidate> confident(std::vector<Candidate> candidates, std::size_t target_count) {
+    std::unordered_map<NoteIndex, double> best_of_query;
+    std::vector<double> best_of_target(target_count, 0.0);
+    for (const Candidate& candidate : candidates) {
+        double& query_best = best_of_query[candidate.from];
+        query_best = std::max(query_best, candidate.match.strength);
+        double& target_best = best_of_target[candidate.match.slot];
+        target_best = std::max(target_best, candidate.match.strength);
+    }
+    std::vector<Candidate> kept;
+    for (Candidate& candidate : candidates) {
+        const double strength = candidate.match.strength;
+        if (strength >= kMinStrength &&
+            strength >= kQueryFraction * best_of_query[candidate.from] &&
+            strength >= kTargetFraction * best_of_target[candidate.match.slot])
+            kept.push_back(std::move(candidate));
+    }
+    return kept;
 }
 
 void add_text_links_for_rule(const LinkRule& rule, const CanvasNotes& notes,
@@ -456,26 +491,20 @@ void add_text_links_for_rule(const LinkRule& rule, const CanvasNotes& notes,
     const std::vector<NoteIndex>& target_notes = notes.of(rule.to);
     std::vector<const NoteProfile*> targets;
     for (NoteIndex note : target_notes) targets.push_back(&profiles.of_note.at(note));
-    const TargetIndex index = index_targets(targets);
-    for (NoteIndex from : notes.of(rule.from)) {
-        const NoteProfile& query = profiles.of_note.at(from);
-        std::vector<Match> matches;
-        for (std::size_t slot : candidates_for(query, index, stats)) {
-            ++stats.pairs_scored;
-            matches.push_back(
-                score_match(query, *targets[slot], slot, profiles.vocabulary, index.average_length));
-        }
-        if (std::getenv("LINKDEBUG")) for (const Match& m : matches) {  // TUNING ONLY
-            std::string ev; for (auto& e : evidence_of(m, query, *targets[m.slot])) ev += e + "; ";
-            std::fprintf(stderr, "DBG %s -> %s  s=%.3f score=%.2f  [%s]\n", board_ids_debug[from].c_str(), board_ids_debug[target_notes[m.slot]].c_str(), m.strength, m.score, ev.c_str());
-        }
-        for (const Match& match : confident_matches(std::move(matches))) {
-            const NoteIndex to = target_notes[match.slot];
-            if (std::binary_search(connected_pairs.begin(), connected_pairs.end(), NotePair{from, to}))
-                continue;
-            links.push_back({from, to, round3(match.strength), LinkVia::text,
-                             evidence_of(match, query, *targets[match.slot])});
-        }
+    std::vector<Candidate> candidates = score_candidates(rule, notes, profiles, targets, stats);
+    if (std::getenv("LINKDEBUG")) for (const Candidate& c : candidates) {  // TUNING ONLY
+        const Match& m = c.match;
+        std::string ev; for (auto& e : evidence_of(m, profiles.of_note.at(c.from), *targets[m.slot])) ev += e + "; ";
+        std::fprintf(stderr, "DBG %s -> %s  s=%.3f score=%.2f  [%s]\n", board_ids_debug[c.from].c_str(), board_ids_debug[target_notes[m.slot]].c_str(), m.strength, m.score, ev.c_str());
+    }
+    for (const Candidate& candidate : confident(std::move(candidates), targets.size())) {
+        const NoteIndex from = candidate.from;
+        const NoteIndex to = target_notes[candidate.match.slot];
+        if (std::binary_search(connected_pairs.begin(), connected_pairs.end(), NotePair{from, to}))
+            continue;
+        links.push_back({from, to, round3(candidate.match.strength), LinkVia::text,
+                         evidence_of(candidate.match, profiles.of_note.at(from),
+                                     *targets[candidate.match.slot])});
     }
 }
 

@@ -27,6 +27,7 @@ struct CanvasSummary {
     std::vector<int> top_terms;        // their stems as sorted ids
     std::vector<NoteIndex> value_map_notes;
     std::vector<int> value_map_terms;
+    std::vector<NoteIndex> segment_notes;
     bool draws_value_map = false;  // the layout has a value-map area
     std::string segment;           // for messages: first segment note, else ""
 };
@@ -58,8 +59,9 @@ std::vector<CanvasSummary> summarise(const BoardAnalysis& analysis) {
             if (area.section == Section::products || area.section == Section::relievers ||
                 area.section == Section::creators)
                 summary.draws_value_map = true;
-        if (!notes.of(Section::segment).empty())
-            summary.segment = analysis.board->notes[notes.of(Section::segment).front()].text;
+        summary.segment_notes = notes.of(Section::segment);
+        if (!summary.segment_notes.empty())
+            summary.segment = analysis.board->notes[summary.segment_notes.front()].text;
         summaries.push_back(std::move(summary));
     }
     return summaries;
@@ -80,13 +82,27 @@ std::string named(const CanvasSummary& summary, std::size_t c) {
     return summary.segment.empty() ? canvas_id(c) : "'" + quote(summary.segment) + "' (" + canvas_id(c) + ")";
 }
 
+// A warning about two canvases names both segments; failing segment notes,
+// both canvases' top-ranked pains and gains, which is what was compared.
+std::vector<NoteIndex> pair_notes(const CanvasSummary& a, const CanvasSummary& b) {
+    std::vector<NoteIndex> notes = a.segment_notes;
+    notes.insert(notes.end(), b.segment_notes.begin(), b.segment_notes.end());
+    if (notes.empty()) {
+        notes = a.top_notes;
+        notes.insert(notes.end(), b.top_notes.begin(), b.top_notes.end());
+    }
+    std::sort(notes.begin(), notes.end());
+    return notes;
+}
+
 void find_similar_segments(const std::vector<CanvasSummary>& summaries, std::vector<Finding>& out) {
     const auto sets = comparable(summaries, &CanvasSummary::top_terms);
     for (const std::vector<std::size_t>& group : similar_groups(sets, kSameValues)) {
         const std::size_t first = group.front();
         for (std::size_t k = 1; k < group.size(); ++k) {
             const std::size_t c = group[k];
-            out.push_back({c, Code::similar_segments, summaries[c].top_notes, Severity::low,
+            out.push_back({c, Code::similar_segments, pair_notes(summaries[first], summaries[c]),
+                           Severity::low,
                            "Segment " + named(summaries[c], c) +
                                " ranks much the same top pains and gains as " +
                                named(summaries[first], first) +
@@ -96,30 +112,25 @@ void find_similar_segments(const std::vector<CanvasSummary>& summaries, std::vec
     }
 }
 
-void warn_shared_value_map(const std::vector<CanvasSummary>& summaries, std::size_t c,
-                           std::size_t other, std::vector<Finding>& out) {
-    out.push_back({c, Code::one_size_fits_all, summaries[c].value_map_notes, Severity::medium,
-                   "This value map is the same as the one for " + named(summaries[other], other) +
-                       " although the two segments rank different pains and gains first: "
-                       "tailor each value map to its own segment."});
-}
-
 // Near-identical value maps over profiles that differ. Each group is compared
-// with its first member only, which keeps the cost linear in the group size.
+// with its first member only, which keeps the cost linear in the group size;
+// the warning goes to the later canvas, the copy.
 void find_copied_value_maps(const std::vector<CanvasSummary>& summaries, std::vector<Finding>& out) {
     const auto sets = comparable(summaries, &CanvasSummary::value_map_terms);
     for (const std::vector<std::size_t>& group : similar_groups(sets, kSameValueMap)) {
         const std::size_t first = group.front();
-        bool first_warned = false;
         for (std::size_t k = 1; k < group.size(); ++k) {
             const std::size_t c = group[k];
             const auto& a = summaries[first].top_terms;
             const auto& b = summaries[c].top_terms;
             if (a.size() < kMinTerms || b.size() < kMinTerms || jaccard(a, b) >= kDifferentValues)
                 continue;
-            if (!first_warned) warn_shared_value_map(summaries, first, c, out);
-            first_warned = true;
-            warn_shared_value_map(summaries, c, first, out);
+            out.push_back({c, Code::one_size_fits_all, pair_notes(summaries[first], summaries[c]),
+                           Severity::medium,
+                           "Segment " + named(summaries[c], c) + " gets the same value map as " +
+                               named(summaries[first], first) +
+                               " although the two rank different pains and gains first: tailor "
+                               "each value map to its own segment."});
         }
     }
 }
@@ -137,7 +148,8 @@ void find_profiles_without_value_map(const BoardAnalysis& analysis,
         const CanvasNotes& notes = analysis.canvases[c].notes;
         const bool has_profile = !notes.of(Section::pains).empty() || !notes.of(Section::gains).empty();
         if (!has_profile || summaries[c].draws_value_map) continue;
-        out.push_back({c, Code::one_size_fits_all, summaries[c].top_notes, Severity::medium,
+        out.push_back({c, Code::one_size_fits_all, pair_notes(summaries[with_value_map], summaries[c]),
+                       Severity::medium,
                        "Segment " + named(summaries[c], c) +
                            " has a profile but no value map of its own, as if the value map of " +
                            named(summaries[with_value_map], with_value_map) +

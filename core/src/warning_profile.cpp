@@ -115,24 +115,38 @@ struct CostKind {
     StemSet words;
 };
 
+// Words that mean the customer pays or works for the offer itself. Words for
+// money in general ("budget", "save") are left out: "Takeaway blows the
+// budget" is what the offer should relieve, not a cost it brings.
 const std::vector<CostKind>& cost_kinds() {
     static const std::vector<CostKind> kinds = {
         {"price", StemSet("price prices pricing pricey overpriced cost costs costly expensive expense "
-                          "expenses fee fees afford affordable unaffordable cheap subscription "
-                          "subscriptions licence licences license licenses licensing budget")},
+                          "expenses fee fees charge charges afford affordable unaffordable "
+                          "subscription subscriptions licence licences license licenses licensing "
+                          "commission surcharge markup euro euros dollar dollars pence")},
         {"set-up", StemSet("setup install installation installing onboarding implementation "
                            "implementing configure configuring configuration migration migrate "
-                           "migrating integration integrating")},
+                           "migrating")},
         {"training", StemSet("train training trainings learn learning relearn tutorial tutorials")},
-        {"maintenance", StemSet("maintenance maintain maintaining upkeep repair repairs upgrade "
-                                "upgrades upgrading servicing")},
+        {"maintenance", StemSet("maintenance maintain maintaining upkeep repair repairs servicing")},
     };
     return kinds;
 }
 
+// "$30", "€5 a month", "2,500 £": a price written with its currency sign.
+bool names_an_amount(const std::vector<Token>& tokens) {
+    for (const Token& token : tokens) {
+        if (!token.is_number) continue;
+        const std::string& text = token.text;
+        if (text.rfind("$", 0) == 0 || text.rfind("\xE2\x82\xAC", 0) == 0 ||
+            text.rfind("\xC2\xA3", 0) == 0 || text.rfind("\xC2\xA5", 0) == 0)
+            return true;
+    }
+    return false;
+}
+
 // "set up", "set-up", "setting up": "set" alone is too common a word to count.
-bool mentions_set_up(const std::string& text) {
-    const std::vector<Token> tokens = tokenize(text);
+bool mentions_set_up(const std::vector<Token>& tokens) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
         if ((tokens[i].text == "set" || tokens[i].text == "setting") && tokens[i + 1].text == "up")
             return true;
@@ -142,7 +156,9 @@ bool mentions_set_up(const std::string& text) {
 const char* hidden_cost_of(const CanvasView& canvas, NoteIndex n) {
     for (const CostKind& kind : cost_kinds())
         if (kind.words.first_in(canvas.terms(n))) return kind.name;
-    return mentions_set_up(canvas.note(n).text) ? "set-up" : nullptr;
+    const std::vector<Token> tokens = tokenize(canvas.note(n).text);
+    if (names_an_amount(tokens)) return "price";
+    return mentions_set_up(tokens) ? "set-up" : nullptr;
 }
 
 void find_hidden_costs(const CanvasView& canvas, std::vector<Finding>& out) {

@@ -30,15 +30,33 @@ const StemSet& broad_words() {
     return words;
 }
 
-bool is_broad(const std::string& text) {
-    bool any_word = false;
-    for (const Token& token : tokenize(text)) {
-        if (token.is_number) continue;
-        any_word = true;
-        if (is_stop_word(token.text) || broad_words().contains(token.stem)) continue;
-        return false;
+bool only_broad_words(const std::vector<Token>& tokens) {
+    for (const Token& token : tokens)
+        if (!token.is_number && !is_stop_word(token.text) && !broad_words().contains(token.stem))
+            return false;
+    return true;
+}
+
+// "Everyone who needs a car", "Anyone with a phone", "All users who travel":
+// a segment that starts by claiming everybody stays everybody, whatever need
+// follows; the need names the product's category, not a group to design for.
+bool claims_everybody(const std::vector<Token>& tokens) {
+    if (tokens.empty()) return false;
+    const std::string& first = tokens[0].text;
+    if (first == "everyone" || first == "everybody" || first == "anyone" || first == "anybody")
+        return true;
+    if ((first == "all" || first == "any") && tokens.size() > 1) {
+        const Token& next = tokens[1];
+        return is_stop_word(next.text) || broad_words().contains(next.stem);
     }
-    return any_word;
+    return false;
+}
+
+bool is_broad(const std::string& text) {
+    const std::vector<Token> tokens = tokenize(text);
+    const bool any_word = std::any_of(tokens.begin(), tokens.end(),
+                                      [](const Token& token) { return !token.is_number; });
+    return any_word && (only_broad_words(tokens) || claims_everybody(tokens));
 }
 
 bool has_text(const Note& note) {

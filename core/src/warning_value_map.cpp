@@ -37,34 +37,38 @@ const StemSet& generic_offer_words() {
     return words;
 }
 
-// The stems of the canvas's relievers and creators, sorted: what the value map says it does.
-std::vector<std::string> value_map_stems(const CanvasView& canvas) {
+bool is_value_map_builder(const CanvasView& canvas, NoteIndex note) {
+    const NotePlacement& placement = canvas.analysis().layout.notes[note];
+    return placement.canvas == static_cast<int>(canvas.index()) &&
+           (placement.section == Section::relievers || placement.section == Section::creators);
+}
+
+// The stems of the canvas's relievers and creators that address something,
+// sorted: what the value map does for the profile. An orphan reliever that
+// names the product leads nowhere, so it does not count.
+std::vector<std::string> working_value_map_stems(const CanvasView& canvas) {
     std::vector<std::string> stems;
     for (Section section : {Section::relievers, Section::creators})
         for (NoteIndex n : canvas.notes(section))
-            stems.insert(stems.end(), canvas.terms(n).begin(), canvas.terms(n).end());
+            if (canvas.addresses_something(n))
+                stems.insert(stems.end(), canvas.terms(n).begin(), canvas.terms(n).end());
     std::sort(stems.begin(), stems.end());
     stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
     return stems;
 }
 
-bool joined_to_value_map(const CanvasView& canvas, NoteIndex product) {
-    const Layout& layout = canvas.analysis().layout;
-    for (NoteIndex other : canvas.analysis().connected[product]) {
-        const NotePlacement& placement = layout.notes[other];
-        if (placement.canvas == static_cast<int>(canvas.index()) &&
-            (placement.section == Section::relievers || placement.section == Section::creators))
-            return true;
-    }
+bool joined_to_working_value_map(const CanvasView& canvas, NoteIndex product) {
+    for (NoteIndex other : canvas.analysis().connected[product])
+        if (is_value_map_builder(canvas, other) && canvas.addresses_something(other)) return true;
     return false;
 }
 
-// A product is built on when it serves a job (a link to a job), a connector
-// joins it to a reliever or creator, or a reliever or creator mentions one of
-// its own (non-generic) terms: "Kitchen display screen" / "Orders appear on
-// the kitchen screen at once".
+// A product is built on when it serves a job (a link to a job), or when a
+// reliever or creator that itself addresses a pain or gain is joined to it by
+// a connector or mentions one of its own (non-generic) terms: "Kitchen display
+// screen" / "Orders appear on the kitchen screen at once".
 bool is_built_on(const CanvasView& canvas, NoteIndex product, const std::vector<std::string>& stems) {
-    if (canvas.addresses_something(product) || joined_to_value_map(canvas, product)) return true;
+    if (canvas.addresses_something(product) || joined_to_working_value_map(canvas, product)) return true;
     for (const std::string& term : canvas.terms(product))
         if (!generic_offer_words().contains(term) &&
             std::binary_search(stems.begin(), stems.end(), term))
@@ -74,7 +78,7 @@ bool is_built_on(const CanvasView& canvas, NoteIndex product, const std::vector<
 
 void find_orphan_products(const CanvasView& canvas, std::vector<Finding>& out) {
     if (canvas.notes(Section::products).empty()) return;
-    const std::vector<std::string> stems = value_map_stems(canvas);
+    const std::vector<std::string> stems = working_value_map_stems(canvas);
     for (NoteIndex n : canvas.notes(Section::products)) {
         if (is_built_on(canvas, n, stems)) continue;
         add(out, canvas, Code::orphan_product, {n}, Severity::medium,
