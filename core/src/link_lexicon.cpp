@@ -32,7 +32,8 @@ constexpr FamilySource kFamilies[] = {
     {"cost",
      "expensive, pricey, overpriced, price, fee, commission, cost, costly, markup, "
      "overcharge, surcharge, bill",
-     "cheap, cheaper, free, flat, discount, affordable, budget, money, refund, bargain"},
+     "cheap, cheaper, free, flat, discount, affordable, budget, money, refund, bargain, "
+     "spend less, pay less, costs less, save money"},
     // How long things take; being late is punctuality, not speed. "time" and
     // "hour" stay out: "three times as much", "the 11-hour rule", "focus hours";
     // "ages" and "second" have other senses too.
@@ -48,7 +49,7 @@ constexpr FamilySource kFamilies[] = {
      "manual, manually, by hand, paperwork, paper, spreadsheet, excel, tedious, repetitive, "
      "retype, hassle, effort, chore, admin, copy paste",
      "automatic, automate, automation, auto, one click, one tap, sync, integration, integrate, "
-     "template, self service, paperless"},
+     "template, self service, paperless, generate, generated"},
     // Hard to use or understand. "guide" is learning; "clutter" is organisation.
     {"ease",
      "confusing, confused, complicated, complex, complexity, difficult, difficulty, hard, "
@@ -60,26 +61,28 @@ constexpr FamilySource kFamilies[] = {
      "error, mistake, wrong, typo, inaccurate, incorrect, mix up, mixup, miscount, "
      "double booking, discrepancy",
      "accurate, accuracy, correct, correctly, precise, exact"},
-    // Forgetting. "miss" sits here ("missed appointments"), not under loss.
+    // Forgetting, and having to remind others by hand ("chasing late payers").
+    // "miss" sits here ("missed appointments"), not under loss.
     {"memory",
-     "forget, forgot, forgotten, forgetful, miss, overlook",
+     "forget, forgot, forgotten, forgetful, miss, overlook, chase, chasing",
      "remind, reminder, alert, notify, notification, nudge, calendar"},
     // Food and stock going to waste.
     {"waste",
      "waste, wasted, wasteful, spoil, spoilage, expire, expired, expiry, leftover, surplus, "
      "overstock, stale, rot, throw away, thrown away, goes off, go off, gone off, went off",
      "fresh, donate, reuse, recycle, compost, portion, just in time"},
-    // Things that go missing, and knowing where they are. "find" stays out
+    // Things that go missing or get stolen, and knowing where they are. "find" stays out
     // ("hard to find a plumber" is not about tracking).
     {"loss",
-     "lost, lose, misplaced, disappear, untracked, fall through, slip through",
+     "lost, lose, misplaced, disappear, untracked, fall through, slip through, stolen, theft, "
+     "steal",
      "track, trace, traceable, straight, direct, directly, record, log, history, backup"},
     {"communication",
-     "chase, chasing, back and forth, unanswered, ignored, miscommunication, misunderstanding",
+     "back and forth, unanswered, ignored, miscommunication, misunderstanding",
      "chat, message, messaging, update, inbox"},
     // Being cheated, exposed or unsure. "trust" is a remedy: pains say "no trust".
     {"risk",
-     "risk, risky, fraud, scam, unsafe, insecure, breach, hack, theft, stolen, "
+     "risk, risky, fraud, scam, unsafe, insecure, breach, hack, "
      "uncertain, uncertainty, unsure, doubt, distrust, fake, dodgy, shady, privacy",
      "secure, security, safe, safely, safety, guarantee, insured, insurance, verified, "
      "certified, encrypted, encryption, trust, trusted, trustworthy, vetted, warranty, protect, "
@@ -130,7 +133,7 @@ constexpr FamilySource kFamilies[] = {
     // "itemized" stems to "item"; only the British spelling is safe.
     {"transparency",
      "hidden, surprise, opaque, small print, fine print",
-     "transparent, transparency, upfront, up front, itemised, honest"},
+     "transparent, transparency, upfront, up front, itemised, honest, summary, plain english"},
     {"organisation",
      "messy, mess, chaos, chaotic, scattered, disorganised, disorganized, juggle, juggling, "
      "fragmented, clutter, cluttered, too many tools",
@@ -165,8 +168,8 @@ constexpr FamilySource kFamilies[] = {
      "milestone"},
     // "focus" stays out: "focus on" is how many notes start.
     {"distraction",
-     "spam, noise, noisy, distraction, distracted, interruption, interrupt, ads, adverts",
-     "quiet, ad free, filter, mute, digest, curated"},
+     "spam, noise, noisy, loud, distraction, distracted, interruption, interrupt, ads, adverts",
+     "quiet, silent, silence, soundproof, ad free, filter, mute, digest, curated"},
 };
 // clang-format on
 

@@ -178,22 +178,17 @@ const Surface* surface_of(const NoteProfile& profile, const std::string& key) {
 
 class CanvasVocabulary {
 public:
-    void add(const NoteProfile& profile, std::size_t section) {
+    void add(const NoteProfile& profile) {
         ++note_count_;
-        for (const TermCount& term : profile.terms) { ++frequency_[term.term]; sections_[term.term] |= 1u << section; }
+        for (const TermCount& term : profile.terms) ++frequency_[term.term];
         for (const std::string& phrase : profile.phrases) ++frequency_[phrase];
-    }
-    int spread(const std::string& key) const {
-        const auto found = sections_.find(key);
-        return found == sections_.end() ? 0 : __builtin_popcount(found->second);
     }
     // BM25's idf with Lucene's +1 inside the log: never negative, so a term
     // on most notes still counts a little instead of penalising a match.
     double idf(const std::string& key) const {
         const auto found = frequency_.find(key);
         const double df = found == frequency_.end() ? 0 : found->second;
-        const double topic = spread(key) >= tuning_param("SPREAD", 99) ? tuning_param("TOPIC", 1) : 1;
-        return topic * std::log(1 + (note_count_ - df + 0.5) / (df + 0.5));
+        return std::log(1 + (note_count_ - df + 0.5) / (df + 0.5));
     }
 
     // The idf of a term found on one note only: the unit strengths are measured in.
@@ -201,7 +196,6 @@ public:
 
 private:
     std::unordered_map<std::string, int> frequency_;
-    std::unordered_map<std::string, unsigned> sections_;
     double note_count_ = 0;
 };
 
@@ -426,10 +420,10 @@ struct CanvasProfiles {
 CanvasProfiles profile_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<Terms>& terms) {
     CanvasProfiles profiles;
-    for (std::size_t section = 0; section < notes.sections.size(); ++section)
-        for (NoteIndex note : notes.sections[section]) {
+    for (const std::vector<NoteIndex>& section : notes.sections)
+        for (NoteIndex note : section) {
             NoteProfile profile = profile_note(board.notes[note].text, terms[note]);
-            profiles.vocabulary.add(profile, section);
+            profiles.vocabulary.add(profile);
             profiles.of_note.emplace(note, std::move(profile));
         }
     return profiles;

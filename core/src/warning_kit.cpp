@@ -121,6 +121,24 @@ const std::string* StemSet::first_in(const Terms& terms) const {
     return nullptr;
 }
 
+const StemSet& generic_offer_words() {
+    static const StemSet words(
+        "app apps application applications product products service services platform platforms "
+        "tool tools system systems software solution solutions website websites site web offer "
+        "offers offering offerings feature features package packages plan plans version");
+    return words;
+}
+
+WordSet::WordSet(std::string_view words) {
+    for (const Token& token : tokenize(words)) words_.push_back(token.text);
+    std::sort(words_.begin(), words_.end());
+    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+}
+
+bool WordSet::contains(const std::string& folded_word) const {
+    return std::binary_search(words_.begin(), words_.end(), folded_word);
+}
+
 std::vector<int> TermIds::ids_of(const Terms& terms) {
     std::vector<int> ids;
     ids.reserve(terms.size());

@@ -91,6 +91,21 @@ private:
     std::vector<std::string> stems_;  // sorted
 };
 
+// Words every offer uses for itself ("app", "service", "platform"...): two
+// notes sharing only these say nothing about each other.
+const StemSet& generic_offer_words();
+
+// Folded word forms (tokenize()'s Token::text), for lists where a stem would
+// merge senses: "expensive" and "expenses" share the stem "expens".
+class WordSet {
+public:
+    explicit WordSet(std::string_view words);
+    bool contains(const std::string& folded_word) const;
+
+private:
+    std::vector<std::string> words_;  // sorted
+};
+
 // Term sets as sorted ids; ids are given in first-seen order. Only looked up,
 // never iterated, so the hash map's order cannot leak into the output.
 class TermIds {

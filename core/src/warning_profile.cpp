@@ -109,62 +109,61 @@ void find_unaddressed(const CanvasView& canvas, std::vector<Finding>& out) {
 
 // Costs beyond the price that customers weigh (seeds, "Ignoring the Hidden
 // Costs": "the price of the product, but the cost of implementation, training,
-// and maintenance").
+// and maintenance"). Matched on word forms, not stems, to keep senses apart:
+// "expensive" but not "expenses" (expense reports), "training" but not
+// "train" (the vehicle). Words for money in general ("budget", "save") are
+// left out: "Takeaway blows the budget" is what the offer should relieve, not
+// a cost it brings; so are "licence" (a driving licence) and "onboarding"
+// (of new staff), which boards use in other senses as often as not.
 struct CostKind {
     const char* name;
-    StemSet words;
+    WordSet words;
 };
 
-// Words that mean the customer pays or works for the offer itself. Words for
-// money in general ("budget", "save") are left out: "Takeaway blows the
-// budget" is what the offer should relieve, not a cost it brings.
 const std::vector<CostKind>& cost_kinds() {
     static const std::vector<CostKind> kinds = {
-        {"price", StemSet("price prices pricing pricey overpriced cost costs costly expensive expense "
-                          "expenses fee fees charge charges afford affordable unaffordable "
-                          "subscription subscriptions licence licences license licenses licensing "
-                          "commission surcharge markup euro euros dollar dollars pence")},
-        {"set-up", StemSet("setup install installation installing onboarding implementation "
-                           "implementing configure configuring configuration migration migrate "
-                           "migrating")},
-        {"training", StemSet("train training trainings learn learning relearn tutorial tutorials")},
-        {"maintenance", StemSet("maintenance maintain maintaining upkeep repair repairs servicing")},
+        {"price", WordSet("price prices pricing pricey overpriced cost costs costly expensive fee "
+                          "fees charge charges charged afford affordable unaffordable subscription "
+                          "subscriptions commission commissions surcharge surcharges markup euro "
+                          "euros dollar dollars pence")},
+        {"set-up", WordSet("setup setups install installs installed installing installation "
+                           "implementation implementing configure configuring configuration "
+                           "migration migrate migrating")},
+        {"training", WordSet("training trainings retraining learn learning relearn relearning "
+                             "tutorial tutorials")},
+        {"maintenance", WordSet("maintenance maintain maintains maintaining maintained upkeep "
+                                "repair repairs servicing")},
     };
     return kinds;
 }
 
-// "$30", "€5 a month", "2,500 £": a price written with its currency sign.
-bool names_an_amount(const std::vector<Token>& tokens) {
-    for (const Token& token : tokens) {
-        if (!token.is_number) continue;
-        const std::string& text = token.text;
-        if (text.rfind("$", 0) == 0 || text.rfind("\xE2\x82\xAC", 0) == 0 ||
-            text.rfind("\xC2\xA3", 0) == 0 || text.rfind("\xC2\xA5", 0) == 0)
-            return true;
+// "$30", "€5 a month", "£2,500": a price written with its currency sign.
+bool names_an_amount(const Token& token) {
+    if (!token.is_number) return false;
+    for (const char* sign : {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5"})
+        if (token.text.rfind(sign, 0) == 0) return true;
+    return false;
+}
+
+// The kind of hidden cost a pain is about, or nullptr. "set up" / "set-up" /
+// "setting up" count as set-up; "set" alone is too common a word to count.
+const char* hidden_cost_of(const std::string& text) {
+    const std::vector<Token> tokens = tokenize(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        for (const CostKind& kind : cost_kinds())
+            if (kind.words.contains(tokens[i].text)) return kind.name;
+        if (names_an_amount(tokens[i])) return "price";
+        if ((tokens[i].text == "set" || tokens[i].text == "setting") && i + 1 < tokens.size() &&
+            tokens[i + 1].text == "up")
+            return "set-up";
     }
-    return false;
-}
-
-// "set up", "set-up", "setting up": "set" alone is too common a word to count.
-bool mentions_set_up(const std::vector<Token>& tokens) {
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i)
-        if ((tokens[i].text == "set" || tokens[i].text == "setting") && tokens[i + 1].text == "up")
-            return true;
-    return false;
-}
-
-const char* hidden_cost_of(const CanvasView& canvas, NoteIndex n) {
-    for (const CostKind& kind : cost_kinds())
-        if (kind.words.first_in(canvas.terms(n))) return kind.name;
-    const std::vector<Token> tokens = tokenize(canvas.note(n).text);
-    if (names_an_amount(tokens)) return "price";
-    return mentions_set_up(tokens) ? "set-up" : nullptr;
+    return nullptr;
 }
 
 void find_hidden_costs(const CanvasView& canvas, std::vector<Finding>& out) {
     for (NoteIndex n : canvas.notes(Section::pains)) {
         if (canvas.is_addressed(n)) continue;
-        const char* kind = hidden_cost_of(canvas, n);
+        const char* kind = hidden_cost_of(canvas.note(n).text);
         if (!kind) continue;
         add(out, canvas, Code::hidden_costs, {n}, severity_for_rank(canvas.priority(n)),
             "Pain '" + quote(canvas.note(n).text) + "' is a " + kind +

@@ -27,16 +27,6 @@ void find_orphan_side(const CanvasView& canvas, Section section, Code code, cons
     }
 }
 
-// Words every offer uses for itself: sharing "app" with a reliever says
-// nothing about the reliever building on this product.
-const StemSet& generic_offer_words() {
-    static const StemSet words(
-        "app apps application applications product products service services platform platforms "
-        "tool tools system systems software solution solutions website websites site web offer "
-        "offers offering offerings feature features package packages plan plans version");
-    return words;
-}
-
 bool is_value_map_builder(const CanvasView& canvas, NoteIndex note) {
     const NotePlacement& placement = canvas.analysis().layout.notes[note];
     return placement.canvas == static_cast<int>(canvas.index()) &&
