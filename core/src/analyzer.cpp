@@ -251,6 +251,7 @@ struct Analyzer::State {
         if (best == voted[m]) return;
         if (voted[m]) {
             --analysis.votes[*voted[m]];
+            mark_dirty(*voted[m]);
         }
         if (best) {
             ++analysis.votes[*best];

@@ -109,7 +109,7 @@ Healthy add_healthy_canvas(Sketch& sketch, int c) {
     h.gain = sketch.note(c, Section::gains, "Regulars reorder their usual in one tap");
     h.product = sketch.note(c, Section::products, "Online ordering page");
     h.reliever1 = sketch.note(c, Section::relievers, "Tickets print straight in the kitchen");
-    h.reliever2 = sketch.note(c, Section::relievers, "Ordering online frees the line");
+    h.reliever2 = sketch.note(c, Section::relievers, "Web orders bypass the phone");
     h.creator = sketch.note(c, Section::creators, "Saved favourites");
     sketch.connect(h.product, h.job);
     sketch.connect(h.reliever1, h.pain1);
@@ -664,7 +664,7 @@ TEST(GapWarnings, OneSizeFitsAllFiresOnACopiedValueMapOverDifferentProfiles) {
     // The same value map as canvas-1, word for word.
     const std::string product = sketch.note(c, Section::products, "Online ordering page");
     const std::string reliever1 = sketch.note(c, Section::relievers, "Tickets print straight in the kitchen");
-    const std::string reliever2 = sketch.note(c, Section::relievers, "Ordering online frees the line");
+    const std::string reliever2 = sketch.note(c, Section::relievers, "Web orders bypass the phone");
     const std::string creator = sketch.note(c, Section::creators, "Saved favourites");
     sketch.connect(product, job);
     sketch.connect(reliever1, pain1);
@@ -760,10 +760,10 @@ TEST(GapWarningKit, SimilarGroupsMatchesAllPairsOnRandomSets) {
 
 TEST(GapWarningKit, SeverityForRank) {
     using warning_kit::severity_for_rank;
-    EXPECT_EQ(severity_for_rank({1, 1.0}), Severity::high);
-    EXPECT_EQ(severity_for_rank({2, 0.2}), Severity::high);
-    EXPECT_EQ(severity_for_rank({3, 0.5}), Severity::medium);
-    EXPECT_EQ(severity_for_rank({4, 0.4}), Severity::low);
+    EXPECT_EQ(severity_for_rank({1, 1.0, PriorityCue::order, ""}), Severity::high);
+    EXPECT_EQ(severity_for_rank({2, 0.2, PriorityCue::order, ""}), Severity::high);
+    EXPECT_EQ(severity_for_rank({3, 0.5, PriorityCue::order, ""}), Severity::medium);
+    EXPECT_EQ(severity_for_rank({4, 0.4, PriorityCue::order, ""}), Severity::low);
 }
 
 TEST(GapWarningKit, QuoteKeepsOneShortLineAndWholeCharacters) {
