@@ -1,5 +1,6 @@
 #include "canvasfit/report.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -149,56 +150,108 @@ std::string one_line(const std::string& text) {
 std::string markdown_escape(const std::string& text) {
     std::string escaped;
     for (char c : one_line(text)) {
-        if (std::string_view("\\`*_{}[]()<>#+-!|~").find(c) != std::string_view::npos)
+        // Brackets, emphasis, code, HTML and table characters; "-" and "+" only
+        // matter at the start of a line, where no note text is placed.
+        if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos)
             escaped += '\\';
         escaped += c;
     }
     return escaped;
 }
 
-using LineWriter = std::string (*)(const std::string&);
+std::string percent(const std::optional<double>& share) {
+    if (!share) return "-";
+    return std::to_string(static_cast<int>(std::lround(*share * 100))) + " %";
+}
 
-std::string render(const Report& report, bool markdown) {
-    LineWriter text_of = markdown ? markdown_escape : one_line;
-    std::unordered_map<std::string, const NoteReport*> note_by_id;
-    for (const NoteReport& note : report.notes) note_by_id.emplace(note.id, &note);
-    std::string out;
-    const std::string source = report.source.empty() ? "board" : report.source;
-    out += markdown ? "# CanvasFit report: " + markdown_escape(source) + "\n\n"
-                    : "CanvasFit report: " + source + " (" + report.format + ")\n";
-    auto write_notes = [&](const std::vector<std::string>& ids, const std::string& indent) {
-        for (const std::string& id : ids) {
-            const auto note = note_by_id.find(id);
-            out += indent + "- " + (note != note_by_id.end() ? text_of(note->second->text) : "") + "  [" + text_of(id) + "]\n";
-        }
-    };
-    for (const CanvasReport& canvas : report.canvases) {
+// Text and Markdown share one layout; only headings and escaping differ.
+class Renderer {
+public:
+    Renderer(const Report& report, bool markdown) : report_(report), markdown_(markdown) {
+        for (const NoteReport& note : report.notes) note_by_id_.emplace(note.id, &note);
+        for (const LinkReport& link : report.links) sources_by_target_[link.to].push_back(link.from);
+    }
+
+    std::string render() {
+        const std::string source = report_.source.empty() ? "board" : report_.source;
+        out_ += markdown_ ? "# CanvasFit report: " + markdown_escape(source) + "\n"
+                          : "CanvasFit report: " + source + " (" + report_.format + ")\n";
+        for (const CanvasReport& canvas : report_.canvases) write_canvas(canvas);
+        write_outside();
+        write_warnings();
+        return out_;
+    }
+
+private:
+    std::string text(const std::string& raw) const { return markdown_ ? markdown_escape(raw) : one_line(raw); }
+
+    void heading(int level, const std::string& title) {
+        if (markdown_) out_ += "\n" + std::string(static_cast<std::size_t>(level), '#') + " " + title + "\n\n";
+        else out_ += (level <= 2 ? "\n" : "") + std::string(static_cast<std::size_t>(2 * (level - 2)), ' ') + title + "\n";
+    }
+
+    void write_canvas(const CanvasReport& canvas) {
         const std::string name = canvas.segment ? *canvas.segment : canvas.title;
-        out += markdown ? "\n## " + canvas.id + (name.empty() ? "" : ": " + markdown_escape(name)) + "\n"
-                        : "\n" + canvas.id + (name.empty() ? "" : ": " + one_line(name)) + "\n";
+        heading(2, canvas.id + (name.empty() ? "" : ": " + text(name)));
+        const FitReport& fit = canvas.fit;
+        if (fit.overall) {
+            out_ += std::string(markdown_ ? "" : "  ") + "Fit " + percent(fit.overall) + " (" + fit.verdict +
+                    ", target 50-70 %): pains " + percent(fit.pains) + ", gains " + percent(fit.gains) +
+                    ", jobs " + percent(fit.jobs) + "\n";
+        }
         for (Section section : kAllSections) {
             const auto& ids = canvas.sections[static_cast<std::size_t>(section)];
-            const std::string count = " (" + std::to_string(ids.size()) + ")";
-            out += markdown ? "\n### " + std::string(section_heading(section)) + count + "\n\n"
-                            : "  " + std::string(section_heading(section)) + count + "\n";
-            write_notes(ids, markdown ? "" : "    ");
+            heading(3, std::string(section_heading(section)) + " (" + std::to_string(ids.size()) + ")");
+            write_notes(ids, markdown_ ? "" : "    ");
         }
     }
-    std::vector<std::string> outside;
-    for (const NoteReport& note : report.notes)
-        if (note.section == Section::unknown) outside.push_back(note.id);
-    if (!outside.empty()) {
-        const std::string count = " (" + std::to_string(outside.size()) + ")";
-        out += markdown ? "\n## Outside any section" + count + "\n\n" : "\nOutside any section" + count + "\n";
-        write_notes(outside, markdown ? "" : "  ");
+
+    // "- #1 Orders get lost [p1] (covered by r2)" for ranked notes; plain otherwise.
+    void write_notes(const std::vector<std::string>& ids, const std::string& indent) {
+        for (const std::string& id : ids) {
+            const auto found = note_by_id_.find(id);
+            if (found == note_by_id_.end()) continue;
+            const NoteReport& note = *found->second;
+            std::string line = indent + "- ";
+            if (note.rank) line += "#" + std::to_string(*note.rank) + " ";
+            line += text(note.text) + "  [" + text(id) + "]";
+            if (note.section == Section::pains || note.section == Section::gains) {
+                const auto sources = sources_by_target_.find(id);
+                line += sources == sources_by_target_.end() ? "  (not addressed)"
+                                                            : "  (addressed by " + text(join(sources->second)) + ")";
+            }
+            out_ += line + "\n";
+        }
     }
-    out += markdown ? "\n## Warnings (" + std::to_string(report.warnings.size()) + ")\n\n"
-                    : "\nWarnings (" + std::to_string(report.warnings.size()) + ")\n";
-    for (const Warning& warning : report.warnings)
-        out += std::string(markdown ? "- " : "  ") + "[" + severity_name(warning.severity) + "] " +
-               warning.code + ": " + text_of(warning.message) + "\n";
-    return out;
-}
+
+    static std::string join(const std::vector<std::string>& ids) {
+        std::string joined;
+        for (const std::string& id : ids) joined += (joined.empty() ? "" : ", ") + id;
+        return joined;
+    }
+
+    void write_outside() {
+        std::vector<std::string> outside;
+        for (const NoteReport& note : report_.notes)
+            if (note.section == Section::unknown) outside.push_back(note.id);
+        if (outside.empty()) return;
+        heading(2, "Outside any section (" + std::to_string(outside.size()) + ")");
+        write_notes(outside, markdown_ ? "" : "  ");
+    }
+
+    void write_warnings() {
+        heading(2, "Warnings (" + std::to_string(report_.warnings.size()) + ")");
+        for (const Warning& warning : report_.warnings)
+            out_ += std::string(markdown_ ? "- " : "  ") + "[" + severity_name(warning.severity) + "] " +
+                    warning.code + ": " + text(warning.message) + "\n";
+    }
+
+    const Report& report_;
+    const bool markdown_;
+    std::unordered_map<std::string, const NoteReport*> note_by_id_;
+    std::unordered_map<std::string, std::vector<std::string>> sources_by_target_;
+    std::string out_;
+};
 
 }  // namespace
 
@@ -225,9 +278,9 @@ std::string report_to_json(const Report& report) {
     return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::string report_to_text(const Report& report) { return render(report, false); }
+std::string report_to_text(const Report& report) { return Renderer(report, false).render(); }
 
-std::string report_to_markdown(const Report& report) { return render(report, true); }
+std::string report_to_markdown(const Report& report) { return Renderer(report, true).render(); }
 
 std::string error_to_json(const std::string& where, const std::string& message) {
     ordered_json root = {{"schema", "canvasfit.error/1"},
