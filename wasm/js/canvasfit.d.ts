@@ -29,12 +29,33 @@ export interface Fit {
   jobs_detail: Coverage[];
 }
 
+export type ValueType =
+  | 'novelty' | 'performance' | 'customization' | 'design' | 'brand' | 'price'
+  | 'cost-reduction' | 'risk-reduction' | 'convenience' | 'access';
+
+export interface ValueProfile {
+  segment_type: 'mass-market' | 'niche' | 'multisided' | 'segmented' | 'unknown';
+  dominant_type: ValueType | null;
+  types: Partial<Record<ValueType | 'none', number>>;
+  key_metric: string | null;
+  /** The 4-8 highest-priority pains and gains: the canvas's value drivers. */
+  drivers: string[];
+}
+
+export interface Competitors {
+  criteria: { name: string; driver: string | null; weight: number }[];
+  alternatives: { name: string; scores: Record<string, number>; weighted: number; note: string }[];
+  price_value_map: { name: string; price: number | null; value: number | null }[];
+}
+
 export interface CanvasReport {
   id: string;
   title: string;
   segment: string | null;
   sections: Record<SectionName, string[]>;
   fit: Fit;
+  value: ValueProfile;
+  competitors: Competitors | null;
   [more: string]: unknown;
 }
 
@@ -49,6 +70,8 @@ export interface NoteReport {
   priority: number | null;
   cue: 'marker' | 'tag' | 'votes' | 'order' | null;
   votes: number;
+  /** Relievers and creators only: their value-proposition type, or 'none'. */
+  value_type: ValueType | 'none' | null;
   [more: string]: unknown;
 }
 
