@@ -18,3 +18,8 @@ cmake --build build/wasm -j "$jobs"
 # The demo whiteboard page (Excalidraw + CanvasFit panel), into build/demo.
 npx --no-install vite build --config demo/vite.config.js 2>&1 | grep -v '"use client"' || true
 test -f build/demo/index.html
+
+# The Miro app (build/miro) and the FigJam plugin (build/figjam).
+npx --no-install vite build --config plugin/miro/vite.config.js
+node plugin/figjam/build.mjs
+test -f build/miro/panel.html && test -f build/figjam/ui.html

@@ -17,5 +17,12 @@ ctest --test-dir build/wasm --output-on-failure
 echo "== Node tests of the wasm module and the plugin shells"
 node --test tests/js/
 
-echo "== End-to-end: the demo whiteboard in Chromium"
+echo "== Type check of the Miro and FigJam adapters against the official typings"
+npx --no-install tsc --noEmit -p plugin/tsconfig.json
+npx --no-install tsc --noEmit -p plugin/figjam/tsconfig.json
+
+echo "== Contract tests: Miro and FigJam adapters against in-memory hosts (not the real hosts)"
+node --test tests/contract/
+
+echo "== End-to-end: the demo whiteboard, the Miro panel and the FigJam UI in Chromium"
 node --test --test-concurrency=1 tests/e2e/

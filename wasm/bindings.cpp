@@ -2,12 +2,15 @@
 // across the boundary (a C++ exception would reach JS as a bare number):
 // every call returns text, and failures return {"schema":"canvasfit.error/1",...}.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 #include <malloc.h>
 
 #include <exception>
+#include <optional>
 #include <string>
 
 #include "canvasfit/analyze.hpp"
+#include "canvasfit/analyzer.hpp"
 #include "canvasfit/errors.hpp"
 
 namespace {
@@ -45,6 +48,54 @@ std::string render(const std::string& board_json, const std::string& options_jso
     });
 }
 
+// An incremental Analyzer held by JS (free it with .delete()). Every method
+// returns the report JSON after the change, or the error JSON and no change.
+class AnalyzerHandle {
+public:
+    explicit AnalyzerHandle(canvasfit::Analyzer analyzer) : analyzer_(std::move(analyzer)) {}
+
+    std::string report() const { return guarded([&] { return analyzer_.report_json(); }); }
+
+    // `note_json` is one note in the CanvasFit board format.
+    std::string upsert_note(const std::string& note_json) {
+        return guarded([&] {
+            analyzer_.upsert_note(canvasfit::read_note_json(note_json));
+            return analyzer_.report_json();
+        });
+    }
+
+    std::string remove_note(const std::string& id) {
+        return guarded([&] {
+            analyzer_.remove_note(id);
+            return analyzer_.report_json();
+        });
+    }
+
+    // Work done so far: {"notes_placed": n, "notes_tokenized": n, ...}.
+    std::string stats() const {
+        const canvasfit::AnalyzerStats& stats = analyzer_.stats();
+        return "{\"notes_placed\":" + std::to_string(stats.notes_placed) +
+               ",\"notes_tokenized\":" + std::to_string(stats.notes_tokenized) +
+               ",\"markers_assigned\":" + std::to_string(stats.markers_assigned) +
+               ",\"canvases_analyzed\":" + std::to_string(stats.canvases_analyzed) + "}";
+    }
+
+private:
+    canvasfit::Analyzer analyzer_;
+};
+
+// An Analyzer handle, or the error JSON (a string) when the board or the
+// options cannot be read: JS tells them apart with typeof.
+emscripten::val create_analyzer(const std::string& board_json, const std::string& options_json) {
+    std::optional<canvasfit::Analyzer> created;
+    const std::string error = guarded([&] {
+        created.emplace(canvasfit::Analyzer::from_text(board_json, canvasfit::parse_options(options_json)));
+        return std::string();
+    });
+    if (!created) return emscripten::val(error);
+    return emscripten::val(AnalyzerHandle(std::move(*created)));
+}
+
 std::string version_string() { return canvasfit::version(); }
 
 // Bytes allocated on the wasm heap, so JS tests can check that calls do not leak.
@@ -57,4 +108,10 @@ EMSCRIPTEN_BINDINGS(canvasfit) {
     emscripten::function("render", &render);
     emscripten::function("version", &version_string);
     emscripten::function("heapBytesInUse", &heap_bytes_in_use);
+    emscripten::class_<AnalyzerHandle>("Analyzer")
+        .function("report", &AnalyzerHandle::report)
+        .function("upsertNote", &AnalyzerHandle::upsert_note)
+        .function("removeNote", &AnalyzerHandle::remove_note)
+        .function("stats", &AnalyzerHandle::stats);
+    emscripten::function("createAnalyzer", &create_analyzer);
 }

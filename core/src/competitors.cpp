@@ -120,7 +120,8 @@ Score read_score(std::string_view text) {
 
 bool has_letter(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               static_cast<unsigned char>(c) >= 0x80;
     });
 }
 
@@ -139,7 +140,8 @@ std::vector<std::string_view> pieces_of(std::string_view item) {
 
 std::string joined(const std::vector<std::string_view>& pieces, std::size_t from, std::size_t to) {
     std::string text;
-    for (std::size_t i = from; i < to; ++i) text += (text.empty() ? "" : " ") + std::string(pieces[i]);
+    for (std::size_t i = from; i < to; ++i)
+        text += (text.empty() ? "" : " ") + std::string(pieces[i]);
     return text;
 }
 
@@ -161,13 +163,16 @@ Item read_item(std::string_view text) {
         score = read_score(pieces.front());
         criterion = joined(pieces, 1, pieces.size());
     }
-    if (score.kind == ScoreKind::not_a_score) return {ItemKind::problem, "", 0, quoted + " has no score"};
+    if (score.kind == ScoreKind::not_a_score)
+        return {ItemKind::problem, "", 0, quoted + " has no score"};
     if (score.kind == ScoreKind::out_of_range)
         return {ItemKind::problem, "", 0,
                 quoted + " is not a score from 0 to 5 (write 7/10 for a score out of 10)"};
     criterion = fold_case(trim(criterion, " \t-*.()[]"));
-    if (!has_letter(criterion)) return {ItemKind::bare_score, "", score.value, quoted + " names no criterion"};
-    if (criterion.size() > 60) return {ItemKind::problem, "", 0, quoted + " is too long for a criterion"};
+    if (!has_letter(criterion))
+        return {ItemKind::bare_score, "", score.value, quoted + " names no criterion"};
+    if (criterion.size() > 60)
+        return {ItemKind::problem, "", 0, quoted + " is too long for a criterion"};
     return {ItemKind::scored, criterion, score.value, ""};
 }
 
@@ -176,7 +181,8 @@ std::optional<std::size_t> name_end(std::string_view text, std::size_t& separato
     for (std::size_t i = 0; i < text.size(); ++i) {
         separator_length = 1;
         if (text[i] == ':' || text[i] == '\n' || text[i] == '|') return i;
-        if (text[i] == '-' && i > 0 && text[i - 1] == ' ' && i + 1 < text.size() && text[i + 1] == ' ')
+        if (text[i] == '-' && i > 0 && text[i - 1] == ' ' && i + 1 < text.size() &&
+            text[i + 1] == ' ')
             return i;
         if (is_dash_at(text, i)) {
             separator_length = 3;
@@ -217,7 +223,8 @@ struct Sheet {
 Rect canvas_bounds(const CanvasLayout& canvas) {
     Rect bounds = canvas.sections.empty() ? Rect{} : canvas.sections.front().bounds;
     for (const SectionArea& area : canvas.sections) {
-        const double left = std::min(bounds.x, area.bounds.x), top = std::min(bounds.y, area.bounds.y);
+        const double left = std::min(bounds.x, area.bounds.x),
+                     top = std::min(bounds.y, area.bounds.y);
         const double right = std::max(bounds.right(), area.bounds.right());
         const double bottom = std::max(bounds.bottom(), area.bounds.bottom());
         bounds = {left, top, right - left, bottom - top};
@@ -235,7 +242,8 @@ std::size_t canvas_for(const std::vector<Rect>& canvases, const Rect& sheet) {
     std::size_t best = 0;
     for (std::size_t c = 0; c < canvases.size(); ++c) {
         const double distance = distance_squared(canvases[c], sheet.center_x(), sheet.center_y());
-        if (distance < distance_squared(canvases[best], sheet.center_x(), sheet.center_y())) best = c;
+        if (distance < distance_squared(canvases[best], sheet.center_x(), sheet.center_y()))
+            best = c;
     }
     return best;
 }
@@ -243,7 +251,8 @@ std::size_t canvas_for(const std::vector<Rect>& canvases, const Rect& sheet) {
 std::vector<Sheet> find_sheets(const Board& board, const Layout& layout) {
     std::vector<Sheet> sheets;
     for (const Container& container : board.containers)
-        if (is_competitor_title(container.title)) sheets.push_back({container.bounds, container.id, 0});
+        if (is_competitor_title(container.title))
+            sheets.push_back({container.bounds, container.id, 0});
     for (const Note& note : board.notes) {
         if (note.kind == NoteKind::shape && is_competitor_title(note.text))
             sheets.push_back({note.bounds, "", 0});
@@ -256,9 +265,9 @@ std::vector<Sheet> find_sheets(const Board& board, const Layout& layout) {
 
 // The sheet a note outside every section belongs to: its parent, else the
 // smallest sheet larger than the note that holds its centre.
-std::optional<std::size_t> sheet_of(const Note& note, const std::vector<Sheet>& sheets,
-                                    const std::unordered_map<std::string, std::size_t>& by_container,
-                                    const SpatialGrid& grid) {
+std::optional<std::size_t> sheet_of(
+    const Note& note, const std::vector<Sheet>& sheets,
+    const std::unordered_map<std::string, std::size_t>& by_container, const SpatialGrid& grid) {
     if (const auto parent = by_container.find(note.parent); parent != by_container.end())
         return parent->second;
     std::optional<std::size_t> best;
@@ -326,7 +335,8 @@ std::vector<double> weights_for(const std::vector<CriterionInfo>& criteria,
     }
     for (std::size_t c = 0; c < criteria.size(); ++c) {
         if (!chosen[c]) continue;
-        if (total > 0) weights[c] = criteria[c].driver ? drivers[*criteria[c].driver].priority / total : 0;
+        if (total > 0)
+            weights[c] = criteria[c].driver ? drivers[*criteria[c].driver].priority / total : 0;
         else weights[c] = 1.0 / static_cast<double>(count);
     }
     return weights;
@@ -334,7 +344,8 @@ std::vector<double> weights_for(const std::vector<CriterionInfo>& criteria,
 
 using Scores = std::vector<std::pair<std::string, double>>;
 
-std::optional<double> weighted_mean(const Scores& scores, const std::vector<CriterionInfo>& criteria,
+std::optional<double> weighted_mean(const Scores& scores,
+                                    const std::vector<CriterionInfo>& criteria,
                                     const std::vector<double>& weights) {
     double sum = 0, weight = 0;
     for (const auto& [name, score] : scores)
@@ -347,7 +358,8 @@ std::optional<double> weighted_mean(const Scores& scores, const std::vector<Crit
     return round_to(sum / weight, 100);
 }
 
-std::optional<double> price_score(const Scores& scores, const std::vector<CriterionInfo>& criteria) {
+std::optional<double> price_score(const Scores& scores,
+                                  const std::vector<CriterionInfo>& criteria) {
     double sum = 0;
     int count = 0;
     for (const auto& [name, score] : scores)
@@ -378,14 +390,18 @@ std::vector<CriterionInfo> criteria_of(const std::vector<CompetitorNote>& notes,
 
 bool is_competitor_title(std::string_view title) {
     static const char* const kTitles[] = {
-        "competitors",           "competitor",           "competition",
-        "alternatives",          "alternative",          "competitor scoring",
-        "competitor scores",     "competitor analysis",  "competitive analysis",
-        "competitive alternatives", "existing alternatives", "current alternatives",
-        "competitive landscape", "alternative solutions", "competing solutions",
+        "competitors",           "competitor",
+        "competition",           "alternatives",
+        "alternative",           "competitor scoring",
+        "competitor scores",     "competitor analysis",
+        "competitive analysis",  "competitive alternatives",
+        "existing alternatives", "current alternatives",
+        "competitive landscape", "alternative solutions",
+        "competing solutions",
     };
     const std::string head = title_head(title);
-    return std::any_of(std::begin(kTitles), std::end(kTitles), [&](const char* t) { return head == t; });
+    return std::any_of(std::begin(kTitles), std::end(kTitles),
+                       [&](const char* t) { return head == t; });
 }
 
 ParsedCompetitor parse_competitor_note(std::string_view text) {
@@ -424,7 +440,8 @@ ParsedCompetitor parse_competitor_note(std::string_view text) {
 CompetitorsReport score_competitors(const std::vector<CompetitorNote>& notes,
                                     const std::vector<ValueDriver>& drivers) {
     const std::vector<CriterionInfo> criteria = criteria_of(notes, drivers);
-    const std::vector<double> weights = weights_for(criteria, drivers, std::vector<bool>(criteria.size(), true));
+    const std::vector<double> weights =
+        weights_for(criteria, drivers, std::vector<bool>(criteria.size(), true));
     std::vector<bool> not_price(criteria.size());
     for (std::size_t c = 0; c < criteria.size(); ++c) not_price[c] = !criteria[c].is_price;
     const std::vector<double> value_weights = weights_for(criteria, drivers, not_price);
@@ -438,8 +455,9 @@ CompetitorsReport score_competitors(const std::vector<CompetitorNote>& notes,
     for (const CompetitorNote& note : notes) {
         const ParsedCompetitor& parsed = note.parsed;
         if (parsed.scores.empty()) continue;
-        report.alternatives.push_back(
-            {parsed.name, parsed.scores, weighted_mean(parsed.scores, criteria, weights), note.note_id});
+        report.alternatives.push_back({parsed.name, parsed.scores,
+                                       weighted_mean(parsed.scores, criteria, weights),
+                                       note.note_id});
         report.price_value_map.push_back({parsed.name, price_score(parsed.scores, criteria),
                                           weighted_mean(parsed.scores, criteria, value_weights)});
     }

@@ -15,6 +15,9 @@
 #include <numeric>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
+
+#include "spatial_grid.hpp"
 
 namespace canvasfit {
 
@@ -40,6 +43,64 @@ Rect union_of(const Rect& a, const Rect& b) {
     return {left, top, right - left, bottom - top};
 }
 
+// One bit per section, so "which sections does this group hold" is an OR.
+using SectionMask = unsigned;
+SectionMask section_bit(Section section) { return 1u << static_cast<unsigned>(section); }
+int count_sections(SectionMask mask) {
+    int count = 0;
+    for (; mask != 0; mask &= mask - 1) ++count;
+    return count;
+}
+
+// The median of the larger side of some rectangles: the cell size of a grid
+// in which a typical one spans a few cells.
+double typical_side(const std::vector<Rect>& rects) {
+    std::vector<double> sides;
+    sides.reserve(rects.size());
+    for (const Rect& rect : rects) sides.push_back(std::max(rect.width, rect.height));
+    if (sides.empty()) return 1;
+    std::nth_element(sides.begin(), sides.begin() + sides.size() / 2, sides.end());
+    return std::max(sides[sides.size() / 2], 1.0);
+}
+
+// The centres of some containers on a grid, so that the containers an outer
+// one encloses (encloses() above) are found among the few whose centres fall
+// in its cells instead of among all of them.
+class CentreIndex {
+public:
+    CentreIndex(const std::vector<Container>& containers, std::vector<std::size_t> members)
+        : containers_(containers), members_(std::move(members)) {
+        std::vector<Rect> bounds;
+        for (std::size_t m : members_) bounds.push_back(containers_[m].bounds);
+        grid_ = SpatialGrid(typical_side(bounds));
+        for (std::size_t k = 0; k < members_.size(); ++k) {
+            const Rect& r = containers_[members_[k]].bounds;
+            grid_.insert(k, Rect{r.center_x(), r.center_y(), 0, 0});
+            children_of_[containers_[members_[k]].parent].push_back(k);
+        }
+    }
+
+    // Positions (into `members`) of the members `outer` encloses, ascending.
+    std::vector<std::size_t> enclosed_by(const Container& outer) const {
+        std::vector<std::size_t> found;
+        for (std::size_t k : grid_.candidates(outer.bounds))
+            if (encloses(outer, containers_[members_[k]])) found.push_back(k);
+        // Members that name `outer` as parent enclose by membership, wherever they are.
+        if (auto children = children_of_.find(outer.id); children != children_of_.end())
+            for (std::size_t k : children->second)
+                if (&containers_[members_[k]] != &outer) found.push_back(k);
+        std::sort(found.begin(), found.end());
+        found.erase(std::unique(found.begin(), found.end()), found.end());
+        return found;
+    }
+
+private:
+    const std::vector<Container>& containers_;
+    std::vector<std::size_t> members_;
+    SpatialGrid grid_{1};
+    std::unordered_map<std::string, std::vector<std::size_t>> children_of_;
+};
+
 class LayoutBuilder {
 public:
     explicit LayoutBuilder(const Board& board) : board_(board) {}
@@ -64,26 +125,36 @@ public:
 private:
     void find_section_areas() {
         std::vector<std::optional<Section>> titled;
-        for (const Container& container : board_.containers)
-            titled.push_back(section_from_title(container.title));
+        std::vector<std::size_t> titled_containers;
+        for (std::size_t i = 0; i < board_.containers.size(); ++i) {
+            titled.push_back(section_from_title(board_.containers[i].title));
+            if (titled.back()) titled_containers.push_back(i);
+        }
+        const CentreIndex titled_index(board_.containers, titled_containers);
         for (std::size_t i = 0; i < board_.containers.size(); ++i) {
             if (!titled[i]) continue;
-            bool encloses_section = false;
-            for (std::size_t j = 0; j < board_.containers.size() && !encloses_section; ++j)
-                encloses_section = titled[j] && encloses(board_.containers[i], board_.containers[j]);
             // "Customer Segment" drawn round jobs, pains and gains is the profile side, not a section.
-            if (encloses_section) continue;
+            if (!titled_index.enclosed_by(board_.containers[i]).empty()) continue;
             area_by_container_.emplace(board_.containers[i].id, areas_.size());
             area_container_.push_back(i);
             areas_.push_back({board_.containers[i].id, *titled[i], board_.containers[i].bounds});
         }
+        area_index_.emplace(board_.containers, area_container_);
+        typical_area_size_ = median_larger_side(areas_);
     }
 
+    static double median_larger_side(const std::vector<SectionArea>& areas) {
+        std::vector<double> sizes;
+        for (const SectionArea& area : areas)
+            sizes.push_back(std::max(area.bounds.width, area.bounds.height));
+        if (sizes.empty()) return 0;
+        std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+        return sizes[sizes.size() / 2];
+    }
+
+    // Section areas (indices into areas_) that `outer` encloses, ascending.
     std::vector<std::size_t> areas_inside(const Container& outer) const {
-        std::vector<std::size_t> inside;
-        for (std::size_t a = 0; a < areas_.size(); ++a)
-            if (encloses(outer, board_.containers[area_container_[a]])) inside.push_back(a);
-        return inside;
+        return area_index_->enclosed_by(outer);
     }
 
     bool holds_a_section_twice(const std::vector<std::size_t>& area_indices) const {
@@ -128,25 +199,20 @@ private:
     }
 
     bool has_duplicates(const std::vector<Unit>& units) const {
-        std::vector<std::size_t> all;
-        for (const Unit& unit : units) all.insert(all.end(), unit.areas.begin(), unit.areas.end());
-        return holds_a_section_twice(all);
-    }
-
-    std::size_t distinct_sections(const std::vector<Unit>& units) const {
-        std::set<Section> seen;
+        SectionMask seen = 0;
         for (const Unit& unit : units)
-            for (std::size_t a : unit.areas) seen.insert(areas_[a].section);
-        return seen.size();
+            for (std::size_t a : unit.areas) {
+                const SectionMask bit = section_bit(areas_[a].section);
+                if (seen & bit) return true;
+                seen |= bit;
+            }
+        return false;
     }
 
-    double typical_area_size() const {
-        std::vector<double> sizes;
-        for (const SectionArea& area : areas_)
-            sizes.push_back(std::max(area.bounds.width, area.bounds.height));
-        if (sizes.empty()) return 0;
-        std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
-        return sizes[sizes.size() / 2];
+    SectionMask sections_of(const Unit& unit) const {
+        SectionMask mask = 0;
+        for (std::size_t a : unit.areas) mask |= section_bit(areas_[a].section);
+        return mask;
     }
 
     struct Cut {
@@ -158,6 +224,8 @@ private:
 
     // Tries every empty gap along one axis; keeps the cut that leaves the most
     // complete halves (distinct sections on each side), then the widest gap.
+    // The sections on each side come from running ORs, so trying a gap costs
+    // nothing; only the kept cut copies its units.
     void try_cuts(const std::vector<Unit>& units, bool along_x, double min_gap, Cut& best) const {
         std::vector<std::size_t> order(units.size());
         std::iota(order.begin(), order.end(), 0);
@@ -167,26 +235,39 @@ private:
         };
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t a, std::size_t b) { return start(a) < start(b); });
+        std::vector<SectionMask> before(order.size() + 1, 0), after(order.size() + 1, 0);
+        for (std::size_t k = 0; k < order.size(); ++k)
+            before[k + 1] = before[k] | sections_of(units[order[k]]);
+        for (std::size_t k = order.size(); k-- > 0;)
+            after[k] = after[k + 1] | sections_of(units[order[k]]);
+        std::size_t best_at = 0;  // 0: no better cut on this axis
         double reach = end(order[0]);
         for (std::size_t i = 1; i < order.size(); ++i) {
             const double gap = start(order[i]) - reach;
             if (gap >= 0 && gap >= min_gap) {
-                std::vector<Unit> first, second;
-                for (std::size_t k = 0; k < order.size(); ++k)
-                    (k < i ? first : second).push_back(units[order[k]]);
-                const std::size_t score = distinct_sections(first) + distinct_sections(second);
-                if (!best.found || score > best.score || (score == best.score && gap > best.gap))
-                    best = {true, score, gap, std::move(first), std::move(second)};
+                const std::size_t score = static_cast<std::size_t>(count_sections(before[i]) +
+                                                                   count_sections(after[i]));
+                if (!best.found || score > best.score || (score == best.score && gap > best.gap)) {
+                    best.found = true;
+                    best.score = score;
+                    best.gap = gap;
+                    best_at = i;
+                }
             }
             reach = std::max(reach, end(order[i]));
         }
+        if (best_at == 0) return;
+        best.first.clear();
+        best.second.clear();
+        for (std::size_t k = 0; k < order.size(); ++k)
+            (k < best_at ? best.first : best.second).push_back(units[order[k]]);
     }
 
     void cut_into_canvases(std::vector<Unit> units, std::vector<Unit>& canvases) const {
         if (units.empty()) return;
         if (units.size() > 1) {
             // Without a duplicate section, only a gap wider than a section separates canvases.
-            const double min_gap = has_duplicates(units) ? 0 : typical_area_size();
+            const double min_gap = has_duplicates(units) ? 0 : typical_area_size_;
             Cut best;
             try_cuts(units, true, min_gap, best);
             try_cuts(units, false, min_gap, best);
@@ -237,6 +318,8 @@ private:
     std::vector<SectionArea> areas_;
     std::unordered_map<std::string, std::size_t> area_by_container_;
     std::vector<std::size_t> area_container_;  // index into board_.containers, per area
+    std::optional<CentreIndex> area_index_;     // the area containers' centres
+    double typical_area_size_ = 0;              // median larger side of the areas (fixed)
     std::vector<Unit> canvases_;
 };
 
@@ -248,6 +331,16 @@ double share_inside(const Rect& note, const Rect& area) {
     const double h = std::min(note.bottom(), area.bottom()) - std::max(note.y, area.y);
     const double share = std::max(0.0, w) * std::max(0.0, h) / note.area();
     return std::round(std::clamp(share, 0.5, 1.0) * 100) / 100;
+}
+
+// A grid over some rectangles, sized so a typical one spans a few cells.
+template <typename Item, typename BoundsOf>
+std::shared_ptr<const SpatialGrid> grid_of(const std::vector<Item>& items, BoundsOf bounds_of) {
+    std::vector<Rect> bounds;
+    for (const Item& item : items) bounds.push_back(bounds_of(item));
+    auto grid = std::make_shared<SpatialGrid>(typical_side(bounds));
+    for (std::size_t i = 0; i < bounds.size(); ++i) grid->insert(i, bounds[i]);
+    return grid;
 }
 
 }  // namespace
@@ -274,6 +367,8 @@ LayoutIndex::LayoutIndex(const Board& board) {
         canvas_bounds_.push_back(canvas.bounds);
         for (std::size_t a : canvas.areas) canvas_of_area_[a] = static_cast<int>(c);
     }
+    area_grid_ = grid_of(areas_, [](const SectionArea& area) { return area.bounds; });
+    canvas_grid_ = grid_of(canvas_bounds_, [](const Rect& bounds) { return bounds; });
 }
 
 // The section area that the note's frame names, else the smallest one that
@@ -288,12 +383,15 @@ NotePlacement LayoutIndex::place(const Note& note) const {
         placement.confidence = 1;
         return placement;
     }
+    const Rect centre{note.bounds.center_x(), note.bounds.center_y(), 0, 0};
     const std::size_t none = areas_.size();
     std::size_t best = none;
-    for (std::size_t a = 0; a < areas_.size(); ++a)
-        if (areas_[a].bounds.contains_center_of(note.bounds) &&
-            (best == none || areas_[a].bounds.area() < areas_[best].bounds.area()))
-            best = a;
+    for (std::size_t a : area_grid_->candidates(centre)) {
+        if (!areas_[a].bounds.contains_center_of(note.bounds)) continue;
+        const double area = areas_[a].bounds.area(), best_area = best == none ? 0 : areas_[best].bounds.area();
+        // Of two equally small areas the first in container order wins.
+        if (best == none || area < best_area || (area == best_area && a < best)) best = a;
+    }
     if (best != none) {
         placement.section = areas_[best].section;
         placement.canvas = canvas_of_area_[best];
@@ -301,8 +399,10 @@ NotePlacement LayoutIndex::place(const Note& note) const {
         placement.confidence = share_inside(note.bounds, areas_[best].bounds);
         return placement;
     }
-    for (std::size_t c = 0; c < canvas_bounds_.size(); ++c)
-        if (canvas_bounds_[c].contains_center_of(note.bounds)) placement.canvas = static_cast<int>(c);
+    // Of overlapping canvases the last one wins.
+    for (std::size_t c : canvas_grid_->candidates(centre))
+        if (canvas_bounds_[c].contains_center_of(note.bounds))
+            placement.canvas = std::max(placement.canvas, static_cast<int>(c));
     return placement;
 }
 

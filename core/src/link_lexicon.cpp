@@ -12,6 +12,7 @@
 #include "link_lexicon.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 
 namespace canvasfit::link_lexicon {
@@ -26,13 +27,13 @@ struct FamilySource {
 
 // clang-format off
 constexpr FamilySource kFamilies[] = {
-    // Money. "save" is left out: it saves time as often as money; "money"
-    // itself carries the sense. "fee" and "price" are neutral but are named
-    // by pains far more often than by remedies.
+    // Money. "save" alone is out (it saves time as often as money), and so is
+    // "money" (a claim paid out is money too): the phrases carry the sense.
+    // "fee" and "price" are neutral but pains name them far more than remedies.
     {"cost",
      "expensive, pricey, overpriced, price, fee, commission, cost, costly, markup, "
      "overcharge, surcharge, bill",
-     "cheap, cheaper, free, flat, discount, affordable, budget, money, refund, bargain, "
+     "cheap, cheaper, free, flat, discount, affordable, budget, refund, bargain, "
      "spend less, pay less, costs less, save money"},
     // How long things take; being late is punctuality, not speed. "time" and
     // "hour" stay out: "three times as much", "the 11-hour rule", "focus hours";
@@ -173,6 +174,19 @@ constexpr FamilySource kFamilies[] = {
 };
 // clang-format on
 
+// Negations and reducers, as folded words (apostrophes already dropped).
+constexpr std::string_view kNegatesNext[] = {
+    "no", "not", "never", "nothing", "without", "zero", "cannot", "cant", "dont", "doesnt",
+    "wont", "less", "fewer", "reduce", "reduces", "reduced", "cut", "cuts", "lower", "lowers",
+    "avoid", "avoids", "prevent", "prevents", "stop", "stops", "skip", "skips", "eliminate",
+    "eliminates", "remove", "removes"};
+constexpr std::string_view kNegatesPrevious[] = {"free", "proof"};
+
+template <std::size_t N>
+bool listed(const std::string_view (&words)[N], std::string_view word) {
+    return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
 struct Lexicon {
     std::vector<Family> families;
     std::map<std::string, Membership, std::less<>> membership;
@@ -290,6 +304,14 @@ std::vector<PhraseHit> find_phrases(const std::vector<Token>& tokens) {
     }
     return hits;
 }
+
+bool negates_next(std::string_view folded_word) { return listed(kNegatesNext, folded_word); }
+
+bool negates_previous(std::string_view folded_word) {
+    return listed(kNegatesPrevious, folded_word);
+}
+
+Side opposite(Side side) { return side == Side::problem ? Side::remedy : Side::problem; }
 
 const std::vector<std::string>& link_lexicon_issues() { return lexicon().issues; }
 

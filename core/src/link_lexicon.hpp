@@ -54,6 +54,16 @@ struct PhraseHit {
 // folded token texts, in source order. Overlapping hits are all reported.
 std::vector<PhraseHit> find_phrases(const std::vector<Token>& tokens);
 
+// Words that turn a concern around. A problem word right after a negation or
+// a reducer speaks of the remedy ("no more waiting", "nothing goes off",
+// "cuts paperwork", "less waste"), and so does one right before "-free" or
+// "-proof" ("stress-free"); a remedy word after a negation speaks of the
+// problem ("can't pause"). Matched on folded words, stop words included.
+bool negates_next(std::string_view folded_word);
+bool negates_previous(std::string_view folded_word);
+
+Side opposite(Side side);
+
 // Entries that can never match (a stop word, two words without a space
 // between them) or keys listed in two families or on both sides. Empty for a
 // healthy lexicon; the unit tests check it.

@@ -6,13 +6,14 @@
 // canvas's own notes. Each value-map note is a query against an inverted index
 // of the section it may address; BM25 scores the terms both notes share, and
 // the curated lexicon (link_lexicon.hpp) adds related evidence for notes that
-// say opposite things ("slow" / "fast"). Scores are normalised by what the
-// query could score at best, and only clear winners become links: a wrong link
-// costs a facilitator's trust, a missed one only a warning they can check.
+// say opposite things ("slow" / "fast"). A score becomes a strength in [0, 1]
+// measured in units of the canvas's rarest word, and only clear winners become
+// links: a wrong link costs a facilitator's trust, a missed one only a warning
+// they can check.
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstdint>
 #include <optional>
 #include <tuple>
@@ -27,6 +28,8 @@ namespace canvasfit {
 
 namespace {
 
+using link_lexicon::Side;
+
 // The canvas's own rule: what each value-map section may address.
 struct LinkRule {
     Section from;
@@ -37,26 +40,23 @@ constexpr LinkRule kRules[] = {{Section::relievers, Section::pains},
                                {Section::products, Section::jobs}};
 
 // ---------------------------------------------------------------------------
-// Parameters (tuned on the first half of tests/corpus/boards, see docs/linking.md)
+// Parameters, tuned on the first half of tests/corpus/boards (docs/linking.md).
 
 // BM25's usual constants: term-frequency saturation and length normalisation.
-double tuning_param(const char* name, double fallback) {  // TUNING ONLY
-    const char* value = std::getenv(name);
-    return value ? std::atof(value) : fallback;
-}
-const double kK1 = tuning_param("K1", 1.2);
-const double kB = tuning_param("B", 0.75);
+constexpr double kK1 = 1.2;
+constexpr double kB = 0.75;
 // A related pair ("cost: expensive ~ flat") counts this much of a shared term
 // when the value-map note's word is on the remedy side of its family...
-const double kRelatedWeight = tuning_param("REL", 0.6);
-// ...and this much less when the value-map note names the problem itself.
-const double kProblemSideFactor = tuning_param("RELP", 0.5);
-// A text link needs this strength...
-const double kMinStrength = tuning_param("MINS", 0.4);
-// ...and this share of the best strength its value-map note reached...
-const double kQueryFraction = tuning_param("QF", 0.6);
-// ...and this share of the best strength its pain, gain or job received.
-const double kTargetFraction = tuning_param("TF", 0.5);
+constexpr double kRelatedWeight = 0.7;
+// ...and half that when the value-map note names the problem itself ("crash
+// reports" against "broken builds"): a reliever that repeats a problem word
+// is naming the topic, not answering it.
+constexpr double kProblemSideFactor = 0.5;
+// A text link needs this strength: one shared word must weigh at least 0.6 of
+// a word found on a single note of the canvas (1 - e^-0.6 = 0.45)...
+constexpr double kMinStrength = 0.45;
+// ...and this share of the best strength its value-map note reached.
+constexpr double kQueryFraction = 0.7;
 // A posting list longer than this does not nominate candidates (its term is
 // everywhere in the section and says little); it still counts in the score of
 // candidates other terms nominated. Ordinary canvases never reach it; it is
@@ -64,180 +64,286 @@ const double kTargetFraction = tuning_param("TF", 0.5);
 constexpr std::size_t kMaxPostings = 64;
 
 // ---------------------------------------------------------------------------
+// Canvas vocabulary: every key of the canvas (content terms and lexicon
+// phrases) gets a small id, and document frequencies are counted over the
+// canvas's own notes, so an edit re-weights only the canvas it touches
+// (docs/linking.md, "Why per canvas").
+
+using KeyId = std::uint32_t;
+
+class CanvasVocabulary {
+public:
+    KeyId intern(const std::string& key) {
+        if (const auto found = ids_.find(key); found != ids_.end()) return found->second;
+        const auto id = static_cast<KeyId>(keys_.size());
+        ids_.emplace(key, id);
+        keys_.push_back(key);
+        families_.push_back(link_lexicon::family_of(key));
+        frequency_.push_back(0);
+        return id;
+    }
+    // Counts one note holding each of `keys` (distinct).
+    void count_note(const std::vector<KeyId>& keys) {
+        ++note_count_;
+        for (KeyId key : keys) ++frequency_[key];
+    }
+    // BM25's idf with Lucene's +1 inside the log: never negative, so a term
+    // on most notes still counts a little instead of penalising a match.
+    void compute_weights() {
+        idf_.clear();
+        for (int df : frequency_) idf_.push_back(std::log(1 + (note_count_ - df + 0.5) / (df + 0.5)));
+        rare_term_weight_ = std::log(1 + (note_count_ - 1 + 0.5) / 1.5);
+    }
+    double idf(KeyId key) const { return idf_[key]; }
+    // The idf of a key found on one note only: the unit strengths are measured in.
+    double rare_term_weight() const { return rare_term_weight_; }
+    const std::string& key(KeyId key) const { return keys_[key]; }
+    const std::optional<link_lexicon::Membership>& family(KeyId key) const {
+        return families_[key];
+    }
+    std::size_t size() const { return keys_.size(); }
+
+private:
+    std::unordered_map<std::string, KeyId> ids_;
+    std::vector<std::string> keys_;
+    std::vector<std::optional<link_lexicon::Membership>> families_;
+    std::vector<int> frequency_;
+    std::vector<double> idf_;
+    double note_count_ = 0;
+    double rare_term_weight_ = 1;
+};
+
+// ---------------------------------------------------------------------------
 // Note profiles: what the scorer needs of one note, computed once per canvas.
 
 struct TermCount {
-    std::string term;
+    KeyId term = 0;
     int count = 0;
 };
 
 struct FamilyKey {
     std::size_t family = 0;
-    std::string key;
-    link_lexicon::Side side = link_lexicon::Side::problem;
-    bool operator<(const FamilyKey& other) const {
-        return std::tie(family, key) < std::tie(other.family, other.key);
-    }
+    KeyId key = 0;
+    Side side = Side::problem;  // as this note uses the key
 };
 
-// The first word of the note that gave a key, as written (folded), and where.
+// The first word of the note that gave a key, as written (folded), and where:
+// link evidence shows these rather than stems.
 struct Surface {
-    std::string key;
+    KeyId key = 0;
     std::string word;
     std::size_t position = 0;  // token index
 };
 
 struct NoteProfile {
-    std::vector<TermCount> terms;          // distinct content terms, sorted
-    std::vector<std::string> phrases;      // distinct lexicon phrases, sorted
-    std::vector<FamilyKey> family_keys;    // lexicon keys, sorted by family
-    std::vector<Surface> surfaces;         // sorted by key
-    int length = 0;                        // content terms, repeats counted
+    std::vector<TermCount> terms;        // distinct content terms, by id
+    std::vector<KeyId> phrases;          // distinct lexicon phrases, by id
+    std::vector<FamilyKey> family_keys;  // by family, then key
+    std::vector<Surface> surfaces;       // by key
+    int length = 0;                      // content terms, repeats counted
 };
 
-std::vector<TermCount> count_terms(const Terms& terms) {
-    Terms sorted = terms;
-    std::sort(sorted.begin(), sorted.end());
+std::vector<TermCount> count_terms(std::vector<KeyId> ids) {
+    std::sort(ids.begin(), ids.end());
     std::vector<TermCount> counts;
-    for (std::string& term : sorted) {
-        if (counts.empty() || counts.back().term != term) counts.push_back({std::move(term), 0});
+    for (KeyId id : ids) {
+        if (counts.empty() || counts.back().term != id) counts.push_back({id, 0});
         ++counts.back().count;
     }
     return counts;
 }
 
-void add_surface(std::string key, std::string word, std::size_t position,
-                 std::vector<Surface>& surfaces) {
-    surfaces.push_back({std::move(key), std::move(word), position});
+// The key a token gives, as content_terms() does; "" for a stop word.
+const std::string& key_of_token(const Token& token) {
+    static const std::string none;
+    if (token.is_number) return token.text;
+    return is_stop_word(token.text) ? none : token.stem;
 }
 
-// Surface words of content terms and phrases, keeping each key's first one.
-std::vector<Surface> surfaces_of(const std::vector<Token>& tokens,
-                                 const std::vector<link_lexicon::PhraseHit>& phrases) {
-    std::vector<Surface> surfaces;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const Token& token = tokens[i];
-        if (token.is_number) add_surface(token.text, token.text, i, surfaces);
-        else if (!is_stop_word(token.text)) add_surface(token.stem, token.text, i, surfaces);
-    }
-    for (const link_lexicon::PhraseHit& hit : phrases)
-        add_surface(hit.key, hit.key, hit.first_token, surfaces);
+// "nothing goes off", "cuts paperwork", "stress-free": see link_lexicon.hpp.
+bool turned_around(std::size_t begin, std::size_t end, const std::vector<Token>& tokens) {
+    for (std::size_t back = 1; back <= 2 && back <= begin; ++back)
+        if (link_lexicon::negates_next(tokens[begin - back].text)) return true;
+    return end < tokens.size() && link_lexicon::negates_previous(tokens[end].text);
+}
+
+// Sorts by key and keeps each key's first entry (remedy first for family keys).
+void keep_first_per_key(std::vector<FamilyKey>& keys) {
+    std::stable_sort(keys.begin(), keys.end(), [](const FamilyKey& a, const FamilyKey& b) {
+        const bool a_remedy = a.side == Side::remedy;
+        const bool b_remedy = b.side == Side::remedy;
+        return std::tie(a.family, a.key, b_remedy) < std::tie(b.family, b.key, a_remedy);
+    });
+    keys.erase(std::unique(keys.begin(), keys.end(),
+                           [](const FamilyKey& a, const FamilyKey& b) { return a.key == b.key; }),
+               keys.end());
+}
+
+void keep_first_per_key(std::vector<Surface>& surfaces) {
     std::stable_sort(surfaces.begin(), surfaces.end(),
                      [](const Surface& a, const Surface& b) { return a.key < b.key; });
     surfaces.erase(std::unique(surfaces.begin(), surfaces.end(),
                                [](const Surface& a, const Surface& b) { return a.key == b.key; }),
                    surfaces.end());
-    return surfaces;
 }
 
-std::vector<FamilyKey> family_keys_of(const NoteProfile& profile) {
-    std::vector<FamilyKey> keys;
-    const auto add = [&keys](const std::string& key) {
-        if (const auto membership = link_lexicon::family_of(key))
-            keys.push_back({membership->family, key, membership->side});
+// Lexicon keys and surface words of a note, from its tokens. Each lexicon key
+// is on the side the note puts it: "nothing goes off" and "stress-free" are
+// remedies, "can't pause" is a problem; a key used both ways is a remedy. The
+// "free" of "stress-free" only turns "stress" around: it says nothing of cost.
+void read_tokens(const std::vector<Token>& tokens, const Terms& terms,
+                 const std::vector<KeyId>& term_ids, CanvasVocabulary& vocabulary,
+                 NoteProfile& profile) {
+    const auto add_family_key = [&](KeyId key, std::size_t begin, std::size_t end) {
+        const auto& membership = vocabulary.family(key);
+        if (!membership) return false;
+        const bool turned = turned_around(begin, end, tokens);
+        profile.family_keys.push_back(
+            {membership->family, key, turned ? link_lexicon::opposite(membership->side)
+                                             : membership->side});
+        return true;
     };
-    for (const TermCount& term : profile.terms) add(term.term);
-    for (const std::string& phrase : profile.phrases) add(phrase);
-    std::sort(keys.begin(), keys.end());
-    return keys;
-}
-
-NoteProfile profile_note(const std::string& text, const Terms& terms) {
-    NoteProfile profile;
-    const std::vector<Token> tokens = tokenize(text);
-    const std::vector<link_lexicon::PhraseHit> phrases = link_lexicon::find_phrases(tokens);
-    profile.terms = count_terms(terms);
-    for (const link_lexicon::PhraseHit& hit : phrases) profile.phrases.push_back(hit.key);
+    bool previous_in_lexicon = false;
+    std::size_t next_term = 0;  // tokens give the note's terms in order: reuse their ids
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& key = key_of_token(tokens[i]);
+        const bool turning_suffix =
+            previous_in_lexicon && link_lexicon::negates_previous(tokens[i].text);
+        previous_in_lexicon = false;
+        if (key.empty()) continue;
+        const bool is_next_term = next_term < terms.size() && terms[next_term] == key;
+        const KeyId id = is_next_term ? term_ids[next_term++] : vocabulary.intern(key);
+        profile.surfaces.push_back({id, tokens[i].text, i});
+        if (!turning_suffix) previous_in_lexicon = add_family_key(id, i, i + 1);
+    }
+    for (const link_lexicon::PhraseHit& hit : link_lexicon::find_phrases(tokens)) {
+        const KeyId id = vocabulary.intern(hit.key);
+        profile.phrases.push_back(id);
+        profile.surfaces.push_back({id, hit.key, hit.first_token});
+        add_family_key(id, hit.first_token, hit.end_token);
+    }
     std::sort(profile.phrases.begin(), profile.phrases.end());
     profile.phrases.erase(std::unique(profile.phrases.begin(), profile.phrases.end()),
                           profile.phrases.end());
-    profile.family_keys = family_keys_of(profile);
-    profile.surfaces = surfaces_of(tokens, phrases);
+    keep_first_per_key(profile.family_keys);
+    keep_first_per_key(profile.surfaces);
+}
+
+NoteProfile profile_note(const std::string& text, const Terms& terms,
+                         CanvasVocabulary& vocabulary) {
+    std::vector<KeyId> term_ids;
+    term_ids.reserve(terms.size());
+    for (const std::string& term : terms) term_ids.push_back(vocabulary.intern(term));
+    NoteProfile profile;
+    read_tokens(tokenize(text), terms, term_ids, vocabulary, profile);
+    profile.terms = count_terms(std::move(term_ids));
     profile.length = static_cast<int>(terms.size());
     return profile;
 }
 
-bool has_key(const NoteProfile& profile, const std::string& key) {
-    const auto term = std::lower_bound(
-        profile.terms.begin(), profile.terms.end(), key,
-        [](const TermCount& a, const std::string& b) { return a.term < b; });
+std::vector<KeyId> distinct_keys(const NoteProfile& profile) {
+    std::vector<KeyId> keys = profile.phrases;
+    for (const TermCount& term : profile.terms) keys.push_back(term.term);
+    return keys;  // terms and phrases never share an id: a phrase holds a space
+}
+
+bool has_key(const NoteProfile& profile, KeyId key) {
+    const auto term = std::lower_bound(profile.terms.begin(), profile.terms.end(), key,
+                                       [](const TermCount& a, KeyId b) { return a.term < b; });
     if (term != profile.terms.end() && term->term == key) return true;
     return std::binary_search(profile.phrases.begin(), profile.phrases.end(), key);
 }
 
-const Surface* surface_of(const NoteProfile& profile, const std::string& key) {
-    const auto found = std::lower_bound(
-        profile.surfaces.begin(), profile.surfaces.end(), key,
-        [](const Surface& a, const std::string& b) { return a.key < b; });
-    return found != profile.surfaces.end() && found->key == key ? &*found : nullptr;
+// Profiles of a canvas's notes, parallel to CanvasNotes::sections.
+struct CanvasProfiles {
+    std::array<std::vector<NoteProfile>, std::size(kAllSections)> sections;
+    CanvasVocabulary vocabulary;
+
+    const std::vector<NoteProfile>& of(Section section) const {
+        return sections[static_cast<std::size_t>(section)];
+    }
+};
+
+CanvasProfiles profile_canvas(const Board& board, const CanvasNotes& notes,
+                              const std::vector<Terms>& terms) {
+    CanvasProfiles profiles;
+    for (std::size_t section = 0; section < profiles.sections.size(); ++section)
+        for (NoteIndex note : notes.sections[section]) {
+            NoteProfile profile =
+                profile_note(board.notes[note].text, terms[note], profiles.vocabulary);
+            profiles.vocabulary.count_note(distinct_keys(profile));
+            profiles.sections[section].push_back(std::move(profile));
+        }
+    profiles.vocabulary.compute_weights();
+    return profiles;
 }
 
 // ---------------------------------------------------------------------------
-// Canvas statistics: document frequencies over the canvas's own notes, so an
-// edit re-weights only the canvas it touches (docs/linking.md, "Why per canvas").
+// The inverted index over one target section (pains, gains or jobs): posting
+// lists of target slots, stored flat (one offsets array, one slots array).
 
-class CanvasVocabulary {
+class PostingLists {
 public:
-    void add(const NoteProfile& profile) {
-        ++note_count_;
-        for (const TermCount& term : profile.terms) ++frequency_[term.term];
-        for (const std::string& phrase : profile.phrases) ++frequency_[phrase];
+    // `entries` pairs a list number with a slot; slots ascend within a list.
+    PostingLists(std::size_t list_count, std::vector<std::pair<std::size_t, std::size_t>> entries)
+        : offsets_(list_count + 1, 0) {
+        std::stable_sort(entries.begin(), entries.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& entry : entries) ++offsets_[entry.first + 1];
+        for (std::size_t list = 0; list < list_count; ++list) offsets_[list + 1] += offsets_[list];
+        slots_.reserve(entries.size());
+        for (const auto& entry : entries) slots_.push_back(entry.second);
     }
-    // BM25's idf with Lucene's +1 inside the log: never negative, so a term
-    // on most notes still counts a little instead of penalising a match.
-    double idf(const std::string& key) const {
-        const auto found = frequency_.find(key);
-        const double df = found == frequency_.end() ? 0 : found->second;
-        return std::log(1 + (note_count_ - df + 0.5) / (df + 0.5));
+    std::pair<const std::size_t*, const std::size_t*> list(std::size_t number) const {
+        if (number + 1 >= offsets_.size()) return {nullptr, nullptr};
+        return {slots_.data() + offsets_[number], slots_.data() + offsets_[number + 1]};
     }
-
-    // The idf of a term found on one note only: the unit strengths are measured in.
-    double rare_term_weight() const { return std::log(1 + (note_count_ - 1 + 0.5) / 1.5); }
 
 private:
-    std::unordered_map<std::string, int> frequency_;
-    double note_count_ = 0;
+    std::vector<std::size_t> offsets_;
+    std::vector<std::size_t> slots_;
 };
 
-// ---------------------------------------------------------------------------
-// The inverted index over one target section (pains, gains or jobs).
-
 struct TargetIndex {
-    std::unordered_map<std::string, std::vector<std::size_t>> by_term;  // -> target slots
-    std::vector<std::vector<std::size_t>> by_family;                    // family -> slots
+    PostingLists by_term;
+    PostingLists by_family;
     double average_length = 1;
 };
 
-TargetIndex index_targets(const std::vector<const NoteProfile*>& targets) {
-    TargetIndex index;
-    index.by_family.resize(link_lexicon::families().size());
+TargetIndex index_targets(const std::vector<NoteProfile>& targets,
+                          const CanvasVocabulary& vocabulary) {
+    std::vector<std::pair<std::size_t, std::size_t>> terms, families;
     double total_length = 0;
     for (std::size_t slot = 0; slot < targets.size(); ++slot) {
-        const NoteProfile& target = *targets[slot];
+        const NoteProfile& target = targets[slot];
         total_length += target.length;
-        for (const TermCount& term : target.terms) index.by_term[term.term].push_back(slot);
-        for (const FamilyKey& key : target.family_keys) {
-            std::vector<std::size_t>& postings = index.by_family[key.family];
-            if (postings.empty() || postings.back() != slot) postings.push_back(slot);
+        for (const TermCount& term : target.terms) terms.emplace_back(term.term, slot);
+        for (std::size_t i = 0; i < target.family_keys.size(); ++i) {
+            const std::size_t family = target.family_keys[i].family;
+            if (i == 0 || target.family_keys[i - 1].family != family)
+                families.emplace_back(family, slot);
         }
     }
-    if (!targets.empty() && total_length > 0) index.average_length = total_length / targets.size();
-    return index;
+    const double average = targets.empty() || total_length == 0 ? 1 : total_length / targets.size();
+    return {PostingLists(vocabulary.size(), std::move(terms)),
+            PostingLists(link_lexicon::families().size(), std::move(families)), average};
 }
 
 // Target slots that share a term or a lexicon family with the query.
 std::vector<std::size_t> candidates_for(const NoteProfile& query, const TargetIndex& index,
                                         LinkStats& stats) {
     std::vector<std::size_t> candidates;
-    const auto take = [&](const std::vector<std::size_t>& postings) {
-        if (postings.size() > kMaxPostings) return;
-        stats.postings_read += postings.size();
-        candidates.insert(candidates.end(), postings.begin(), postings.end());
+    const auto take = [&](std::pair<const std::size_t*, const std::size_t*> postings) {
+        const auto size = static_cast<std::size_t>(postings.second - postings.first);
+        if (size > kMaxPostings) return;
+        stats.postings_read += size;
+        candidates.insert(candidates.end(), postings.first, postings.second);
     };
-    for (const TermCount& term : query.terms)
-        if (const auto found = index.by_term.find(term.term); found != index.by_term.end())
-            take(found->second);
-    for (const FamilyKey& key : query.family_keys) take(index.by_family[key.family]);
+    for (const TermCount& term : query.terms) take(index.by_term.list(term.term));
+    for (std::size_t i = 0; i < query.family_keys.size(); ++i) {
+        const std::size_t family = query.family_keys[i].family;
+        if (i == 0 || query.family_keys[i - 1].family != family) take(index.by_family.list(family));
+    }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     return candidates;
@@ -248,142 +354,148 @@ std::vector<std::size_t> candidates_for(const NoteProfile& query, const TargetIn
 
 struct Related {
     std::size_t family = 0;
-    std::string target_key;
-    std::string query_key;
+    KeyId target_key = 0;
+    KeyId query_key = 0;
     double weight = 0;
 };
 
-struct Shared {
-    std::string term;
-    double weight = 0;
-};
-
-struct Match {
-    std::size_t slot = 0;
-    double score = 0;
-    double strength = 0;
-    std::vector<Shared> shared;
+// The words behind a score, kept only for the pairs that become links.
+struct Evidence {
+    std::vector<KeyId> shared;  // content terms both notes hold
     std::vector<Related> related;
 };
 
-double saturate(double count, double length, double average_length) {
-    const double norm = kK1 * (1 - kB + kB * length / average_length);
-    return count * (kK1 + 1) / (count + norm);
-}
+struct Scorer {
+    const CanvasVocabulary& vocabulary;
+    double average_length;
 
-void score_shared(const NoteProfile& query, const NoteProfile& target,
-                  const CanvasVocabulary& vocabulary, double average_length, Match& match) {
-    auto q = query.terms.begin();
-    auto t = target.terms.begin();
-    while (q != query.terms.end() && t != target.terms.end()) {
-        if (q->term < t->term) {
-            ++q;
-        } else if (t->term < q->term) {
-            ++t;
-        } else {
-            const double weight = vocabulary.idf(t->term) *
-                                  saturate(t->count, target.length, average_length);
-            match.shared.push_back({t->term, weight});
-            match.score += weight;
-            ++q;
-            ++t;
+    double saturate(double count, double length) const {
+        const double norm = kK1 * (1 - kB + kB * length / average_length);
+        return count * (kK1 + 1) / (count + norm);
+    }
+
+    double shared_score(const NoteProfile& query, const NoteProfile& target,
+                        Evidence* evidence) const {
+        double score = 0;
+        auto q = query.terms.begin();
+        auto t = target.terms.begin();
+        while (q != query.terms.end() && t != target.terms.end()) {
+            if (q->term < t->term) {
+                ++q;
+            } else if (t->term < q->term) {
+                ++t;
+            } else {
+                score += vocabulary.idf(t->term) * saturate(t->count, target.length);
+                if (evidence) evidence->shared.push_back(t->term);
+                ++q;
+                ++t;
+            }
         }
+        return score;
     }
-}
 
-// Within one family, the pair of different keys that says most: the rarest
-// target key, and on a tie the first keys in sort order. A key the other note
-// also has is a shared term already, not a related one.
-std::optional<Related> best_pair(std::size_t family, const std::vector<const FamilyKey*>& from_query,
-                                 const std::vector<const FamilyKey*>& from_target,
-                                 const NoteProfile& query, const NoteProfile& target,
-                                 const CanvasVocabulary& vocabulary) {
-    std::optional<Related> best;
-    for (const FamilyKey* t : from_target) {
-        if (has_key(query, t->key)) continue;
-        for (const FamilyKey* q : from_query) {
-            if (has_key(target, q->key)) continue;
-            const double side = q->side == link_lexicon::Side::remedy ? 1 : kProblemSideFactor;
-            const double weight = kRelatedWeight * side * vocabulary.idf(t->key);
-            if (!best || weight > best->weight) best = Related{family, t->key, q->key, weight};
+    // Within one family, the pair of different keys that says most: the
+    // rarest target key, the query's remedy words before its problem words,
+    // and on a tie the first pair found. A key the other note also holds is
+    // a shared term already, not a related one.
+    std::optional<Related> best_pair(const FamilyKey* query_first, const FamilyKey* query_last,
+                                     const FamilyKey* target_first, const FamilyKey* target_last,
+                                     const NoteProfile& query, const NoteProfile& target) const {
+        std::optional<Related> best;
+        for (const FamilyKey* t = target_first; t != target_last; ++t) {
+            if (has_key(query, t->key)) continue;
+            for (const FamilyKey* q = query_first; q != query_last; ++q) {
+                if (has_key(target, q->key)) continue;
+                const double side = q->side == Side::remedy ? 1 : kProblemSideFactor;
+                const double weight = kRelatedWeight * side * vocabulary.idf(t->key);
+                if (!best || weight > best->weight)
+                    best = Related{t->family, t->key, q->key, weight};
+            }
         }
+        return best;
     }
-    return best;
-}
 
-std::vector<const FamilyKey*> keys_in_family(const std::vector<FamilyKey>& keys,
-                                             std::size_t family) {
-    std::vector<const FamilyKey*> found;
-    for (const FamilyKey& key : keys)
-        if (key.family == family) found.push_back(&key);
-    return found;
-}
-
-void score_related(const NoteProfile& query, const NoteProfile& target,
-                   const CanvasVocabulary& vocabulary, double average_length, Match& match) {
-    std::size_t previous = SIZE_MAX;
-    for (const FamilyKey& key : target.family_keys) {
-        if (key.family == previous) continue;
-        previous = key.family;
-        const auto from_query = keys_in_family(query.family_keys, key.family);
-        if (from_query.empty()) continue;
-        const auto pair = best_pair(key.family, from_query, keys_in_family(target.family_keys, key.family),
-                                    query, target, vocabulary);
-        if (!pair) continue;
-        Related related = *pair;
-        related.weight *= saturate(1, target.length, average_length);
-        match.score += related.weight;
-        match.related.push_back(std::move(related));
+    // One related pair at most per family both notes use.
+    double related_score(const NoteProfile& query, const NoteProfile& target,
+                         Evidence* evidence) const {
+        double score = 0;
+        const FamilyKey* q = query.family_keys.data();
+        const FamilyKey* const q_end = q + query.family_keys.size();
+        const FamilyKey* t = target.family_keys.data();
+        const FamilyKey* const t_end = t + target.family_keys.size();
+        while (q != q_end && t != t_end) {
+            if (q->family != t->family) {
+                if (q->family < t->family) ++q;
+                else ++t;
+                continue;
+            }
+            const std::size_t family = q->family;
+            const FamilyKey* q_next = q;
+            while (q_next != q_end && q_next->family == family) ++q_next;
+            const FamilyKey* t_next = t;
+            while (t_next != t_end && t_next->family == family) ++t_next;
+            if (auto pair = best_pair(q, q_next, t, t_next, query, target)) {
+                pair->weight *= saturate(1, target.length);
+                score += pair->weight;
+                if (evidence) evidence->related.push_back(*pair);
+            }
+            q = q_next;
+            t = t_next;
+        }
+        return score;
     }
-}
 
-Match score_match(const NoteProfile& query, const NoteProfile& target, std::size_t slot,
-                  const CanvasVocabulary& vocabulary, double average_length) {
-    Match match;
-    match.slot = slot;
-    score_shared(query, target, vocabulary, average_length, match);
-    score_related(query, target, vocabulary, average_length, match);
-    match.strength = 1 - std::exp(-match.score / vocabulary.rare_term_weight());
-    return match;
-}
+    // A squash, not a ratio to the query's best score: one rare shared word is
+    // the same evidence on a two-word note as on a ten-word one.
+    double strength(const NoteProfile& query, const NoteProfile& target,
+                    Evidence* evidence = nullptr) const {
+        const double score =
+            shared_score(query, target, evidence) + related_score(query, target, evidence);
+        return 1 - std::exp(-score / vocabulary.rare_term_weight());
+    }
+};
 
 // ---------------------------------------------------------------------------
 // Evidence: the words behind a link, as the notes write them.
 
-std::string word_for(const NoteProfile& profile, const std::string& key) {
-    const Surface* surface = surface_of(profile, key);
-    return surface ? surface->word : key;
+const Surface* find_surface(const NoteProfile& profile, KeyId key) {
+    const auto found =
+        std::lower_bound(profile.surfaces.begin(), profile.surfaces.end(), key,
+                         [](const Surface& a, KeyId b) { return a.key < b; });
+    return found != profile.surfaces.end() && found->key == key ? &*found : nullptr;
 }
 
-std::size_t position_of(const NoteProfile& profile, const std::string& key) {
-    const Surface* surface = surface_of(profile, key);
-    return surface ? surface->position : SIZE_MAX;
-}
-
-// Shared words in the target note's order, then related pairs in the same
-// order: "cost: expensive ~ flat" names the target's word first.
-std::vector<std::string> evidence_of(const Match& match, const NoteProfile& query,
-                                     const NoteProfile& target) {
+// Shared words as the target note writes them, in its order, then related
+// pairs in the same order: "cost: expensive ~ flat" names the target's word
+// first.
+std::vector<std::string> describe(const Evidence& evidence, const NoteProfile& query,
+                                  const NoteProfile& target, const CanvasVocabulary& vocabulary) {
+    const auto word = [&](const NoteProfile& profile, KeyId key) {
+        const Surface* surface = find_surface(profile, key);
+        return surface ? surface->word : vocabulary.key(key);
+    };
+    const auto position = [&](KeyId key) {
+        const Surface* surface = find_surface(target, key);
+        return surface ? surface->position : SIZE_MAX;
+    };
     std::vector<std::pair<std::size_t, std::string>> shared, related;
-    for (const Shared& term : match.shared)
-        shared.emplace_back(position_of(target, term.term), word_for(target, term.term));
-    for (const Related& pair : match.related)
-        related.emplace_back(position_of(target, pair.target_key),
+    for (KeyId term : evidence.shared) shared.emplace_back(position(term), word(target, term));
+    for (const Related& pair : evidence.related)
+        related.emplace_back(position(pair.target_key),
                              link_lexicon::families()[pair.family].name + ": " +
-                                 word_for(target, pair.target_key) + " ~ " +
-                                 word_for(query, pair.query_key));
+                                 word(target, pair.target_key) + " ~ " +
+                                 word(query, pair.query_key));
     std::stable_sort(shared.begin(), shared.end());
     std::stable_sort(related.begin(), related.end());
-    std::vector<std::string> evidence;
-    for (auto& item : shared) evidence.push_back(std::move(item.second));
-    for (auto& item : related) evidence.push_back(std::move(item.second));
-    return evidence;
+    std::vector<std::string> items;
+    for (auto& item : shared) items.push_back(std::move(item.second));
+    for (auto& item : related) items.push_back(std::move(item.second));
+    return items;
 }
 
 // ---------------------------------------------------------------------------
 // Choosing links.
 
-std::vector<std::string> board_ids_debug;
 double round3(double value) { return std::round(value * 1000) / 1000; }
 
 using NotePair = std::pair<NoteIndex, NoteIndex>;
@@ -412,69 +524,40 @@ void add_connector_links(const CanvasNotes& notes, const Adjacency& connected,
         links.push_back({pair.first, pair.second, 1.0, LinkVia::connector, {}});
 }
 
-struct CanvasProfiles {
-    std::unordered_map<NoteIndex, NoteProfile> of_note;
-    CanvasVocabulary vocabulary;
-};
-
-CanvasProfiles profile_canvas(const Board& board, const CanvasNotes& notes,
-                              const std::vector<Terms>& terms) {
-    CanvasProfiles profiles;
-    for (const std::vector<NoteIndex>& section : notes.sections)
-        for (NoteIndex note : section) {
-            NoteProfile profile = profile_note(board.notes[note].text, terms[note]);
-            profiles.vocabulary.add(profile);
-            profiles.of_note.emplace(note, std::move(profile));
-        }
-    return profiles;
-}
-
 struct Candidate {
-    NoteIndex from = 0;
-    Match match;
+    std::size_t query = 0;  // position in the rule's value-map section
+    std::size_t slot = 0;   // position in the rule's target section
+    double strength = 0;
 };
 
 // Every value-map note of the rule scored against the targets it shares a
 // term or a family with, through the inverted index.
-std::vector<Candidate> score_candidates(const LinkRule& rule, const CanvasNotes& notes,
-                                        const CanvasProfiles& profiles,
-                                        const std::vector<const NoteProfile*>& targets,
+std::vector<Candidate> score_candidates(const std::vector<NoteProfile>& queries,
+                                        const std::vector<NoteProfile>& targets,
+                                        const Scorer& scorer, const TargetIndex& index,
                                         LinkStats& stats) {
-    const TargetIndex index = index_targets(targets);
     std::vector<Candidate> candidates;
-    for (NoteIndex from : notes.of(rule.from)) {
-        const NoteProfile& query = profiles.of_note.at(from);
-        for (std::size_t slot : candidates_for(query, index, stats)) {
+    for (std::size_t query = 0; query < queries.size(); ++query)
+        for (std::size_t slot : candidates_for(queries[query], index, stats)) {
             ++stats.pairs_scored;
-            candidates.push_back({from, score_match(query, *targets[slot], slot, profiles.vocabulary,
-                                                    index.average_length)});
+            candidates.push_back({query, slot, scorer.strength(queries[query], targets[slot])});
         }
-    }
     return candidates;
 }
 
 // A candidate becomes a link when it is strong on its own and close to the
-// best of both its notes: a reliever that matches one pain far better than
-// another relieves the first, and a pain already well matched by one reliever
-// is not also relieved by a reliever that only brushes against it. The
-// second test never changes whether a pain counts as covered.
-std::vector<Candidate> confident(std::vector<Candidate> candidates, std::size_t target_count) {
-    std::unordered_map<NoteIndex, double> best_of_query;
-    std::vector<double> best_of_target(target_count, 0.0);
-    for (const Candidate& candidate : candidates) {
-        double& query_best = best_of_query[candidate.from];
-        query_best = std::max(query_best, candidate.match.strength);
-        double& target_best = best_of_target[candidate.match.slot];
-        target_best = std::max(target_best, candidate.match.strength);
-    }
+// best its value-map note reached: a reliever that matches one pain far better
+// than another relieves the first; the other shares a word by chance.
+std::vector<Candidate> confident(const std::vector<Candidate>& candidates,
+                                 std::size_t query_count) {
+    std::vector<double> best_of_query(query_count, 0.0);
+    for (const Candidate& candidate : candidates)
+        best_of_query[candidate.query] = std::max(best_of_query[candidate.query], candidate.strength);
     std::vector<Candidate> kept;
-    for (Candidate& candidate : candidates) {
-        const double strength = candidate.match.strength;
-        if (strength >= kMinStrength &&
-            strength >= kQueryFraction * best_of_query[candidate.from] &&
-            strength >= kTargetFraction * best_of_target[candidate.match.slot])
-            kept.push_back(std::move(candidate));
-    }
+    for (const Candidate& candidate : candidates)
+        if (candidate.strength >= kMinStrength &&
+            candidate.strength >= kQueryFraction * best_of_query[candidate.query])
+            kept.push_back(candidate);
     return kept;
 }
 
@@ -482,23 +565,24 @@ void add_text_links_for_rule(const LinkRule& rule, const CanvasNotes& notes,
                              const CanvasProfiles& profiles,
                              const std::vector<NotePair>& connected_pairs,
                              std::vector<Link>& links, LinkStats& stats) {
-    const std::vector<NoteIndex>& target_notes = notes.of(rule.to);
-    std::vector<const NoteProfile*> targets;
-    for (NoteIndex note : target_notes) targets.push_back(&profiles.of_note.at(note));
-    std::vector<Candidate> candidates = score_candidates(rule, notes, profiles, targets, stats);
-    if (std::getenv("LINKDEBUG")) for (const Candidate& c : candidates) {  // TUNING ONLY
-        const Match& m = c.match;
-        std::string ev; for (auto& e : evidence_of(m, profiles.of_note.at(c.from), *targets[m.slot])) ev += e + "; ";
-        std::fprintf(stderr, "DBG %s -> %s  s=%.3f score=%.2f  [%s]\n", board_ids_debug[c.from].c_str(), board_ids_debug[target_notes[m.slot]].c_str(), m.strength, m.score, ev.c_str());
-    }
-    for (const Candidate& candidate : confident(std::move(candidates), targets.size())) {
-        const NoteIndex from = candidate.from;
-        const NoteIndex to = target_notes[candidate.match.slot];
-        if (std::binary_search(connected_pairs.begin(), connected_pairs.end(), NotePair{from, to}))
-            continue;
-        links.push_back({from, to, round3(candidate.match.strength), LinkVia::text,
-                         evidence_of(candidate.match, profiles.of_note.at(from),
-                                     *targets[candidate.match.slot])});
+    const std::vector<NoteProfile>& queries = profiles.of(rule.from);
+    const std::vector<NoteProfile>& targets = profiles.of(rule.to);
+    const TargetIndex index = index_targets(targets, profiles.vocabulary);
+    const Scorer scorer{profiles.vocabulary, index.average_length};
+    const std::vector<Candidate> candidates =
+        score_candidates(queries, targets, scorer, index, stats);
+    for (const Candidate& candidate : confident(candidates, queries.size())) {
+        const NoteIndex from = notes.of(rule.from)[candidate.query];
+        const NoteIndex to = notes.of(rule.to)[candidate.slot];
+        const bool drawn =
+            std::binary_search(connected_pairs.begin(), connected_pairs.end(), NotePair{from, to});
+        if (drawn) continue;  // the connector link already says it, at full strength
+        const NoteProfile& query = queries[candidate.query];
+        const NoteProfile& target = targets[candidate.slot];
+        Evidence evidence;
+        scorer.strength(query, target, &evidence);
+        links.push_back({from, to, round3(candidate.strength), LinkVia::text,
+                         describe(evidence, query, target, profiles.vocabulary)});
     }
 }
 
@@ -515,7 +599,6 @@ void sort_links(std::vector<Link>& links) {
 std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<Terms>& terms, const Adjacency& connected,
                               LinkStats* stats) {
-    board_ids_debug.clear(); for (auto& n : board.notes) board_ids_debug.push_back(n.id);
     LinkStats local_stats;
     LinkStats& counters = stats ? *stats : local_stats;
     std::vector<Link> links;

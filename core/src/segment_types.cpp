@@ -78,7 +78,8 @@ const std::vector<std::pair<std::string, std::string>>& platform_pairs() {
             {"lenders", "borrowers"},    {"mentors", "mentees"},       {"farmers", "buyers"},
         };
         std::vector<std::pair<std::string, std::string>> stems;
-        for (const auto& [a, b] : words) stems.emplace_back(stems_of({a}).front(), stems_of({b}).front());
+        for (const auto& [a, b] : words)
+            stems.emplace_back(stems_of({a}).front(), stems_of({b}).front());
         return stems;
     }();
     return pairs;
@@ -92,14 +93,15 @@ bool has_platform_pair(const Stems& stems) {
 
 // "people", "consumers": the whole population rather than a group in it.
 const Stems& general_nouns() {
-    static const Stems stems = stems_of({"people", "person", "persons", "consumers", "adults",
-                                         "households", "individuals", "humans", "customers",
-                                         "users", "clients", "ages", "public", "population"});
+    static const Stems stems =
+        stems_of({"people", "person", "persons", "consumers", "adults", "households", "individuals",
+                  "humans", "customers", "users", "clients", "ages", "public", "population"});
     return stems;
 }
 
 bool is_mass_market(const std::vector<Token>& tokens) {
-    static const Stems words = stems_of({"everyone", "everybody", "anyone", "anybody", "mainstream"});
+    static const Stems words =
+        stems_of({"everyone", "everybody", "anyone", "anybody", "mainstream"});
     static const std::vector<Stems> phrases =
         phrases_of({"general public", "mass market", "broad audience", "wide audience",
                     "general audience", "whole population", "the public"});
@@ -117,10 +119,11 @@ bool is_mass_market(const std::vector<Token>& tokens) {
 
 // Words after which a group's description starts ("parents *with* toddlers").
 bool is_qualifier_word(const std::string& word) {
-    static const char* const words[] = {"with", "who", "of", "in", "at", "from", "for", "that",
-                                        "whose", "which", "on", "without", "using", "working",
-                                        "living", "looking", "running", "seeking"};
-    return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return word == w; });
+    static const char* const words[] = {
+        "with",  "who", "of",      "in",    "at",      "from",   "for",     "that",    "whose",
+        "which", "on",  "without", "using", "working", "living", "looking", "running", "seeking"};
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](const char* w) { return word == w; });
 }
 
 bool ends_with(const std::string& word, std::string_view suffix) {
@@ -131,8 +134,8 @@ bool ends_with(const std::string& word, std::string_view suffix) {
 // A word that names people: a plural ("parents", "cafés"), a collective
 // noun, or an agent noun ("developer", "student", "tutor").
 bool is_group_noun(const std::string& word) {
-    static const char* const collective[] = {"people", "staff", "children", "men", "women",
-                                             "folk", "crew", "team", "family", "youth"};
+    static const char* const collective[] = {"people", "staff", "children", "men",    "women",
+                                             "folk",   "crew",  "team",     "family", "youth"};
     for (const char* noun : collective)
         if (word == noun) return true;
     if (word.size() >= 4 && ends_with(word, "s") && !ends_with(word, "ss") &&
@@ -171,7 +174,8 @@ bool separates_items(std::string_view gap) {
 // The items of a list such as "Freelancers, agencies and in-house teams".
 // "and" / "or" separate items only before a group's description has started:
 // "Parents with kids and pets" is one group.
-std::vector<std::vector<Token>> list_items(std::string_view text, const std::vector<Token>& tokens) {
+std::vector<std::vector<Token>> list_items(std::string_view text,
+                                           const std::vector<Token>& tokens) {
     std::vector<std::vector<Token>> items(1);
     bool described = false;
     auto next_item = [&] {
@@ -179,7 +183,8 @@ std::vector<std::vector<Token>> list_items(std::string_view text, const std::vec
         described = false;
     };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (i > 0 && separates_items(text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end)))
+        if (i > 0 &&
+            separates_items(text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end)))
             next_item();
         const std::string& word = tokens[i].text;
         if ((word == "and" || word == "or" || word == "vs" || word == "versus") && !described) {
@@ -202,11 +207,12 @@ std::size_t count_groups(std::string_view text, const std::vector<Token>& tokens
 // Distinct content terms that say which people: "independent", "café",
 // "owner"; words for people in general do not count.
 bool has_qualified_group(const std::vector<std::string_view>& texts) {
-    static const Stems general = stems_of({"people", "person", "consumers", "individuals",
-                                           "households", "adults", "public", "market", "segment",
-                                           "group", "audience", "general", "mass", "broad",
-                                           "target", "humans", "population"});
-    static const Stems niche_words = stems_of({"niche", "specialist", "specialised", "specialized"});
+    static const Stems general =
+        stems_of({"people", "person", "consumers", "individuals", "households", "adults", "public",
+                  "market", "segment", "group", "audience", "general", "mass", "broad", "target",
+                  "humans", "population"});
+    static const Stems niche_words =
+        stems_of({"niche", "specialist", "specialised", "specialized"});
     Stems qualifiers;
     for (std::string_view text : texts)
         for (const std::string& term : content_terms(text)) {
@@ -261,14 +267,17 @@ SegmentType classify_segment(const std::vector<std::string_view>& segment_texts,
     }
     std::sort(stems.begin(), stems.end());
     stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-    const auto any_note = [&](auto test) { return std::any_of(tokens.begin(), tokens.end(), test); };
+    const auto any_note = [&](auto test) {
+        return std::any_of(tokens.begin(), tokens.end(), test);
+    };
     if (has_platform_pair(stems) ||
         any_note([](const std::vector<Token>& t) { return has_phrase(t, multisided_phrases()); }))
         return SegmentType::multisided;
     if (any_note([](const std::vector<Token>& t) { return is_mass_market(t); }))
         return SegmentType::mass_market;
     std::size_t groups = 0;
-    for (std::size_t i = 0; i < segment_texts.size(); ++i) groups += count_groups(segment_texts[i], tokens[i]);
+    for (std::size_t i = 0; i < segment_texts.size(); ++i)
+        groups += count_groups(segment_texts[i], tokens[i]);
     if (groups >= 2) return SegmentType::segmented;
     if (has_qualified_group(segment_texts)) return SegmentType::niche;
     if (profile_is_multisided(profile_terms)) return SegmentType::multisided;

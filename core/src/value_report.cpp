@@ -41,7 +41,8 @@ ValueReport value_report(const ValueProfile& value, SegmentType segment) {
     for (const auto* types : {&value.relievers, &value.creators})
         for (ValueType type : *types) ++counts[static_cast<std::size_t>(type)];
     for (std::size_t t = 0; t < kValueTypeCount; ++t)
-        if (counts[t] > 0) report.types.emplace_back(value_type_name(static_cast<ValueType>(t)), counts[t]);
+        if (counts[t] > 0)
+            report.types.emplace_back(value_type_name(static_cast<ValueType>(t)), counts[t]);
     if (value.dominant) {
         report.dominant_type = value_type_name(*value.dominant);
         report.key_metric = key_metric_for(*value.dominant);
@@ -73,7 +74,8 @@ constexpr Misalignment kMisalignments[] = {
      "savings, or target a segment that pays for prestige."},
 };
 
-std::vector<std::string> notes_of_type(const Board& board, const CanvasAnalysis& canvas, ValueType type) {
+std::vector<std::string> notes_of_type(const Board& board, const CanvasAnalysis& canvas,
+                                       ValueType type) {
     std::vector<NoteIndex> notes;
     const ValueProfile& value = canvas.value;
     for (std::size_t i = 0; i < value.relievers.size(); ++i)
@@ -91,7 +93,8 @@ std::optional<Warning> misalignment_warning(const Board& board, const CanvasAnal
                                             bool price_driven) {
     if (!canvas.value.dominant) return std::nullopt;
     for (const Misalignment& rule : kMisalignments) {
-        if (rule.dominant != *canvas.value.dominant || !rule.applies(segment, price_driven)) continue;
+        if (rule.dominant != *canvas.value.dominant || !rule.applies(segment, price_driven))
+            continue;
         return Warning{"misaligned-type", Severity::medium,
                        notes_of_type(board, canvas, rule.dominant), canvas_id,
                        "The value map of " + canvas_id + " " + rule.advice};
@@ -99,16 +102,23 @@ std::optional<Warning> misalignment_warning(const Board& board, const CanvasAnal
     return std::nullopt;
 }
 
-Warning unparsed_warning(const Note& note, const ParsedCompetitor& parsed, const std::string& canvas_id) {
+Warning unparsed_warning(const Note& note, const ParsedCompetitor& parsed,
+                         const std::string& canvas_id) {
     std::string problems;
-    for (const std::string& problem : parsed.problems) problems += (problems.empty() ? "" : "; ") + problem;
-    const std::string what = parsed.scores.empty() ? "Competitor note " : "Part of competitor note ";
-    return {"unparsed-competitor", Severity::info, {note.id}, canvas_id,
+    for (const std::string& problem : parsed.problems)
+        problems += (problems.empty() ? "" : "; ") + problem;
+    const std::string what =
+        parsed.scores.empty() ? "Competitor note " : "Part of competitor note ";
+    return {"unparsed-competitor",
+            Severity::info,
+            {note.id},
+            canvas_id,
             what + "'" + warning_kit::quote(note.text) + "' was not read (" + problems +
                 "): write it as 'Name: criterion score, ...', e.g. 'Acme: speed 4, price 2'."};
 }
 
-CompetitorsReport competitors_report(const BoardAnalysis& analysis, const std::vector<NoteIndex>& sheet,
+CompetitorsReport competitors_report(const BoardAnalysis& analysis,
+                                     const std::vector<NoteIndex>& sheet,
                                      const CanvasAnalysis& canvas, const std::string& canvas_id,
                                      std::vector<Warning>& warnings) {
     std::vector<CompetitorNote> notes;
@@ -131,18 +141,21 @@ void add_value_results(const BoardAnalysis& analysis, Report& report) {
         const CanvasAnalysis& canvas = analysis.canvases[c];
         CanvasReport& canvas_report = report.canvases[c];
         for (Section section : {Section::relievers, Section::creators}) {
-            const auto& types = section == Section::relievers ? canvas.value.relievers : canvas.value.creators;
+            const auto& types =
+                section == Section::relievers ? canvas.value.relievers : canvas.value.creators;
             const auto& notes = canvas.notes.of(section);
             for (std::size_t i = 0; i < notes.size(); ++i)
                 report.notes[notes[i]].value_type = value_type_name(types[i]);
         }
         const SegmentType segment = segment_type_of(analysis, canvas, canvas_report.segment);
         canvas_report.value = value_report(canvas.value, segment);
-        if (auto warning = misalignment_warning(board, canvas, canvas_report.id, segment,
-                                                is_price_driven(canvas.value, canvas_report.segment)))
+        if (auto warning =
+                misalignment_warning(board, canvas, canvas_report.id, segment,
+                                     is_price_driven(canvas.value, canvas_report.segment)))
             warnings.push_back(std::move(*warning));
         if (sheets[c])
-            canvas_report.competitors = competitors_report(analysis, *sheets[c], canvas, canvas_report.id, warnings);
+            canvas_report.competitors =
+                competitors_report(analysis, *sheets[c], canvas, canvas_report.id, warnings);
     }
     for (Warning& warning : warnings) report.warnings.push_back(std::move(warning));
 }

@@ -25,10 +25,13 @@ constexpr ValueType kRiskReduction = ValueType::risk_reduction;
 constexpr ValueType kConvenience = ValueType::convenience;
 constexpr ValueType kAccess = ValueType::access;
 
-// A cue: one word, matched by its Porter2 stem, or a phrase of several words,
-// matched token by token (stop words included). A word written "=word" is
+// A cue: one word, matched by its Porter2 stem, or a phrase, matched as a run
+// of content terms (stop words are not terms: "ease of use" is "eas use", and
+// every phrase keeps at least two content words). A word written "=word" is
 // matched by its folded form instead, because its stem collides with an
 // unrelated word ("productivity" and "product" both stem to "product").
+// Matching works on the content terms the engine computed for every note, so
+// the stage does not tokenize the notes a second time.
 struct Cue {
     const char* text;
     ValueType type;
@@ -40,15 +43,15 @@ struct Cue {
 // relievers, creators and the pains and gains they answer. Pain-side words
 // ("slow", "complicated", "expensive") are listed too: drivers are read with
 // the same lexicon.
+// clang-format off
 constexpr Cue kCues[] = {
     // Novelty: something the market has not seen before.
-    {"novel", kNovelty, 1}, {"innovative", kNovelty, 1}, {"innovation", kNovelty, 1},
+    {"novel", kNovelty, 1}, {"innovative", kNovelty, 1},
     {"unique", kNovelty, 1}, {"breakthrough", kNovelty, 1}, {"revolutionary", kNovelty, 1},
     {"pioneering", kNovelty, 1}, {"patented", kNovelty, 1}, {"disruptive", kNovelty, 1},
     {"futuristic", kNovelty, 1}, {"new", kNovelty, 0.5}, {"first", kNovelty, 0.5},
     {"latest", kNovelty, 0.5}, {"ai", kNovelty, 0.5}, {"cutting edge", kNovelty, 2},
-    {"state of the art", kNovelty, 2}, {"never before", kNovelty, 2},
-    {"first ever", kNovelty, 2}, {"world first", kNovelty, 2}, {"brand new", kNovelty, 2},
+    {"state of the art", kNovelty, 2}, {"world first", kNovelty, 2}, {"brand new", kNovelty, 2},
     {"one of a kind", kNovelty, 2}, {"next generation", kNovelty, 2},
     // Performance: speed, efficiency, quality, reliability.
     {"fast", kPerformance, 1}, {"faster", kPerformance, 1}, {"fastest", kPerformance, 1},
@@ -57,7 +60,7 @@ constexpr Cue kCues[] = {
     {"rapid", kPerformance, 1}, {"efficient", kPerformance, 1}, {"=productivity", kPerformance, 1},
     {"=productive", kPerformance, 1}, {"performance", kPerformance, 1},
     {"accurate", kPerformance, 1}, {"accuracy", kPerformance, 1}, {"precise", kPerformance, 1},
-    {"precision", kPerformance, 1}, {"quality", kPerformance, 1}, {"reliable", kPerformance, 1},
+    {"quality", kPerformance, 1}, {"reliable", kPerformance, 1},
     {"uptime", kPerformance, 1}, {"automated", kPerformance, 1}, {"time", kPerformance, 1},
     {"hour", kPerformance, 1}, {"minute", kPerformance, 1}, {"=powerful", kPerformance, 1},
     {"=effective", kPerformance, 1}, {"=effectively", kPerformance, 1},
@@ -67,20 +70,17 @@ constexpr Cue kCues[] = {
     {"downtime", kPerformance, 1}, {"outage", kPerformance, 1}, {"lag", kPerformance, 1},
     {"latency", kPerformance, 1}, {"late", kPerformance, 0.5}, {"real time", kPerformance, 2},
     {"save time", kPerformance, 2}, {"time saving", kPerformance, 2},
-    {"error free", kPerformance, 2}, {"in minutes", kPerformance, 2},
-    {"in seconds", kPerformance, 2},
+    {"error free", kPerformance, 2},
     // Customization: tailored to the customer's preferences.
     {"=personalized", kCustomization, 1}, {"=personalised", kCustomization, 1},
     {"=personalize", kCustomization, 1}, {"=personalise", kCustomization, 1},
     {"=personalization", kCustomization, 1}, {"=personalisation", kCustomization, 1},
     {"custom", kCustomization, 1}, {"customizable", kCustomization, 1},
-    {"customisable", kCustomization, 1}, {"customised", kCustomization, 1},
     {"customise", kCustomization, 1}, {"tailored", kCustomization, 1},
     {"bespoke", kCustomization, 1}, {"configurable", kCustomization, 1},
     {"flexible", kCustomization, 1}, {"adaptable", kCustomization, 1},
-    {"adaptive", kCustomization, 1}, {"modular", kCustomization, 1},
-    {"preferences", kCustomization, 1}, {"api", kCustomization, 1},
-    {"individual", kCustomization, 0.5}, {"your own", kCustomization, 2},
+    {"modular", kCustomization, 1}, {"preferences", kCustomization, 1}, {"api", kCustomization, 1},
+    {"individual", kCustomization, 0.5},
     {"tailor made", kCustomization, 2}, {"made to measure", kCustomization, 2},
     {"white label", kCustomization, 2}, {"mix and match", kCustomization, 2},
     {"one size fits all", kCustomization, 2},
@@ -98,8 +98,7 @@ constexpr Cue kCues[] = {
     {"reputation", kBrand, 1}, {"famous", kBrand, 1}, {"renowned", kBrand, 1},
     {"celebrity", kBrand, 1}, {"heritage", kBrand, 1}, {"fashionable", kBrand, 1},
     {"trendy", kBrand, 1}, {"recognition", kBrand, 1}, {"award", kBrand, 0.5},
-    {"status symbol", kBrand, 2}, {"show off", kBrand, 2}, {"stand out", kBrand, 2},
-    {"look professional", kBrand, 2}, {"feel special", kBrand, 2},
+    {"status symbol", kBrand, 2}, {"look professional", kBrand, 2}, {"feel special", kBrand, 2},
     {"limited edition", kBrand, 2}, {"award winning", kBrand, 2}, {"well known", kBrand, 2},
     // Price: a cost advantage relative to the alternatives.
     {"price", kPrice, 1}, {"cheap", kPrice, 1}, {"cheaper", kPrice, 1}, {"cheapest", kPrice, 1},
@@ -109,7 +108,7 @@ constexpr Cue kCues[] = {
     {"bargain", kPrice, 1}, {"frugal", kPrice, 1}, {"fees", kPrice, 1}, {"deal", kPrice, 0.5},
     {"low cost", kPrice, 2}, {"lower price", kPrice, 2}, {"fair price", kPrice, 2},
     {"pay as you go", kPrice, 2}, {"pay per use", kPrice, 2}, {"flat fee", kPrice, 2},
-    {"flat rate", kPrice, 2}, {"no subscription", kPrice, 2}, {"half the price", kPrice, 2},
+    {"flat rate", kPrice, 2}, {"half the price", kPrice, 2},
     {"fraction of the cost", kPrice, 2}, {"value for money", kPrice, 2},
     {"price sensitive", kPrice, 2}, {"low income", kPrice, 2}, {"cost conscious", kPrice, 2},
     // Cost reduction: the customer's overall expenses go down.
@@ -123,7 +122,7 @@ constexpr Cue kCues[] = {
     {"reduce costs", kCostReduction, 2}, {"lower costs", kCostReduction, 2},
     {"lower bills", kCostReduction, 2}, {"return on investment", kCostReduction, 2},
     {"running costs", kCostReduction, 2}, {"total cost of ownership", kCostReduction, 2},
-    {"pays for itself", kCostReduction, 2}, {"fewer staff", kCostReduction, 2},
+    {"fewer staff", kCostReduction, 2},
     // Risk reduction: less perceived risk in buying and using.
     {"secure", kRiskReduction, 1}, {"safe", kRiskReduction, 1}, {"safety", kRiskReduction, 1},
     {"guarantee", kRiskReduction, 1}, {"warranty", kRiskReduction, 1},
@@ -141,7 +140,7 @@ constexpr Cue kCues[] = {
     {"reassurance", kRiskReduction, 1}, {"worry", kRiskReduction, 0.5},
     {"money back", kRiskReduction, 2}, {"risk free", kRiskReduction, 2},
     {"free trial", kRiskReduction, 2}, {"cancel anytime", kRiskReduction, 2},
-    {"no lock in", kRiskReduction, 2}, {"peace of mind", kRiskReduction, 2},
+    {"peace of mind", kRiskReduction, 2},
     {"background check", kRiskReduction, 2}, {"worry free", kRiskReduction, 2},
     // Convenience / usability: the job gets easier.
     {"easy", kConvenience, 1}, {"easier", kConvenience, 1}, {"easiest", kConvenience, 1},
@@ -154,16 +153,14 @@ constexpr Cue kCues[] = {
     {"automatic", kConvenience, 1}, {"complicated", kConvenience, 1},
     {"complex", kConvenience, 1}, {"confusing", kConvenience, 1}, {"cumbersome", kConvenience, 1},
     {"tedious", kConvenience, 1}, {"clunky", kConvenience, 1}, {"paperwork", kConvenience, 1},
-    {"doorstep", kConvenience, 1}, {"steps", kConvenience, 0.5},
-    {"integration", kConvenience, 0.5}, {"hassle free", kConvenience, 2},
-    {"one click", kConvenience, 2}, {"one tap", kConvenience, 2}, {"all in one", kConvenience, 2},
-    {"in one place", kConvenience, 2}, {"no setup", kConvenience, 2},
+    {"doorstep", kConvenience, 1}, {"=friendly", kConvenience, 1}, {"steps", kConvenience, 0.5},
+    {"setup", kConvenience, 0.5}, {"integration", kConvenience, 0.5},
+    {"hassle free", kConvenience, 2}, {"one click", kConvenience, 2},
+    {"one tap", kConvenience, 2}, {"one stop", kConvenience, 2}, {"in one place", kConvenience, 2},
     {"plug and play", kConvenience, 2}, {"self service", kConvenience, 2},
-    {"hands free", kConvenience, 2}, {"user friendly", kConvenience, 2},
-    {"ease of use", kConvenience, 2}, {"easy to use", kConvenience, 2},
-    {"learning curve", kConvenience, 2}, {"stress free", kConvenience, 2},
-    {"on the go", kConvenience, 2}, {"to your door", kConvenience, 2},
-    {"too many steps", kConvenience, 2},
+    {"hands free", kConvenience, 2}, {"ease of use", kConvenience, 2},
+    {"easy to use", kConvenience, 2}, {"learning curve", kConvenience, 2},
+    {"stress free", kConvenience, 2},
     // Access: available where it was restricted before.
     {"access", kAccess, 1}, {"available", kAccess, 1}, {"anywhere", kAccess, 1},
     {"anytime", kAccess, 1}, {"24/7", kAccess, 1}, {"remote", kAccess, 1},
@@ -171,10 +168,9 @@ constexpr Cue kCues[] = {
     {"offline", kAccess, 1}, {"unlock", kAccess, 1}, {"nearby", kAccess, 1},
     {"inclusive", kAccess, 1}, {"multilingual", kAccess, 1}, {"underserved", kAccess, 1},
     {"unbanked", kAccess, 1}, {"wheelchair", kAccess, 1}, {"online", kAccess, 0.5},
-    {"global", kAccess, 0.5}, {"open to", kAccess, 2}, {"near you", kAccess, 2},
-    {"in your area", kAccess, 2}, {"no minimum", kAccess, 2}, {"no credit check", kAccess, 2},
-    {"in your language", kAccess, 2},
+    {"global", kAccess, 0.5},
 };
+// clang-format on
 
 struct WeightedType {
     ValueType type;
@@ -182,68 +178,88 @@ struct WeightedType {
 };
 
 struct PhraseCue {
-    std::vector<std::string> stems;  // every token's stem, stop words included
+    std::vector<std::string> terms;
     WeightedType value;
 };
 
+// What a term can start: a one-word cue and phrases (longest first, so the
+// longest match wins). One lookup per term.
+struct TermCues {
+    std::optional<WeightedType> word;
+    std::vector<PhraseCue> phrases;
+};
+
 struct Lexicon {
-    std::unordered_map<std::string, WeightedType> by_stem, by_form;
-    // Phrases by their first stem, longest first so the longest match wins.
-    std::unordered_map<std::string, std::vector<PhraseCue>> phrases;
+    std::unordered_map<std::string, TermCues> by_stem;
+    std::unordered_map<std::string, WeightedType> by_form;
+    // Stems of the "=word" cues: only notes holding one of them need their
+    // words' folded forms.
+    std::vector<std::string> form_stems;
 };
 
 void add_cue(Lexicon& lexicon, const Cue& cue) {
     const std::string_view text(cue.text);
-    const bool by_form = !text.empty() && text.front() == '=';
-    const std::vector<Token> tokens = tokenize(by_form ? text.substr(1) : text);
-    if (tokens.empty()) return;
     const WeightedType value{cue.type, cue.weight};
-    if (tokens.size() > 1) {
-        PhraseCue phrase{{}, value};
-        for (const Token& token : tokens) phrase.stems.push_back(token.stem);
-        lexicon.phrases[phrase.stems.front()].push_back(std::move(phrase));
-    } else if (by_form || tokens.front().is_number) {
-        lexicon.by_form.emplace(tokens.front().text, value);
-    } else {
-        lexicon.by_stem.emplace(tokens.front().stem, value);
+    if (text.front() == '=') {
+        const std::string form = fold_case(text.substr(1));
+        lexicon.by_form.emplace(form, value);
+        lexicon.form_stems.push_back(content_terms(form).front());
+        return;
     }
+    std::vector<std::string> terms = content_terms(text);
+    if (terms.empty()) return;  // stop words only: nothing to match
+    TermCues& cues = lexicon.by_stem[terms.front()];
+    if (terms.size() > 1) cues.phrases.push_back({std::move(terms), value});
+    else if (!cues.word) cues.word = value;
 }
 
 const Lexicon& lexicon() {
     static const Lexicon built = [] {
         Lexicon lexicon;
         for (const Cue& cue : kCues) add_cue(lexicon, cue);
-        for (auto& entry : lexicon.phrases)
-            std::stable_sort(entry.second.begin(), entry.second.end(),
+        for (auto& entry : lexicon.by_stem)
+            std::stable_sort(entry.second.phrases.begin(), entry.second.phrases.end(),
                              [](const PhraseCue& a, const PhraseCue& b) {
-                                 return a.stems.size() > b.stems.size();
+                                 return a.terms.size() > b.terms.size();
                              });
+        std::sort(lexicon.form_stems.begin(), lexicon.form_stems.end());
         return lexicon;
     }();
     return built;
 }
 
-// The phrase that starts at tokens[at], if any.
-const PhraseCue* phrase_at(const std::vector<Token>& tokens, std::size_t at) {
-    const auto found = lexicon().phrases.find(tokens[at].stem);
-    if (found == lexicon().phrases.end()) return nullptr;
-    for (const PhraseCue& phrase : found->second) {
-        if (at + phrase.stems.size() > tokens.size()) continue;
-        bool matches = true;
-        for (std::size_t k = 0; k < phrase.stems.size() && matches; ++k)
-            matches = tokens[at + k].stem == phrase.stems[k];
-        if (matches) return &phrase;
-    }
+// The phrase that starts at terms[at], if any.
+const PhraseCue* phrase_at(const TermCues& cues, const Terms& terms, std::size_t at) {
+    for (const PhraseCue& phrase : cues.phrases)
+        if (at + phrase.terms.size() <= terms.size() &&
+            std::equal(phrase.terms.begin(), phrase.terms.end(), terms.begin() + at))
+            return &phrase;
     return nullptr;
 }
 
-const WeightedType* word_at(const Token& token) {
-    const Lexicon& cues = lexicon();
-    if (const auto form = cues.by_form.find(token.text); form != cues.by_form.end())
-        return &form->second;
-    if (token.is_number || is_stop_word(token.text)) return nullptr;
-    const auto stem = cues.by_stem.find(token.stem);
-    return stem == cues.by_stem.end() ? nullptr : &stem->second;
+// The folded word behind each content term of `text`, in the same order
+// (content_terms keeps one term per number and per word that is not a stop
+// word), or nothing when no term needs it.
+std::vector<std::string> forms_if_needed(const Terms& terms, std::string_view text) {
+    const std::vector<std::string>& stems = lexicon().form_stems;
+    const bool needed = std::any_of(terms.begin(), terms.end(), [&](const std::string& term) {
+        return std::binary_search(stems.begin(), stems.end(), term);
+    });
+    std::vector<std::string> forms;
+    if (!needed) return forms;
+    for (Token& token : tokenize(text))
+        if (token.is_number || !is_stop_word(token.text)) forms.push_back(std::move(token.text));
+    if (forms.size() != terms.size()) forms.clear();  // terms of another text: stems only
+    return forms;
+}
+
+// A word's cue: by its folded form for the "=word" cues, else by its stem.
+const WeightedType* word_cue(const TermCues* cues, const std::vector<std::string>& forms,
+                             std::size_t at) {
+    if (!forms.empty())
+        if (const auto form = lexicon().by_form.find(forms[at]); form != lexicon().by_form.end())
+            return &form->second;
+    return cues && cues->word ? &*cues->word : nullptr;
 }
 
 struct TypeScores {
@@ -269,6 +285,24 @@ struct TypeScores {
         return best ? static_cast<ValueType>(*best) : ValueType::none;
     }
 };
+
+// `terms` are content_terms(text), e.g. the engine's terms of a note.
+ValueType classify_terms(const Terms& terms, std::string_view text) {
+    const std::vector<std::string> forms = forms_if_needed(terms, text);
+    TypeScores scores;
+    for (std::size_t i = 0; i < terms.size();) {
+        const auto found = lexicon().by_stem.find(terms[i]);
+        const TermCues* cues = found == lexicon().by_stem.end() ? nullptr : &found->second;
+        if (const PhraseCue* phrase = cues ? phrase_at(*cues, terms, i) : nullptr) {
+            scores.add(phrase->value, i);
+            i += phrase->terms.size();
+            continue;
+        }
+        if (const WeightedType* word = word_cue(cues, forms, i)) scores.add(*word, i);
+        ++i;
+    }
+    return scores.best();
+}
 
 // --- Dominant type ---
 
@@ -305,10 +339,12 @@ std::optional<ValueType> dominant_type(const CanvasNotes& notes, const ValueProf
     return static_cast<ValueType>(*best);
 }
 
-std::vector<ValueType> classify_notes(const Board& board, const std::vector<NoteIndex>& notes) {
+std::vector<ValueType> classify_notes(const BoardAnalysis& analysis,
+                                      const std::vector<NoteIndex>& notes) {
     std::vector<ValueType> types;
     types.reserve(notes.size());
-    for (NoteIndex n : notes) types.push_back(classify_value(board.notes[n].text));
+    for (NoteIndex n : notes)
+        types.push_back(classify_terms(analysis.terms[n], analysis.board->notes[n].text));
     return types;
 }
 
@@ -332,22 +368,13 @@ const char* value_type_name(ValueType type) {
 }
 
 ValueType classify_value(std::string_view text) {
-    const std::vector<Token> tokens = tokenize(text);
-    TypeScores scores;
-    for (std::size_t i = 0; i < tokens.size();) {
-        if (const PhraseCue* phrase = phrase_at(tokens, i)) {
-            scores.add(phrase->value, i);
-            i += phrase->stems.size();
-            continue;
-        }
-        if (const WeightedType* word = word_at(tokens[i])) scores.add(*word, i);
-        ++i;
-    }
-    return scores.best();
+    return classify_terms(content_terms(text), text);
 }
 
 bool same_value_family(ValueType a, ValueType b) {
-    auto money = [](ValueType t) { return t == ValueType::price || t == ValueType::cost_reduction; };
+    auto money = [](ValueType t) {
+        return t == ValueType::price || t == ValueType::cost_reduction;
+    };
     return a == b || (money(a) && money(b));
 }
 
@@ -356,15 +383,19 @@ bool same_value_family(ValueType a, ValueType b) {
 // other types: measure the thing the segment buys this type of value for.
 const char* key_metric_for(ValueType type) {
     switch (type) {
-        case ValueType::novelty: return "share of the segment that tries the new capability and keeps using it";
-        case ValueType::performance: return "time or effort saved per job (speed, error rate, uptime)";
+        case ValueType::novelty:
+            return "share of the segment that tries the new capability and keeps using it";
+        case ValueType::performance:
+            return "time or effort saved per job (speed, error rate, uptime)";
         case ValueType::customization: return "usage frequency of custom features";
         case ValueType::design: return "preference for the look and feel in side-by-side tests";
         case ValueType::brand: return "willingness to pay a premium and referral rate";
         case ValueType::price: return "price vs. alternatives";
         case ValueType::cost_reduction: return "money saved per customer vs. price paid";
-        case ValueType::risk_reduction: return "incidents avoided (adoption of safety and security measures)";
-        case ValueType::convenience: return "steps or time to complete the job (time to first value)";
+        case ValueType::risk_reduction:
+            return "incidents avoided (adoption of safety and security measures)";
+        case ValueType::convenience:
+            return "steps or time to complete the job (time to first value)";
         case ValueType::access: return "customers reached who had no access before";
         case ValueType::none: break;
     }
@@ -381,13 +412,14 @@ std::vector<std::size_t> value_drivers(const std::vector<std::size_t>& pains,
     std::vector<Candidate> candidates;
     for (std::size_t n : pains) candidates.push_back({n, 0});
     for (std::size_t n : gains) candidates.push_back({n, 1});
-    std::stable_sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
-        const Priority& pa = priorities[a.note];
-        const Priority& pb = priorities[b.note];
-        if (pa.priority != pb.priority) return pa.priority > pb.priority;
-        if (pa.rank != pb.rank) return pa.rank < pb.rank;
-        return a.side < b.side;
-    });
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [&](const Candidate& a, const Candidate& b) {
+                         const Priority& pa = priorities[a.note];
+                         const Priority& pb = priorities[b.note];
+                         if (pa.priority != pb.priority) return pa.priority > pb.priority;
+                         if (pa.rank != pb.rank) return pa.rank < pb.rank;
+                         return a.side < b.side;
+                     });
     constexpr std::size_t kFewest = 4, kMost = 8;
     const std::size_t top_half = static_cast<std::size_t>(
         std::count_if(candidates.begin(), candidates.end(),
@@ -402,14 +434,15 @@ ValueProfile profile_value(const BoardAnalysis& analysis, const CanvasNotes& not
                            const std::vector<Link>& links) {
     const Board& board = *analysis.board;
     ValueProfile profile;
-    profile.relievers = classify_notes(board, notes.of(Section::relievers));
-    profile.creators = classify_notes(board, notes.of(Section::creators));
+    profile.relievers = classify_notes(analysis, notes.of(Section::relievers));
+    profile.creators = classify_notes(analysis, notes.of(Section::creators));
     profile.dominant = dominant_type(notes, profile, links, analysis.priorities);
-    for (std::size_t n : value_drivers(notes.of(Section::pains), notes.of(Section::gains),
-                                       analysis.priorities)) {
+    for (std::size_t n :
+         value_drivers(notes.of(Section::pains), notes.of(Section::gains), analysis.priorities)) {
         const Note& note = board.notes[n];
         profile.drivers.push_back({note.id, analysis.priorities[n].priority,
-                                   classify_value(note.text), analysis.terms[n]});
+                                   classify_terms(analysis.terms[n], note.text),
+                                   analysis.terms[n]});
     }
     return profile;
 }

@@ -202,7 +202,8 @@ private:
                 const CanvasSummary& other = summaries_[group[k]];
                 if (!both_comparable(first.answer_terms, other.answer_terms)) continue;
                 const double answers = jaccard(first.answer_terms, other.answer_terms);
-                const bool copied = jaccard(first.value_map_terms, other.value_map_terms) >= kSameValueMap;
+                const bool copied =
+                    jaccard(first.value_map_terms, other.value_map_terms) >= kSameValueMap;
                 if (copied || answers < kAlikeAnswers) continue;
                 warn(Code::similar_segments, group[0], group[k], Severity::low,
                      "Segment " + named(other, group[k]) + " gets much the same offer as " +
@@ -214,7 +215,8 @@ private:
     }
 
     // One warning per pair and code, on canvas `on`, naming both canvases' notes.
-    void warn(Code code, std::size_t other, std::size_t on, Severity severity, std::string message) {
+    void warn(Code code, std::size_t other, std::size_t on, Severity severity,
+              std::string message) {
         if (!warned_.insert({code, std::min(other, on), std::max(other, on)}).second) return;
         out_.push_back({on, code, pair_notes(summaries_[other], summaries_[on]), severity,
                         std::move(message)});

@@ -29,32 +29,22 @@ const char* code_name(Code code) {
     return "";
 }
 
-namespace {
-
-std::vector<NoteIndex> sorted_unique(std::vector<NoteIndex> notes) {
-    std::sort(notes.begin(), notes.end());
-    notes.erase(std::unique(notes.begin(), notes.end()), notes.end());
-    return notes;
+BoardIndex::BoardIndex(const BoardAnalysis& analysis)
+    : link_roles(analysis.board->notes.size(), 0) {
+    for (const CanvasAnalysis& canvas : analysis.canvases)
+        for (const Link& link : canvas.links) {
+            link_roles[link.from] |= kLinkSource;
+            link_roles[link.to] |= kLinkTarget;
+        }
+    const std::vector<Container>& containers = analysis.board->containers;
+    for (std::size_t i = 0; i < containers.size(); ++i)
+        container_by_id.emplace(containers[i].id, i);  // the first of a repeated id wins
 }
 
-}  // namespace
-
-CanvasView::CanvasView(const BoardAnalysis& analysis, std::size_t canvas)
-    : analysis_(analysis), index_(canvas), canvas_(analysis.canvases[canvas]) {
-    for (const Link& link : canvas_.links) {
-        link_sources_.push_back(link.from);
-        link_targets_.push_back(link.to);
-    }
-    link_sources_ = sorted_unique(std::move(link_sources_));
-    link_targets_ = sorted_unique(std::move(link_targets_));
-}
-
-bool CanvasView::is_addressed(NoteIndex target) const {
-    return std::binary_search(link_targets_.begin(), link_targets_.end(), target);
-}
-
-bool CanvasView::addresses_something(NoteIndex source) const {
-    return std::binary_search(link_sources_.begin(), link_sources_.end(), source);
+const Container* CanvasView::container(const std::string& id) const {
+    const auto found = board_.container_by_id.find(id);
+    return found == board_.container_by_id.end() ? nullptr
+                                                 : &analysis_.board->containers[found->second];
 }
 
 std::size_t CanvasView::note_count() const {
@@ -142,8 +132,12 @@ bool WordSet::contains(const std::string& folded_word) const {
 std::vector<int> TermIds::ids_of(const Terms& terms) {
     std::vector<int> ids;
     ids.reserve(terms.size());
-    for (const std::string& term : terms)
-        ids.push_back(ids_.emplace(term, static_cast<int>(ids_.size())).first->second);
+    for (const std::string& term : terms) {
+        const auto found = ids_.find(term);  // look before inserting: no key copy for known terms
+        ids.push_back(found != ids_.end()
+                          ? found->second
+                          : ids_.emplace(term, static_cast<int>(ids_.size())).first->second);
+    }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
@@ -205,31 +199,51 @@ std::size_t prefix_length(std::size_t size, double threshold) {
     return size - std::min(size, needed) + 1;
 }
 
+// A posting list longer than this does not nominate candidates: its term is in
+// so many sets that it says little, and scanning it for every set would turn a
+// 10,000-note section of short, alike notes into all pairs. Ordinary canvases
+// never reach it (the text linker uses the same bound). Pairs whose shared
+// prefix terms are all that common are then missed, which only happens on
+// canvases of thousands of notes drawn from a handful of words.
+constexpr std::size_t kMaxPostings = 64;
+
 // Prefix-filtered similarity join over the distinct sets (see the header).
-void join_similar(const std::vector<std::vector<int>>& sets, const std::vector<std::size_t>& members,
-                  double threshold, UnionFind& groups) {
+void join_similar(const std::vector<std::vector<int>>& sets,
+                  const std::vector<std::size_t>& members, double threshold, UnionFind& groups,
+                  std::size_t& verified) {
     int max_id = -1;
     for (std::size_t m : members) max_id = std::max(max_id, sets[m].back());
     std::vector<std::size_t> frequency(static_cast<std::size_t>(max_id + 1), 0);
     for (std::size_t m : members)
         for (int id : sets[m]) ++frequency[static_cast<std::size_t>(id)];
     auto rarer = [&](int a, int b) {
-        const auto fa = frequency[static_cast<std::size_t>(a)], fb = frequency[static_cast<std::size_t>(b)];
+        const auto fa = frequency[static_cast<std::size_t>(a)],
+                   fb = frequency[static_cast<std::size_t>(b)];
         return fa != fb ? fa < fb : a < b;
     };
     std::vector<std::vector<std::size_t>> index(frequency.size());  // term -> members so far
     std::vector<std::size_t> seen_by(members.size(), members.size());
     for (std::size_t k = 0; k < members.size(); ++k) {
-        std::vector<int> prefix = sets[members[k]];
+        const std::vector<int>& set = sets[members[k]];
+        std::vector<int> prefix = set;
         std::sort(prefix.begin(), prefix.end(), rarer);
         prefix.resize(std::min(prefix.size(), prefix_length(prefix.size(), threshold)));
-        for (int id : prefix)
-            for (std::size_t other : index[static_cast<std::size_t>(id)]) {
+        for (int id : prefix) {
+            const std::vector<std::size_t>& postings = index[static_cast<std::size_t>(id)];
+            if (postings.size() > kMaxPostings) continue;
+            for (std::size_t other : postings) {
                 if (seen_by[other] == k) continue;
                 seen_by[other] = k;
-                if (jaccard(sets[members[k]], sets[members[other]]) >= threshold - 1e-9)
+                const std::vector<int>& candidate = sets[members[other]];
+                // Sizes alone can rule a pair out: J <= min / max.
+                const double small = static_cast<double>(std::min(set.size(), candidate.size()));
+                const double large = static_cast<double>(std::max(set.size(), candidate.size()));
+                if (small < threshold * large - 1e-9) continue;
+                ++verified;
+                if (jaccard(set, candidate) >= threshold - 1e-9)
                     groups.join(members[k], members[other]);
             }
+        }
         for (int id : prefix) index[static_cast<std::size_t>(id)].push_back(k);
     }
 }
@@ -237,10 +251,12 @@ void join_similar(const std::vector<std::vector<int>>& sets, const std::vector<s
 }  // namespace
 
 std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
-                                                     double threshold) {
+                                                     double threshold, std::size_t* verified) {
     UnionFind groups(sets.size());
     const std::vector<std::size_t> distinct = distinct_sets(sets, groups);
-    if (!distinct.empty()) join_similar(sets, distinct, threshold, groups);
+    std::size_t pairs = 0;
+    if (!distinct.empty()) join_similar(sets, distinct, threshold, groups, pairs);
+    if (verified) *verified = pairs;
     std::vector<std::vector<std::size_t>> by_root(sets.size());
     for (std::size_t i = 0; i < sets.size(); ++i)
         if (!sets[i].empty()) by_root[groups.find(i)].push_back(i);

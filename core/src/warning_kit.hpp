@@ -44,10 +44,25 @@ struct Finding {
     std::string message;
 };
 
-// One canvas as the rules read it, with its links indexed both ways.
+// What the rules look up across the whole board, built once per analysis.
+struct BoardIndex {
+    explicit BoardIndex(const BoardAnalysis& analysis);
+
+    // For every note: whether a link leaves it (kLinkSource) and whether one
+    // reaches it (kLinkTarget). A note belongs to one canvas and links stay
+    // inside a canvas, so one board-wide table serves every canvas.
+    static constexpr unsigned char kLinkSource = 1;
+    static constexpr unsigned char kLinkTarget = 2;
+    std::vector<unsigned char> link_roles;
+    // Container index by id; looked up, never iterated.
+    std::unordered_map<std::string, std::size_t> container_by_id;
+};
+
+// One canvas as the rules read it.
 class CanvasView {
 public:
-    CanvasView(const BoardAnalysis& analysis, std::size_t canvas);
+    CanvasView(const BoardAnalysis& analysis, std::size_t canvas, const BoardIndex& board)
+        : analysis_(analysis), index_(canvas), canvas_(analysis.canvases[canvas]), board_(board) {}
 
     const BoardAnalysis& analysis() const { return analysis_; }
     std::size_t index() const { return index_; }
@@ -56,16 +71,21 @@ public:
     const Note& note(NoteIndex n) const { return analysis_.board->notes[n]; }
     const Priority& priority(NoteIndex n) const { return analysis_.priorities[n]; }
     const Terms& terms(NoteIndex n) const { return analysis_.terms[n]; }
+    const Container* container(const std::string& id) const;  // nullptr if none
 
-    bool is_addressed(NoteIndex target) const;  // some link reaches it
-    bool addresses_something(NoteIndex source) const;  // some link leaves it
+    bool is_addressed(NoteIndex target) const {
+        return board_.link_roles[target] & BoardIndex::kLinkTarget;
+    }
+    bool addresses_something(NoteIndex source) const {
+        return board_.link_roles[source] & BoardIndex::kLinkSource;
+    }
     std::size_t note_count() const;  // notes in any section, segment included
 
 private:
     const BoardAnalysis& analysis_;
     std::size_t index_;
     const CanvasAnalysis& canvas_;
-    std::vector<NoteIndex> link_sources_, link_targets_;  // sorted, unique
+    const BoardIndex& board_;
 };
 
 // "high" for the top two of a section, "medium" for the rest of its top
@@ -123,8 +143,11 @@ private:
 // are joined with prefix filtering (a pair above the threshold must share one
 // of the rarest |s| - ceil(t|s|) + 1 terms of each set), so the cost follows
 // the number of real candidates rather than the square of the number of sets.
+// `verified`, when given, counts the pairs whose similarity was computed, so
+// tests can bound the cost without timing it.
 std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
-                                                     double threshold);
+                                                     double threshold,
+                                                     std::size_t* verified = nullptr);
 
 double jaccard(const std::vector<int>& a, const std::vector<int>& b);  // sorted ids
 

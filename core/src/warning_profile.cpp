@@ -2,7 +2,9 @@
 // empty-section, too-many, duplicate-notes, unaddressed-pain, unaddressed-gain,
 // hidden-costs and unvalidated.
 #include <algorithm>
-#include <cmath>
+#include <initializer_list>
+#include <string>
+#include <vector>
 
 #include "canvasfit/text.hpp"
 #include "warning_kit.hpp"
@@ -27,8 +29,8 @@ constexpr std::size_t kFocusLimit = 10;
 // (2 of 4) are a general and a specific note.
 constexpr double kDuplicateSimilarity = 0.75;
 
-void add(std::vector<Finding>& out, const CanvasView& canvas, Code code, std::vector<NoteIndex> notes,
-         Severity severity, std::string message) {
+void add(std::vector<Finding>& out, const CanvasView& canvas, Code code,
+         std::vector<NoteIndex> notes, Severity severity, std::string message) {
     std::sort(notes.begin(), notes.end());
     out.push_back({canvas.index(), code, std::move(notes), severity, std::move(message)});
 }
@@ -41,8 +43,9 @@ void find_empty_sections(const CanvasView& canvas, std::vector<Finding>& out) {
     if (canvas.note_count() == 0) return;  // an untouched template is not a gap yet
     const CanvasLayout& layout = canvas.analysis().layout.canvases[canvas.index()];
     for (Section section : kCoreSections) {
-        const bool drawn = std::any_of(layout.sections.begin(), layout.sections.end(),
-                                       [&](const SectionArea& area) { return area.section == section; });
+        const bool drawn =
+            std::any_of(layout.sections.begin(), layout.sections.end(),
+                        [&](const SectionArea& area) { return area.section == section; });
         if (!drawn || !canvas.notes(section).empty()) continue;
         add(out, canvas, Code::empty_section, {}, Severity::medium,
             std::string(section_title(section)) +
@@ -71,10 +74,10 @@ std::string duplicates_message(const CanvasView& canvas, Section section,
 }
 
 void find_duplicates(const CanvasView& canvas, std::vector<Finding>& out) {
+    TermIds ids;
     for (Section section : kCoreSections) {
         const std::vector<NoteIndex>& notes = canvas.notes(section);
         if (notes.size() < 2) continue;
-        TermIds ids;
         std::vector<std::vector<int>> sets;
         sets.reserve(notes.size());
         for (NoteIndex n : notes) sets.push_back(ids.ids_of(canvas.terms(n)));
@@ -115,46 +118,83 @@ void find_unaddressed(const CanvasView& canvas, std::vector<Finding>& out) {
 // left out: "Takeaway blows the budget" is what the offer should relieve, not
 // a cost it brings; so are "licence" (a driving licence) and "onboarding"
 // (of new staff), which boards use in other senses as often as not.
+struct CostWords {
+    const char* kind;
+    const char* words;
+};
+constexpr CostWords kCostWords[] = {
+    {"price",
+     "price prices pricing pricey overpriced cost costs costly expensive fee fees charge charges "
+     "charged afford affordable unaffordable subscription subscriptions commission commissions "
+     "surcharge surcharges markup euro euros dollar dollars pence"},
+    {"set-up",
+     "setup setups install installs installed installing installation implementation "
+     "implementing configure configuring configuration migration migrate migrating"},
+    {"training",
+     "training trainings retraining learn learning relearn relearning tutorial tutorials"},
+    {"maintenance",
+     "maintenance maintain maintains maintaining maintained upkeep repair repairs servicing"},
+};
+
 struct CostKind {
     const char* name;
     WordSet words;
 };
 
 const std::vector<CostKind>& cost_kinds() {
-    static const std::vector<CostKind> kinds = {
-        {"price", WordSet("price prices pricing pricey overpriced cost costs costly expensive fee "
-                          "fees charge charges charged afford affordable unaffordable subscription "
-                          "subscriptions commission commissions surcharge surcharges markup euro "
-                          "euros dollar dollars pence")},
-        {"set-up", WordSet("setup setups install installs installed installing installation "
-                           "implementation implementing configure configuring configuration "
-                           "migration migrate migrating")},
-        {"training", WordSet("training trainings retraining learn learning relearn relearning "
-                             "tutorial tutorials")},
-        {"maintenance", WordSet("maintenance maintain maintains maintaining maintained upkeep "
-                                "repair repairs servicing")},
-    };
+    static const std::vector<CostKind> kinds = [] {
+        std::vector<CostKind> built;
+        for (const CostWords& list : kCostWords) built.push_back({list.kind, WordSet(list.words)});
+        return built;
+    }();
     return kinds;
 }
 
-// "$30", "€5 a month", "£2,500": a price written with its currency sign.
-bool names_an_amount(const Token& token) {
-    if (!token.is_number) return false;
-    for (const char* sign : {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5"})
-        if (token.text.rfind(sign, 0) == 0) return true;
+// The stems of every cost word, and of "set" and "setting": a pain whose terms
+// hold none of them (and no amount) needs no second look at its words.
+const StemSet& cost_stems() {
+    static const StemSet stems([] {
+        std::string all = "set setting";
+        for (const CostWords& list : kCostWords) all += std::string(" ") + list.words;
+        return all;
+    }());
+    return stems;
+}
+
+// A currency sign right before a digit: "$30", "€5 a month", "£2,500".
+bool names_an_amount(const std::string& text) {
+    for (const std::string sign : {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5"})
+        for (std::size_t at = text.find(sign); at != std::string::npos;
+             at = text.find(sign, at + 1)) {
+            const std::size_t next = at + sign.size();
+            if (next < text.size() && text[next] >= '0' && text[next] <= '9') return true;
+        }
     return false;
+}
+
+// The folded text's runs of ASCII letters: enough for an English word list,
+// and much cheaper than tokenize(), which also stems every word.
+std::vector<std::string> ascii_words(const std::string& text) {
+    std::vector<std::string> words(1);
+    for (char c : fold_case(text)) {
+        if (c >= 'a' && c <= 'z') words.back() += c;
+        else if (!words.back().empty()) words.emplace_back();
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
 }
 
 // The kind of hidden cost a pain is about, or nullptr. "set up" / "set-up" /
 // "setting up" count as set-up; "set" alone is too common a word to count.
-const char* hidden_cost_of(const std::string& text) {
-    const std::vector<Token> tokens = tokenize(text);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
+const char* hidden_cost_of(const std::string& text, const Terms& terms) {
+    if (names_an_amount(text)) return "price";
+    if (!cost_stems().first_in(terms)) return nullptr;
+    const std::vector<std::string> words = ascii_words(text);
+    for (std::size_t i = 0; i < words.size(); ++i) {
         for (const CostKind& kind : cost_kinds())
-            if (kind.words.contains(tokens[i].text)) return kind.name;
-        if (names_an_amount(tokens[i])) return "price";
-        if ((tokens[i].text == "set" || tokens[i].text == "setting") && i + 1 < tokens.size() &&
-            tokens[i + 1].text == "up")
+            if (kind.words.contains(words[i])) return kind.name;
+        if ((words[i] == "set" || words[i] == "setting") && i + 1 < words.size() &&
+            words[i + 1] == "up")
             return "set-up";
     }
     return nullptr;
@@ -163,11 +203,11 @@ const char* hidden_cost_of(const std::string& text) {
 void find_hidden_costs(const CanvasView& canvas, std::vector<Finding>& out) {
     for (NoteIndex n : canvas.notes(Section::pains)) {
         if (canvas.is_addressed(n)) continue;
-        const char* kind = hidden_cost_of(canvas.note(n).text);
+        const char* kind = hidden_cost_of(canvas.note(n).text, canvas.terms(n));
         if (!kind) continue;
         add(out, canvas, Code::hidden_costs, {n}, severity_for_rank(canvas.priority(n)),
-            "Pain '" + quote(canvas.note(n).text) + "' is a " + kind +
-                " cost with no pain reliever: customers weigh price, set-up, training and "
+            "Pain '" + quote(canvas.note(n).text) + "' names a hidden cost (" + kind +
+                ") that no pain reliever answers: customers weigh price, set-up, training and "
                 "upkeep, not just the product, so say how the offer lowers it.");
     }
 }
@@ -190,13 +230,13 @@ bool one_of(const std::string& word, std::initializer_list<const char*> list) {
 bool is_assumption_word(const std::string& word) {
     return one_of(word, {"assumption", "assumptions", "assumed", "untested", "not tested",
                          "hypothesis", "hypotheses", "unvalidated", "not validated", "unverified",
-                         "not verified", "to validate", "to test", "to be tested", "to be validated",
-                         "guess", "?", "??", "???"});
+                         "not verified", "to validate", "to test", "to be tested",
+                         "to be validated", "guess", "?", "??", "???"});
 }
 
 bool is_validated_word(const std::string& word) {
     return one_of(word, {"validated", "tested", "confirmed", "verified", "interviewed", "proven",
-                         "observed", "evidence", "fact", "facts", "validated by interviews"});
+                         "observed", "evidence", "fact", "facts"});
 }
 
 // A tag, a bracketed "(assumption)" / "[validated]" anywhere in the text, or a
@@ -209,11 +249,13 @@ bool marked(const Note& note, IsWord is_word) {
     for (std::size_t open = text.find_first_of("(["); open != std::string::npos;
          open = text.find_first_of("([", open + 1)) {
         const std::size_t close = text.find(text[open] == '(' ? ')' : ']', open + 1);
-        if (close != std::string::npos && is_word(folded_trimmed(text.substr(open + 1, close - open - 1))))
+        if (close != std::string::npos &&
+            is_word(folded_trimmed(text.substr(open + 1, close - open - 1))))
             return true;
     }
     const std::size_t colon = text.find(':');
-    return colon != std::string::npos && colon <= 16 && is_word(folded_trimmed(text.substr(0, colon)));
+    return colon != std::string::npos && colon <= 16 &&
+           is_word(folded_trimmed(text.substr(0, colon)));
 }
 
 bool canvas_has_validated_note(const CanvasView& canvas) {
@@ -230,7 +272,9 @@ void find_unvalidated(const CanvasView& canvas, std::vector<Finding>& out) {
             const Severity severity = severity_for_rank(canvas.priority(n));
             if (severity == Severity::low || !marked(canvas.note(n), is_assumption_word)) continue;
             add(out, canvas, Code::unvalidated, {n}, severity,
-                std::string(section == Section::jobs ? "Job" : section == Section::pains ? "Pain" : "Gain") +
+                std::string(section == Section::jobs    ? "Job"
+                            : section == Section::pains ? "Pain"
+                                                        : "Gain") +
                     " '" + quote(canvas.note(n).text) + "'" + rank_text(canvas.priority(n)) +
                     " is an untested assumption while other notes are validated: test it with "
                     "customers before building on it.");

@@ -71,19 +71,19 @@ std::string title_segment(const CanvasView& canvas) {
     const CanvasLayout& layout = analysis.layout.canvases[canvas.index()];
     for (const SectionArea& area : layout.sections) {
         if (area.section != Section::segment) continue;
-        for (const Container& container : analysis.board->containers)
-            if (container.id == area.container_id && !title_qualifier(container.title).empty())
-                return title_qualifier(container.title);
+        const Container* container = canvas.container(area.container_id);
+        if (container && !title_qualifier(container->title).empty())
+            return title_qualifier(container->title);
     }
     return title_qualifier(layout.title);
 }
 
-void add(std::vector<Finding>& out, const CanvasView& canvas, Code code, std::vector<NoteIndex> notes,
-         Severity severity, std::string message) {
+void add(std::vector<Finding>& out, const CanvasView& canvas, Code code,
+         std::vector<NoteIndex> notes, Severity severity, std::string message) {
     out.push_back({canvas.index(), code, std::move(notes), severity, std::move(message)});
 }
 
-const char* kBroadAdvice =
+constexpr const char* kBroadAdvice =
     " is too broad to design for: name who they are, the situation they are in and the need "
     "they share (e.g. 'parents of toddlers who cook on weeknights').";
 

@@ -2,6 +2,9 @@
 // orphan-product (the solution-first trap), and low-fit.
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string_view>
+#include <unordered_set>
 
 #include "warning_kit.hpp"
 
@@ -11,8 +14,8 @@ namespace {
 
 constexpr double kTargetLow = 0.5;  // the bottom of the 50-70 % fit band (fit.cpp)
 
-void add(std::vector<Finding>& out, const CanvasView& canvas, Code code, std::vector<NoteIndex> notes,
-         Severity severity, std::string message) {
+void add(std::vector<Finding>& out, const CanvasView& canvas, Code code,
+         std::vector<NoteIndex> notes, Severity severity, std::string message) {
     out.push_back({canvas.index(), code, std::move(notes), severity, std::move(message)});
 }
 
@@ -33,17 +36,18 @@ bool is_value_map_builder(const CanvasView& canvas, NoteIndex note) {
            (placement.section == Section::relievers || placement.section == Section::creators);
 }
 
-// The stems of the canvas's relievers and creators that address something,
-// sorted: what the value map does for the profile. An orphan reliever that
-// names the product leads nowhere, so it does not count.
-std::vector<std::string> working_value_map_stems(const CanvasView& canvas) {
-    std::vector<std::string> stems;
+// The stems of the canvas's relievers and creators that address something:
+// what the value map does for the profile. An orphan reliever that names the
+// product leads nowhere, so it does not count. Views into analysis.terms; only
+// looked up, never iterated.
+using StemIndex = std::unordered_set<std::string_view>;
+
+StemIndex working_value_map_stems(const CanvasView& canvas) {
+    StemIndex stems;
     for (Section section : {Section::relievers, Section::creators})
         for (NoteIndex n : canvas.notes(section))
             if (canvas.addresses_something(n))
-                stems.insert(stems.end(), canvas.terms(n).begin(), canvas.terms(n).end());
-    std::sort(stems.begin(), stems.end());
-    stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+                for (const std::string& term : canvas.terms(n)) stems.insert(term);
     return stems;
 }
 
@@ -53,24 +57,22 @@ bool joined_to_working_value_map(const CanvasView& canvas, NoteIndex product) {
     return false;
 }
 
+bool named_by_value_map(const CanvasView& canvas, NoteIndex product, const StemIndex& stems) {
+    for (const std::string& term : canvas.terms(product))
+        if (!generic_offer_words().contains(term) && stems.count(term)) return true;
+    return false;
+}
+
 // A product is built on when it serves a job (a link to a job), or when a
 // reliever or creator that itself addresses a pain or gain is joined to it by
 // a connector or mentions one of its own (non-generic) terms: "Kitchen display
 // screen" / "Orders appear on the kitchen screen at once".
-bool is_built_on(const CanvasView& canvas, NoteIndex product, const std::vector<std::string>& stems) {
-    if (canvas.addresses_something(product) || joined_to_working_value_map(canvas, product)) return true;
-    for (const std::string& term : canvas.terms(product))
-        if (!generic_offer_words().contains(term) &&
-            std::binary_search(stems.begin(), stems.end(), term))
-            return true;
-    return false;
-}
-
 void find_orphan_products(const CanvasView& canvas, std::vector<Finding>& out) {
-    if (canvas.notes(Section::products).empty()) return;
-    const std::vector<std::string> stems = working_value_map_stems(canvas);
+    std::optional<StemIndex> stems;  // built on first need
     for (NoteIndex n : canvas.notes(Section::products)) {
-        if (is_built_on(canvas, n, stems)) continue;
+        if (canvas.addresses_something(n) || joined_to_working_value_map(canvas, n)) continue;
+        if (!stems) stems = working_value_map_stems(canvas);
+        if (named_by_value_map(canvas, n, *stems)) continue;
         add(out, canvas, Code::orphan_product, {n}, Severity::medium,
             "Product or service '" + quote(canvas.note(n).text) +
                 "' serves no customer job and no pain reliever or gain creator builds on it: "
@@ -86,14 +88,16 @@ std::string percent(double share) {
 
 void find_value_map_warnings(const CanvasView& canvas, std::vector<Finding>& out) {
     find_orphan_products(canvas, out);
-    find_orphan_side(canvas, Section::relievers, Code::orphan_reliever, "Pain reliever", "pain", out);
+    find_orphan_side(canvas, Section::relievers, Code::orphan_reliever, "Pain reliever", "pain",
+                     out);
     find_orphan_side(canvas, Section::creators, Code::orphan_creator, "Gain creator", "gain", out);
 }
 
 void find_fit_warnings(const CanvasView& canvas, std::vector<Finding>& out) {
     const Fit& fit = canvas.fit();
     if (!fit.overall || *fit.overall >= kTargetLow) return;
-    add(out, canvas, Code::low_fit, {}, *fit.overall < kTargetLow / 2 ? Severity::high : Severity::medium,
+    add(out, canvas, Code::low_fit, {},
+        *fit.overall < kTargetLow / 2 ? Severity::high : Severity::medium,
         "Fit is " + percent(*fit.overall) +
             ", below the 50-70 % target band: the value map leaves out pains and gains this "
             "segment ranks as important; address the top-ranked ones first.");

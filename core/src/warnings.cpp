@@ -35,8 +35,9 @@ Warning to_warning(const BoardAnalysis& analysis, const Finding& finding) {
 
 std::vector<Warning> find_warnings(const BoardAnalysis& analysis) {
     std::vector<Finding> findings;
+    const warning_kit::BoardIndex board(analysis);
     for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
-        const warning_kit::CanvasView canvas(analysis, c);
+        const warning_kit::CanvasView canvas(analysis, c, board);
         warning_kit::find_segment_warnings(canvas, findings);
         warning_kit::find_profile_warnings(canvas, findings);
         warning_kit::find_value_map_warnings(canvas, findings);

@@ -165,26 +165,31 @@ public:
     // Applies one random edit to both the Analyzer and the model.
     void step(Analyzer& analyzer) {
         const std::size_t roll = dice_.below(100);
-        if (notes_.empty() || roll < 15) return add(analyzer, new_note());
-        if (roll < 22 && !fixed_.markers.empty()) return add(analyzer, note_over_marker());
-        if (roll < 27 && !removed_.empty()) return add(analyzer, comeback());
+        const bool dots = !fixed_.markers.empty();
+        if (notes_.empty() || roll < 12) return add(analyzer, new_note());
+        if (roll < 16 && dots) return add(analyzer, note_over_marker());
+        if (roll < 26 && dots) return upsert(analyzer, covering_a_dot(), "onto a dot");
+        if (roll < 29 && !removed_.empty()) return add(analyzer, comeback());
         if (roll < 42) return remove(analyzer);
-        if (roll < 47) return upsert(analyzer, notes_[dice_.below(notes_.size())], "unchanged");
         Note note = notes_[dice_.below(notes_.size())];
-        if (roll < 72) {
+        if (roll < 46) return upsert(analyzer, note, "unchanged");
+        if (roll < 66) {
             note.text = mixed_text();
             return upsert(analyzer, note, "text");
         }
-        if (roll < 92) {
+        if (roll < 84) {
             move(note);
             return upsert(analyzer, note, "move");
         }
+        if (roll < 92) {  // a tag or a colour alone changes: the note's priority cue may change
+            note.tags = dice_.chance(60) ? std::vector<std::string>{dice_.pick(priority_cues())}
+                                         : std::vector<std::string>{};
+            note.color = dice_.chance(50) ? "#ffc9c9" : "";
+            return upsert(analyzer, note, "tags");
+        }
         note.bounds.width = static_cast<double>(20 + dice_.below(300));
         note.bounds.height = static_cast<double>(20 + dice_.below(300));
-        note.tags = dice_.chance(50) ? std::vector<std::string>{dice_.pick(priority_cues())}
-                                     : std::vector<std::string>{};
-        note.color = dice_.chance(50) ? "#ffc9c9" : "";
-        upsert(analyzer, note, "resize/tags");
+        upsert(analyzer, note, "resize");
     }
 
 private:
@@ -252,12 +257,26 @@ private:
         return note;
     }
 
-    // A note whose corner sits on a dot, so the dot may change the note it votes for.
+    // A note over a dot, so the dot may change the note it votes for; half of
+    // them name the frame of some other section, which may be in another canvas.
     Note note_over_marker() {
         const Marker& marker = dice_.pick(fixed_.markers);
         Note note = sticky("new-" + std::to_string(next_id_++), mixed_text(),
                            marker.bounds.x - static_cast<double>(dice_.below(90)),
                            marker.bounds.y - static_cast<double>(dice_.below(90)));
+        if (dice_.chance(50) && !fixed_.containers.empty()) note.parent = dice_.pick(fixed_.containers).id;
+        return note;
+    }
+
+    // A note, early in board order so that it takes the vote on a tie, moved
+    // to cover a whole dot. Half of the moves name the frame of some section,
+    // maybe in another canvas, so the vote may move from one canvas to another.
+    Note covering_a_dot() {
+        Note note = notes_[dice_.below((notes_.size() + 1) / 2)];
+        const Marker& marker = dice_.pick(fixed_.markers);
+        note.bounds = {marker.bounds.x - static_cast<double>(dice_.below(84)),
+                       marker.bounds.y - static_cast<double>(dice_.below(84)), 100, 100};
+        note.parent = dice_.chance(50) && !fixed_.containers.empty() ? dice_.pick(fixed_.containers).id : "";
         return note;
     }
 
@@ -371,7 +390,7 @@ TEST(Analyzer, MatchesAFreshAnalysisAfterRandomEditsOfEachCorpusBoard) {
     std::uint32_t seed = 7;
     for (const auto& path : boards) {
         const Board board = read_file_board(path);
-        expect_equivalent_under_edits(board, {}, seed++, 80, path.filename().string());
+        expect_equivalent_under_edits(board, {}, seed++, 40, path.filename().string());
     }
 }
 
@@ -379,8 +398,8 @@ TEST(Analyzer, MatchesAFreshAnalysisAfterRandomEditsOfAGeneratedMultiCanvasBoard
     const Board board = generated_board(8, 42);
     ASSERT_EQ(classify_layout(board).canvases.size(), 8u);
     ASSERT_GT(board.markers.size(), 10u);
-    const std::size_t compared = expect_equivalent_under_edits(board, {}, 4242, 400, "generated");
-    EXPECT_GT(compared, 150u);
+    const std::size_t compared = expect_equivalent_under_edits(board, {}, 4242, 300, "generated");
+    EXPECT_GT(compared, 100u);
 }
 
 TEST(Analyzer, UpsertingAnUnchangedNoteChangesNothing) {

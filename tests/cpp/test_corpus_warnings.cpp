@@ -29,11 +29,11 @@ namespace {
 // The codes this suite scores, in the report's order (docs/report.md): every
 // gap code but low-fit, which the corpus does not label (scripts/check_corpus.py
 // lists the labelled codes); its count is printed for information only.
-const char* const kGapCodes[] = {
-    "missing-segment",  "broad-segment",    "empty-section",    "too-many",
-    "duplicate-notes",  "unaddressed-pain", "unaddressed-gain", "hidden-costs",
-    "unvalidated",      "orphan-product",   "orphan-reliever",  "orphan-creator",
-    "one-size-fits-all", "similar-segments"};
+const char* const kGapCodes[] = {"missing-segment",   "broad-segment",   "empty-section",
+                                 "too-many",          "duplicate-notes", "unaddressed-pain",
+                                 "unaddressed-gain",  "hidden-costs",    "unvalidated",
+                                 "orphan-product",    "orphan-reliever", "orphan-creator",
+                                 "one-size-fits-all", "similar-segments"};
 
 bool is_gap_code(const std::string& code) {
     return std::find(std::begin(kGapCodes), std::end(kGapCodes), code) != std::end(kGapCodes);
@@ -113,7 +113,8 @@ std::vector<Warning> reported_warnings(const std::string& name, const std::strin
 // The warnings the rules give when linking is perfect: the engine's links are
 // replaced by the gold links (and the fit scored again), so that what is
 // measured is the warning rules alone, whatever the text linker's quality.
-std::vector<Warning> warnings_with_gold_links(const std::string& input, const nlohmann::json& gold) {
+std::vector<Warning> warnings_with_gold_links(const std::string& input,
+                                              const nlohmann::json& gold) {
     const Board board = read_board(input);
     BoardAnalysis analysis = run_engine(board, classify_layout(board));
     std::map<std::string, NoteIndex> index_of;
@@ -131,7 +132,8 @@ std::vector<Warning> warnings_with_gold_links(const std::string& input, const nl
     return find_warnings(analysis);
 }
 
-std::map<std::string, Tally> score_board(const std::string& name, const std::vector<Warning>& warnings,
+std::map<std::string, Tally> score_board(const std::string& name,
+                                         const std::vector<Warning>& warnings,
                                          const std::vector<GoldWarning>& gold) {
     std::vector<const Warning*> reported;
     for (const Warning& warning : warnings)
@@ -146,8 +148,8 @@ std::map<std::string, Tally> score_board(const std::string& name, const std::vec
             if (!used[r] && matches(expected, *reported[r])) used[r] = found = true;
         if (found) ++tallies[expected.code].matched;
         else if (verbose())
-            std::cout << "  missed " << name << ": " << expected.code << " [" << join(expected.notes)
-                      << "] " << expected.canvas.value_or("") << "\n";
+            std::cout << "  missed " << name << ": " << expected.code << " ["
+                      << join(expected.notes) << "] " << expected.canvas.value_or("") << "\n";
     }
     for (std::size_t r = 0; r < reported.size(); ++r) {
         ++tallies[reported[r]->code].reported;
@@ -187,8 +189,9 @@ CorpusScores score_corpus(const std::string& title, WarningsOf warnings_of) {
         const std::vector<Warning> warnings = warnings_of(name, input, gold);
         for (const auto& [code, tally] : score_board(name, warnings, expected))
             scores.by_code[code] += tally;
-        scores.low_fit += static_cast<int>(std::count_if(
-            warnings.begin(), warnings.end(), [](const Warning& w) { return w.code == "low-fit"; }));
+        scores.low_fit +=
+            static_cast<int>(std::count_if(warnings.begin(), warnings.end(),
+                                           [](const Warning& w) { return w.code == "low-fit"; }));
     }
     std::cout << title << " (" << boards.size() << " corpus boards):\n";
     for (const char* code : kGapCodes) {
@@ -203,22 +206,46 @@ CorpusScores score_corpus(const std::string& title, WarningsOf warnings_of) {
 
 }  // namespace
 
+// The rules alone, links taken from the gold. Measured 2025-11 on the 14
+// boards: P 1.00, R 0.93, F1 0.96. The six misses are five `unvalidated`
+// warnings the gold derives from any "assumption" tag, where the contract asks
+// for top-ranked assumptions on a canvas that also has validated notes
+// (docs/report.md), and one `duplicate-notes` pair that shares no word
+// ("Cafes get noisy after 11" / "Coffee shops too loud to concentrate"), which
+// the stem rule cannot see. The bar leaves room for two more misses, no more:
+// these rules are deterministic given the links, so a drop is a regression.
 TEST(CorpusWarnings, GapDetectionWithGoldLinks) {
     if (corpus_boards().empty()) GTEST_SKIP() << "no corpus in tests/corpus/boards";
     const CorpusScores scores =
-        score_corpus("Gap detection, gold links", [](const std::string&, const std::string& input,
-                                                     const nlohmann::json& gold) {
-            return warnings_with_gold_links(input, gold);
-        });
-    EXPECT_GE(scores.overall.f1(), 0.0);
+        score_corpus("Gap detection, gold links",
+                     [](const std::string&, const std::string& input, const nlohmann::json& gold) {
+                         return warnings_with_gold_links(input, gold);
+                     });
+    EXPECT_GE(scores.overall.f1(), 0.95);
+    EXPECT_GE(scores.overall.precision(), 0.97);
+    // Given the links and the layout, these follow mechanically: any miss is a bug.
+    for (const char* code :
+         {"unaddressed-pain", "unaddressed-gain", "orphan-reliever", "orphan-creator",
+          "orphan-product", "empty-section", "missing-segment", "too-many"})
+        EXPECT_DOUBLE_EQ(scores.by_code.at(code).f1(), 1.0) << code;
+    // A curated lexicon: a miss or two is a word to add, not a broken rule.
+    EXPECT_GE(scores.by_code.at("hidden-costs").f1(), 0.85);
 }
 
+// The full analysis, text links included. Gap detection inherits the linker's
+// errors: a missed link is a false unaddressed-pain and orphan-reliever, a
+// wrong one hides a real gap. Measured 2025-11 while text linking was still
+// being tuned (its own corpus recall 0.33-0.52): P 0.44-0.49, R 0.82-0.86,
+// F1 0.58-0.61. The bar sits below that range so that work on the linker does
+// not break this suite, and catches a gap rule or an integration that breaks
+// (with no text links at all, F1 is 0.45). Raise it as linking improves.
 TEST(CorpusWarnings, GapDetectionEndToEnd) {
     if (corpus_boards().empty()) GTEST_SKIP() << "no corpus in tests/corpus/boards";
     const CorpusScores scores =
-        score_corpus("Gap detection, full analysis", [](const std::string& name, const std::string& input,
-                                                        const nlohmann::json&) {
-            return reported_warnings(name, input);
-        });
-    EXPECT_GE(scores.overall.f1(), 0.0);
+        score_corpus("Gap detection, full analysis",
+                     [](const std::string& name, const std::string& input, const nlohmann::json&) {
+                         return reported_warnings(name, input);
+                     });
+    EXPECT_GE(scores.overall.f1(), 0.50);
+    EXPECT_GE(scores.overall.recall(), 0.75);
 }

@@ -1,2 +1,363 @@
-// Text and connector links (core/src/linking.cpp, docs/linking.md).
+// Text and connector links (core/src/linking.cpp, docs/linking.md): relievers
+// reach pains, creators gains and products jobs, within one canvas, by a
+// connector or by what the notes say, with the words behind each text link.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "board_builder.hpp"
+#include "canvasfit/analyze.hpp"
+#include "canvasfit/engine.hpp"
+#include "canvasfit/text.hpp"
+#include "link_lexicon.hpp"
+
+using namespace canvasfit;
+using namespace canvasfit::test_support;
+
+namespace {
+
+constexpr const char* kStraightToKitchen = "Orders go straight to the kitchen";
+constexpr const char* kLostBeforeKitchen = "Orders get lost between till and kitchen";
+
+// One or more canvases in the usual template: seven section frames side by
+// side, notes stacked in the frame of their section.
+class CanvasSketch {
+public:
+    explicit CanvasSketch(int canvases = 1) {
+        for (int c = 0; c < canvases; ++c)
+            for (Section section : kAllSections)
+                board_.containers.push_back(
+                    frame(frame_id(c, section), title_of(section), area_of(c, section)));
+    }
+
+    std::string note(Section section, const std::string& text, int canvas = 0) {
+        const std::string id = std::string(section_name(section)) + std::to_string(canvas) + "-" +
+                               std::to_string(++count_[{canvas, section}]);
+        const Rect area = area_of(canvas, section);
+        board_.notes.push_back(sticky(id, text, area.x + 20,
+                                      area.y + 40 + 110.0 * count_[{canvas, section}],
+                                      frame_id(canvas, section)));
+        return id;
+    }
+
+    void connect(const std::string& from, const std::string& to) {
+        board_.connectors.push_back({"c" + std::to_string(board_.connectors.size()), from, to, ""});
+    }
+
+    // Notes in every section that share no words with the tests' notes, so
+    // each canvas has the size and word statistics of a real one.
+    void add_filler(int canvas = 0) {
+        note(Section::segment, "Independent café owners", canvas);
+        note(Section::jobs, "Run a neighbourhood café", canvas);
+        note(Section::jobs, "Hire weekend baristas", canvas);
+        note(Section::pains, "Card terminal rejects foreign cards", canvas);
+        note(Section::pains, "Wobbly tables on the terrace", canvas);
+        note(Section::gains, "Regulars bring their friends", canvas);
+        note(Section::gains, "Instagram photos of latte art", canvas);
+        note(Section::products, "Tablet point of sale", canvas);
+        note(Section::products, "Loyalty card", canvas);
+        note(Section::relievers, "Oat milk at no extra charge", canvas);
+        note(Section::creators, "Birthday stamp on the loyalty card", canvas);
+    }
+
+    Report analyze() const { return canvasfit::analyze(board_); }
+
+private:
+    static const char* title_of(Section section) {
+        switch (section) {
+        case Section::segment: return "Customer Segment";
+        case Section::jobs: return "Customer Jobs";
+        case Section::pains: return "Pains";
+        case Section::gains: return "Gains";
+        case Section::products: return "Products & Services";
+        case Section::relievers: return "Pain Relievers";
+        default: return "Gain Creators";
+        }
+    }
+    static Rect area_of(int canvas, Section section) {
+        return {canvas * 3000.0 + static_cast<double>(section) * 320, 0, 300, 2000};
+    }
+    static std::string frame_id(int canvas, Section section) {
+        return "frame-" + std::to_string(canvas) + "-" + section_name(section);
+    }
+
+    Board board_;
+    std::map<std::pair<int, Section>, int> count_;
+};
+
+const LinkReport* find_link(const Report& report, const std::string& from, const std::string& to) {
+    for (const LinkReport& link : report.links)
+        if (link.from == from && link.to == to) return &link;
+    return nullptr;
+}
+
+std::vector<const LinkReport*> links_from(const Report& report, const std::string& from) {
+    std::vector<const LinkReport*> found;
+    for (const LinkReport& link : report.links)
+        if (link.from == from) found.push_back(&link);
+    return found;
+}
+
+bool has_evidence(const LinkReport& link, const std::string& item) {
+    return std::find(link.evidence.begin(), link.evidence.end(), item) != link.evidence.end();
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : " | ") + item;
+    return text;
+}
+
+struct OppositePair {
+    const char* pain;
+    const char* reliever;
+    const char* related;  // the evidence item naming the family pair
+};
+
+class OppositeWords : public ::testing::TestWithParam<OppositePair> {};
+
+}  // namespace
+
+// Pains and their relievers often say opposite things; the lexicon families
+// link them anyway, and the evidence names the pair of words.
+TEST_P(OppositeWords, LinkThePainToItsReliever) {
+    const OppositePair& pair = GetParam();
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string pain = sketch.note(Section::pains, pair.pain);
+    const std::string reliever = sketch.note(Section::relievers, pair.reliever);
+
+    const Report report = sketch.analyze();
+    const LinkReport* link = find_link(report, reliever, pain);
+    ASSERT_NE(link, nullptr) << pair.pain << " / " << pair.reliever;
+    EXPECT_EQ(link->via, "text");
+    EXPECT_GT(link->strength, 0.0);
+    EXPECT_LE(link->strength, 1.0);
+    EXPECT_TRUE(has_evidence(*link, pair.related)) << joined(link->evidence);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Lexicon, OppositeWords,
+    ::testing::Values(
+        OppositePair{"Orders get lost", "Orders go straight to the kitchen",
+                     "loss: lost ~ straight"},
+        OppositePair{"Too expensive", "Flat monthly fee", "cost: expensive ~ flat"},
+        OppositePair{"Slow at lunchtime", "Fast pickup", "speed: slow ~ fast"},
+        OppositePair{"Stock counts are manual", "Automatic stock counts",
+                     "effort: manual ~ automatic"},
+        OppositePair{"Deliveries arrive late", "Always on time", "punctuality: late ~ on time"},
+        OppositePair{"Food waste at closing", "Nothing goes off", "waste: waste ~ goes off"},
+        OppositePair{"Confusing to set up", "Simple enough for anyone", "ease: confusing ~ simple"},
+        OppositePair{"Frequent billing errors", "Accurate invoices", "accuracy: errors ~ accurate"},
+        OppositePair{"Staff forget to reorder milk", "Reminder when milk runs low",
+                     "memory: forget ~ reminder"},
+        // A problem word turned around by "-free" is a remedy.
+        OppositePair{"Drowning in paperwork", "Paper-free sign-up", "effort: paperwork ~ paper"}));
+
+TEST(Linking, UnrelatedNotesDoNotLink) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string pain = sketch.note(Section::pains, "Customers wait ages for a table");
+    const std::string reliever = sketch.note(Section::relievers, "Customers get a free cookie");
+    const std::string gain = sketch.note(Section::gains, "Feel welcome as a regular");
+    const std::string creator = sketch.note(Section::creators, "Baristas learn every name");
+
+    const Report report = sketch.analyze();
+    EXPECT_EQ(find_link(report, reliever, pain), nullptr);  // "customers" is canvas filler
+    EXPECT_TRUE(links_from(report, creator).empty());
+}
+
+// The "free" of "paper-free" turns "paper" around; it is no cost word.
+TEST(Linking, FreeAfterAProblemWordIsNotACostWord) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string pain = sketch.note(Section::pains, "Too expensive");
+    const std::string reliever = sketch.note(Section::relievers, "Paper-free sign-up");
+
+    EXPECT_EQ(find_link(sketch.analyze(), reliever, pain), nullptr);
+}
+
+TEST(Linking, EachValueMapSectionReachesOnlyItsOwnProfileSection) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string pain = sketch.note(Section::pains, "Waiting for the espresso machine");
+    const std::string gain = sketch.note(Section::gains, "Espresso machine always warm");
+    const std::string job = sketch.note(Section::jobs, "Clean the espresso machine");
+    const std::string reliever = sketch.note(Section::relievers, "Espresso machine always warm");
+    const std::string creator = sketch.note(Section::creators, "Waiting for the espresso machine");
+    const std::string product = sketch.note(Section::products, "Espresso machine always warm");
+
+    const Report report = sketch.analyze();
+    EXPECT_NE(find_link(report, reliever, pain), nullptr);
+    EXPECT_EQ(find_link(report, reliever, gain), nullptr);
+    EXPECT_EQ(find_link(report, reliever, job), nullptr);
+    EXPECT_NE(find_link(report, creator, gain), nullptr);
+    EXPECT_EQ(find_link(report, creator, pain), nullptr);
+    EXPECT_NE(find_link(report, product, job), nullptr);
+    EXPECT_EQ(find_link(report, product, pain), nullptr);
+    for (const LinkReport& link : report.links) {
+        EXPECT_NE(link.to, reliever);
+        EXPECT_NE(link.from, pain);
+    }
+}
+
+TEST(Linking, TextLinksStayWithinTheirCanvas) {
+    CanvasSketch sketch(2);
+    sketch.add_filler(0);
+    sketch.add_filler(1);
+    const std::string reliever = sketch.note(Section::relievers, kStraightToKitchen, 0);
+    const std::string pain = sketch.note(Section::pains, "Orders get lost before the kitchen", 1);
+
+    const Report report = sketch.analyze();
+    ASSERT_EQ(report.canvases.size(), 2u);
+    EXPECT_EQ(find_link(report, reliever, pain), nullptr);
+}
+
+// A connector is the team's own word: it gives the link at strength 1, and
+// no text link is added for the same pair.
+TEST(Linking, ConnectorWinsOverTextForTheSamePair) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string pain = sketch.note(Section::pains, "Orders get lost");
+    const std::string other = sketch.note(Section::pains, "Kitchen misreads handwritten orders");
+    const std::string reliever = sketch.note(Section::relievers, kStraightToKitchen);
+    sketch.connect(pain, reliever);  // drawn from pain to reliever: direction does not matter
+
+    const Report report = sketch.analyze();
+    int for_pair = 0;
+    for (const LinkReport& link : report.links)
+        if (link.from == reliever && link.to == pain) ++for_pair;
+    EXPECT_EQ(for_pair, 1);
+    const LinkReport* drawn = find_link(report, reliever, pain);
+    ASSERT_NE(drawn, nullptr);
+    EXPECT_EQ(drawn->via, "connector");
+    EXPECT_EQ(drawn->strength, 1.0);
+    EXPECT_TRUE(drawn->evidence.empty());
+    const LinkReport* by_text = find_link(report, reliever, other);
+    ASSERT_NE(by_text, nullptr);  // the connector does not silence the reliever's other links
+    EXPECT_EQ(by_text->via, "text");
+}
+
+TEST(Linking, ConnectorBetweenSectionsTheRuleForbidsIsNoLink) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string gain = sketch.note(Section::gains, "Feel welcome as a regular");
+    const std::string reliever = sketch.note(Section::relievers, "Baristas learn every name");
+    sketch.connect(reliever, gain);
+
+    EXPECT_EQ(find_link(sketch.analyze(), reliever, gain), nullptr);
+}
+
+// Shared words as the pain writes them, in its order, then related pairs
+// with the pain's word first.
+TEST(Linking, EvidenceListsTheWordsAsWritten) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string pain = sketch.note(Section::pains, kLostBeforeKitchen);
+    const std::string reliever =
+        sketch.note(Section::relievers, "Ordering goes straight to the kitchen");
+
+    const LinkReport* link = find_link(sketch.analyze(), reliever, pain);
+    ASSERT_NE(link, nullptr);
+    EXPECT_EQ(link->evidence,
+              (std::vector<std::string>{"orders", "kitchen", "loss: lost ~ straight"}));
+}
+
+TEST(Linking, SharingMoreWordsGivesAStrongerLink) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string pain = sketch.note(Section::pains, kLostBeforeKitchen);
+    const std::string one = sketch.note(Section::relievers, "Kitchen screen");
+    const std::string two =
+        sketch.note(Section::relievers, "Orders sent from the till to the kitchen");
+
+    const Report report = sketch.analyze();
+    const LinkReport* weak = find_link(report, one, pain);
+    const LinkReport* strong = find_link(report, two, pain);
+    ASSERT_NE(weak, nullptr);
+    ASSERT_NE(strong, nullptr);
+    EXPECT_LT(weak->strength, strong->strength);
+    EXPECT_LT(strong->strength, 1.0);  // only a connector is certain
+}
+
+// A note may have several links; they come sorted by note, then strength.
+TEST(Linking, SeveralLinksPerNoteInADeterministicOrder) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string lost = sketch.note(Section::pains, "Orders get lost");
+    const std::string misread = sketch.note(Section::pains, "Kitchen misreads handwritten orders");
+    const std::string reliever = sketch.note(Section::relievers, kStraightToKitchen);
+
+    const Report report = sketch.analyze();
+    const auto from_reliever = links_from(report, reliever);
+    ASSERT_EQ(from_reliever.size(), 2u);
+    EXPECT_GE(from_reliever[0]->strength, from_reliever[1]->strength);
+    EXPECT_NE(find_link(report, reliever, lost), nullptr);
+    EXPECT_NE(find_link(report, reliever, misread), nullptr);
+    EXPECT_EQ(report_to_json(report), report_to_json(sketch.analyze()));
+}
+
+TEST(Linking, LexiconIsSmallCuratedAndConsistent) {
+    EXPECT_TRUE(link_lexicon::link_lexicon_issues().empty())
+        << joined(link_lexicon::link_lexicon_issues());
+    const auto& families = link_lexicon::families();
+    EXPECT_GE(families.size(), 20u);
+    EXPECT_LE(families.size(), 40u);
+    for (const link_lexicon::Family& family : families) {
+        EXPECT_FALSE(family.problem.empty()) << family.name;
+        EXPECT_FALSE(family.remedy.empty()) << family.name;
+    }
+    const auto cost = link_lexicon::family_of("expens");  // content_terms("expensive")
+    ASSERT_TRUE(cost.has_value());
+    EXPECT_EQ(families[cost->family].name, "cost");
+    EXPECT_EQ(cost->side, link_lexicon::Side::problem);
+    EXPECT_FALSE(link_lexicon::family_of("kitchen").has_value());
+}
+
+TEST(Linking, PhrasesAreFoundOnFoldedWords) {
+    const auto hits = link_lexicon::find_phrases(tokenize("Delivered ON TIME, nothing goes off"));
+    ASSERT_EQ(hits.size(), 2u);
+    EXPECT_EQ(hits[0].key, "on time");
+    EXPECT_EQ(hits[0].first_token, 1u);
+    EXPECT_EQ(hits[1].key, "goes off");
+}
+
+// One canvas of 10,000 notes whose every note shares a word with thousands of
+// others. The inverted index keeps the work per value-map note bounded: a
+// word on more than a few dozen targets nominates none, so the pairs scored
+// stay a small multiple of the note count, far from all pairs.
+TEST(Linking, TenThousandNoteCanvasScoresFarFewerThanAllPairs) {
+    constexpr std::size_t kEach = 5000;
+    Board board;
+    CanvasNotes notes;
+    std::vector<Terms> terms;
+    for (std::size_t i = 0; i < 2 * kEach; ++i) {
+        const bool is_pain = i < kEach;
+        Note note;
+        note.id = "n" + std::to_string(i);
+        // "order", "lost" and "late" are on every pain; "sku<k>" on 5 pains and 5 relievers.
+        note.text = std::string(is_pain ? "Order lost" : "Order tracked") + " sku" +
+                    std::to_string(i % 1000) + (is_pain ? " late" : " on time");
+        terms.push_back(content_terms(note.text));
+        board.notes.push_back(std::move(note));
+        notes.of(is_pain ? Section::pains : Section::relievers).push_back(i);
+    }
+    const Adjacency connected(board.notes.size());
+
+    LinkStats stats;
+    const std::vector<Link> links = link_canvas(board, notes, terms, connected, &stats);
+
+    const std::size_t all_pairs = kEach * kEach;
+    EXPECT_GT(stats.pairs_scored, 0u);
+    EXPECT_LT(stats.pairs_scored, all_pairs / 100);
+    EXPECT_LE(stats.pairs_scored, kEach * 64);  // each reliever: one small posting list
+    EXPECT_FALSE(links.empty());
+    for (const Link& link : links) {
+        EXPECT_LT(link.to, kEach);
+        EXPECT_GE(link.from, kEach);
+        EXPECT_EQ(link.from % 1000, link.to % 1000);  // the same sku
+    }
+}

@@ -46,7 +46,9 @@ public:
         }
     }
 
-    std::string frame_id(Section section) const { return prefix_ + "frame-" + section_name(section); }
+    std::string frame_id(Section section) const {
+        return prefix_ + "frame-" + section_name(section);
+    }
 
 private:
     double x_, y_;
@@ -117,7 +119,8 @@ TEST(ValueTypes, EachTypeHasCuesFromTheSeeds) {
         {"Available 24/7, even in rural areas", ValueType::access},
     };
     for (const auto& [text, type] : cases)
-        EXPECT_EQ(value_type_name(classify_value(text)), std::string(value_type_name(type))) << text;
+        EXPECT_EQ(value_type_name(classify_value(text)), std::string(value_type_name(type)))
+            << text;
 }
 
 TEST(ValueTypes, TextWithoutCueHasNoType) {
@@ -188,12 +191,14 @@ TEST(SegmentTypes, EveryoneIsMassMarket) {
 }
 
 TEST(SegmentTypes, SeveralNamedGroupsAreSegmented) {
-    EXPECT_EQ(classify_segment({"Freelancers, agencies and in-house teams"}), SegmentType::segmented);
+    EXPECT_EQ(classify_segment({"Freelancers, agencies and in-house teams"}),
+              SegmentType::segmented);
     EXPECT_EQ(classify_segment({"Developers", "Engineering managers"}), SegmentType::segmented);
 }
 
 TEST(SegmentTypes, OneGroupDescribedOnSeveralNotesIsNotSegmented) {
-    EXPECT_EQ(classify_segment({"Busy parents", "Live in cities", "Age 30-45"}), SegmentType::niche);
+    EXPECT_EQ(classify_segment({"Busy parents", "Live in cities", "Age 30-45"}),
+              SegmentType::niche);
     // Coordinated adjectives share one head noun; "and" inside a description joins.
     EXPECT_EQ(classify_segment({"Small and medium businesses"}), SegmentType::niche);
     EXPECT_EQ(classify_segment({"Parents with toddlers and pets"}), SegmentType::niche);
@@ -214,7 +219,8 @@ TEST(SegmentTypes, ProfileDecidesOnlyWhenTheSegmentIsUnclear) {
     const std::vector<std::string> hosts = content_terms("Hosts fill empty nights");
     const std::vector<std::string> guests = content_terms("Guests find cheap rooms");
     EXPECT_EQ(classify_segment({"Travel"}, {&hosts, &guests}), SegmentType::multisided);
-    EXPECT_EQ(classify_segment({"Independent hotel owners"}, {&hosts, &guests}), SegmentType::niche);
+    EXPECT_EQ(classify_segment({"Independent hotel owners"}, {&hosts, &guests}),
+              SegmentType::niche);
     EXPECT_EQ(classify_segment({"Travel"}, {&hosts}), SegmentType::unknown);
 }
 
@@ -228,7 +234,8 @@ TEST(ValueDrivers, TopHalfInterleavedByPriorityBetweenFourAndEight) {
         priorities[i + 3] = priority(static_cast<int>(i + 1), (3.0 - i) / 3);
     }
     // Top half is 2 + 2; pains come first at equal priority.
-    EXPECT_EQ(value_drivers({0, 1, 2}, {3, 4, 5}, priorities), (std::vector<std::size_t>{0, 3, 1, 4}));
+    EXPECT_EQ(value_drivers({0, 1, 2}, {3, 4, 5}, priorities),
+              (std::vector<std::size_t>{0, 3, 1, 4}));
 }
 
 TEST(ValueDrivers, AtMostEight) {
@@ -246,9 +253,11 @@ TEST(ValueDrivers, AtMostEight) {
 
 TEST(ValueDrivers, AtLeastFourButNeverMoreThanThereAre) {
     std::vector<Priority> priorities(5);
-    for (std::size_t i = 0; i < 5; ++i) priorities[i] = priority(static_cast<int>(i + 1), (5.0 - i) / 5);
+    for (std::size_t i = 0; i < 5; ++i)
+        priorities[i] = priority(static_cast<int>(i + 1), (5.0 - i) / 5);
     // Three of five pains have priority >= 0.5 (1, 0.8, 0.6); four are taken.
-    EXPECT_EQ(value_drivers({0, 1, 2, 3, 4}, {}, priorities), (std::vector<std::size_t>{0, 1, 2, 3}));
+    EXPECT_EQ(value_drivers({0, 1, 2, 3, 4}, {}, priorities),
+              (std::vector<std::size_t>{0, 1, 2, 3}));
     EXPECT_EQ(value_drivers({0, 1}, {2}, priorities).size(), 3u);
     EXPECT_TRUE(value_drivers({}, {}, priorities).empty());
 }
@@ -261,8 +270,9 @@ TEST(ValueDrivers, HigherPriorityGainComesBeforeLowerPriorityPain) {
 // --- Competitor notes ---
 
 TEST(CompetitorTitles, MatchLikeSectionTitles) {
-    for (const char* title : {"Competitors", "ALTERNATIVES:", "Competition", "Competitor scoring (Q3)",
-                              "2. Competitors – 2024", "Existing alternatives"})
+    for (const char* title :
+         {"Competitors", "ALTERNATIVES:", "Competition", "Competitor scoring (Q3)",
+          "2. Competitors – 2024", "Existing alternatives"})
         EXPECT_TRUE(is_competitor_title(title)) << title;
     for (const char* title : {"Pains", "Competitive advantage", "Alternative facts here", ""})
         EXPECT_FALSE(is_competitor_title(title)) << title;
@@ -271,12 +281,14 @@ TEST(CompetitorTitles, MatchLikeSectionTitles) {
 TEST(CompetitorNotes, NameThenCriterionScores) {
     const ParsedCompetitor acme = parse_competitor_note("Acme: speed 4, price 2");
     EXPECT_EQ(acme.name, "Acme");
-    EXPECT_EQ(acme.scores, (std::vector<std::pair<std::string, double>>{{"speed", 4}, {"price", 2}}));
+    EXPECT_EQ(acme.scores,
+              (std::vector<std::pair<std::string, double>>{{"speed", 4}, {"price", 2}}));
     EXPECT_TRUE(acme.problems.empty());
 
     const ParsedCompetitor sheets = parse_competitor_note("Spreadsheets — accuracy 2/5, cost 5");
     EXPECT_EQ(sheets.name, "Spreadsheets");
-    EXPECT_EQ(sheets.scores, (std::vector<std::pair<std::string, double>>{{"accuracy", 2}, {"cost", 5}}));
+    EXPECT_EQ(sheets.scores,
+              (std::vector<std::pair<std::string, double>>{{"accuracy", 2}, {"cost", 5}}));
 
     const ParsedCompetitor us = parse_competitor_note("Us: speed 5; price 4");
     EXPECT_EQ(us.name, "Us");
@@ -289,10 +301,12 @@ TEST(CompetitorNotes, NameThenCriterionScores) {
 }
 
 TEST(CompetitorNotes, ScalesAreReadOutOfFive) {
-    const ParsedCompetitor x = parse_competitor_note("X - speed 8/10, price 80%, design ★★★☆☆, support 4,5, 3 quality");
+    const ParsedCompetitor x =
+        parse_competitor_note("X - speed 8/10, price 80%, design ★★★☆☆, support 4,5, 3 quality");
     EXPECT_TRUE(x.problems.empty());
-    EXPECT_EQ(x.scores, (std::vector<std::pair<std::string, double>>{
-                            {"speed", 4}, {"price", 4}, {"design", 3}, {"support", 4.5}, {"quality", 3}}));
+    EXPECT_EQ(x.scores,
+              (std::vector<std::pair<std::string, double>>{
+                  {"speed", 4}, {"price", 4}, {"design", 3}, {"support", 4.5}, {"quality", 3}}));
 }
 
 TEST(CompetitorNotes, MalformedNotesSayWhy) {
@@ -312,7 +326,8 @@ TEST(CompetitorNotes, MalformedNotesSayWhy) {
 
     const ParsedCompetitor criterion_first = parse_competitor_note("Speed: 4, price: 2");
     EXPECT_TRUE(criterion_first.scores.empty());
-    EXPECT_EQ(criterion_first.problems, std::vector<std::string>{"'Speed' reads as a criterion, not a name"});
+    EXPECT_EQ(criterion_first.problems,
+              std::vector<std::string>{"'Speed' reads as a criterion, not a name"});
 }
 
 TEST(CompetitorNotes, GoodItemsSurviveNextToBadOnes) {
@@ -399,7 +414,8 @@ TEST(ValueStage, NotesGetTypesAndTheCanvasADominantType) {
     EXPECT_EQ(value.segment_type, "niche");
     // One note each: the one linked to the top pain leads.
     EXPECT_EQ(value.dominant_type, std::optional<std::string>("risk-reduction"));
-    EXPECT_EQ(value.key_metric, std::optional<std::string>(key_metric_for(ValueType::risk_reduction)));
+    EXPECT_EQ(value.key_metric,
+              std::optional<std::string>(key_metric_for(ValueType::risk_reduction)));
     EXPECT_EQ(value.types, (std::vector<std::pair<std::string, int>>{
                                {"risk-reduction", 1}, {"convenience", 1}, {"none", 1}}));
     EXPECT_EQ(value.drivers, std::vector<std::string>{"p1"});
@@ -413,7 +429,8 @@ TEST(ValueStage, LinkedPriorityTipsAnEqualCount) {
     add(board, canvas, Section::relievers, "r1", "Bank-grade encryption");
     add(board, canvas, Section::relievers, "r2", "Works in one click");
     board.connectors.push_back(connector("r2", "p1"));
-    EXPECT_EQ(analyze(board).canvases[0].value.dominant_type, std::optional<std::string>("convenience"));
+    EXPECT_EQ(analyze(board).canvases[0].value.dominant_type,
+              std::optional<std::string>("convenience"));
 }
 
 TEST(ValueStage, NoTypedNoteMeansNoDominantType) {
@@ -432,8 +449,10 @@ TEST(ValueStage, DriversAreTheTopPainsAndGains) {
     const CanvasBoard canvas;
     canvas.add_to(board);
     for (int i = 1; i <= 3; ++i) {
-        add(board, canvas, Section::pains, "p" + std::to_string(i), "Pain number " + std::to_string(i));
-        add(board, canvas, Section::gains, "g" + std::to_string(i), "Gain number " + std::to_string(i));
+        add(board, canvas, Section::pains, "p" + std::to_string(i),
+            "Pain number " + std::to_string(i));
+        add(board, canvas, Section::gains, "g" + std::to_string(i),
+            "Gain number " + std::to_string(i));
     }
     EXPECT_EQ(analyze(board).canvases[0].value.drivers,
               (std::vector<std::string>{"p1", "g1", "p2", "g2"}));
@@ -570,35 +589,36 @@ TEST(CompetitorSheets, ATitledShapeIsASheetToo) {
     const Report report = analyze(board);
     ASSERT_TRUE(report.canvases[0].competitors.has_value());
     EXPECT_EQ(report.canvases[0].competitors->alternatives.size(), 1u);
-    EXPECT_FALSE(find_warning(report, "unparsed-competitor").has_value());  // the title is not a score
+    EXPECT_FALSE(
+        find_warning(report, "unparsed-competitor").has_value());  // the title is not a score
 }
 
 // --- End to end ---
 
 TEST(ValueEndToEnd, CanvasFitBoardWithACompetitorsFrame) {
     const char* board = R"({
-      "schema": "canvasfit.board/1",
-      "containers": [
-        {"id": "seg", "title": "Customer Segment", "x": 700, "y": 0, "width": 700, "height": 180},
-        {"id": "jobs", "title": "Customer Jobs", "x": 1100, "y": 200, "width": 300, "height": 600},
-        {"id": "pains", "title": "Pains", "x": 700, "y": 500, "width": 400, "height": 300},
-        {"id": "gains", "title": "Gains", "x": 700, "y": 200, "width": 400, "height": 300},
-        {"id": "prod", "title": "Products & Services", "x": 0, "y": 200, "width": 300, "height": 600},
-        {"id": "rel", "title": "Pain Relievers", "x": 300, "y": 500, "width": 300, "height": 300},
-        {"id": "cre", "title": "Gain Creators", "x": 300, "y": 200, "width": 300, "height": 300},
-        {"id": "comp", "title": "Competitor scoring", "x": 1500, "y": 0, "width": 400, "height": 800}
+      "schema":"canvasfit.board/1",
+      "containers":[
+        {"id":"seg", "title":"Customer Segment", "x":700, "y":0, "width":700, "height":180},
+        {"id":"jobs", "title":"Customer Jobs", "x":1100, "y":200, "width":300, "height":600},
+        {"id":"pains", "title":"Pains", "x":700, "y":500, "width":400, "height":300},
+        {"id":"gains", "title":"Gains", "x":700, "y":200, "width":400, "height":300},
+        {"id":"prod", "title":"Products & Services", "x":0, "y":200, "width":300, "height":600},
+        {"id":"rel", "title":"Pain Relievers", "x":300, "y":500, "width":300, "height":300},
+        {"id":"cre", "title":"Gain Creators", "x":300, "y":200, "width":300, "height":300},
+        {"id":"comp", "title":"Competitor scoring", "x":1500, "y":0, "width":400, "height":800}
       ],
-      "notes": [
-        {"id": "s1", "text": "Everyone with a bank account", "x": 720, "y": 20, "parent": "seg"},
-        {"id": "p1", "text": "Worried about fraud", "x": 720, "y": 520, "parent": "pains"},
-        {"id": "p2", "text": "Apps are confusing", "x": 720, "y": 640, "parent": "pains"},
-        {"id": "g1", "text": "Pay friends instantly", "x": 720, "y": 220, "parent": "gains"},
-        {"id": "r1", "text": "Fraud protection on every payment", "x": 320, "y": 520, "parent": "rel"},
-        {"id": "r2", "text": "Two-factor security", "x": 320, "y": 640, "parent": "rel"},
-        {"id": "c1", "text": "Instant transfers", "x": 320, "y": 220, "parent": "cre"},
-        {"id": "k1", "text": "BigBank: fraud 4, speed 2, fees 1", "x": 1520, "y": 40, "parent": "comp"},
-        {"id": "k2", "text": "Us: fraud 5, speed 5, fees 4", "x": 1520, "y": 200, "parent": "comp"},
-        {"id": "k3", "text": "Cash", "x": 1520, "y": 400, "parent": "comp"}
+      "notes":[
+        {"id":"s1", "text":"Everyone with a bank account", "x":720, "y":20, "parent":"seg"},
+        {"id":"p1", "text":"Worried about fraud", "x":720, "y":520, "parent":"pains"},
+        {"id":"p2", "text":"Apps are confusing", "x":720, "y":640, "parent":"pains"},
+        {"id":"g1", "text":"Pay friends instantly", "x":720, "y":220, "parent":"gains"},
+        {"id":"r1", "text":"Fraud protection on every payment", "x":320, "y":520, "parent":"rel"},
+        {"id":"r2", "text":"Two-factor security", "x":320, "y":640, "parent":"rel"},
+        {"id":"c1", "text":"Instant transfers", "x":320, "y":220, "parent":"cre"},
+        {"id":"k1", "text":"BigBank: fraud 4, speed 2, fees 1", "x":1520, "y":40, "parent":"comp"},
+        {"id":"k2", "text":"Us: fraud 5, speed 5, fees 4", "x":1520, "y":200, "parent":"comp"},
+        {"id":"k3", "text":"Cash", "x":1520, "y":400, "parent":"comp"}
       ]
     })";
     const nlohmann::json report = nlohmann::json::parse(report_to_json(analyze_text(board)));
@@ -624,7 +644,8 @@ TEST(ValueEndToEnd, CanvasFitBoardWithACompetitorsFrame) {
               (nlohmann::json{{"name", "BigBank"}, {"price", 1}, {"value", 3}}));
 
     for (const nlohmann::json& note : report.at("notes")) {
-        const bool value_map = note.at("section") == "relievers" || note.at("section") == "creators";
+        const bool value_map =
+            note.at("section") == "relievers" || note.at("section") == "creators";
         EXPECT_EQ(note.at("value_type").is_string(), value_map) << note.at("id");
         EXPECT_EQ(note.at("value_type").is_null(), !value_map) << note.at("id");
     }

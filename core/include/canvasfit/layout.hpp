@@ -2,6 +2,7 @@
 // judged only from frames, labelled shapes and positions.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,6 +15,8 @@ namespace canvasfit {
 // How a note's section was decided.
 enum class Placement { frame, region, text, none };
 const char* placement_name(Placement placement);
+
+class SpatialGrid;  // core/src/spatial_grid.hpp
 
 struct SectionArea {
     std::string container_id;
@@ -60,6 +63,8 @@ private:
     std::vector<int> canvas_of_area_;
     std::vector<Rect> canvas_bounds_;  // of the group or cut that made each canvas
     std::unordered_map<std::string, std::size_t> area_by_container_;
+    // areas_ and canvas_bounds_ by position, so placing a note reads a few, not all.
+    std::shared_ptr<const SpatialGrid> area_grid_, canvas_grid_;
 };
 
 }  // namespace canvasfit

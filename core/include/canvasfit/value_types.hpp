@@ -73,8 +73,9 @@ const char* segment_type_name(SegmentType type);
 // segment_texts: the text of each segment note (or the title qualifier that
 // names the segment); profile_terms: the content terms of the canvas's jobs,
 // pains and gains, read only when the segment text alone is unclear.
-SegmentType classify_segment(const std::vector<std::string_view>& segment_texts,
-                             const std::vector<const std::vector<std::string>*>& profile_terms = {});
+SegmentType classify_segment(
+    const std::vector<std::string_view>& segment_texts,
+    const std::vector<const std::vector<std::string>*>& profile_terms = {});
 
 // A value driver as the later report-time stages need it. It holds the note's
 // id rather than its index: the incremental Analyzer renumbers indices when a
@@ -82,8 +83,8 @@ SegmentType classify_segment(const std::vector<std::string_view>& segment_texts,
 struct ValueDriver {
     std::string note_id;  // a pain or a gain
     double priority = 0;
-    ValueType type = ValueType::none;    // its value type, read like a reliever's
-    std::vector<std::string> terms;      // its content terms
+    ValueType type = ValueType::none;  // its value type, read like a reliever's
+    std::vector<std::string> terms;    // its content terms
 };
 
 // The per-canvas part of the value stage.
@@ -117,9 +118,9 @@ bool is_competitor_title(std::string_view title);
 // "Spreadsheets — accuracy 2/5, cost 5", "Us\nspeed 5\nprice 4". Scores are on
 // a 0-5 scale: "4", "4.5", "4/5", "8/10", "80%", "★★★★☆".
 struct ParsedCompetitor {
-    std::string name;                                   // "" when none was found
+    std::string name;                                    // "" when none was found
     std::vector<std::pair<std::string, double>> scores;  // criterion (folded) -> 0..5
-    std::vector<std::string> problems;                  // what could not be read
+    std::vector<std::string> problems;                   // what could not be read
 };
 ParsedCompetitor parse_competitor_note(std::string_view text);
 

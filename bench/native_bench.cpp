@@ -1,0 +1,188 @@
+// Native benchmarks (Google Benchmark) of every analysis stage on the boards
+// bench/make_boards.py writes. bench/run.mjs runs it; by hand:
+//
+//   canvasfit_bench --board=build/bench/boards/notes-1000.canvasfit.json [--board=...]
+//                   [--benchmark_repetitions=5 ...]      stage and end-to-end times
+//   canvasfit_bench --memory=FILE                         peak RSS of one analysis (JSON)
+//
+// For a CanvasFit board (.canvasfit.json) every stage is timed, plus the
+// incremental update; for other formats only reading and the whole analysis,
+// since the stages after reading see the same Board. Each board's staged
+// pipeline is first checked against analyze_text (stages.hpp).
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "canvasfit/analyze.hpp"
+#include "canvasfit/analyzer.hpp"
+#include "canvasfit/readers.hpp"
+#include "stages.hpp"
+
+using namespace canvasfit;
+using canvasfit::bench::Pipeline;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::string label_of(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool is_canvasfit_board(const std::string& path) {
+    const std::string suffix = ".canvasfit.json";
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The board the benchmarks are on. Benchmarks run in registration order,
+// board by board, so one board at a time is kept: the 50,000-note ones are big.
+struct Loaded {
+    std::string path;
+    std::string input;
+    std::unique_ptr<Pipeline> pipeline;  // every stage run once
+    std::unique_ptr<Analyzer> analyzer;  // made on first use
+};
+
+Loaded& load(const std::string& path) {
+    static Loaded loaded;
+    if (loaded.path == path) return loaded;
+    loaded = Loaded{};
+    loaded.path = path;
+    loaded.input = read_file(path);
+    bench::check_same_as_analyze(loaded.input);
+    loaded.pipeline = std::make_unique<Pipeline>();
+    Pipeline& p = *loaded.pipeline;
+    p.read(loaded.input);
+    p.classify();
+    p.terms();
+    p.link();
+    p.rank_score();
+    p.build_report();
+    p.serialise();
+    return loaded;
+}
+
+// One step of the pipeline, repeated with the steps before it already done.
+template <typename Step>
+void stage(benchmark::State& state, const std::string& path, Step step) {
+    Loaded& loaded = load(path);
+    for (auto _ : state) step(loaded);
+    state.counters["notes"] = static_cast<double>(loaded.pipeline->board.notes.size());
+}
+
+void add_stage(const std::string& name, const std::string& path,
+               void (*step)(Loaded&)) {
+    benchmark::RegisterBenchmark(("stage/" + name + "/" + label_of(path)).c_str(),
+                                 [path, step](benchmark::State& state) { stage(state, path, step); })
+        ->Unit(benchmark::kMillisecond);
+}
+
+// Edits one note in the middle of the board, back and forth between two texts,
+// and asks the Analyzer for the report each time.
+void incremental(benchmark::State& state, const std::string& path, bool as_json) {
+    Loaded& loaded = load(path);
+    if (!loaded.analyzer) loaded.analyzer = std::make_unique<Analyzer>(loaded.pipeline->board);
+    Analyzer& analyzer = *loaded.analyzer;
+    Note note = analyzer.board().notes[analyzer.board().notes.size() / 2];
+    const std::string texts[2] = {note.text + " faster", note.text};
+    std::size_t turn = 0;
+    for (auto _ : state) {
+        note.text = texts[turn++ % 2];
+        analyzer.upsert_note(note);
+        if (as_json) benchmark::DoNotOptimize(analyzer.report_json());
+        else benchmark::DoNotOptimize(analyzer.report());
+    }
+}
+
+void register_board(const std::string& path) {
+    if (is_canvasfit_board(path)) {
+        add_stage("read", path, [](Loaded& l) { benchmark::DoNotOptimize(read_board(l.input)); });
+        add_stage("classify", path, [](Loaded& l) { l.pipeline->classify(); });
+        add_stage("terms", path, [](Loaded& l) { l.pipeline->terms(); });
+        add_stage("link", path, [](Loaded& l) { l.pipeline->link(); });
+        add_stage("rank_score", path, [](Loaded& l) { l.pipeline->rank_score(); });
+        add_stage("warnings", path,
+                  [](Loaded& l) { benchmark::DoNotOptimize(l.pipeline->warnings()); });
+        add_stage("report", path, [](Loaded& l) { l.pipeline->build_report(); });
+        add_stage("serialise", path, [](Loaded& l) { l.pipeline->serialise(); });
+        for (bool as_json : {false, true})
+            benchmark::RegisterBenchmark(
+                ((as_json ? "incremental_json/" : "incremental/") + label_of(path)).c_str(),
+                [path, as_json](benchmark::State& state) { incremental(state, path, as_json); })
+                ->Unit(benchmark::kMillisecond);
+    } else {
+        add_stage("read", path, [](Loaded& l) { benchmark::DoNotOptimize(read_board(l.input)); });
+    }
+    add_stage("end_to_end", path, [](Loaded& l) {
+        benchmark::DoNotOptimize(report_to_json(analyze_text(l.input)));
+    });
+}
+
+// kB from /proc/self/status ("VmRSS", "VmHWM").
+long status_kb(const char* field) {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    const std::size_t length = std::strlen(field);
+    while (std::getline(status, line))
+        if (line.compare(0, length, field) == 0 && line[length] == ':')
+            return std::stol(line.substr(length + 1));
+    return -1;
+}
+
+// One analysis in this fresh process: the input is read first, then the peak
+// is what the analysis and its report added on top.
+int measure_memory(const std::string& path) {
+    const std::string input = read_file(path);
+    const long before = status_kb("VmRSS");
+    const std::string json = report_to_json(analyze_text(input));
+    const long peak = status_kb("VmHWM");
+    std::cout << "{\"board\": \"" << label_of(path) << "\", \"input_bytes\": " << input.size()
+              << ", \"rss_before_kb\": " << before << ", \"peak_rss_kb\": " << peak
+              << ", \"report_bytes\": " << json.size() << "}\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<char*> passed{argv[0]};
+    std::vector<std::string> boards;
+    try {
+        for (int i = 1; i < argc; ++i) {
+            const std::string arg = argv[i];
+            if (arg.rfind("--memory=", 0) == 0) return measure_memory(arg.substr(9));
+            if (arg.rfind("--board=", 0) == 0) boards.push_back(arg.substr(8));
+            else passed.push_back(argv[i]);
+        }
+        if (boards.empty()) {
+            std::cerr << "usage: canvasfit_bench --board=FILE [--board=FILE...] [benchmark flags]\n"
+                         "       canvasfit_bench --memory=FILE\n";
+            return 2;
+        }
+        for (const std::string& path : boards) register_board(path);
+        int count = static_cast<int>(passed.size());
+        benchmark::Initialize(&count, passed.data());
+        if (benchmark::ReportUnrecognizedArguments(count, passed.data())) return 2;
+        benchmark::RunSpecifiedBenchmarks();
+        benchmark::Shutdown();
+    } catch (const std::exception& e) {
+        std::cerr << "canvasfit_bench: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,170 @@
+// What each fuzz target does with one input, and the invariants it checks.
+// Shared by the libFuzzer targets (fuzz/fuzz_*.cpp) and by the GoogleTest
+// replay of kept crash inputs (tests/cpp/test_hostile_catalogue.cpp), so a
+// regression input fails the ordinary test suite, natively, under the
+// sanitizers and as wasm.
+//
+// An input may be rejected with InputError: that is the clear error the
+// limits promise. Any other exception escapes, which libFuzzer reports as a
+// crash and GoogleTest as a failure. A broken invariant comes back as a
+// message; the targets abort on it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "canvasfit/analyze.hpp"
+#include "canvasfit/errors.hpp"
+#include "canvasfit/limits.hpp"
+#include "canvasfit/readers.hpp"
+#include "canvasfit/report.hpp"
+#include "html_text.hpp"
+
+namespace canvasfit::fuzz {
+
+enum class Target { read_canvasfit, read_excalidraw, read_miro, analyze, html_text };
+
+// Directory names under fuzz/corpus/ and tests/fuzz/regressions/.
+inline const char* target_name(Target target) {
+    switch (target) {
+        case Target::read_canvasfit: return "read_canvasfit";
+        case Target::read_excalidraw: return "read_excalidraw";
+        case Target::read_miro: return "read_miro";
+        case Target::analyze: return "analyze";
+        case Target::html_text: return "html_text";
+    }
+    return "";
+}
+
+// Strict UTF-8: no overlongs, surrogates or values past U+10FFFF.
+inline bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
+                                                : (lead >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        char32_t code = length == 1 ? lead : lead & (0x7F >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            code = (code << 6) | (next & 0x3F);
+        }
+        static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            return false;
+        i += length;
+    }
+    return true;
+}
+
+// A board that read_board accepted: every limit of docs/limits.md holds.
+inline std::string check_board_invariants(const Board& board) {
+    std::unordered_set<std::string> ids;
+    const auto rect_ok = [](const Rect& r) {
+        for (double v : {r.x, r.y, r.width, r.height})
+            if (!(v >= -limits::kMaxCoordinate && v <= limits::kMaxCoordinate)) return false;
+        return r.width >= 0 && r.height >= 0;
+    };
+    for (const Note& note : board.notes) {
+        if (note.id.empty() || !ids.insert(note.id).second) return "note id empty or repeated";
+        if (!rect_ok(note.bounds)) return "note '" + note.id + "' has bounds outside the limits";
+        if (note.text.size() > limits::kMaxTextBytes) return "note '" + note.id + "' text too long";
+        if (!is_valid_utf8(note.text)) return "note '" + note.id + "' text is not UTF-8";
+    }
+    for (const Container& container : board.containers) {
+        if (container.id.empty() || !ids.insert(container.id).second) return "container id repeated";
+        if (!rect_ok(container.bounds)) return "container '" + container.id + "' out of limits";
+        if (!is_valid_utf8(container.title)) return "container title is not UTF-8";
+    }
+    for (const Marker& marker : board.markers)
+        if (marker.id.empty() || !ids.insert(marker.id).second) return "marker id repeated";
+    for (const Connector& connector : board.connectors)
+        if (connector.id.empty() || !ids.insert(connector.id).second) return "connector id repeated";
+    const std::size_t items = board.notes.size() + board.containers.size() +
+                              board.markers.size() + board.connectors.size();
+    if (items > limits::kMaxItems) return "more items than the limit";
+    return "";
+}
+
+// The report of an accepted board: every note is reported once, links and
+// coverage name reported notes, scores are fractions, and the JSON parses.
+inline std::string check_report_invariants(const Board& board, const Report& report) {
+    if (report.notes.size() != board.notes.size()) return "report lost or invented notes";
+    std::unordered_set<std::string> notes;
+    for (const NoteReport& note : report.notes) {
+        notes.insert(note.id);
+        if (note.rank && *note.rank < 1) return "rank below 1";
+        if (note.priority && !(*note.priority > 0 && *note.priority <= 1)) return "priority not in (0, 1]";
+        if (!(note.confidence >= 0 && note.confidence <= 1)) return "confidence not in [0, 1]";
+    }
+    for (const LinkReport& link : report.links) {
+        if (!notes.count(link.from) || !notes.count(link.to)) return "link to an unreported note";
+        if (!(link.strength >= 0 && link.strength <= 1)) return "link strength not in [0, 1]";
+    }
+    for (const CanvasReport& canvas : report.canvases) {
+        for (const auto& score : {canvas.fit.pains, canvas.fit.gains, canvas.fit.jobs, canvas.fit.overall})
+            if (score && !(*score >= 0 && *score <= 1)) return "fit score not in [0, 1]";
+        for (const auto* detail : {&canvas.fit.pains_detail, &canvas.fit.gains_detail})
+            for (const CoverageReport& entry : *detail) {
+                if (!notes.count(entry.note)) return "coverage of an unreported note";
+                for (const std::string& by : entry.covered_by)
+                    if (!notes.count(by)) return "covered by an unreported note";
+            }
+    }
+    const std::string json = report_to_json(report);
+    const nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
+    if (parsed.is_discarded()) return "report JSON does not parse";
+    if (parsed.value("schema", "") != "canvasfit.report/1") return "report JSON has no schema";
+    if (!is_valid_utf8(report_to_text(report))) return "text report is not UTF-8";
+    if (!is_valid_utf8(report_to_markdown(report))) return "Markdown report is not UTF-8";
+    return "";
+}
+
+// html_to_text promises valid UTF-8 without control characters, trimmed
+// lines and at most one blank line in a row (html_text.hpp).
+inline std::string check_plain_text(std::string_view text) {
+    if (!is_valid_utf8(text)) return "not UTF-8";
+    for (char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n') return "control character in text";
+    if (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.back() == ' ' ||
+                          text.back() == '\n'))
+        return "text not trimmed";
+    if (text.find("\n\n\n") != std::string_view::npos) return "more than one blank line in a row";
+    if (text.find(" \n") != std::string_view::npos || text.find("\n ") != std::string_view::npos)
+        return "line not trimmed";
+    if (text.find("  ") != std::string_view::npos) return "spaces not collapsed";
+    return "";
+}
+
+inline InputFormat format_of(Target target) {
+    switch (target) {
+        case Target::read_canvasfit: return InputFormat::canvasfit;
+        case Target::read_excalidraw: return InputFormat::excalidraw;
+        case Target::read_miro: return InputFormat::miro;
+        default: return InputFormat::automatic;
+    }
+}
+
+// Runs one input through `target`. Returns "" when the input was accepted
+// with every invariant intact or rejected with an InputError, else what broke.
+inline std::string run_one(Target target, std::string_view input) {
+    if (target == Target::html_text) return check_plain_text(html_to_text(input));
+    Board board;
+    try {
+        board = read_board(input, format_of(target));
+    } catch (const InputError& error) {
+        if (std::string_view(error.what()).size() < 10) return "error message too short to help";
+        return "";
+    }
+    std::string problem = check_board_invariants(board);
+    if (!problem.empty() || target != Target::analyze) return problem;
+    // analyze_text reads the input again: the entry point hosts use end to end.
+    return check_report_invariants(board, analyze_text(input));
+}
+
+}  // namespace canvasfit::fuzz

@@ -1,0 +1,252 @@
+// The FigJam adapter (main side): the only code that knows FigJam's nodes.
+// - readBoard: STICKY, SHAPE_WITH_TEXT, SECTION and CONNECTOR nodes of the
+//   page → the CanvasFit board JSON, without CanvasFit's own marks, and with
+//   each highlighted node's original colour;
+// - applyPatch: a neutral patch → fills, new stickies, shapes and connectors;
+// - clearMarks: removes CanvasFit's nodes and restores every fill it changed.
+// What CanvasFit created or changed carries plugin data (key `canvasfit`),
+// which is saved with the file, so Clear works after reopening it. All calls
+// go through the `PluginAPI` object passed in (typed by @figma/plugin-typings).
+import type { BoardJson, Patch, PatchAction, WriteSummary } from './protocol.js';
+
+export const DATA_KEY = 'canvasfit';
+const READ_TYPES: NodeType[] = ['STICKY', 'SHAPE_WITH_TEXT', 'SECTION', 'CONNECTOR'];
+
+type Status = 'covered' | 'unaddressed' | 'orphan' | 'linked';
+type Colored = StickyNode | ShapeWithTextNode;
+
+/** How each highlight status looks: a fill. */
+export const STATUS_FILL: Record<Status, string> = {
+  covered: '#b2f2bb', linked: '#b2f2bb', unaddressed: '#ffc9c9', orphan: '#ffd8a8',
+};
+const SEVERITY_FILL: Record<string, string> = { high: '#ffc9c9', medium: '#ffec99', low: '#e7f5ff', info: '#f1f3f5' };
+const MARK_FILL = '#1971c2';
+const LINK_STROKE = '#1971c2';
+const GAP = 40;
+
+interface HighlightRecord {
+  v: 1;
+  k: 'highlight';
+  s: Status;
+  /** The fills before, as JSON. */
+  o: string;
+  /** The fills CanvasFit set, as JSON. */
+  a: string;
+}
+
+interface CreatedRecord {
+  v: 1;
+  k: 'warning' | 'mark' | 'link';
+  note?: string;
+}
+
+type Record_ = HighlightRecord | CreatedRecord;
+
+export function hexToRgb(hex: string): RGB {
+  const value = parseInt(hex.slice(1), 16);
+  return { r: ((value >> 16) & 255) / 255, g: ((value >> 8) & 255) / 255, b: (value & 255) / 255 };
+}
+
+function rgbToHex(color: RGB): string {
+  const part = (v: number) => Math.round(v * 255).toString(16).padStart(2, '0');
+  return `#${part(color.r)}${part(color.g)}${part(color.b)}`;
+}
+
+export function solid(hex: string): SolidPaint[] {
+  return [{ type: 'SOLID', color: hexToRgb(hex) }];
+}
+
+function recordOf(node: BaseNode): Record_ | null {
+  const text = node.getPluginData(DATA_KEY);
+  if (!text) return null;
+  try {
+    const record = JSON.parse(text) as Record_;
+    return record && record.v === 1 ? record : null;
+  } catch {
+    return null;  // not ours after all: leave it alone
+  }
+}
+
+function isCreated(node: BaseNode): boolean {
+  const record = recordOf(node);
+  return record !== null && record.k !== 'highlight';
+}
+
+/** The fills as JSON; '' when they are figma.mixed (a symbol). */
+function fillsJson(node: Colored): string {
+  return typeof node.fills === 'symbol' ? '' : JSON.stringify(node.fills);
+}
+
+/** The fills the user chose: CanvasFit's fill taken off unless the user changed it since. */
+function userFills(node: Colored): string {
+  const record = recordOf(node);
+  const now = fillsJson(node);
+  return record && record.k === 'highlight' && now === record.a ? record.o : now;
+}
+
+function colorOf(fills: string): string | undefined {
+  if (!fills) return undefined;
+  const paints = JSON.parse(fills) as Paint[];
+  const first = paints.find((paint): paint is SolidPaint => paint.type === 'SOLID' && paint.visible !== false);
+  return first ? rgbToHex(first.color) : undefined;
+}
+
+function sectionOf(node: BaseNode): string {
+  for (let parent = node.parent; parent; parent = parent.parent) if (parent.type === 'SECTION') return parent.id;
+  return '';
+}
+
+function box(node: SceneNode): { x: number; y: number; width: number; height: number } {
+  const bounds = node.absoluteBoundingBox;
+  if (bounds) return { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height };
+  return { x: node.absoluteTransform[0][2], y: node.absoluteTransform[1][2], width: node.width, height: node.height };
+}
+
+function endpointId(endpoint: ConnectorEndpoint): string | undefined {
+  return 'endpointNodeId' in endpoint ? endpoint.endpointNodeId : undefined;
+}
+
+/** The page as the core should read it. */
+export function readBoard(api: PluginAPI): BoardJson {
+  const nodes = api.currentPage.findAllWithCriteria({ types: READ_TYPES }).filter((node) => !isCreated(node));
+  const board: BoardJson = { schema: 'canvasfit.board/1', notes: [], containers: [], connectors: [] };
+  for (const node of nodes) {
+    if (node.type === 'SECTION') {
+      board.containers.push({ id: node.id, title: node.name, ...box(node), kind: 'frame', parent: sectionOf(node) });
+    } else if (node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT') {
+      const note: BoardJson['notes'][number] = {
+        id: node.id, text: node.text.characters, ...box(node), kind: node.type === 'STICKY' ? 'sticky' : 'shape', parent: sectionOf(node),
+      };
+      const color = colorOf(userFills(node));
+      if (color) note.color = color;
+      if (node.type === 'SHAPE_WITH_TEXT') note.shape = node.shapeType.toLowerCase();
+      if (node.type === 'STICKY' && node.authorName) note.author = node.authorName;
+      board.notes.push(note);
+    }
+  }
+  const noteIds = new Set(board.notes.map((note) => note.id));
+  for (const node of nodes) {
+    if (node.type !== 'CONNECTOR') continue;
+    const from = endpointId(node.connectorStart);
+    const to = endpointId(node.connectorEnd);
+    if (from && to && noteIds.has(from) && noteIds.has(to)) board.connectors.push({ id: node.id, from, to, label: node.text.characters });
+  }
+  return board;
+}
+
+/** Loads the font of a text sublayer: FigJam refuses to change text whose font is not loaded. */
+async function loadFontOf(api: PluginAPI, text: TextSublayerNode): Promise<void> {
+  if (text.fontName !== api.mixed) await api.loadFontAsync(text.fontName);
+}
+
+/** Removes CanvasFit's nodes and restores every fill it changed; user edits stay. */
+export async function clearMarks(api: PluginAPI): Promise<WriteSummary> {
+  const summary: WriteSummary = { highlighted: 0, created: 0, removed: 0, restored: 0 };
+  const nodes = api.currentPage.findAllWithCriteria({ types: READ_TYPES });
+  for (const node of nodes) {
+    const record = recordOf(node);
+    if (!record) continue;
+    if (record.k !== 'highlight') {
+      node.remove();
+      summary.removed += 1;
+    } else if (node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT') {
+      if (fillsJson(node) === record.a) node.fills = JSON.parse(record.o) as Paint[];
+      node.setPluginData(DATA_KEY, '');
+      summary.restored += 1;
+    }
+  }
+  return summary;
+}
+
+/** Applies a patch: earlier marks are replaced, never duplicated. */
+export async function applyPatch(api: PluginAPI, patch: Patch): Promise<WriteSummary> {
+  const summary = patch.actions.some((action) => action.type === 'remove-marks')
+    ? await clearMarks(api)
+    : { highlighted: 0, created: 0, removed: 0, restored: 0 };
+  const byId = new Map<string, Colored>();
+  for (const node of api.currentPage.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] })) byId.set(node.id, node);
+  const taken: Box[] = [];
+  for (const action of patch.actions) {
+    if (action.type === 'highlight') summary.highlighted += highlight(byId.get(action.note), action.status);
+    else if (action.type === 'mark') summary.created += await rankMark(api, byId.get(action.note), action);
+    else if (action.type === 'warning-note') summary.created += await warningSticky(api, byId, action, taken);
+    else if (action.type === 'link') summary.created += link(api, byId, action);
+  }
+  return summary;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+function highlight(node: Colored | undefined, status: Status): number {
+  if (!node || typeof node.fills === 'symbol') return 0;
+  const applied = solid(STATUS_FILL[status]);
+  const record: HighlightRecord = { v: 1, k: 'highlight', s: status, o: fillsJson(node), a: JSON.stringify(applied) };
+  // The original is recorded before the fill changes.
+  node.setPluginData(DATA_KEY, JSON.stringify(record));
+  node.fills = applied;
+  return 1;
+}
+
+function created(node: BaseNode, record: CreatedRecord): void {
+  node.setPluginData(DATA_KEY, JSON.stringify(record));
+}
+
+async function rankMark(api: PluginAPI, note: Colored | undefined, action: Extract<PatchAction, { type: 'mark' }>): Promise<number> {
+  if (!note) return 0;
+  const where = box(note);
+  const mark = api.createShapeWithText();
+  created(mark, { v: 1, k: 'mark', note: action.note });
+  mark.shapeType = 'ELLIPSE';
+  mark.resize(56, 56);
+  mark.x = where.x + where.width - 28;
+  mark.y = where.y - 28;
+  mark.fills = solid(MARK_FILL);
+  await loadFontOf(api, mark.text);
+  mark.text.characters = action.text;
+  return 1;
+}
+
+async function warningSticky(api: PluginAPI, notes: Map<string, Colored>, action: Extract<PatchAction, { type: 'warning-note' }>, taken: Box[]): Promise<number> {
+  const anchors = action.anchor.map((id) => notes.get(id)).filter((node): node is Colored => !!node).map(box);
+  const sticky = api.createSticky();
+  created(sticky, { v: 1, k: 'warning' });
+  const right = anchors.length ? Math.max(...anchors.map((b) => b.x + b.width)) : 0;
+  const top = anchors.length ? Math.min(...anchors.map((b) => b.y)) : 0;
+  const spot = { x: right + GAP, y: top, width: sticky.width, height: sticky.height };
+  while (taken.some((t) => t.x < spot.x + spot.width && spot.x < t.x + t.width && t.y < spot.y + spot.height && spot.y < t.y + t.height)) {
+    spot.y += spot.height + GAP / 2;
+  }
+  taken.push(spot);
+  sticky.x = spot.x;
+  sticky.y = spot.y;
+  sticky.fills = solid(SEVERITY_FILL[action.severity] ?? SEVERITY_FILL.info);
+  await loadFontOf(api, sticky.text);
+  sticky.text.characters = action.text;  // plain text: FigJam never reads it as markup
+  return 1;
+}
+
+function link(api: PluginAPI, notes: Map<string, Colored>, action: Extract<PatchAction, { type: 'link' }>): number {
+  if (!notes.has(action.from) || !notes.has(action.to)) return 0;
+  const connector = api.createConnector();
+  created(connector, { v: 1, k: 'link' });
+  connector.connectorStart = { endpointNodeId: action.from, magnet: 'AUTO' };
+  connector.connectorEnd = { endpointNodeId: action.to, magnet: 'AUTO' };
+  connector.connectorLineType = 'CURVED';
+  connector.connectorEndStrokeCap = 'ARROW_LINES';
+  connector.strokes = solid(LINK_STROKE);
+  connector.strokeWeight = 1 + Math.round(action.strength * 2);
+  connector.dashPattern = [8, 6];
+  return 1;
+}
+
+/** Selects the given nodes and brings them into view. */
+export async function focusNotes(api: PluginAPI, ids: string[]): Promise<void> {
+  const nodes: SceneNode[] = [];
+  for (const id of ids) {
+    const node = await api.getNodeByIdAsync(id);
+    if (node && node.type !== 'PAGE' && node.type !== 'DOCUMENT') nodes.push(node);
+  }
+  if (nodes.length === 0) return;
+  api.currentPage.selection = nodes;
+  api.viewport.scrollAndZoomIntoView(nodes);
+}

@@ -1,0 +1,61 @@
+// The messages between the FigJam plugin's two halves. The main code (code.js)
+// runs in Figma's sandbox with the document; the UI (ui.html) runs the wasm
+// core and the panel in an iframe. They share nothing but these messages,
+// sent with figma.ui.postMessage / parent.postMessage({ pluginMessage }).
+
+/** The CanvasFit board JSON (docs/board-format.md) the main code reads from the page. */
+export interface BoardJson {
+  schema: 'canvasfit.board/1';
+  notes: {
+    id: string; text: string; x: number; y: number; width: number; height: number;
+    kind: 'sticky' | 'shape'; shape?: string; color?: string; parent?: string; author?: string;
+  }[];
+  containers: { id: string; title: string; x: number; y: number; width: number; height: number; kind: 'frame'; parent: string }[];
+  connectors: { id: string; from: string; to: string; label: string }[];
+}
+
+/** A neutral patch action (plugin/core-shell/patch.js). */
+export type PatchAction =
+  | { type: 'remove-marks' }
+  | { type: 'highlight'; note: string; status: 'covered' | 'unaddressed' | 'orphan' | 'linked'; reason: string }
+  | { type: 'mark'; note: string; text: string }
+  | { type: 'warning-note'; id: string; canvas: string | null; code: string; severity: string; text: string; anchor: string[] }
+  | { type: 'link'; id: string; from: string; to: string; strength: number };
+
+export interface Patch {
+  schema: string;
+  actions: PatchAction[];
+}
+
+export interface WriteSummary {
+  highlighted: number;
+  created: number;
+  removed: number;
+  restored: number;
+}
+
+/** UI → main. Every request carries an id; the answer repeats it. */
+export type Request =
+  | { type: 'read'; id: number }
+  | { type: 'apply'; id: number; patch: Patch }
+  | { type: 'clear'; id: number }
+  | { type: 'focus'; id: number; ids: string[] }
+  | { type: 'live'; id: number; on: boolean };
+
+/** Main → UI. */
+export type Reply =
+  | { type: 'board'; id: number; board: BoardJson }
+  | { type: 'done'; id: number; summary: WriteSummary | null }
+  | { type: 'error'; id: number; message: string }
+  | { type: 'changed' };
+
+export function isRequest(value: unknown): value is Request {
+  const message = value as Request | null;
+  return !!message && typeof message === 'object' && typeof message.id === 'number'
+    && ['read', 'apply', 'clear', 'focus', 'live'].includes(message.type);
+}
+
+export function isReply(value: unknown): value is Reply {
+  const message = value as Reply | null;
+  return !!message && typeof message === 'object' && ['board', 'done', 'error', 'changed'].includes(message.type);
+}

@@ -1,0 +1,130 @@
+// How CanvasFit's marks look on Miro and how they are recorded, so that Clear
+// can undo exactly what CanvasFit did and nothing the user did.
+//
+// - A highlighted note gets a colour (sticky notes: a name from Miro's fixed
+//   sticky palette; shapes and texts: a fill; cards: the card theme) and, for
+//   problems and the top ranks, a CanvasFit tag ("CanvasFit: gap", "CanvasFit: #1").
+// - Its app metadata (key `canvasfit`) records the colour it had before, the
+//   colour CanvasFit applied and the tags CanvasFit added. Miro allows only a
+//   few hundred bytes of app metadata per item, hence the short field names.
+// - Warning stickies carry the tag "CanvasFit: warning"; link connectors carry
+//   CanvasFit's link style and the metadata {k: 'link'}.
+// Miro has no comment API, so nothing here pretends to comment.
+import type { StickyNoteColorType, TagColor } from '@mirohq/websdk-types';
+import type { NoteItem } from './types.js';
+
+export const METADATA_KEY = 'canvasfit';
+export const TAG_PREFIX = 'CanvasFit: ';
+
+export type Status = 'covered' | 'linked' | 'unaddressed' | 'orphan';
+
+/** Metadata of a note CanvasFit changed: status, original look, applied look, tags added. */
+export interface HighlightRecord {
+  v: 1;
+  k: 'highlight';
+  s: Status | '';
+  o: string;
+  a: string;
+  t: string[];
+}
+
+export interface LinkRecord {
+  v: 1;
+  k: 'link';
+}
+
+export type MarkRecord = HighlightRecord | LinkRecord;
+
+/** Sticky palette names per status: Miro refuses any colour outside its palette. */
+export const STICKY_COLOR: Record<Status, StickyNoteColorType> = {
+  covered: 'light_green',
+  linked: 'light_green',
+  unaddressed: 'red',
+  orphan: 'orange',
+};
+
+/** Fills for shapes and texts, and card themes, per status. */
+export const SHAPE_FILL: Record<Status, string> = {
+  covered: '#b2f2bb', linked: '#b2f2bb', unaddressed: '#ffc9c9', orphan: '#ffd8a8',
+};
+export const CARD_THEME: Record<Status, string> = {
+  covered: '#2f9e44', linked: '#2f9e44', unaddressed: '#e03131', orphan: '#f08c00',
+};
+
+export const WARNING_COLOR: Record<string, StickyNoteColorType> = {
+  high: 'light_pink', medium: 'yellow', low: 'light_blue', info: 'gray',
+};
+
+/** The link connectors' look; also how a connector becomes a candidate for the metadata check. */
+export const LINK_STYLE = { strokeColor: '#1971c2', strokeStyle: 'dashed' } as const;
+
+export interface TagSpec {
+  title: string;
+  color: `${TagColor}`;
+}
+
+export const WARNING_TAG: TagSpec = { title: `${TAG_PREFIX}warning`, color: 'violet' };
+
+/** The tag a status adds; covered and linked notes only change colour. */
+export function statusTag(status: Status): TagSpec | null {
+  if (status === 'unaddressed') return { title: `${TAG_PREFIX}gap`, color: 'red' };
+  if (status === 'orphan') return { title: `${TAG_PREFIX}orphan`, color: 'yellow' };
+  return null;
+}
+
+export function rankTag(text: string): TagSpec {
+  return { title: `${TAG_PREFIX}${text}`, color: 'blue' };
+}
+
+/** The colour field a note's highlight changes. */
+export function lookOf(item: NoteItem): string {
+  switch (item.type) {
+    case 'sticky_note': return item.style.fillColor;
+    case 'card':
+    case 'app_card': return item.style.cardTheme ?? '';
+    default: return item.style.fillColor;
+  }
+}
+
+export function setLook(item: NoteItem, value: string): void {
+  switch (item.type) {
+    case 'sticky_note': item.style.fillColor = value as StickyNoteColorType; break;
+    case 'card':
+    case 'app_card': item.style.cardTheme = value; break;
+    default: item.style.fillColor = value;
+  }
+}
+
+export function appliedLook(item: NoteItem, status: Status): string {
+  if (item.type === 'sticky_note') return STICKY_COLOR[status];
+  if (item.type === 'card' || item.type === 'app_card') return CARD_THEME[status];
+  return SHAPE_FILL[status];
+}
+
+const APPLIED_LOOKS = new Set<string>([
+  ...Object.values(STICKY_COLOR), ...Object.values(SHAPE_FILL), ...Object.values(CARD_THEME),
+]);
+
+/** Could CanvasFit have changed this note? Only these get their metadata read (it costs credits). */
+export function mayCarryMark(item: NoteItem, ourTagIds: ReadonlySet<string>): boolean {
+  if (APPLIED_LOOKS.has(lookOf(item))) return true;
+  return 'tagIds' in item && item.tagIds.some((id) => ourTagIds.has(id));
+}
+
+/** Tag ids of a note (only sticky notes and cards have tags). */
+export function tagIdsOf(item: NoteItem): string[] {
+  return 'tagIds' in item ? item.tagIds : [];
+}
+
+export function isHighlightRecord(value: unknown): value is HighlightRecord {
+  if (!value || typeof value !== 'object') return false;
+  const record = value as HighlightRecord;
+  return record.v === 1 && record.k === 'highlight'
+    && typeof record.o === 'string' && typeof record.a === 'string' && Array.isArray(record.t);
+}
+
+export function isLinkRecord(value: unknown): value is LinkRecord {
+  if (!value || typeof value !== 'object') return false;
+  const record = value as LinkRecord;
+  return record.v === 1 && record.k === 'link';
+}

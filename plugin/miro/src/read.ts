@@ -1,0 +1,162 @@
+// Miro board items → the CanvasFit board JSON (docs/board-format.md).
+// Sticky notes, texts, shapes and cards become notes with plain text (HTML
+// stripped, entities decoded) and absolute top-left coordinates; frames become
+// containers; connectors between notes become connectors. CanvasFit's own
+// marks are left out and highlighted notes report their original colour, so an
+// analysis never reads CanvasFit's output.
+import type { SdkCalls } from './calls.js';
+import { htmlToText } from './html-text.js';
+import {
+  METADATA_KEY, TAG_PREFIX, WARNING_TAG, LINK_STYLE, isHighlightRecord, isLinkRecord, lookOf, mayCarryMark, tagIdsOf,
+  type HighlightRecord,
+} from './marks.js';
+import {
+  READ_TYPES, isNoteItem, type BoardConnector, type BoardContainer, type BoardJson, type BoardNote, type Connector,
+  type Frame, type MiroBoard, type NoteItem, type StickyNote, type Tag,
+} from './types.js';
+
+/** What one read of the board found. */
+export interface Snapshot {
+  notes: NoteItem[];
+  frames: Frame[];
+  connectors: Connector[];
+  tags: Tag[];
+  /** CanvasFit's records on notes it highlighted, by item id. */
+  highlights: Map<string, HighlightRecord>;
+  /** CanvasFit's tags, by title. */
+  ourTags: Map<string, Tag>;
+  /** Stickies and connectors CanvasFit created. */
+  warnings: StickyNote[];
+  links: Connector[];
+}
+
+/**
+ * Metadata already read, by item id, with the item's look and tags at the time:
+ * re-reading is skipped while they are unchanged (every read costs credits).
+ */
+export type MetadataCache = Map<string, { signature: string; record: unknown }>;
+
+/** What an item's metadata cache entry is valid for: the fields CanvasFit's marks change. */
+export function signatureOf(item: NoteItem | Connector): string {
+  if (item.type === 'connector') return JSON.stringify([item.style.strokeColor, item.style.strokeStyle, item.start?.item, item.end?.item]);
+  return JSON.stringify([lookOf(item), tagIdsOf(item)]);
+}
+
+function isLinkCandidate(connector: Connector): boolean {
+  return connector.style.strokeColor === LINK_STYLE.strokeColor && connector.style.strokeStyle === LINK_STYLE.strokeStyle;
+}
+
+/** Reads the items, tags and CanvasFit's records: two `get` calls plus one metadata read per candidate. */
+export async function readSnapshot(board: MiroBoard, calls: SdkCalls, cache: MetadataCache): Promise<Snapshot> {
+  const items = await calls.one(() => board.get({ type: [...READ_TYPES] }));
+  const tags = await calls.one(() => board.get({ type: 'tag' }));
+  const ourTags = new Map(tags.filter((tag) => tag.title.startsWith(TAG_PREFIX)).map((tag) => [tag.title, tag]));
+  const ourTagIds = new Set([...ourTags.values()].map((tag) => tag.id));
+  const warningTagId = ourTags.get(WARNING_TAG.title)?.id;
+  const notes: NoteItem[] = [];
+  const frames: Frame[] = [];
+  const connectors: Connector[] = [];
+  const warnings: StickyNote[] = [];
+  for (const item of items) {
+    if (item.type === 'frame') frames.push(item);
+    else if (item.type === 'connector') connectors.push(item);
+    else if (item.type === 'sticky_note' && warningTagId && item.tagIds.includes(warningTagId)) warnings.push(item);
+    else if (isNoteItem(item)) notes.push(item);
+  }
+  const candidates: (NoteItem | Connector)[] = [
+    ...notes.filter((note) => cache.has(note.id) || mayCarryMark(note, ourTagIds)),
+    ...connectors.filter(isLinkCandidate),
+  ];
+  const stale = candidates.filter((item) => cache.get(item.id)?.signature !== signatureOf(item));
+  const records = await calls.batch(stale.map((item) => () => item.getMetadata(METADATA_KEY)));
+  stale.forEach((item, index) => cache.set(item.id, { signature: signatureOf(item), record: records[index] ?? null }));
+  const highlights = new Map<string, HighlightRecord>();
+  for (const note of notes) {
+    const record = cache.get(note.id)?.record;
+    if (isHighlightRecord(record)) highlights.set(note.id, record);
+  }
+  const links = connectors.filter((connector) => isLinkRecord(cache.get(connector.id)?.record));
+  return { notes, frames, connectors, tags, highlights, ourTags, warnings, links };
+}
+
+/** Resolves Miro's relative positions (children count from their frame) to absolute centres. */
+class Positions {
+  private readonly byId: Map<string, NoteItem | Frame>;
+  private readonly centres = new Map<string, { x: number; y: number }>();
+
+  constructor(items: (NoteItem | Frame)[]) {
+    this.byId = new Map(items.map((item) => [item.id, item]));
+  }
+
+  centre(item: NoteItem | Frame, depth = 0): { x: number; y: number } {
+    const known = this.centres.get(item.id);
+    if (known) return known;
+    const parent = item.parentId ? this.byId.get(item.parentId) : undefined;
+    let centre = { x: item.x, y: item.y };
+    if (parent && depth < 32 && item.relativeTo !== 'canvas_center') {
+      const parentCentre = this.centre(parent, depth + 1);
+      centre = item.relativeTo === 'parent_center'
+        ? { x: parentCentre.x + item.x, y: parentCentre.y + item.y }
+        : { x: parentCentre.x - parent.width / 2 + item.x, y: parentCentre.y - parent.height / 2 + item.y };
+    }
+    this.centres.set(item.id, centre);
+    return centre;
+  }
+
+  topLeft(item: NoteItem | Frame): { x: number; y: number } {
+    const centre = this.centre(item);
+    return { x: centre.x - item.width / 2, y: centre.y - item.height / 2 };
+  }
+}
+
+function noteText(note: NoteItem): string {
+  if (note.type === 'card' || note.type === 'app_card') {
+    const title = htmlToText(note.title);
+    const description = htmlToText(note.description);
+    return title && description ? `${title}\n${description}` : title + description;
+  }
+  return htmlToText(note.content);
+}
+
+function noteKind(note: NoteItem): BoardNote['kind'] {
+  if (note.type === 'sticky_note') return 'sticky';
+  if (note.type === 'card' || note.type === 'app_card') return 'card';
+  return note.type;
+}
+
+/** The board as the core should read it. */
+export function boardJson(snapshot: Snapshot): BoardJson {
+  const positions = new Positions([...snapshot.notes, ...snapshot.frames]);
+  const frameIds = new Set(snapshot.frames.map((frame) => frame.id));
+  const tagTitle = new Map(snapshot.tags.map((tag) => [tag.id, tag.title]));
+  const ourTagIds = new Set([...snapshot.ourTags.values()].map((tag) => tag.id));
+  const parentOf = (item: NoteItem | Frame) => (item.parentId && frameIds.has(item.parentId) ? item.parentId : '');
+  const containers: BoardContainer[] = snapshot.frames.map((frame) => ({
+    id: frame.id, title: frame.title, ...positions.topLeft(frame), width: frame.width, height: frame.height,
+    kind: 'frame', parent: parentOf(frame),
+  }));
+  const notes: BoardNote[] = snapshot.notes.map((note) => {
+    const record = snapshot.highlights.get(note.id);
+    const look = lookOf(note);
+    const color = record && record.a !== '' && look === record.a ? record.o : look;
+    const entry: BoardNote = {
+      id: note.id, text: noteText(note), ...positions.topLeft(note), width: note.width, height: note.height,
+      kind: noteKind(note), parent: parentOf(note), author: note.createdBy,
+    };
+    if (color && color !== 'transparent') entry.color = color;
+    if (note.type === 'shape') entry.shape = note.shape;
+    const tags = tagIdsOf(note).filter((id) => !ourTagIds.has(id)).map((id) => tagTitle.get(id) ?? id);
+    if (tags.length > 0) entry.tags = tags;
+    return entry;
+  });
+  const noteIds = new Set(notes.map((note) => note.id));
+  const linkIds = new Set(snapshot.links.map((link) => link.id));
+  const connectors: BoardConnector[] = [];
+  for (const connector of snapshot.connectors) {
+    const from = connector.start?.item;
+    const to = connector.end?.item;
+    if (linkIds.has(connector.id) || !from || !to || !noteIds.has(from) || !noteIds.has(to)) continue;
+    connectors.push({ id: connector.id, from, to, label: htmlToText(connector.captions?.[0]?.content ?? '') });
+  }
+  return { schema: 'canvasfit.board/1', notes, containers, connectors };
+}

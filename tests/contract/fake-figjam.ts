@@ -1,0 +1,434 @@
+// CONTRACT TEST HOST, not FigJam. An in-memory FigJam page that implements the
+// part of the Figma plugin API CanvasFit uses, shaped by @figma/plugin-typings,
+// and enforces the rules Figma documents:
+//   - text (sticky, shape and connector text) can only be set after the node's
+//     font was loaded with figma.loadFontAsync, else it throws as Figma does;
+//   - fills and strokes are arrays of Paint objects (SOLID needs an RGB colour
+//     with channels in 0..1); the arrays read back are frozen, so changing a
+//     fill in place throws and a new array must be assigned;
+//   - plugin data values are strings; '' removes a key;
+//   - connector endpoints name existing nodes with a valid magnet;
+//   - under documentAccess "dynamic-page" the synchronous getNodeById throws;
+//   - figma.showUI / figma.ui.postMessage / figma.ui.onmessage carry messages
+//     to and from the UI (in a browser: a sandboxed iframe, as in Figma).
+// Test helpers (load, dump, userEdit) are on the host object, not on `figma`.
+
+export const AVAILABLE_FONTS = ['Inter|Medium', 'Inter|Regular', 'Inter|Bold'];
+const PAINT_TYPES = ['SOLID', 'GRADIENT_LINEAR', 'GRADIENT_RADIAL', 'GRADIENT_ANGULAR', 'GRADIENT_DIAMOND', 'IMAGE', 'VIDEO'];
+const SHAPE_TYPES = ['SQUARE', 'ELLIPSE', 'ROUNDED_RECTANGLE', 'DIAMOND', 'TRIANGLE_UP', 'TRIANGLE_DOWN', 'PARALLELOGRAM_RIGHT', 'PARALLELOGRAM_LEFT', 'ENG_DATABASE', 'ENG_QUEUE', 'ENG_FILE', 'ENG_FOLDER', 'TRAPEZOID', 'PREDEFINED_PROCESS', 'SHIELD', 'DOCUMENT_SINGLE', 'DOCUMENT_MULTIPLE', 'MANUAL_INPUT', 'HEXAGON', 'CHEVRON', 'PENTAGON', 'OCTAGON', 'STAR', 'PLUS', 'ARROW_LEFT', 'ARROW_RIGHT', 'SUMMING_JUNCTION', 'OR', 'SPEECH_BUBBLE', 'INTERNAL_STORAGE'];
+const MAGNETS = ['NONE', 'AUTO', 'TOP', 'LEFT', 'BOTTOM', 'RIGHT', 'CENTER'];
+const LINE_TYPES = ['ELBOWED', 'STRAIGHT', 'CURVED'];
+const STROKE_CAPS = ['NONE', 'ARROW_EQUILATERAL', 'ARROW_LINES', 'TRIANGLE_FILLED', 'DIAMOND_FILLED', 'CIRCLE_FILLED'];
+const DEFAULT_STICKY_FILL = { r: 1, g: 0.85, b: 0.4 };
+
+export class FigmaRuleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FigmaRuleError';
+  }
+}
+
+function fail(message: string): never {
+  throw new FigmaRuleError(message);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value as object)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function checkPaints(paints: unknown, what: string): readonly unknown[] {
+  if (!Array.isArray(paints)) fail(`${what} must be an array of Paint objects`);
+  for (const paint of paints as { type?: string; color?: Record<string, unknown>; opacity?: unknown }[]) {
+    if (!paint || typeof paint !== 'object' || !PAINT_TYPES.includes(String(paint.type))) fail(`${what}: invalid paint ${JSON.stringify(paint)}`);
+    if (paint.type === 'SOLID') {
+      const color = paint.color;
+      if (!color || !['r', 'g', 'b'].every((k) => typeof color[k] === 'number' && (color[k] as number) >= 0 && (color[k] as number) <= 1)) {
+        fail(`${what}: a SOLID paint needs color {r, g, b} with channels in 0..1`);
+      }
+      if ('a' in color) fail(`${what}: a SOLID paint's color has no alpha (use opacity)`);
+    }
+    if (paint.opacity !== undefined && !(typeof paint.opacity === 'number' && paint.opacity >= 0 && paint.opacity <= 1)) fail(`${what}: opacity must be in 0..1`);
+  }
+  return deepFreeze(JSON.parse(JSON.stringify(paints)) as unknown[]);
+}
+
+type Listener = (event: unknown) => void;
+
+export class FakeNode {
+  removed = false;
+  parent: FakeContainer | null = null;
+  name = '';
+  protected data = new Map<string, string>();
+  protected _x = 0;
+  protected _y = 0;
+  protected _width = 100;
+  protected _height = 100;
+
+  constructor(readonly host: FakeFigJam, readonly id: string, readonly type: string) {}
+
+  get x(): number { return this._x; }
+  set x(value: number) { this.alive(); this._x = Number(value); this.host.touched(this); }
+  get y(): number { return this._y; }
+  set y(value: number) { this.alive(); this._y = Number(value); this.host.touched(this); }
+  get width(): number { return this._width; }
+  get height(): number { return this._height; }
+
+  /** Absolute position: parents' offsets added, as Figma's absoluteBoundingBox (no rotation here). */
+  get absoluteBoundingBox(): { x: number; y: number; width: number; height: number } {
+    let x = this._x;
+    let y = this._y;
+    for (let parent = this.parent; parent && parent.type !== 'PAGE'; parent = parent.parent) {
+      x += parent.x;
+      y += parent.y;
+    }
+    return { x, y, width: this._width, height: this._height };
+  }
+
+  get absoluteTransform(): [[number, number, number], [number, number, number]] {
+    const box = this.absoluteBoundingBox;
+    return [[1, 0, box.x], [0, 1, box.y]];
+  }
+
+  getPluginData(key: string): string {
+    return this.data.get(key) ?? '';
+  }
+
+  setPluginData(key: string, value: string): void {
+    this.alive();
+    if (typeof key !== 'string' || typeof value !== 'string') fail('plugin data keys and values must be strings');
+    if (value === '') this.data.delete(key);
+    else this.data.set(key, value);
+  }
+
+  getPluginDataKeys(): string[] {
+    return [...this.data.keys()];
+  }
+
+  remove(): void {
+    this.alive();
+    this.parent?.children.splice(this.parent.children.indexOf(this as unknown as FakeNode), 1);
+    this.parent = null;
+    this.removed = true;
+    this.host.touched(this);
+  }
+
+  protected alive(): void {
+    if (this.removed) fail(`The node (id ${this.id}) does not exist`);
+  }
+
+  dump(): Record<string, unknown> {
+    return { id: this.id, type: this.type, name: this.name, x: this._x, y: this._y, width: this._width, height: this._height, pluginData: Object.fromEntries(this.data) };
+  }
+}
+
+export class FakeText {
+  private _characters = '';
+  fontName: { family: string; style: string } = { family: 'Inter', style: 'Medium' };
+  readonly hasMissingFont = false;
+
+  constructor(private readonly owner: FakeNode) {}
+
+  get characters(): string { return this._characters; }
+  set characters(value: string) {
+    const key = `${this.fontName.family}|${this.fontName.style}`;
+    if (!this.owner.host.loadedFonts.has(key)) {
+      fail(`Cannot write to node with unloaded font "${this.fontName.family} ${this.fontName.style}". Please call figma.loadFontAsync({ family: "${this.fontName.family}", style: "${this.fontName.style}" }) and await the returned promise first.`);
+    }
+    this._characters = String(value);
+    this.owner.host.touched(this.owner);
+  }
+
+  /** Test setup only: text as the file already has it. */
+  preset(value: string): void {
+    this._characters = value;
+  }
+}
+
+class Filled extends FakeNode {
+  private _fills: readonly unknown[] = deepFreeze([]);
+  get fills(): readonly unknown[] { return this._fills; }
+  set fills(value: readonly unknown[]) { this.alive(); this._fills = checkPaints(value, 'fills'); this.host.touched(this); }
+  dump(): Record<string, unknown> { return { ...super.dump(), fills: this._fills }; }
+}
+
+export class FakeSticky extends Filled {
+  readonly text = new FakeText(this);
+  authorName = '';
+  authorVisible = true;
+  isWideWidth = false;
+  constructor(host: FakeFigJam, id: string) {
+    super(host, id, 'STICKY');
+    this._width = 240;
+    this._height = 240;
+    this.fills = [{ type: 'SOLID', color: DEFAULT_STICKY_FILL }];
+  }
+  dump(): Record<string, unknown> { return { ...super.dump(), text: this.text.characters, authorName: this.authorName }; }
+}
+
+export class FakeShapeWithText extends Filled {
+  readonly text = new FakeText(this);
+  private _shapeType = 'SQUARE';
+  strokes: readonly unknown[] = [];
+  strokeWeight = 1;
+  rotation = 0;
+  constructor(host: FakeFigJam, id: string) { super(host, id, 'SHAPE_WITH_TEXT'); }
+  get shapeType(): string { return this._shapeType; }
+  set shapeType(value: string) { if (!SHAPE_TYPES.includes(value)) fail(`invalid shapeType '${value}'`); this._shapeType = value; this.host.touched(this); }
+  resize(width: number, height: number): void {
+    this.alive();
+    if (!(width > 0 && height > 0)) fail('resize needs positive sizes');
+    this._width = width;
+    this._height = height;
+    this.host.touched(this);
+  }
+  dump(): Record<string, unknown> { return { ...super.dump(), text: this.text.characters, shapeType: this._shapeType }; }
+}
+
+export class FakeContainer extends Filled {
+  readonly children: FakeNode[] = [];
+  appendChild(child: FakeNode): void {
+    child.parent?.children.splice(child.parent.children.indexOf(child), 1);
+    child.parent = this;
+    this.children.push(child);
+    this.host.touched(child);
+  }
+}
+
+export class FakeSection extends FakeContainer {
+  constructor(host: FakeFigJam, id: string) { super(host, id, 'SECTION'); }
+  resizeWithoutConstraints(width: number, height: number): void { this._width = width; this._height = height; }
+}
+
+export class FakeConnector extends FakeNode {
+  readonly text = new FakeText(this);
+  private _start: unknown = { position: { x: 0, y: 0 } };
+  private _end: unknown = { position: { x: 0, y: 0 } };
+  private _lineType = 'ELBOWED';
+  private _strokes: readonly unknown[] = deepFreeze([]);
+  private _endCap = 'NONE';
+  strokeWeight = 1;
+  dashPattern: readonly number[] = [];
+  constructor(host: FakeFigJam, id: string) { super(host, id, 'CONNECTOR'); }
+  get connectorStart(): unknown { return this._start; }
+  set connectorStart(value: unknown) { this._start = this.checkEndpoint(value); this.host.touched(this); }
+  get connectorEnd(): unknown { return this._end; }
+  set connectorEnd(value: unknown) { this._end = this.checkEndpoint(value); this.host.touched(this); }
+  get connectorLineType(): string { return this._lineType; }
+  set connectorLineType(value: string) { if (!LINE_TYPES.includes(value)) fail(`invalid connectorLineType '${value}'`); this._lineType = value; }
+  get connectorEndStrokeCap(): string { return this._endCap; }
+  set connectorEndStrokeCap(value: string) { if (!STROKE_CAPS.includes(value)) fail(`invalid stroke cap '${value}'`); this._endCap = value; }
+  get strokes(): readonly unknown[] { return this._strokes; }
+  set strokes(value: readonly unknown[]) { this._strokes = checkPaints(value, 'strokes'); }
+
+  private checkEndpoint(value: unknown): unknown {
+    const endpoint = value as { endpointNodeId?: string; magnet?: string; position?: { x: number; y: number } };
+    if (!endpoint || typeof endpoint !== 'object') fail('a connector endpoint must be an object');
+    if (endpoint.endpointNodeId !== undefined) {
+      const target = this.host.byId(endpoint.endpointNodeId);
+      if (!target || target.type === 'CONNECTOR') fail(`connector endpoint: no node ${endpoint.endpointNodeId} to attach to`);
+      if (endpoint.position === undefined && !MAGNETS.includes(String(endpoint.magnet))) fail(`connector endpoint: invalid magnet '${String(endpoint.magnet)}'`);
+    } else if (!endpoint.position) {
+      fail('a connector endpoint needs a position or an endpointNodeId');
+    }
+    return deepFreeze(JSON.parse(JSON.stringify(endpoint)));
+  }
+
+  dump(): Record<string, unknown> { return { ...super.dump(), start: this._start, end: this._end, text: this.text.characters, strokes: this._strokes }; }
+}
+
+export class FakePage extends FakeContainer {
+  private _selection: FakeNode[] = [];
+  private readonly listeners = new Set<Listener>();
+  constructor(host: FakeFigJam) { super(host, 'page-1', 'PAGE'); this.name = 'Page 1'; }
+
+  get selection(): FakeNode[] { return [...this._selection]; }
+  set selection(nodes: FakeNode[]) {
+    for (const node of nodes) if (node.removed || this.host.byId(node.id) !== node) fail('selection: a node that is not on this page');
+    this._selection = [...nodes];
+  }
+
+  findAllWithCriteria(criteria: { types?: string[] }): FakeNode[] {
+    const found: FakeNode[] = [];
+    const walk = (container: FakeContainer) => {
+      for (const child of container.children) {
+        if (!criteria.types || criteria.types.includes(child.type)) found.push(child);
+        if (child instanceof FakeContainer) walk(child);
+      }
+    };
+    walk(this);
+    return found;
+  }
+
+  on(event: string, listener: Listener): void {
+    if (event !== 'nodechange') fail(`PageNode.on: unsupported event '${event}'`);
+    this.listeners.add(listener);
+  }
+
+  off(event: string, listener: Listener): void {
+    if (event === 'nodechange') this.listeners.delete(listener);
+  }
+
+  emit(event: unknown): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+/** Node specs for loading a board. */
+export interface NodeSpec {
+  id: string;
+  type: 'STICKY' | 'SHAPE_WITH_TEXT' | 'SECTION' | 'CONNECTOR';
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  name?: string;
+  text?: string;
+  fill?: { r: number; g: number; b: number };
+  parent?: string;
+  shapeType?: string;
+  from?: string;
+  to?: string;
+  authorName?: string;
+}
+
+export class FakeFigJam {
+  readonly page: FakePage;
+  readonly loadedFonts = new Set<string>();
+  readonly zoomedTo: string[][] = [];
+  readonly uiMessages: unknown[] = [];
+  readonly mixed: symbol = Symbol('figma.mixed');
+  /** Where figma.ui.postMessage delivers (set by the browser harness or a test). */
+  deliverToUi: (message: unknown) => void = (message) => { this.uiMessages.push(message); };
+  onShowUI: (html: string, options: unknown) => void = () => {};
+  private nextId = 1;
+  private pendingChanges: string[] = [];
+  readonly api: Record<string, unknown>;
+  private readonly ui: { onmessage: ((message: unknown) => void) | undefined; postMessage: (message: unknown) => void };
+
+  constructor() {
+    this.page = new FakePage(this);
+    const host = this;
+    this.ui = {
+      onmessage: undefined,
+      postMessage: (message: unknown) => host.deliverToUi(JSON.parse(JSON.stringify(message))),
+    };
+    this.api = {
+      apiVersion: '1.0.0',
+      editorType: 'figjam',
+      mixed: this.mixed,
+      currentPage: this.page,
+      ui: this.ui,
+      createSticky: () => host.add(new FakeSticky(host, host.newId())),
+      createShapeWithText: () => host.add(new FakeShapeWithText(host, host.newId())),
+      createConnector: () => host.add(new FakeConnector(host, host.newId())),
+      loadFontAsync: async (font: { family: string; style: string }) => {
+        const key = `${font?.family}|${font?.style}`;
+        if (!AVAILABLE_FONTS.includes(key)) throw new FigmaRuleError(`The font "${font?.family} ${font?.style}" could not be loaded`);
+        host.loadedFonts.add(key);
+      },
+      getNodeByIdAsync: async (id: string) => host.byId(id) ?? null,
+      getNodeById: () => fail('Cannot call getNodeById with documentAccess: dynamic-page. Use figma.getNodeByIdAsync instead.'),
+      viewport: { scrollAndZoomIntoView: (nodes: FakeNode[]) => { host.zoomedTo.push(nodes.map((node) => node.id)); } },
+      showUI: (html: string, options: unknown) => host.onShowUI(html, options),
+      notify: () => ({ cancel: () => {} }),
+      closePlugin: () => {},
+    };
+  }
+
+  /** The API object, typed as the official PluginAPI for the adapter. */
+  get figma(): PluginAPI {
+    return this.api as unknown as PluginAPI;
+  }
+
+  /** A message from the UI (what `parent.postMessage({ pluginMessage })` delivers in Figma). */
+  fromUi(message: unknown): void {
+    this.ui.onmessage?.(JSON.parse(JSON.stringify(message)));
+  }
+
+  byId(id: string): FakeNode | undefined {
+    return this.page.findAllWithCriteria({}).find((node) => node.id === id);
+  }
+
+  touched(node: FakeNode): void {
+    if (this.pendingChanges.length === 0) {
+      queueMicrotask(() => {
+        const changed = this.pendingChanges;
+        this.pendingChanges = [];
+        this.page.emit({ nodeChanges: changed.map((id) => ({ id, type: 'PROPERTY_CHANGE' })) });
+      });
+    }
+    this.pendingChanges.push(node.id);
+  }
+
+  private newId(): string {
+    return `9:${this.nextId++}`;
+  }
+
+  private add<T extends FakeNode>(node: T): T {
+    this.page.appendChild(node);
+    return node;
+  }
+
+  /** Builds the file as it is before the plugin runs (fonts are not loaded then). */
+  load(specs: NodeSpec[]): void {
+    const made = new Map<string, FakeNode>();
+    for (const spec of specs) {
+      let node: FakeNode;
+      if (spec.type === 'SECTION') {
+        const section = new FakeSection(this, spec.id);
+        section.resizeWithoutConstraints(spec.width ?? 800, spec.height ?? 600);
+        section.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 } }];
+        node = section;
+      } else if (spec.type === 'STICKY') {
+        const sticky = new FakeSticky(this, spec.id);
+        sticky.text.preset(spec.text ?? '');
+        sticky.authorName = spec.authorName ?? '';
+        if (spec.fill) sticky.fills = [{ type: 'SOLID', color: spec.fill }];
+        node = sticky;
+      } else if (spec.type === 'SHAPE_WITH_TEXT') {
+        const shape = new FakeShapeWithText(this, spec.id);
+        shape.shapeType = spec.shapeType ?? 'SQUARE';
+        shape.resize(spec.width ?? 200, spec.height ?? 200);
+        shape.text.preset(spec.text ?? '');
+        shape.fills = [{ type: 'SOLID', color: spec.fill ?? { r: 1, g: 1, b: 1 } }];
+        node = shape;
+      } else {
+        const connector = new FakeConnector(this, spec.id);
+        node = connector;
+      }
+      node.name = spec.name ?? '';
+      (spec.parent ? (made.get(spec.parent) as FakeContainer) : this.page).appendChild(node);
+      node.x = spec.x ?? 0;
+      node.y = spec.y ?? 0;
+      made.set(spec.id, node);
+      if (node instanceof FakeConnector) {
+        node.connectorStart = { endpointNodeId: spec.from!, magnet: 'AUTO' };
+        node.connectorEnd = { endpointNodeId: spec.to!, magnet: 'AUTO' };
+        node.text.preset(spec.text ?? '');
+      }
+    }
+    this.pendingChanges = [];
+  }
+
+  /** Every node as plain data, in page order, for comparing files. */
+  dump(): Record<string, unknown>[] {
+    return this.page.findAllWithCriteria({}).map((node) => ({ ...node.dump(), parent: node.parent?.id ?? null }));
+  }
+
+  /** A user edit made in FigJam while the plugin runs. */
+  userEdit(id: string, edit: (node: FakeNode) => void): void {
+    const node = this.byId(id) ?? fail(`no node ${id}`);
+    const fonts = new Set(this.loadedFonts);
+    AVAILABLE_FONTS.forEach((font) => this.loadedFonts.add(font));
+    try {
+      edit(node);
+    } finally {
+      this.loadedFonts.clear();
+      fonts.forEach((font) => this.loadedFonts.add(font));
+    }
+  }
+}

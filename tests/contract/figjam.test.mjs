@@ -1,0 +1,141 @@
+// Contract tests of the FigJam plugin: the real main-side adapter, the real UI
+// session and the real wasm core, talking through the message protocol, against
+// an in-memory page that follows @figma/plugin-typings and enforces Figma's
+// documented rules (tests/contract/fake-figjam.ts). Not the real FigJam.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadTs, loadCanvasFit, root } from './load.mjs';
+
+let h;
+let canvasfit;
+const restExport = JSON.parse(readFileSync(path.join(root, 'examples/miro-saas-canvas.json'), 'utf8'));
+
+before(async () => {
+  h = await loadTs('tests/contract/figjam-harness.ts');
+  canvasfit = await loadCanvasFit();
+});
+
+/** A plugin run as main.ts wires it: controller on the main side, session in the UI, messages in between. */
+function startPlugin() {
+  const host = new h.FakeFigJam();
+  host.load(h.figjamNodesFromRestExport(restExport));
+  const figma = host.figma;
+  const controller = new h.Controller(figma, (reply) => figma.ui.postMessage(reply));
+  figma.ui.onmessage = (message) => { void controller.handle(message); };
+  const errors = [];
+  const session = new h.FigJamSession((request) => setTimeout(() => host.fromUi(request), 0), canvasfit);
+  host.deliverToUi = (reply) => setTimeout(() => session.receive(reply), 0);
+  session.onError = (error) => errors.push(error);
+  return { host, session, errors };
+}
+
+const ours = (dump) => dump.filter((node) => node.pluginData.canvasfit);
+const hex = (paint) => '#' + ['r', 'g', 'b'].map((k) => Math.round(paint.color[k] * 255).toString(16).padStart(2, '0')).join('');
+
+test('the page is read as sections, stickies and connectors with absolute coordinates', async () => {
+  const { host, session } = startPlugin();
+  const report = await session.analyse();
+  const board = session.board;
+  assert.equal(board.containers.length, 7);
+  assert.ok(board.notes.length >= 30);
+  const child = board.notes.find((note) => note.id === '3458764517518210264');
+  assert.deepEqual([child.x, child.y], [800 - 1200 + 160 - 120, -1650 - 350 + 220 - 120], 'section children are placed absolutely');
+  assert.equal(child.parent, '3458764517518187981');
+  assert.equal(report.canvases.length, 1);
+  const direct = canvasfit.analyze(restExport, { source: 'rest' });
+  const sectionOf = new Map(direct.notes.map((note) => [note.id, note.section]));
+  for (const note of report.notes) assert.equal(note.section, sectionOf.get(note.id), `section of ${note.id}`);
+  assert.ok(board.connectors.length > 0);
+  assert.ok(host.dump().length > 0);
+});
+
+test('Analyse sets fills as paints, records originals in plugin data, writes warning stickies with loaded fonts', async () => {
+  const { host, session, errors } = startPlugin();
+  const report = await session.analyse();
+  assert.deepEqual(errors, []);
+  const byId = new Map(host.dump().map((node) => [node.id, node]));
+  const covered = new Set(report.links.map((link) => link.to));
+  for (const note of report.notes.filter((n) => n.section === 'pains' || n.section === 'gains')) {
+    const node = byId.get(note.id);
+    const expected = covered.has(note.id) ? h.STATUS_FILL.covered : h.STATUS_FILL.unaddressed;
+    assert.equal(hex(node.fills[0]), expected, note.id);
+    assert.equal(JSON.parse(node.pluginData.canvasfit).k, 'highlight');
+  }
+  const created = ours(host.dump()).filter((node) => JSON.parse(node.pluginData.canvasfit).k !== 'highlight');
+  const warnings = created.filter((node) => node.type === 'STICKY');
+  assert.equal(warnings.length, report.warnings.filter((w) => w.severity === 'high' || w.severity === 'medium').length);
+  for (const sticky of warnings) assert.match(sticky.text, /^⚠ /);
+  assert.ok(created.some((node) => node.type === 'SHAPE_WITH_TEXT' && node.text === '#1'), 'rank marks');
+  assert.ok(host.loadedFonts.size > 0, 'fonts were loaded before text was set');
+});
+
+test('re-running replaces the marks; Clear restores the file exactly and keeps user edits', async () => {
+  const { host, session } = startPlugin();
+  const pristine = host.dump();
+  await session.analyse();
+  const once = host.dump();
+  for (let i = 0; i < 3; i++) await session.analyse();
+  assert.equal(host.dump().length, once.length);
+  assert.deepEqual(ours(host.dump()).map((n) => n.pluginData).length, ours(once).length);
+  const report = session.report;
+  const pain = report.notes.find((n) => n.section === 'pains').id;
+  const user = { type: 'SOLID', color: { r: 0.2, g: 0.4, b: 0.6 } };
+  host.userEdit(pain, (node) => { node.fills = [user]; });
+  await session.clear();
+  const cleared = host.dump();
+  const expected = pristine.map((node) => (node.id === pain ? { ...node, fills: [user] } : node));
+  assert.deepEqual(cleared, expected);
+});
+
+test('links are drawn as connectors on demand and removed with the marks', async () => {
+  const { host, session } = startPlugin();
+  const report = await session.analyse();
+  session.setShowLinks(true);
+  await session.idle();
+  const links = ours(host.dump()).filter((node) => node.type === 'CONNECTOR');
+  assert.equal(links.length, report.links.length);
+  assert.equal(session.report.links.length, report.links.length, 'its own connectors are not read as the user\'s');
+  session.setShowLinks(false);
+  await session.idle();
+  assert.equal(ours(host.dump()).filter((node) => node.type === 'CONNECTOR').length, 0);
+});
+
+test('Live re-analyses after a user edit, once, and not because of its own writes', async () => {
+  const { host, session } = startPlugin();
+  session.setLive(true);
+  await session.idle();
+  await new Promise((r) => setTimeout(r, 800));
+  await session.idle();
+  assert.equal(session.analyses, 1);
+  const pain = session.report.notes.find((n) => n.section === 'pains').id;
+  host.userEdit(pain, (node) => { node.text.characters = 'Month-end close takes a whole week'; });
+  await new Promise((r) => setTimeout(r, 800));
+  await session.idle();
+  assert.equal(session.analyses, 2);
+  assert.equal(session.report.notes.find((n) => n.id === pain).text, 'Month-end close takes a whole week');
+  session.setLive(false);
+});
+
+test('focus selects nodes through getNodeByIdAsync and scrolls to them', async () => {
+  const { host, session } = startPlugin();
+  await session.focusNotes(['3458764517518210264']);
+  assert.deepEqual(host.page.selection.map((n) => n.id), ['3458764517518210264']);
+  assert.deepEqual(host.zoomedTo.at(-1), ['3458764517518210264']);
+});
+
+test('the contract host enforces loaded fonts, paint arrays, frozen fills and dynamic-page access', async () => {
+  const host = new h.FakeFigJam();
+  const figma = host.figma;
+  const sticky = figma.createSticky();
+  assert.throws(() => { sticky.text.characters = 'x'; }, /unloaded font/);
+  await figma.loadFontAsync(sticky.text.fontName);
+  sticky.text.characters = 'x';
+  assert.throws(() => { sticky.fills = '#ff0000'; }, /array of Paint/);
+  assert.throws(() => { sticky.fills = [{ type: 'SOLID', color: { r: 255, g: 0, b: 0 } }]; }, /0\.\.1/);
+  assert.throws(() => { sticky.fills[0].color.r = 0; }, TypeError);
+  assert.throws(() => figma.getNodeById(sticky.id), /dynamic-page/);
+  const connector = figma.createConnector();
+  assert.throws(() => { connector.connectorStart = { endpointNodeId: 'nope', magnet: 'AUTO' }; }, /no node/);
+});

@@ -1,0 +1,264 @@
+// Contract tests of the Miro adapter: the real adapter and the real wasm core
+// against an in-memory host that follows the Web SDK v2 typings and enforces
+// Miro's documented rules (tests/contract/fake-miro.ts). Not the real Miro.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadTs, loadCanvasFit, root } from './load.mjs';
+
+let h;
+let canvasfit;
+const restExport = JSON.parse(readFileSync(path.join(root, 'examples/miro-saas-canvas.json'), 'utf8'));
+
+before(async () => {
+  h = await loadTs('tests/contract/miro-harness.ts');
+  canvasfit = await loadCanvasFit();
+});
+
+function exampleHost(options = {}) {
+  const host = new h.FakeMiroHost(options);
+  host.load(h.sdkItemsFromRestExport(restExport));
+  return host;
+}
+
+function newSession(host, clock = new h.VirtualClock()) {
+  const progress = [];
+  const errors = [];
+  const session = new h.MiroSession(host.board, canvasfit, { clock });
+  session.onProgress = (p) => progress.push(p);
+  session.onError = (e) => errors.push(e);
+  return { session, progress, errors, clock };
+}
+
+/** The user's view of the board: everything but Miro's bookkeeping timestamps. */
+function userView(host) {
+  const { items, tags, metadata } = host.dump();
+  return { items: items.map(({ modifiedAt, modifiedBy, ...rest }) => rest), tags, metadata };
+}
+
+const storedOf = (host, id) => host.items.get(id);
+
+test('html to text follows the core: tags, line breaks, entities, scripts and comments', () => {
+  assert.equal(h.htmlToText('<p>Bookkeepers with 2&ndash;15 staff</p>'), 'Bookkeepers with 2–15 staff');
+  assert.equal(h.htmlToText('<p>a<br>b</p><p></p><p>c &amp; d</p>'), 'a\nb\n\nc & d');
+  assert.equal(h.htmlToText('x<script>alert(1)</script><!-- note -->y &bogus; &#8217; &#x2019; &#146;'), 'xy &bogus; ’ ’ ’');
+  assert.equal(h.htmlToText('a < b and <3'), 'a < b and <3');
+  assert.equal(h.htmlToText(h.textToHtml('<img src=x> & "q"')), '<img src=x> & "q"');
+});
+
+test('the board read through the SDK matches what the core reads from the REST export of the same board', async () => {
+  const host = exampleHost();
+  const { session } = newSession(host);
+  const report = await session.analyse();
+  const direct = canvasfit.analyze(restExport, { source: 'rest' });
+  const byId = new Map(direct.notes.map((note) => [note.id, note]));
+  assert.equal(report.notes.length, direct.notes.length);
+  for (const note of report.notes) {
+    const expected = byId.get(note.id);
+    assert.ok(expected, `${note.id} is a note in both`);
+    assert.equal(note.text, expected.text, `text of ${note.id}`);
+    assert.equal(note.section, expected.section, `section of ${note.id}`);
+    assert.equal(note.canvas, expected.canvas, `canvas of ${note.id}`);
+  }
+  assert.deepEqual(report.links.map((l) => `${l.from}>${l.to}`).sort(), direct.links.map((l) => `${l.from}>${l.to}`).sort());
+  // Frame children are relative to the frame's top-left corner; the board JSON is absolute.
+  const child = session.board.notes.find((note) => note.id === '3458764517518210264');
+  assert.deepEqual([child.x, child.y], [800 - 1200 + 160 - 99.5, -1650 - 350 + 220 - 114]);
+  assert.equal(session.board.containers.length, 7);
+});
+
+test('Analyse colours notes from the sticky palette, tags gaps and orphans, and writes warning stickies', async () => {
+  const host = exampleHost();
+  const { session, errors } = newSession(host);
+  const report = await session.analyse();
+  assert.deepEqual(errors, []);
+  const tagByTitle = new Map([...host.tags.values()].map((tag) => [tag.title, tag]));
+  const covered = new Set(report.links.map((link) => link.to));
+  for (const note of report.notes.filter((n) => n.section === 'pains' || n.section === 'gains')) {
+    const item = storedOf(host, note.id);
+    if (item.type !== 'sticky_note') continue;
+    assert.ok(h.STICKY_PALETTE.includes(item.style.fillColor));
+    assert.equal(item.style.fillColor, covered.has(note.id) ? 'light_green' : 'red', note.id);
+    assert.equal(item.tagIds.includes(tagByTitle.get('CanvasFit: gap')?.id), !covered.has(note.id), `gap tag on ${note.id}`);
+    const record = host.metadata.get(note.id).canvasfit;
+    assert.equal(record.o, restExport.items.flatMap((p) => p.data).find((i) => i.id === note.id).style.fillColor, 'original colour kept');
+  }
+  const warningTag = tagByTitle.get('CanvasFit: warning');
+  const warnings = [...host.items.values()].filter((item) => item.tagIds?.includes(warningTag.id));
+  const expected = report.warnings.filter((w) => w.severity === 'high' || w.severity === 'medium');
+  assert.equal(warnings.length, expected.length);
+  for (const sticky of warnings) assert.ok(h.STICKY_PALETTE.includes(sticky.style.fillColor));
+  assert.ok(tagByTitle.has('CanvasFit: #1'), 'rank marks are tags');
+  assert.ok(![...host.callsByMethod.keys()].some((method) => /comment/i.test(method)), 'no comment API exists');
+});
+
+test('re-running replaces earlier marks and costs no writes when nothing changed', async () => {
+  const host = exampleHost();
+  const { session } = newSession(host);
+  await session.analyse();
+  const once = userView(host);
+  const callsAfterFirst = host.totalCalls;
+  for (let i = 0; i < 3; i++) await session.analyse();
+  assert.deepEqual(userView(host), once);
+  const perRerun = (host.totalCalls - callsAfterFirst) / 3;
+  assert.ok(perRerun <= 2, `a re-run on an unchanged board reads only (${perRerun} calls)`);
+  // A fresh session (panel reopened) reads the metadata again and still changes nothing.
+  const { session: reopened } = newSession(host);
+  await reopened.analyse();
+  assert.deepEqual(userView(host), once);
+});
+
+test('Clear restores every colour, tag and metadata, removes CanvasFit items and tags, keeps user edits', async () => {
+  const host = exampleHost();
+  const pristine = userView(host);
+  const { session } = newSession(host);
+  await session.setShowLinks(true);
+  await session.analyse();
+  await session.idle();
+  const report = session.report;
+  const pain = report.notes.find((n) => n.section === 'pains' && host.items.get(n.id).type === 'sticky_note').id;
+  const gain = report.notes.find((n) => n.section === 'gains' && host.items.get(n.id).type === 'sticky_note').id;
+  host.userEdit(pain, { style: { fillColor: 'violet' } });
+  host.load([], [{ id: 'user-tag', type: 'tag', title: 'validated', color: 'green' }]);
+  host.userEdit(gain, { tagIds: [...host.items.get(gain).tagIds, 'user-tag'] });
+  await session.clear();
+  const cleared = userView(host);
+  const expected = structuredClone(pristine);
+  expected.items.find((i) => i.id === pain).style.fillColor = 'violet';
+  expected.items.find((i) => i.id === gain).tagIds = ['user-tag'];
+  expected.tags.push({ id: 'user-tag', type: 'tag', title: 'validated', color: 'green' });
+  assert.deepEqual(cleared, expected);
+});
+
+test('links are drawn as connectors on demand and removed again', async () => {
+  const host = exampleHost();
+  const { session } = newSession(host);
+  const report = await session.analyse();
+  const userConnectors = [...host.items.values()].filter((i) => i.type === 'connector').length;
+  session.setShowLinks(true);
+  await session.idle();
+  const links = [...host.items.values()].filter((i) => i.type === 'connector' && i.style.strokeStyle === 'dashed');
+  assert.equal(links.length, report.links.length);
+  for (const link of links) assert.ok(report.links.some((l) => l.from === link.start.item && l.to === link.end.item));
+  // The analysis never reads CanvasFit's own connectors as the user's.
+  assert.equal(session.report.links.length, report.links.length);
+  session.setShowLinks(false);
+  await session.idle();
+  assert.equal([...host.items.values()].filter((i) => i.type === 'connector').length, userConnectors);
+});
+
+test('a 500-note board stays within the rate limit, reports progress and never blocks for long', async () => {
+  const clock = new h.VirtualClock();
+  const host = new h.FakeMiroHost({ clock });
+  host.load(h.largeBoard(500));
+  const pristine = userView(host);
+  const { session, progress, errors } = newSession(host, clock);
+  const report = await session.analyse();
+  assert.deepEqual(errors, []);
+  assert.ok(report.notes.length >= 500);
+  const highlighted = [...host.metadata.keys()].length;
+  assert.ok(highlighted > 250, `${highlighted} notes highlighted`);
+  const writes = progress.filter((p) => p.phase === 'writing');
+  assert.ok(writes.length > 10, 'progress in many small steps');
+  assert.equal(writes.at(-1).done, writes.at(-1).total);
+  for (let i = 1; i < writes.length; i++) assert.ok(writes[i].done >= writes[i - 1].done);
+  // Change every pain, clear, analyse again: far more than a minute's credits in a row.
+  for (const item of host.items.values()) {
+    if (item.type === 'sticky_note' && /get lost/.test(item.content)) host.userEdit(item.id, { content: item.content.replace('get lost', 'are forgotten') });
+  }
+  await session.analyse();
+  await session.clear();
+  await session.analyse();
+  await session.clear();
+  assert.deepEqual(errors, []);
+  assert.ok(host.peakCreditsPerMinute <= 100_000, `peak ${host.peakCreditsPerMinute} credits a minute`);
+  assert.ok(clock.slept > 0, 'the budget waited for new credits instead of hitting the limit');
+  const restored = userView(host);
+  for (const item of restored.items) {
+    const before = pristine.items.find((i) => i.id === item.id);
+    assert.deepEqual(item.style, before.style, item.id);
+    assert.deepEqual(item.tagIds, before.tagIds, item.id);
+  }
+  assert.deepEqual(restored.tags, []);
+  assert.deepEqual(restored.metadata, []);
+});
+
+test('without the budget the same work would break the limit (the contract host enforces it)', async () => {
+  const host = new h.FakeMiroHost({ clock: new h.VirtualClock() });
+  host.load(h.largeBoard(60));
+  const items = await host.board.get({ type: 'sticky_note' });
+  await assert.rejects(async () => {
+    for (let round = 0; round < 40; round++) await Promise.all(items.map((item) => item.sync()));
+  }, /Rate limit exceeded/);
+});
+
+test('the contract host enforces the palette, width-or-height, sync, tag and metadata rules', async () => {
+  const host = exampleHost();
+  const board = host.board;
+  await assert.rejects(board.createStickyNote({ content: 'x', width: 200, height: 200 }), /either width or height/);
+  await assert.rejects(board.createStickyNote({ content: 'x', style: { fillColor: '#ff0000' } }), /sticky palette/);
+  const [sticky] = await board.get({ type: 'sticky_note' });
+  sticky.style.fillColor = 'red';
+  const [fresh] = await board.get({ id: sticky.id });
+  assert.notEqual(fresh.style.fillColor, 'red', 'nothing persists before sync()');
+  sticky.style.fillColor = 'crimson';
+  await assert.rejects(sticky.sync(), /sticky palette/);
+  await assert.rejects(board.createTag({ title: 'x'.repeat(121) }), /120 characters/);
+  const tag = await board.createTag({ title: 'once' });
+  await assert.rejects(board.createTag({ title: 'once' }), /already exists/);
+  const [note] = await board.get({ id: sticky.id });
+  note.tagIds = Array(9).fill(tag.id);
+  await assert.rejects(note.sync(), /at most 8 tags/);
+  await assert.rejects(note.setMetadata('canvasfit', 'x'.repeat(300)), /limit 256/);
+});
+
+test('tag limits: a full board still gets colours, and a note with 8 tags keeps them', async () => {
+  const host = new h.FakeMiroHost({ clock: new h.VirtualClock() });
+  host.load(h.largeBoard(21), h.tagsNamed(100));
+  const full = [...host.items.values()].find((i) => i.type === 'sticky_note' && /get lost/.test(i.content));
+  full.tagIds = ['tag-0', 'tag-1', 'tag-2', 'tag-3', 'tag-4', 'tag-5', 'tag-6', 'tag-7'];
+  const { session, errors } = newSession(host, new h.VirtualClock());
+  await session.analyse();
+  assert.deepEqual(errors, []);
+  assert.equal(host.tags.size, 100, 'no tag beyond the board limit');
+  assert.ok(session.lastSummary.notices.some((n) => /100 tags/.test(n)));
+  assert.equal(host.items.get(full.id).tagIds.length, 8);
+  assert.notEqual(host.items.get(full.id).style.fillColor, 'light_yellow', 'colour applied anyway');
+  await session.clear();
+  assert.equal(host.items.get(full.id).style.fillColor, 'light_yellow');
+});
+
+test('Live re-analyses once after a user edit and never because of its own writes', async () => {
+  const host = exampleHost();
+  const { session } = newSession(host);
+  session.setLive(true);
+  await session.idle();
+  await new Promise((r) => setTimeout(r, 1500));
+  await session.idle();
+  const settled = session.analyses;
+  assert.equal(settled, 1, 'no loop on its own marks');
+  const pain = session.report.notes.find((n) => n.section === 'pains').id;
+  host.userEdit(pain, { content: '<p>Month-end close takes a whole week</p>' });
+  await new Promise((r) => setTimeout(r, 1500));
+  await session.idle();
+  assert.equal(session.analyses, settled + 1);
+  assert.equal(session.report.notes.find((n) => n.id === pain).text, 'Month-end close takes a whole week');
+  await new Promise((r) => setTimeout(r, 1500));
+  await session.idle();
+  assert.equal(session.analyses, settled + 1);
+  session.setLive(false);
+});
+
+test('focus selects and zooms to notes; the headless entry opens the panel on icon click', async () => {
+  const host = exampleHost();
+  const { session } = newSession(host);
+  const ids = ['3458764517518210264', '3458764517518291958'];
+  await session.focusNotes(ids);
+  assert.deepEqual(host.selection.sort(), [...ids].sort());
+  assert.deepEqual(host.zoomedTo.at(-1).sort(), [...ids].sort());
+  await h.registerIcon(host.miro);
+  host.clickIcon();
+  await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(host.openedPanels, [h.PANEL_URL]);
+});

@@ -1,0 +1,104 @@
+// End to end: the built FigJam plugin (build/figjam/code.js and the single-file
+// ui.html) in the machine's Chromium. The main code runs in the page with the
+// FigJam CONTRACT host (tests/contract/fake-figjam.ts) as `figma`; the UI runs
+// in a sandboxed iframe and talks to it only through messages. Not FigJam.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchBrowser } from './browser.mjs';
+import { bundleForBrowser, loadTs, root } from '../contract/load.mjs';
+import { serveDirectory } from '../contract/static-server.mjs';
+
+let browser;
+let site;
+let page;
+let ui;
+const requests = [];
+const errors = [];
+
+before(async () => {
+  const h = await loadTs('tests/contract/figjam-harness.ts');
+  const specs = h.figjamNodesFromRestExport(JSON.parse(readFileSync(path.join(root, 'examples/miro-saas-canvas.json'), 'utf8')));
+  const dir = path.join(root, 'build/e2e-figjam');
+  mkdirSync(dir, { recursive: true });
+  const uiHtml = readFileSync(path.join(root, 'build/figjam/ui.html'), 'utf8');
+  const host = await bundleForBrowser('tests/contract/browser-figjam.ts', 'CanvasFitFakeFigJam');
+  writeFileSync(path.join(dir, 'host.js'), `${host}\nCanvasFitFakeFigJam.install(${JSON.stringify(specs)}, ${JSON.stringify(uiHtml)});`);
+  copyFileSync(path.join(root, 'build/figjam/code.js'), path.join(dir, 'code.js'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>FigJam contract host</title><link rel="icon" href="data:,">'
+    + '<body><script src="host.js"></script><script src="code.js"></script></body>');
+  site = await serveDirectory(dir);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 500, height: 900 } });
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  await page.goto(site.url);
+  await page.waitForFunction(() => document.querySelector('iframe') !== null);
+  ui = page.frames().find((frame) => frame !== page.mainFrame());
+  await ui.waitForFunction(() => window.canvasfitFigJam?.ready === true, null, { timeout: 30000 });
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+const dump = () => page.evaluate(() => window.canvasfitFakeFigJam.dump());
+const ours = (nodes) => nodes.filter((node) => node.pluginData.canvasfit);
+
+async function clickAndWait(selector) {
+  const before = await ui.evaluate(() => window.canvasfitFigJam.session.analyses);
+  await ui.click(selector);
+  await ui.waitForFunction((n) => window.canvasfitFigJam.session.analyses > n, before);
+  await ui.evaluate(() => window.canvasfitFigJam.session.idle());
+}
+
+test('the UI is one self-contained file in a null-origin iframe', async () => {
+  const html = readFileSync(path.join(root, 'build/figjam/ui.html'), 'utf8');
+  assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=/, 'nothing to fetch');
+  assert.equal(await ui.evaluate(() => window.origin), 'null');
+  const manifest = JSON.parse(readFileSync(path.join(root, 'build/figjam/manifest.json'), 'utf8'));
+  assert.deepEqual(manifest.editorType, ['figjam']);
+  assert.deepEqual(manifest.networkAccess.allowedDomains, ['none']);
+});
+
+test('analyse, re-run, links, clear with a user edit', async () => {
+  const original = await dump();
+  await clickAndWait('#cf-analyse');
+  const report = await ui.evaluate(() => window.canvasfitFigJam.session.report);
+  const analysed = await dump();
+  const covered = new Set(report.links.map((l) => l.to));
+  const pains = report.notes.filter((n) => n.section === 'pains');
+  for (const note of pains) {
+    const node = analysed.find((n) => n.id === note.id);
+    assert.equal(JSON.parse(node.pluginData.canvasfit).s, covered.has(note.id) ? 'covered' : 'unaddressed');
+  }
+  assert.ok(ours(analysed).some((n) => n.type === 'STICKY' && /^⚠/.test(n.text)), 'warning stickies');
+  assert.match(await ui.textContent('#panel'), /Fit \d+ %/);
+  mkdirSync(path.join(root, 'build/e2e'), { recursive: true });
+  await page.screenshot({ path: path.join(root, 'build/e2e/figjam-ui.png'), fullPage: true });
+
+  await clickAndWait('#cf-analyse');
+  assert.equal(ours(await dump()).length, ours(analysed).length, 're-runs replace marks');
+
+  await ui.click('#cf-links');
+  await ui.waitForFunction(() => window.canvasfitFigJam.session.analyses >= 3);
+  await ui.evaluate(() => window.canvasfitFigJam.session.idle());
+  assert.equal(ours(await dump()).filter((n) => n.type === 'CONNECTOR').length, report.links.length);
+
+  const pain = pains[0].id;
+  const user = { type: 'SOLID', color: { r: 0.2, g: 0.4, b: 0.6 } };
+  await page.evaluate(([id, paint]) => window.canvasfitFakeFigJam.userEdit(id, (node) => { node.fills = [paint]; }), [pain, user]);
+  await ui.click('#cf-clear');
+  await ui.waitForFunction(() => /Cleared/.test(document.querySelector('.cf-status').textContent));
+  const cleared = await dump();
+  assert.deepEqual(cleared, original.map((node) => (node.id === pain ? { ...node, fills: [user] } : node)));
+});
+
+test('the FigJam pages request nothing beyond the harness and log no errors', () => {
+  const origin = new URL(site.url).origin;
+  assert.equal(JSON.stringify(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('about:'))), '[]');
+  assert.equal(JSON.stringify(errors), '[]');
+});

@@ -1,0 +1,181 @@
+// The incremental Analyzer through the wasm binding: after upserts and
+// removals its report equals, byte for byte, a fresh analyze() of a board
+// holding the same notes in the same order; errors come back as JSON.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { default: createCanvasFitModule } = await import(path.join(root, 'build/wasm/canvasfit_core.mjs'));
+const core = await createCanvasFitModule();
+
+const ERROR_SCHEMA = 'canvasfit.error/1';
+const isError = (json) => JSON.parse(json).schema === ERROR_SCHEMA;
+
+// createAnalyzer returns a handle, or the error JSON as a string.
+function createAnalyzer(board, options) {
+  const created = core.createAnalyzer(board, options);
+  assert.notEqual(typeof created, 'string', `createAnalyzer failed: ${created}`);
+  return created;
+}
+
+// A CanvasFit board from the corpus whose notes are all stickies or cards, so
+// that reading it again promotes no note to a container or a title.
+function corpusBoard() {
+  const dir = path.join(root, 'tests/corpus/boards');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const board = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+    const plain = board.notes.every((note) => ['sticky', 'card', undefined].includes(note.kind));
+    if (plain && board.markers?.length && board.containers?.length > 3) return { name, board };
+  }
+  throw new Error('no plain corpus board with markers');
+}
+
+// A small deterministic generator (no Math.random: the test must not flake).
+function dice(seed) {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % n;
+  };
+}
+
+test('an Excalidraw example: the same report as analyze, before and after removing notes', () => {
+  const name = 'cafe-canvas.excalidraw';
+  const scene = JSON.parse(readFileSync(path.join(root, 'examples', name), 'utf8'));
+  const options = JSON.stringify({ source: name });
+  const analyzer = createAnalyzer(JSON.stringify(scene), options);
+  try {
+    assert.equal(analyzer.report(), core.analyze(JSON.stringify(scene), options));
+    // Notes no arrow touches: removing one is removing its shape and its text from the scene.
+    const removable = scene.elements.filter((element) => element.type === 'rectangle' &&
+      element.boundElements?.length && element.boundElements.every((bound) => bound.type === 'text'));
+    assert.ok(removable.length >= 6, `found ${removable.length}`);
+    for (const note of [removable[0], removable[3], removable[5]]) {
+      const fromAnalyzer = analyzer.removeNote(note.id);
+      scene.elements = scene.elements.filter((e) => e.id !== note.id && e.containerId !== note.id);
+      assert.equal(fromAnalyzer, core.analyze(JSON.stringify(scene), options));
+      assert.ok(!JSON.parse(fromAnalyzer).notes.some((n) => n.id === note.id));
+    }
+  } finally {
+    analyzer.delete();
+  }
+});
+
+test('a CanvasFit board: random upserts and removals match a fresh analysis of the same notes', () => {
+  const { name, board } = corpusBoard();
+  const options = JSON.stringify({ source: name });
+  const analyzer = createAnalyzer(JSON.stringify(board), options);
+  const roll = dice(20261123);
+  const pick = (items) => items[roll(items.length)];
+  const words = board.notes.flatMap((note) => note.text.split(/\s+/));
+  const sentence = () => Array.from({ length: 2 + roll(5) }, () => pick(words)).join(' ');
+  let notes = board.notes.map((note) => ({ ...note }));
+  const removed = [];
+  let added = 0;
+  try {
+    for (let step = 0; step < 60; step += 1) {
+      const kind = roll(6);
+      let result;
+      if (kind === 0 || notes.length < 5) {  // a new note in some section, by frame or by position
+        const area = pick(board.containers);
+        const note = { id: `js-new-${added += 1}`, text: sentence(),
+          x: area.x + roll(Math.max(1, area.width)), y: area.y + roll(Math.max(1, area.height)) };
+        if (roll(2)) note.parent = area.id;
+        notes.push(note);
+        result = analyzer.upsertNote(JSON.stringify(note));
+      } else if (kind === 1) {  // a new note over a dot vote
+        const dot = pick(board.markers);
+        const note = { id: `js-new-${added += 1}`, text: sentence(), x: dot.x - roll(80), y: dot.y - roll(80) };
+        notes.push(note);
+        result = analyzer.upsertNote(JSON.stringify(note));
+      } else if (kind === 2) {
+        const [note] = notes.splice(roll(notes.length), 1);
+        removed.push(note);
+        result = analyzer.removeNote(note.id);
+      } else if (kind === 3 && removed.length) {  // back again: at the end
+        const [note] = removed.splice(roll(removed.length), 1);
+        notes.push(note);
+        result = analyzer.upsertNote(JSON.stringify(note));
+      } else {  // re-worded or moved where it stands in the order
+        const index = roll(notes.length);
+        const note = { ...notes[index] };
+        if (kind === 4) note.text = sentence();
+        else {
+          const area = pick(board.containers);
+          Object.assign(note, { x: area.x + roll(Math.max(1, area.width)), y: area.y + roll(Math.max(1, area.height)),
+            parent: roll(2) ? area.id : '' });
+        }
+        notes[index] = note;
+        result = analyzer.upsertNote(JSON.stringify(note));
+      }
+      const fresh = core.analyze(JSON.stringify({ ...board, notes }), options);
+      assert.equal(result, fresh, `step ${step}`);
+    }
+    assert.equal(analyzer.report(), core.analyze(JSON.stringify({ ...board, notes }), options));
+  } finally {
+    analyzer.delete();
+  }
+});
+
+test('an edit in one canvas re-runs the stages of that canvas only', () => {
+  const board = readFileSync(path.join(root, 'examples', 'two-canvases.excalidraw'), 'utf8');
+  const analyzer = createAnalyzer(board, '{}');
+  try {
+    const report = JSON.parse(analyzer.report());
+    assert.equal(report.canvases.length, 2);
+    const before = JSON.parse(analyzer.stats());
+    assert.equal(before.canvases_analyzed, 2);
+    const note = report.notes.find((n) => n.canvas === 'canvas-2' && n.section === 'pains');
+    assert.ok(!isError(analyzer.removeNote(note.id)));
+    const after = JSON.parse(analyzer.stats());
+    assert.equal(after.canvases_analyzed - before.canvases_analyzed, 1);
+  } finally {
+    analyzer.delete();
+  }
+});
+
+test('errors come back as JSON, and a failed edit changes nothing', () => {
+  const badBoard = core.createAnalyzer(
+    '{"schema":"canvasfit.board/1","notes":[{"id":"n1","text":"x","x":"left","y":0}]}',
+    '{"source":"board.json"}');
+  assert.equal(typeof badBoard, 'string');
+  assert.equal(JSON.parse(badBoard).schema, ERROR_SCHEMA);
+  assert.equal(JSON.parse(badBoard).error.where, 'board.json: /notes/0/x');
+  const badOptions = core.createAnalyzer('{"schema":"canvasfit.board/1"}', '{"format":"visio"}');
+  assert.match(JSON.parse(badOptions).error.message, /unknown input format 'visio'/);
+
+  const { board } = corpusBoard();
+  const analyzer = createAnalyzer(JSON.stringify(board), '');
+  try {
+    const before = analyzer.report();
+    const container = board.containers[0].id;
+    const duplicate = JSON.parse(analyzer.upsertNote(JSON.stringify({ id: container, text: 'x', x: 0, y: 0 })));
+    assert.equal(duplicate.schema, ERROR_SCHEMA);
+    assert.equal(duplicate.error.where, container);
+    assert.match(duplicate.error.message, /used by a container and a note/);
+    const notANumber = JSON.parse(analyzer.upsertNote('{"id": "n-new", "text": "x", "x": "left", "y": 0}'));
+    assert.equal(notANumber.error.where, '/x');
+    assert.ok(isError(analyzer.upsertNote('{"id": "n-new", "text": ')));
+    assert.ok(isError(analyzer.upsertNote(JSON.stringify({ id: 'far', text: 'x', x: 2e9, y: 0 }))));
+    const missing = JSON.parse(analyzer.removeNote('nobody'));
+    assert.equal(missing.error.where, 'nobody');
+    assert.equal(analyzer.report(), before);
+  } finally {
+    analyzer.delete();
+  }
+});
+
+test('freed analyzers give their memory back', () => {
+  const board = readFileSync(path.join(root, 'examples', 'cafe-canvas.excalidraw'), 'utf8');
+  createAnalyzer(board, '{}').delete();  // let the heap reach its working size first
+  const before = core.heapBytesInUse();
+  for (let i = 0; i < 20; i += 1) {
+    const analyzer = createAnalyzer(board, '{}');
+    analyzer.removeNote('pains-2');
+    analyzer.delete();
+  }
+  assert.ok(core.heapBytesInUse() - before < 64 * 1024, `${core.heapBytesInUse() - before} bytes kept`);
+});
