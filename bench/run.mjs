@@ -278,7 +278,7 @@ function table(headers, rows) {
 const ms = (v) => (Number.isFinite(v) ? (v < 10 ? v.toFixed(2) : v < 100 ? v.toFixed(1) : v.toFixed(0)) : 'n/a');
 const mb = (bytes) => (bytes / (1024 * 1024)).toFixed(1);
 
-const STAGES = ['read', 'classify', 'terms', 'link', 'rank_score', 'warnings', 'report', 'serialise'];
+const STAGES = ['read', 'layout', 'classify', 'terms', 'link', 'rank_score', 'warnings', 'report', 'serialise'];
 
 function render(results) {
   const { boards, native, wasm, memory, size, cli, peer, browser, machine } = results;

@@ -7,6 +7,7 @@
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/readers.hpp"
 #include "canvasfit/text.hpp"
+#include "canvasfit/text_classifier.hpp"
 #include "canvasfit/value_types.hpp"
 
 namespace canvasfit::bench {
@@ -18,10 +19,15 @@ double now_ms() {
 
 void Pipeline::read(std::string_view input) { board = read_board(input); }
 
-void Pipeline::classify() {
+void Pipeline::layout() {
     analysis = BoardAnalysis{};
     analysis.board = &board;
     analysis.layout = classify_layout(board);
+}
+
+void Pipeline::classify() {
+    place_by_text(board, analysis.layout);
+    analysis.canvases.clear();
     for (CanvasNotes& notes : notes_by_canvas(analysis.layout, analysis.layout.canvases.size())) {
         analysis.canvases.emplace_back();
         analysis.canvases.back().notes = std::move(notes);
@@ -72,6 +78,7 @@ StageTimes run_stages(std::string_view input, BoardFacts* facts, std::string* js
     Pipeline p;
     StageTimes t;
     t.read = timed([&] { p.read(input); });
+    t.layout = timed([&] { p.layout(); });
     t.classify = timed([&] { p.classify(); });
     t.terms = timed([&] { p.terms(); });
     t.link = timed([&] { p.link(); });

@@ -24,7 +24,8 @@ namespace canvasfit::bench {
 // Milliseconds per stage for one analysis.
 struct StageTimes {
     double read = 0;        // JSON text -> Board (parse, read, check, promote shapes)
-    double classify = 0;    // classify_layout: canvases and sections
+    double layout = 0;      // classify_layout: canvases and sections from frames and positions
+    double classify = 0;    // place_by_text: notes no layout cue places, misplaced notes
     double terms = 0;       // content_terms of every note
     double link = 0;        // connector adjacency + link_canvas for every canvas
     double rank_score = 0;  // dot votes, ranks, fit scores, value profiles
@@ -32,7 +33,7 @@ struct StageTimes {
     double report = 0;      // report_of, less the warnings it runs again inside
     double serialise = 0;   // report_to_json
     double total() const {
-        return read + classify + terms + link + rank_score + warnings + report + serialise;
+        return read + layout + classify + terms + link + rank_score + warnings + report + serialise;
     }
 };
 
@@ -43,7 +44,8 @@ struct BoardFacts {
 };
 
 // Each step of the pipeline, so a benchmark can repeat one with the others
-// done. Every step after read() may be run again and leaves the same state.
+// done. Every step after classify() may be run again and leaves the same
+// state; classify() changes the layout it places notes in.
 // Holds a pointer to its own board: do not copy or move it once read.
 struct Pipeline {
     Pipeline() = default;
@@ -56,7 +58,8 @@ struct Pipeline {
     std::string json;
 
     void read(std::string_view input);
-    void classify();  // layout, and each canvas's notes per section
+    void layout();    // starts the analysis afresh
+    void classify();  // text placement into analysis.layout, then each canvas's notes
     void terms();
     void link();
     void rank_score();

@@ -27,7 +27,8 @@ std::string number(double value) {
 std::string stages_json(const std::string& input) {
     bench::BoardFacts facts;
     const bench::StageTimes t = bench::run_stages(input, &facts);
-    return "{\"read\":" + number(t.read) + ",\"classify\":" + number(t.classify) +
+    return "{\"read\":" + number(t.read) + ",\"layout\":" + number(t.layout) +
+           ",\"classify\":" + number(t.classify) +
            ",\"terms\":" + number(t.terms) + ",\"link\":" + number(t.link) +
            ",\"rank_score\":" + number(t.rank_score) + ",\"warnings\":" + number(t.warnings) +
            ",\"report\":" + number(t.report) + ",\"serialise\":" + number(t.serialise) +

@@ -17,7 +17,7 @@ shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(read_canvasfit read_excalidraw read_miro analyze html_text)
 
-bash scripts/sanitize.sh --build >/dev/null
+bash scripts/sanitize.sh --build "${targets[@]/#/fuzz_}" >/dev/null
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 

@@ -3,7 +3,7 @@
 # (clang, build/sanitize, which also holds the libFuzzer targets), then the CLI
 # on every example under valgrind. Exits non-zero on any report.
 #   scripts/sanitize.sh            build, run the suite, valgrind the CLI
-#   scripts/sanitize.sh --build    only build (scripts/fuzz.sh uses this)
+#   scripts/sanitize.sh --build [TARGET...]   only build, everything or the named targets
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -14,8 +14,12 @@ flags="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-f
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
   -DCANVASFIT_FUZZ=ON >/dev/null
+if [ "${1:-}" = "--build" ]; then
+  shift
+  cmake --build "$build" -j "$jobs" ${1:+--target "$@"}
+  exit 0
+fi
 cmake --build "$build" -j "$jobs"
-[ "${1:-}" = "--build" ] && exit 0
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -390,7 +390,10 @@ LEXICONS = [
      rises rising steep gave gone disappear disappears vanish useless pointless cheap sore tear
      tears crying rude unfriendly unhelpful insecure vulnerable exposed breach leaked down stop
      stops stopped interrupt interrupted hours ages forever minimum unpronounceable mixed wasting
-     busy overloaded juggling"""),
+     busy overloaded juggling shock shocked overflow overflows nowhere shy fade fades ruin
+     ruins rot rots vague buried sweaty heavy freezing rush nonstop lugging mould mold smell
+     smelly cracked outdated confusing unaffordable unfair scary tricky tough impossible
+     nightmare inconvenient"""),
     # A wanted outcome, said as a state or a comparison: "Deposit returned in full".
     ("pos", """less more higher lower cheaper faster quicker better best easy easier simple clear
      calm confident confidence happy happily happier healthy healthier safe safer secure trust
@@ -546,6 +549,9 @@ def text_features(text):
         for name in classes_of(keys[1]):
             shape.add("sc:" + name)
     shape.add("n:" + length_bucket(len(keys)))
+    negative = LEXICON_NAMES.index("neg")
+    if sum(1 for key in keys if LEXICON.get(key, 0) & (1 << negative)) >= 2:
+        shape.add("c2:neg")
     numbers = sum(1 for t in tokens if t.is_number)
     if numbers >= 1:
         shape.add("num:1")
@@ -893,14 +899,16 @@ def integer_confidence(scores, tables):
 
 def fingerprint(text_table, board_table, features, contexts, tables):
     """A checksum of every training note's integer scores and confidence under
-    both models; the C++ test recomputes it from the same file."""
+    both models; the C++ test recomputes it from the same file. Arithmetic
+    modulo 2^64, as std::uint64_t wraps."""
+    mask = (1 << 64) - 1
     value = 0
     for i, f in enumerate(features):
         for scores in (integer_scores(text_table, f), integer_scores(board_table, f, contexts[i])):
             top, percent = integer_confidence(scores, tables)
             for k in range(K):
-                value = (value * 31 + scores[k]) % (1 << 61)
-            value = (value * 31 + top * 101 + percent) % (1 << 61)
+                value = (value * 31 + (scores[k] & mask)) & mask
+            value = (value * 31 + top * 101 + percent) & mask
     return value
 
 
@@ -947,7 +955,7 @@ def emit(text_table, board_table, temperatures, tables, print_value, train_count
         out.append("    {%s, %s}," % (cpp_string(word), cpp_string(SYNTAX[word])))
     out.append("};")
     out.append("")
-    out.append("// exp(-d / kScale) = kExpWhole[d / kScale] * kExpFraction[d %% kScale] / 2^60.")
+    out.append("// exp(-d / kScale) = kExpWhole[d / kScale] * kExpFraction[d % kScale] / 2^60.")
     out.append("constexpr std::int64_t kExpWhole[] = {%s};" % ", ".join(str(v) for v in whole))
     out.append("constexpr std::int64_t kExpFraction[] = {")
     for start in range(0, len(fraction), 8):

@@ -77,7 +77,8 @@ public:
         return "{\"notes_placed\":" + std::to_string(stats.notes_placed) +
                ",\"notes_tokenized\":" + std::to_string(stats.notes_tokenized) +
                ",\"markers_assigned\":" + std::to_string(stats.markers_assigned) +
-               ",\"canvases_analyzed\":" + std::to_string(stats.canvases_analyzed) + "}";
+               ",\"canvases_analyzed\":" + std::to_string(stats.canvases_analyzed) +
+               ",\"text_steps\":" + std::to_string(stats.text_steps) + "}";
     }
 
 private:

@@ -1,9 +1,13 @@
 #include "canvasfit/analyze.hpp"
 
+#include <algorithm>
+
 #include "canvasfit/engine.hpp"
 #include "canvasfit/errors.hpp"
 #include "canvasfit/layout.hpp"
+#include "canvasfit/text_classifier.hpp"
 #include "json_input.hpp"
+#include "warning_kit.hpp"
 
 namespace canvasfit {
 
@@ -35,6 +39,62 @@ std::optional<std::string> segment_of(const CanvasLayout& layout, const std::str
     return std::nullopt;
 }
 
+// --- Text classification (text_classifier.hpp, docs/text-classification.md) ---
+
+bool has_section_areas(const Layout& layout) {
+    return std::any_of(layout.canvases.begin(), layout.canvases.end(),
+                       [](const CanvasLayout& canvas) { return !canvas.sections.empty(); });
+}
+
+// On a board without sections, place_by_text may have sorted notes into one canvas.
+std::string no_sections_message(const Layout& layout, std::size_t notes, std::size_t unsorted) {
+    const std::string titles =
+        "frames or shapes titled 'Customer Jobs', 'Pains', 'Gains', 'Products & Services', "
+        "'Pain Relievers' and 'Gain Creators'";
+    if (layout.canvases.empty()) return "No canvas sections found: put the notes in " + titles + ".";
+    return "No canvas sections found: " + std::to_string(notes - unsorted) + " of " +
+           std::to_string(notes) + " note(s) were sorted into one canvas by their text" +
+           (unsorted ? " (" + std::to_string(unsorted) + " too unclear to sort)" : std::string()) +
+           "; put the notes in " + titles + " to decide their sections yourself.";
+}
+
+const char* reads_as(Section section) {
+    switch (section) {
+        case Section::segment: return "a customer segment";
+        case Section::jobs: return "a customer job";
+        case Section::pains: return "a pain";
+        case Section::gains: return "a gain";
+        case Section::products: return "a product or service";
+        case Section::relievers: return "a pain reliever";
+        case Section::creators: return "a gain creator";
+        case Section::unknown: break;
+    }
+    return "another section";
+}
+
+// A note whose frame or region says one section and whose text strongly says another.
+void add_misplaced_warnings(const Board& board, const Layout& layout, Report& report) {
+    for (std::size_t n = 0; n < board.notes.size(); ++n) {
+        const NotePlacement& placement = layout.notes[n];
+        if (placement.text_suggestion == Section::unknown) continue;
+        const int percent = static_cast<int>(placement.text_confidence * 100 + 0.5);
+        Warning warning;
+        warning.code = "misplaced-note";
+        warning.severity = percent >= 95 ? Severity::medium : Severity::low;
+        warning.notes.push_back(board.notes[n].id);
+        if (placement.canvas >= 0)
+            warning.canvas = layout.canvases[static_cast<std::size_t>(placement.canvas)].id;
+        warning.message = "'" + warning_kit::quote(board.notes[n].text) + "' sits in " +
+                          warning_kit::section_title(placement.section) + " but reads as " +
+                          reads_as(placement.text_suggestion) +
+                          (placement.text_reason.empty() ? "" : " (" + placement.text_reason + ")") +
+                          ", " + std::to_string(percent) + " % sure: check which section it belongs to.";
+        report.warnings.push_back(std::move(warning));
+    }
+}
+
+// --- end of text classification ---
+
 void add_reading_warnings(const Board& board, const Layout& layout, Report& report) {
     for (const ReadIssue& issue : board.skipped) {
         Warning warning;
@@ -44,21 +104,19 @@ void add_reading_warnings(const Board& board, const Layout& layout, Report& repo
         warning.message = issue.message + (issue.location.empty() ? "" : " (at " + issue.location + ")");
         report.warnings.push_back(std::move(warning));
     }
-    if (layout.canvases.empty() && !board.notes.empty()) {
-        report.warnings.push_back(
-            {"no-sections", Severity::medium, {}, std::nullopt,
-             "No canvas sections found: put the notes in frames or shapes titled 'Customer Jobs', "
-             "'Pains', 'Gains', 'Products & Services', 'Pain Relievers' and 'Gain Creators'."});
-    }
     Warning outside{"outside-sections", Severity::info, {}, std::nullopt, ""};
     for (const NoteReport& note : report.notes)
         if (note.section == Section::unknown) outside.notes.push_back(note.id);
-    if (!outside.notes.empty() && !layout.canvases.empty()) {
+    if (!has_section_areas(layout) && !board.notes.empty()) {
+        report.warnings.push_back({"no-sections", Severity::medium, {}, std::nullopt,
+                                   no_sections_message(layout, board.notes.size(), outside.notes.size())});
+    } else if (!outside.notes.empty()) {
         outside.message = std::to_string(outside.notes.size()) +
-                          " note(s) sit outside every canvas section; move them into the section "
-                          "they belong to.";
+                          " note(s) sit outside every canvas section and their text does not say "
+                          "clearly which one they belong to; move them into their section.";
         report.warnings.push_back(std::move(outside));
     }
+    add_misplaced_warnings(board, layout, report);
 }
 
 std::vector<std::string> ids_of(const Board& board, const std::vector<NoteIndex>& notes) {
@@ -112,7 +170,9 @@ void add_engine_results(const Board& board, const BoardAnalysis& analysis, Repor
 }  // namespace
 
 Report analyze(const Board& board, const AnalyzeOptions& options) {
-    return report_of(run_engine(board, classify_layout(board)), options);
+    Layout layout = classify_layout(board);
+    place_by_text(board, layout);  // notes no layout cue places, misplaced notes
+    return report_of(run_engine(board, std::move(layout)), options);
 }
 
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {

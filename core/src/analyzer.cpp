@@ -1,8 +1,12 @@
 // The incremental Analyzer (analyzer.hpp). The analysis it keeps is the
 // BoardAnalysis run_engine would build for the current notes. What an edit
 // re-does, and why that is enough:
-//  - the edited note's placement: it depends only on the note and the fixed
-//    containers (LayoutIndex);
+//  - the edited note's layout placement: it depends only on the note and the
+//    fixed containers (LayoutIndex);
+//  - the text step (place_by_text), once per report after edits, on the whole
+//    board: a note's text reads in the context of what the other notes say, so
+//    one edit can move any note that no layout cue places. Notes whose final
+//    canvas or section changed move, and their canvases are re-analysed;
 //  - its terms, when its text changed: terms are per note;
 //  - the dot votes whose markers overlap its old or new bounds: a marker votes
 //    for the note it overlaps most, so only those markers can change their mind;
@@ -10,7 +14,9 @@
 //  - the per-canvas stages (analyze_canvas) of every canvas whose notes, votes
 //    or adjacency changed: the canvas the note left, the one it joined, and the
 //    canvases of notes whose votes or adjacency changed. They run at the next
-//    report, once however many edits touched the canvas;
+//    report, once however many edits touched the canvas. They read a canvas's
+//    notes from CanvasNotes, never from the layout, so a placement that changes
+//    only its via, confidence or text suggestion re-runs nothing;
 //  - board-wide, at each report: warnings and the report itself, read from the
 //    cached per-canvas results.
 #include "canvasfit/analyzer.hpp"
@@ -26,6 +32,7 @@
 #include "canvasfit/limits.hpp"
 #include "canvasfit/readers.hpp"
 #include "canvasfit/text.hpp"
+#include "canvasfit/text_classifier.hpp"
 #include "format_readers.hpp"
 #include "json_input.hpp"
 #include "spatial_grid.hpp"
@@ -98,6 +105,10 @@ bool listed_in_canvas(const NotePlacement& placement) {
     return placement.canvas >= 0 && placement.section != Section::unknown;
 }
 
+bool same_place(const NotePlacement& a, const NotePlacement& b) {
+    return a.canvas == b.canvas && a.section == b.section;
+}
+
 void erase_value(std::vector<NoteIndex>& list, NoteIndex value) {
     list.erase(std::remove(list.begin(), list.end(), value), list.end());
 }
@@ -151,24 +162,17 @@ struct Analyzer::State {
         : board(checked(std::move(read))), options(std::move(chosen)), layout(board) {
         index_fixed_items();
         analysis.board = &board;
-        analysis.layout.canvases = layout.canvases();
-        dirty.assign(analysis.layout.canvases.size(), true);
         for (NoteIndex n = 0; n < board.notes.size(); ++n) {
             note_at.emplace(board.notes[n].id, n);
-            analysis.layout.notes.push_back(place(board.notes[n]));
+            cue_placement.push_back(place(board.notes[n]));
             analysis.terms.push_back(terms_of(board.notes[n]));
         }
         for (NoteIndex n = 0; n < board.notes.size(); ++n) analysis.connected.push_back(adjacency_of(n));
         analysis.votes.assign(board.notes.size(), 0);
-        analysis.priorities.assign(board.notes.size(), Priority{});
         for (NoteIndex n = 0; n < board.notes.size(); ++n)
             for (std::size_t m : markers_under(board.notes[n].bounds)) notes_under[m].push_back(n);
+        start_over(placed_by_text());
         for (std::size_t m = 0; m < board.markers.size(); ++m) assign_vote(m);
-        for (CanvasNotes& notes : notes_by_canvas(analysis.layout, analysis.layout.canvases.size())) {
-            CanvasAnalysis canvas;
-            canvas.notes = std::move(notes);
-            analysis.canvases.push_back(std::move(canvas));
-        }
         refresh();
     }
 
@@ -284,7 +288,8 @@ struct Analyzer::State {
         if (canvas >= 0) dirty[static_cast<std::size_t>(canvas)] = true;
     }
 
-    // Moves note n to `placement`, in the layout and in its canvas's section list.
+    // Moves note n to its final `placement`, in the layout and in its canvas's
+    // section list; the canvases it left and joined are dirty.
     void set_placement(NoteIndex n, NotePlacement placement) {
         NotePlacement& current = analysis.layout.notes[n];
         mark_dirty(n);
@@ -297,6 +302,47 @@ struct Analyzer::State {
             section.insert(std::lower_bound(section.begin(), section.end(), n), n);
         }
         mark_dirty(n);
+    }
+
+    // The layout analyze() uses: layout cues (kept per note), then the text step.
+    Layout placed_by_text() {
+        Layout placed;
+        placed.canvases = layout.canvases();
+        placed.notes = cue_placement;
+        place_by_text(board, placed);
+        ++stats.text_steps;
+        text_stale = false;
+        return placed;
+    }
+
+    // Takes `placed` as the layout and every canvas as dirty: at the start,
+    // and when the text step forms or drops the canvas of a board without
+    // section areas, which changes the list of canvases.
+    void start_over(Layout placed) {
+        analysis.layout = std::move(placed);
+        analysis.priorities.assign(board.notes.size(), Priority{});
+        analysis.canvases.clear();
+        for (CanvasNotes& notes : notes_by_canvas(analysis.layout, analysis.layout.canvases.size())) {
+            CanvasAnalysis canvas;
+            canvas.notes = std::move(notes);
+            analysis.canvases.push_back(std::move(canvas));
+        }
+        dirty.assign(analysis.canvases.size(), true);
+    }
+
+    // Runs the text step again after edits and moves the notes it moved.
+    void settle_placements() {
+        if (!text_stale) return;
+        Layout placed = placed_by_text();
+        if (placed.canvases.size() != analysis.layout.canvases.size()) return start_over(std::move(placed));
+        for (NoteIndex n = 0; n < board.notes.size(); ++n) {
+            if (same_place(analysis.layout.notes[n], placed.notes[n])) {
+                analysis.layout.notes[n] = std::move(placed.notes[n]);  // via, confidence, suggestion
+                continue;
+            }
+            analysis.priorities[n] = Priority{};  // ranked again if its new section is ranked
+            set_placement(n, std::move(placed.notes[n]));
+        }
     }
 
     // ---- edits ----
@@ -342,7 +388,8 @@ struct Analyzer::State {
         current = std::move(note);
         if (text_changed) analysis.terms[n] = terms_of(current);
         if (moved) settle_votes(n, std::move(touched));
-        set_placement(n, place(current));
+        cue_placement[n] = place(current);
+        text_stale = true;
     }
 
     void insert(Note note) {
@@ -350,12 +397,13 @@ struct Analyzer::State {
         note_at.emplace(note.id, n);
         board.notes.push_back(std::move(note));
         const Note& added = board.notes.back();
-        analysis.layout.notes.emplace_back();  // outside every canvas until placed
+        cue_placement.push_back(place(added));
+        analysis.layout.notes.emplace_back();  // outside every canvas until the text step
         analysis.terms.push_back(terms_of(added));
         analysis.votes.push_back(0);
         analysis.priorities.emplace_back();
         analysis.connected.push_back(adjacency_of(n));
-        set_placement(n, place(added));
+        text_stale = true;
         // A connector waiting for this id now joins it to its other end.
         for (NoteIndex neighbour : analysis.connected[n]) {
             analysis.connected[neighbour] = adjacency_of(neighbour);
@@ -377,6 +425,7 @@ struct Analyzer::State {
         set_placement(r, NotePlacement{});  // leaves its canvas, which is marked dirty
         settle_votes_without(r);
         erase_note(r);
+        text_stale = true;
     }
 
     // The markers under note r vote again as if it were gone.
@@ -389,6 +438,7 @@ struct Analyzer::State {
         for (auto& entry : note_at) renumber(entry.second, r);
         const auto at = [r](auto& per_note) { per_note.erase(per_note.begin() + static_cast<std::ptrdiff_t>(r)); };
         at(board.notes);
+        at(cue_placement);
         at(analysis.layout.notes);
         at(analysis.terms);
         at(analysis.votes);
@@ -401,8 +451,9 @@ struct Analyzer::State {
         for (CanvasAnalysis& canvas : analysis.canvases) renumber_canvas(canvas, r);
     }
 
-    // Runs the per-canvas stages of every dirty canvas.
+    // Settles the placements, then runs the per-canvas stages of every dirty canvas.
     void refresh() {
+        settle_placements();
         for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
             if (!dirty[c]) continue;
             CanvasNotes notes = std::move(analysis.canvases[c].notes);
@@ -418,6 +469,8 @@ struct Analyzer::State {
     AnalyzeOptions options;
     LayoutIndex layout;
     BoardAnalysis analysis;  // what run_engine would give for `board`, once refreshed
+    std::vector<NotePlacement> cue_placement;  // per note: by frame or region only
+    bool text_stale = true;                    // notes changed since the last text step
     std::unordered_map<std::string, NoteIndex> note_at;
     std::unordered_map<std::string, const char*> fixed_kind;  // ids of containers, connectors, markers
     std::unordered_map<std::string, std::vector<std::size_t>> connectors_at;  // by end id, board order

@@ -1,5 +1,7 @@
 #include <cmath>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "canvasfit/errors.hpp"
 #include "canvasfit/limits.hpp"
@@ -34,6 +36,36 @@ void check_rect(const Rect& rect, const std::string& id) {
         throw InputError(id, "item '" + id + "' has a negative width or height");
 }
 
+// Layout treats a container's parent as enclosing it; a cycle would make each
+// container of it enclose the others, so none could be a section. Notes take
+// part because the layout step may promote a shape note to a container. Each
+// chain is walked once (states are kept), so this is linear in the items.
+void check_parent_cycles(const Board& board) {
+    std::vector<std::pair<const std::string*, const std::string*>> items;  // id, parent
+    for (const Container& container : board.containers)
+        items.push_back({&container.id, &container.parent});
+    for (const Note& note : board.notes) items.push_back({&note.id, &note.parent});
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < items.size(); ++i) index.emplace(*items[i].first, i);
+    enum class State { unvisited, on_chain, done };
+    std::vector<State> state(items.size(), State::unvisited);
+    for (std::size_t start = 0; start < items.size(); ++start) {
+        std::vector<std::size_t> chain;
+        for (auto at = index.find(*items[start].first); at != index.end();
+             at = index.find(*items[at->second].second)) {
+            const std::size_t k = at->second;
+            if (state[k] == State::done) break;
+            const std::string& id = *items[k].first;
+            if (state[k] == State::on_chain)
+                throw InputError(id, "item '" + id + "' is inside itself: its parent "
+                                                     "frames or shapes form a cycle");
+            state[k] = State::on_chain;
+            chain.push_back(k);
+        }
+        for (std::size_t k : chain) state[k] = State::done;
+    }
+}
+
 }  // namespace
 
 void check_board(const Board& board) {
@@ -62,6 +94,7 @@ void check_board(const Board& board) {
         ids.add(marker.id, "marker");
         check_rect(marker.bounds, marker.id);
     }
+    check_parent_cycles(board);
 }
 
 }  // namespace canvasfit

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "canvasfit/sections.hpp"
+#include "spatial_grid.hpp"
 
 namespace canvasfit {
 
@@ -36,17 +37,50 @@ std::pair<double, double> typical_note_size(const Board& board) {
     return {median(widths, 100), median(heights, 100)};
 }
 
-bool encloses_smaller_note(const Note& shape, const Board& board) {
-    for (const Note& other : board.notes) {
-        if (&other == &shape || other.text.empty()) continue;
-        if (other.bounds.area() * 2 <= shape.bounds.area() &&
-            shape.bounds.contains_center_of(other.bounds))
-            return true;
+// The notes with text, on grids: which ones a shape encloses or a dot
+// overlaps is then read from a few cells, not from every note on the board.
+class TextNotes {
+public:
+    TextNotes(const Board& board, std::pair<double, double> typical)
+        : centres_(std::max(typical.first, typical.second)),
+          boxes_(std::max(typical.first, typical.second)) {
+        for (std::size_t i = 0; i < board.notes.size(); ++i) {
+            if (board.notes[i].text.empty()) continue;
+            const Rect& r = board.notes[i].bounds;
+            centres_.insert(bounds_.size(), Rect{r.center_x(), r.center_y(), 0, 0});
+            boxes_.insert(bounds_.size(), r);
+            bounds_.push_back(r);
+            note_of_.push_back(i);
+        }
     }
-    return false;
-}
 
-bool is_container_shape(const Note& note, const Board& board, std::pair<double, double> typical) {
+    // Whether the shape board.notes[self] holds the centre of another note
+    // with text at most half its size.
+    bool enclosed_by(std::size_t self, const Rect& shape) const {
+        for (std::size_t n : centres_.candidates(shape))
+            if (note_of_[n] != self && bounds_[n].area() * 2 <= shape.area() &&
+                shape.contains_center_of(bounds_[n]))
+                return true;
+        return false;
+    }
+
+    // Whether `dot` overlaps a note with text at least four times its size.
+    bool under_dot(const Rect& dot) const {
+        for (std::size_t n : boxes_.candidates(dot))
+            if (dot.overlaps(bounds_[n]) && dot.area() <= kDotToNoteAreaRatio * bounds_[n].area())
+                return true;
+        return false;
+    }
+
+private:
+    SpatialGrid centres_, boxes_;
+    std::vector<Rect> bounds_;
+    std::vector<std::size_t> note_of_;  // index into board.notes
+};
+
+// `index` is the note's place in board.notes.
+bool is_container_shape(const Note& note, std::size_t index, const TextNotes& text_notes,
+                        std::pair<double, double> typical) {
     if (note.kind != NoteKind::shape) return false;
     const bool large = note.bounds.width >= kContainerSizeFactor * typical.first &&
                        note.bounds.height >= kContainerSizeFactor * typical.second;
@@ -55,17 +89,13 @@ bool is_container_shape(const Note& note, const Board& board, std::pair<double, 
     // on boards where every note is a shape (Excalidraw).
     const bool bigger_than_sticky = note.bounds.width >= kEnclosingSizeFactor * typical.first &&
                                     note.bounds.height >= kEnclosingSizeFactor * typical.second;
-    return bigger_than_sticky && encloses_smaller_note(note, board);
+    return bigger_than_sticky && text_notes.enclosed_by(index, note.bounds);
 }
 
-bool is_dot_vote(const Note& note, const Board& board) {
+bool is_dot_vote(const Note& note, const TextNotes& text_notes) {
     if (note.kind != NoteKind::shape || !note.text.empty()) return false;
     if (std::max(note.bounds.width, note.bounds.height) > kMaxDotSize) return false;
-    for (const Note& other : board.notes)
-        if (!other.text.empty() && note.bounds.overlaps(other.bounds) &&
-            note.bounds.area() <= kDotToNoteAreaRatio * other.bounds.area())
-            return true;
-    return false;
+    return text_notes.under_dot(note.bounds);
 }
 
 // A free title text labels the smallest container it sits in, or the one just
@@ -120,17 +150,19 @@ void apply_free_titles(Board& board, std::vector<Note>& notes) {
 
 void promote_structure(Board& board) {
     const auto typical = typical_note_size(board);
+    const TextNotes text_notes(board, typical);  // copies what the tests below read
     std::vector<Note> notes;
     notes.reserve(board.notes.size());
-    for (Note& note : board.notes) {
-        if (is_container_shape(note, board, typical)) {
+    for (std::size_t i = 0; i < board.notes.size(); ++i) {
+        Note& note = board.notes[i];
+        if (is_container_shape(note, i, text_notes, typical)) {
             board.containers.push_back(to_container(note));
-        } else if (is_dot_vote(note, board)) {
+        } else if (is_dot_vote(note, text_notes)) {
             board.markers.push_back({note.id, note.bounds, note.color});
         } else if (note.kind == NoteKind::shape && note.text.empty()) {
             // decoration: template lines, empty boxes; carries no idea
         } else {
-            notes.push_back(note);
+            notes.push_back(std::move(note));
         }
     }
     apply_free_titles(board, notes);

@@ -1,6 +1,9 @@
 #include "json_input.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <string_view>
 
 #include "canvasfit/limits.hpp"
 
@@ -48,22 +51,75 @@ std::string line_and_column(std::string_view text, std::size_t byte) {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-}  // namespace
+// Fields of host exports that no reader reads: styling, versioning and
+// bookkeeping. Most of an Excalidraw element and of a Miro item is these, and
+// building them into the tree cost more than reading everything else
+// (bench/README.md). No reader may read a key listed here (sorted, for
+// binary search).
+constexpr std::string_view kUnreadKeys[] = {
+    "angle", "appState", "autoResize", "baseline", "borderColor", "borderOpacity", "borderStyle",
+    "borderWidth", "createdAt", "crop", "cursor", "elbowed", "endArrowhead", "endStrokeCap",
+    "fileId", "files", "fillOpacity", "fillStyle", "fixedPoint", "focus", "fontFamily", "fontSize",
+    "gap", "groupIds", "index", "lastCommittedPoint", "limit", "lineHeight", "link", "links",
+    "locked", "modifiedAt", "modifiedBy", "opacity", "points", "pressures", "rotation", "roughness",
+    "roundness", "scale", "seed", "showContent", "simulatePressure", "startArrowhead",
+    "startStrokeCap", "strokeStyle", "strokeWidth", "textAlign", "textAlignVertical",
+    "textVerticalAlign", "total", "updated", "versionNonce", "verticalAlign",
+};
 
-json parse(std::string_view text) {
+constexpr bool sorted_keys() {
+    for (std::size_t i = 1; i < std::size(kUnreadKeys); ++i)
+        if (!(kUnreadKeys[i - 1] < kUnreadKeys[i])) return false;
+    return true;
+}
+static_assert(sorted_keys(), "kUnreadKeys must stay sorted");
+
+bool is_unread_key(const std::string& key) {
+    return std::binary_search(std::begin(kUnreadKeys), std::end(kUnreadKeys), std::string_view(key));
+}
+
+template <typename Parse>
+json parse_checked(std::string_view text, Parse parse) {
     if (text.size() > limits::kMaxInputBytes)
         throw InputError("input", "input is " + std::to_string(text.size()) +
                                       " bytes, more than the limit of " +
                                       std::to_string(limits::kMaxInputBytes));
     check_depth(text);
     try {
-        return json::parse(text.begin(), text.end());
+        return parse();
     } catch (const json::parse_error& e) {
         throw InputError(line_and_column(text, e.byte), std::string("invalid JSON: ") + e.what());
     } catch (const json::exception& e) {
         // e.g. out_of_range.406 for a number such as 1e400
         throw InputError("input", std::string("invalid JSON value: ") + e.what());
     }
+}
+
+}  // namespace
+
+json parse(std::string_view text) {
+    return parse_checked(text, [&] { return json::parse(text.begin(), text.end()); });
+}
+
+json parse_board(std::string_view text) {
+    // The text is still parsed in full, so what is accepted and every error is
+    // as parse() gives; values under an unread key are just not kept. An
+    // object or array under one is not built at all (discarding it at its
+    // start is safe: the parser pairs each key with the value that follows).
+    bool after_unread_key = false;
+    const json::parser_callback_t keep = [&](int, json::parse_event_t event, json& parsed) {
+        const bool skip_value = after_unread_key;
+        after_unread_key = false;
+        switch (event) {
+            case json::parse_event_t::key:
+                after_unread_key = is_unread_key(parsed.get_ref<const std::string&>());
+                return !after_unread_key;
+            case json::parse_event_t::object_start:
+            case json::parse_event_t::array_start: return !skip_value;
+            default: return true;
+        }
+    };
+    return parse_checked(text, [&] { return json::parse(text.begin(), text.end(), keep); });
 }
 
 std::string pointer(const std::string& at, const std::string& key) {

@@ -15,6 +15,9 @@ using nlohmann::json;
 // Parses untrusted text: rejects nesting deeper than kMaxDepth before the
 // parser sees it, and turns every nlohmann error into an InputError.
 json parse(std::string_view text);
+// parse() for a whole board: the same checks and errors, but the styling and
+// bookkeeping fields of host exports that no reader reads are left out.
+json parse_board(std::string_view text);
 
 // Field access. `at` is the JSON pointer of `object`, used in error messages.
 bool has(const json& object, const char* key);

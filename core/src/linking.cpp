@@ -91,7 +91,8 @@ public:
     // on most notes still counts a little instead of penalising a match.
     void compute_weights() {
         idf_.clear();
-        for (int df : frequency_) idf_.push_back(std::log(1 + (note_count_ - df + 0.5) / (df + 0.5)));
+        for (const int df : frequency_)
+            idf_.push_back(std::log(1 + (note_count_ - df + 0.5) / (df + 0.5)));
         rare_term_weight_ = std::log(1 + (note_count_ - 1 + 0.5) / 1.5);
     }
     double idf(KeyId key) const { return idf_[key]; }
@@ -551,8 +552,10 @@ std::vector<Candidate> score_candidates(const std::vector<NoteProfile>& queries,
 std::vector<Candidate> confident(const std::vector<Candidate>& candidates,
                                  std::size_t query_count) {
     std::vector<double> best_of_query(query_count, 0.0);
-    for (const Candidate& candidate : candidates)
-        best_of_query[candidate.query] = std::max(best_of_query[candidate.query], candidate.strength);
+    for (const Candidate& candidate : candidates) {
+        double& best = best_of_query[candidate.query];
+        best = std::max(best, candidate.strength);
+    }
     std::vector<Candidate> kept;
     for (const Candidate& candidate : candidates)
         if (candidate.strength >= kMinStrength &&

@@ -40,7 +40,7 @@ InputFormat parse_input_format(const std::string& name) {
 }
 
 Board read_board(std::string_view text, InputFormat format) {
-    const nlohmann::json root = json_input::parse(text);
+    const nlohmann::json root = json_input::parse_board(text);
     Board board = read_detected(root, format);
     check_board(board);
     promote_structure(board);

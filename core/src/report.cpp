@@ -1,7 +1,10 @@
 #include "canvasfit/report.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <unordered_map>
 
 namespace canvasfit {
@@ -26,117 +29,276 @@ const char* section_heading(Section section) {
     return "Outside any section";
 }
 
-template <typename T>
-ordered_json optional_value(const std::optional<T>& value) {
-    return value ? ordered_json(*value) : ordered_json(nullptr);
-}
+// Writes JSON text directly, laid out byte for byte as nlohmann's
+// dump(2, ' ', false, replace) lays out the same document: a report of 10,000
+// notes is ~5 MB of text, and building it as an ordered_json tree first cost
+// several times more than writing it (bench/README.md).
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : out_(out) {}
 
-ordered_json coverage_json(const std::vector<CoverageReport>& detail) {
-    ordered_json list = ordered_json::array();
-    for (const CoverageReport& entry : detail)
-        list.push_back({{"note", entry.note}, {"weight", entry.weight}, {"covered_by", entry.covered_by}});
-    return list;
-}
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
 
-ordered_json fit_json(const FitReport& fit) {
-    return {{"pains", optional_value(fit.pains)},
-            {"gains", optional_value(fit.gains)},
-            {"overall", optional_value(fit.overall)},
-            {"jobs", optional_value(fit.jobs)},
-            {"verdict", fit.verdict.empty() ? ordered_json(nullptr) : ordered_json(fit.verdict)},
-            {"target", {0.5, 0.7}},
-            {"pains_detail", coverage_json(fit.pains_detail)},
-            {"gains_detail", coverage_json(fit.gains_detail)},
-            {"jobs_detail", coverage_json(fit.jobs_detail)}};
-}
+    // The key of the next member of the object being written.
+    void key(std::string_view name) {
+        next_item();
+        write_string(name);
+        out_ += ": ";
+        after_key_ = true;
+    }
 
-ordered_json value_json(const ValueReport& value) {
-    ordered_json types = ordered_json::object();
-    for (const auto& [type, count] : value.types) types[type] = count;
-    return {{"segment_type", value.segment_type},
-            {"dominant_type", optional_value(value.dominant_type)},
-            {"types", std::move(types)},
-            {"key_metric", optional_value(value.key_metric)},
-            {"drivers", value.drivers}};
-}
+    void value(std::string_view text) {
+        next_item();
+        write_string(text);
+    }
+    void value(const std::string& text) { value(std::string_view(text)); }
+    void value(const char* text) { value(std::string_view(text)); }
+    void value(int number) {
+        next_item();
+        out_ += std::to_string(number);
+    }
+    void value(double number) {
+        next_item();
+        if (!std::isfinite(number)) {
+            out_ += "null";
+            return;
+        }
+        std::array<char, 64> digits{};
+        char* end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), number);
+        out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+    }
+    void null() {
+        next_item();
+        out_ += "null";
+    }
+    template <typename T>
+    void value(const std::optional<T>& optional) {
+        if (optional) value(*optional);
+        else null();
+    }
+    void value(const std::vector<std::string>& texts) {
+        begin_array();
+        for (const std::string& text : texts) value(text);
+        end_array();
+    }
 
+private:
+    void open(char bracket) {
+        next_item();
+        out_ += bracket;
+        items_.push_back(0);
+    }
+
+    void close(char bracket) {
+        const std::size_t items = items_.back();
+        items_.pop_back();
+        if (items > 0) {
+            out_ += '\n';
+            indent();
+        }
+        out_ += bracket;
+    }
+
+    // A value right after its key goes on the key's line; any other item of
+    // an object or array starts a new, indented line.
+    void next_item() {
+        if (after_key_) {
+            after_key_ = false;
+            return;
+        }
+        if (items_.empty()) return;
+        out_ += items_.back()++ == 0 ? "\n" : ",\n";
+        indent();
+    }
+
+    void indent() { out_.append(2 * items_.size(), ' '); }
+
+    void write_string(std::string_view text) {
+        if (is_plain(text)) {
+            out_ += '"';
+            out_ += text;
+            out_ += '"';
+            return;
+        }
+        // Escapes, non-ASCII and invalid UTF-8 (replaced with U+FFFD) are rare
+        // in a report: nlohmann writes those strings, so they stay identical.
+        out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
+                                                        nlohmann::json::error_handler_t::replace);
+    }
+
+    static bool is_plain(std::string_view text) {
+        for (const char c : text) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte < 0x20 || byte >= 0x80 || c == '"' || c == '\\') return false;
+        }
+        return true;
+    }
+
+    std::string& out_;
+    std::vector<std::size_t> items_;  // per open object or array: items written so far
+    bool after_key_ = false;
+};
+
+// An object whose keys come from text, as ordered_json's operator[] builds it:
+// a key written twice keeps its first place and takes its last value.
 template <typename Number>
-ordered_json pairs_json(const std::vector<std::pair<std::string, Number>>& pairs) {
-    ordered_json object = ordered_json::object();
-    for (const auto& [key, number] : pairs) object[key] = number;
-    return object;
+void write_pairs(JsonWriter& json, const std::vector<std::pair<std::string, Number>>& pairs) {
+    std::vector<std::pair<std::string_view, Number>> unique;
+    for (const auto& [key, number] : pairs) {
+        auto same = std::find_if(unique.begin(), unique.end(),
+                                 [&key = key](const auto& entry) { return entry.first == key; });
+        if (same != unique.end()) same->second = number;
+        else unique.emplace_back(key, number);
+    }
+    json.begin_object();
+    for (const auto& [key, number] : unique) {
+        json.key(key);
+        json.value(number);
+    }
+    json.end_object();
 }
 
-ordered_json competitors_json(const std::optional<CompetitorsReport>& competitors) {
-    if (!competitors) return nullptr;
-    ordered_json criteria = ordered_json::array(), alternatives = ordered_json::array(),
-                 price_value_map = ordered_json::array();
-    for (const CriterionReport& criterion : competitors->criteria)
-        criteria.push_back({{"name", criterion.name},
-                            {"driver", optional_value(criterion.driver)},
-                            {"weight", criterion.weight}});
-    for (const AlternativeReport& alternative : competitors->alternatives)
-        alternatives.push_back({{"name", alternative.name},
-                                {"scores", pairs_json(alternative.scores)},
-                                {"weighted", optional_value(alternative.weighted)},
-                                {"note", alternative.note}});
-    for (const PriceValueReport& point : competitors->price_value_map)
-        price_value_map.push_back({{"name", point.name},
-                                   {"price", optional_value(point.price)},
-                                   {"value", optional_value(point.value)}});
-    return {{"criteria", std::move(criteria)},
-            {"alternatives", std::move(alternatives)},
-            {"price_value_map", std::move(price_value_map)}};
+void write_coverage(JsonWriter& json, const std::vector<CoverageReport>& detail) {
+    json.begin_array();
+    for (const CoverageReport& entry : detail) {
+        json.begin_object();
+        json.key("note"), json.value(entry.note);
+        json.key("weight"), json.value(entry.weight);
+        json.key("covered_by"), json.value(entry.covered_by);
+        json.end_object();
+    }
+    json.end_array();
 }
 
-ordered_json canvas_json(const CanvasReport& canvas) {
-    ordered_json sections = ordered_json::object();
-    for (Section section : kAllSections)
-        sections[section_name(section)] = canvas.sections[static_cast<std::size_t>(section)];
-    return {{"id", canvas.id},
-            {"title", canvas.title},
-            {"segment", optional_value(canvas.segment)},
-            {"sections", std::move(sections)},
-            {"fit", fit_json(canvas.fit)},
-            {"value", value_json(canvas.value)},
-            {"competitors", competitors_json(canvas.competitors)}};
+void write_fit(JsonWriter& json, const FitReport& fit) {
+    json.begin_object();
+    json.key("pains"), json.value(fit.pains);
+    json.key("gains"), json.value(fit.gains);
+    json.key("overall"), json.value(fit.overall);
+    json.key("jobs"), json.value(fit.jobs);
+    json.key("verdict");
+    if (fit.verdict.empty()) json.null();
+    else json.value(fit.verdict);
+    json.key("target");
+    json.begin_array();
+    json.value(0.5);
+    json.value(0.7);
+    json.end_array();
+    json.key("pains_detail"), write_coverage(json, fit.pains_detail);
+    json.key("gains_detail"), write_coverage(json, fit.gains_detail);
+    json.key("jobs_detail"), write_coverage(json, fit.jobs_detail);
+    json.end_object();
 }
 
-ordered_json note_json(const NoteReport& note) {
-    return {{"id", note.id},
-            {"text", note.text},
-            {"canvas", optional_value(note.canvas)},
-            {"section", section_name(note.section)},
-            {"via", placement_name(note.via)},
-            {"confidence", note.confidence},
-            {"rank", optional_value(note.rank)},
-            {"priority", optional_value(note.priority)},
-            {"cue", optional_value(note.cue)},
-            {"votes", note.votes},
-            {"value_type", optional_value(note.value_type)}};
+void write_value(JsonWriter& json, const ValueReport& value) {
+    json.begin_object();
+    json.key("segment_type"), json.value(value.segment_type);
+    json.key("dominant_type"), json.value(value.dominant_type);
+    json.key("types"), write_pairs(json, value.types);
+    json.key("key_metric"), json.value(value.key_metric);
+    json.key("drivers"), json.value(value.drivers);
+    json.end_object();
 }
 
-ordered_json link_json(const LinkReport& link) {
-    return {{"from", link.from},
-            {"to", link.to},
-            {"strength", link.strength},
-            {"via", link.via},
-            {"evidence", link.evidence}};
+void write_competitors(JsonWriter& json, const std::optional<CompetitorsReport>& competitors) {
+    if (!competitors) return json.null();
+    json.begin_object();
+    json.key("criteria");
+    json.begin_array();
+    for (const CriterionReport& criterion : competitors->criteria) {
+        json.begin_object();
+        json.key("name"), json.value(criterion.name);
+        json.key("driver"), json.value(criterion.driver);
+        json.key("weight"), json.value(criterion.weight);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("alternatives");
+    json.begin_array();
+    for (const AlternativeReport& alternative : competitors->alternatives) {
+        json.begin_object();
+        json.key("name"), json.value(alternative.name);
+        json.key("scores"), write_pairs(json, alternative.scores);
+        json.key("weighted"), json.value(alternative.weighted);
+        json.key("note"), json.value(alternative.note);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("price_value_map");
+    json.begin_array();
+    for (const PriceValueReport& point : competitors->price_value_map) {
+        json.begin_object();
+        json.key("name"), json.value(point.name);
+        json.key("price"), json.value(point.price);
+        json.key("value"), json.value(point.value);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
 }
 
-ordered_json warning_json(const Warning& warning) {
-    return {{"code", warning.code},
-            {"severity", severity_name(warning.severity)},
-            {"notes", warning.notes},
-            {"canvas", optional_value(warning.canvas)},
-            {"message", warning.message}};
+void write_canvas(JsonWriter& json, const CanvasReport& canvas) {
+    json.begin_object();
+    json.key("id"), json.value(canvas.id);
+    json.key("title"), json.value(canvas.title);
+    json.key("segment"), json.value(canvas.segment);
+    json.key("sections");
+    json.begin_object();
+    for (Section section : kAllSections) {
+        json.key(section_name(section));
+        json.value(canvas.sections[static_cast<std::size_t>(section)]);
+    }
+    json.end_object();
+    json.key("fit"), write_fit(json, canvas.fit);
+    json.key("value"), write_value(json, canvas.value);
+    json.key("competitors"), write_competitors(json, canvas.competitors);
+    json.end_object();
 }
 
-template <typename Item, typename ToJson>
-ordered_json list_json(const std::vector<Item>& items, ToJson to_json) {
-    ordered_json list = ordered_json::array();
-    for (const Item& item : items) list.push_back(to_json(item));
-    return list;
+void write_note(JsonWriter& json, const NoteReport& note) {
+    json.begin_object();
+    json.key("id"), json.value(note.id);
+    json.key("text"), json.value(note.text);
+    json.key("canvas"), json.value(note.canvas);
+    json.key("section"), json.value(section_name(note.section));
+    json.key("via"), json.value(placement_name(note.via));
+    json.key("confidence"), json.value(note.confidence);
+    json.key("rank"), json.value(note.rank);
+    json.key("priority"), json.value(note.priority);
+    json.key("cue"), json.value(note.cue);
+    json.key("votes"), json.value(note.votes);
+    json.key("value_type"), json.value(note.value_type);
+    json.end_object();
+}
+
+void write_link(JsonWriter& json, const LinkReport& link) {
+    json.begin_object();
+    json.key("from"), json.value(link.from);
+    json.key("to"), json.value(link.to);
+    json.key("strength"), json.value(link.strength);
+    json.key("via"), json.value(link.via);
+    json.key("evidence"), json.value(link.evidence);
+    json.end_object();
+}
+
+void write_warning(JsonWriter& json, const Warning& warning) {
+    json.begin_object();
+    json.key("code"), json.value(warning.code);
+    json.key("severity"), json.value(severity_name(warning.severity));
+    json.key("notes"), json.value(warning.notes);
+    json.key("canvas"), json.value(warning.canvas);
+    json.key("message"), json.value(warning.message);
+    json.end_object();
+}
+
+template <typename Item, typename Write>
+void write_list(JsonWriter& json, const std::vector<Item>& items, Write write) {
+    json.begin_array();
+    for (const Item& item : items) write(json, item);
+    json.end_array();
 }
 
 // One line of a note, with newlines folded so that each note stays one line.
@@ -266,16 +428,22 @@ const char* severity_name(Severity severity) {
 }
 
 std::string report_to_json(const Report& report) {
-    ordered_json root = {{"schema", kReportSchema},
-                         {"source", report.source},
-                         {"format", report.format},
-                         {"canvases", list_json(report.canvases, canvas_json)},
-                         {"notes", list_json(report.notes, note_json)},
-                         {"links", list_json(report.links, link_json)},
-                         {"warnings", list_json(report.warnings, warning_json)}};
-    // Replace invalid UTF-8 rather than throw: note text is already validated
-    // by the JSON parser, this guards text that came through the C++ API.
-    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+    std::string out;
+    out.reserve(512 + 512 * report.notes.size());
+    JsonWriter json(out);
+    json.begin_object();
+    json.key("schema"), json.value(kReportSchema);
+    json.key("source"), json.value(report.source);
+    json.key("format"), json.value(report.format);
+    json.key("canvases"), write_list(json, report.canvases, write_canvas);
+    json.key("notes"), write_list(json, report.notes, write_note);
+    json.key("links"), write_list(json, report.links, write_link);
+    json.key("warnings"), write_list(json, report.warnings, write_warning);
+    json.end_object();
+    // Invalid UTF-8 is replaced rather than thrown (write_string): note text
+    // is already validated by the JSON parser, this guards the C++ API.
+    out += "\n";
+    return out;
 }
 
 std::string report_to_text(const Report& report) { return Renderer(report, false).render(); }

@@ -9,6 +9,8 @@
 // Excalidraw's own helpers are passed in (`lib`) so this module stays free of
 // the React bundle and runs in any page.
 
+import { elementSignature } from './signature.js';
+
 export const MARK_KEY = 'canvasfit';
 
 /** The styles a highlight changes, restored by Clear. */
@@ -39,7 +41,44 @@ export function isCanvasFitElement(element) {
 
 /** @param {Element} element */
 function changedByCanvasFit(element) {
-  return Boolean(element.customData?.[MARK_KEY]?.original);
+  const mark = element.customData?.[MARK_KEY];
+  return Boolean(mark) && !mark.created;
+}
+
+/** @param {unknown} value @returns {value is Record<string, any>} */
+function isRecord(value) {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The text a text element shows, as the user typed it. @param {Element} element */
+function typedText(element) {
+  return element.originalText ?? element.text;
+}
+
+/**
+ * CanvasFit text the user has since typed into (a warning note's label, a rank
+ * mark), and the shapes those labels sit in. Clear keeps them as the user's.
+ * @param {readonly Element[]} elements
+ * @returns {Set<string>}
+ */
+function adoptedByUser(elements) {
+  const adopted = new Set();
+  for (const element of elements) {
+    const mark = element.customData?.[MARK_KEY];
+    if (!mark?.created || element.type !== 'text' || typeof mark.written !== 'string') continue;
+    if (typedText(element) === mark.written) continue;
+    adopted.add(element.id);
+    if (element.containerId) adopted.add(element.containerId);
+  }
+  return adopted;
+}
+
+/** @param {Element} element @param {ExcalidrawLib} lib */
+function withoutMark(element, lib) {
+  const { [MARK_KEY]: _ours, ...rest } = element.customData ?? {};
+  const fresh = lib.newElementWith(element, { customData: rest });
+  if (Object.keys(rest).length === 0) delete fresh.customData;
+  return fresh;
 }
 
 /**
@@ -51,12 +90,16 @@ export function withoutCanvasFit(element) {
   if (!changedByCanvasFit(element)) return element;
   const { original, applied, hadCustomData } = element.customData[MARK_KEY];
   const restored = { ...element };
+  // A hand-edited or damaged file may carry a mark without its records: then
+  // only the mark goes, and the styles stay as they are.
+  const recorded = isRecord(original) && isRecord(applied);
   for (const field of STYLE_FIELDS) {
     // A user edit made after the highlight wins over the original.
-    if (element[field] === applied[field]) restored[field] = original[field];
+    if (recorded && element[field] === applied[field]) restored[field] = original[field];
   }
   const { [MARK_KEY]: _ours, ...rest } = element.customData;
-  if (hadCustomData) restored.customData = rest;
+  // Other keys stay: they were there before, or a plugin or the user added them since.
+  if (hadCustomData || Object.keys(rest).length > 0) restored.customData = rest;
   else delete restored.customData;
   return restored;
 }
@@ -75,15 +118,59 @@ export function boardFromScene(elements) {
 }
 
 /**
+ * The user's live elements as they are now, to notice edits made while a
+ * patch is prepared: id -> content signature and the shape a text is bound to.
+ * @param {readonly Element[]} elements
+ * @returns {Map<string, { signature: string, container: string | null }>}
+ */
+export function contentSnapshot(elements) {
+  const snapshot = new Map();
+  for (const element of elements) {
+    if (element.isDeleted || isCanvasFitElement(element)) continue;
+    snapshot.set(element.id, {
+      signature: elementSignature(withoutCanvasFit(element)),
+      container: element.containerId ?? null,
+    });
+  }
+  return snapshot;
+}
+
+/**
+ * The ids edited, added, deleted or gone since `before` was taken. A change
+ * to a text bound to a shape is a change to that shape: it is the note.
+ * @param {ReturnType<typeof contentSnapshot>} before
+ * @param {readonly Element[]} elements
+ * @returns {Set<string>}
+ */
+export function changedSince(before, elements) {
+  const after = contentSnapshot(elements);
+  const changed = new Set();
+  /** @param {string} id @param {{ container: string | null } | undefined} entry */
+  const note = (id, entry) => {
+    changed.add(id);
+    if (entry?.container) changed.add(entry.container);
+  };
+  for (const [id, entry] of before) {
+    if (after.get(id)?.signature !== entry.signature) note(id, entry);
+  }
+  for (const [id, entry] of after) {
+    if (!before.has(id)) note(id, entry);
+  }
+  return changed;
+}
+
+/**
  * Removes CanvasFit's elements and restores what it changed; user edits stay.
  * @param {readonly Element[]} elements
  * @param {ExcalidrawLib} lib
  * @returns {Element[]}
  */
 export function clearMarks(elements, lib) {
+  const adopted = adoptedByUser(elements);
   return elements
-    .filter((element) => !isCanvasFitElement(element))
+    .filter((element) => !isCanvasFitElement(element) || adopted.has(element.id))
     .map((element) => {
+      if (adopted.has(element.id)) return withoutMark(element, lib);
       if (!changedByCanvasFit(element)) return element;
       const restored = withoutCanvasFit(element);
       /** @type {any} */
@@ -96,15 +183,24 @@ export function clearMarks(elements, lib) {
 }
 
 /**
- * Applies a patch: earlier marks are replaced, never duplicated.
+ * Applies a patch: earlier marks are replaced, never duplicated. Notes that
+ * were deleted, or that `changed` names (edited since the analysis the patch
+ * comes from), get no highlight, mark or link: the patch is stale for them,
+ * and writing it would overwrite what the user just did.
  * @param {readonly Element[]} elements the scene, deleted elements included
  * @param {{ actions: any[] }} patch
  * @param {ExcalidrawLib} lib
+ * @param {{ changed?: ReadonlySet<string> }} [options]
  * @returns {Element[]}
  */
-export function applyPatch(elements, patch, lib) {
+export function applyPatch(elements, patch, lib, options = {}) {
+  const changed = options.changed ?? new Set();
   let scene = patch.actions.some((action) => action.type === 'remove-marks') ? clearMarks(elements, lib) : [...elements];
-  const byId = new Map(scene.map((element, index) => [element.id, index]));
+  /** @type {Map<string, number>} */
+  const byId = new Map();
+  scene.forEach((element, index) => {
+    if (!element.isDeleted && !changed.has(element.id)) byId.set(element.id, index);
+  });
   const created = [];
   const placement = new WarningPlacement(scene, byId);
   for (const action of patch.actions) {
@@ -148,7 +244,12 @@ function ours(kind, extra = {}) {
  * @param {any} customData
  */
 function tag(elements, lib, customData) {
-  return elements.map((element) => lib.newElementWith(element, { customData, locked: false }));
+  return elements.map((element) => {
+    const ownData = element.type === 'text'
+      ? { [MARK_KEY]: { ...customData[MARK_KEY], written: typedText(element) } }
+      : customData;
+    return lib.newElementWith(element, { customData: ownData, locked: false });
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // One CanvasFit session on a live Excalidraw board: analyse, live mode, clear,
 // focus and export. Host calls go through the Excalidraw API object only.
 import { buildPatch } from '../core-shell/patch.js';
-import { applyPatch, boardFromScene, clearMarks } from './adapter.js';
+import { applyPatch, boardFromScene, changedSince, clearMarks, contentSnapshot, isCanvasFitElement } from './adapter.js';
 import { sceneSignature } from './signature.js';
 
 const LIVE_DELAY_MS = 250;
@@ -25,6 +25,8 @@ export class ExcalidrawSession {
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.timer = undefined;
     this.analyses = 0;
+    /** Notes the user changed while the last patch was prepared: left unmarked. @type {string[]} */
+    this.changedDuringAnalysis = [];
     /** @type {(report: any) => void} */
     this.onReport = () => {};
     /** @type {(error: Error) => void} */
@@ -37,26 +39,54 @@ export class ExcalidrawSession {
 
   /** Analyses the board and writes highlights and warnings onto it. */
   analyse() {
-    const board = boardFromScene(this.elements().filter((/** @type {any} */ e) => !e.isDeleted));
+    const read = this.elements();
+    const board = boardFromScene(read.filter((/** @type {any} */ e) => !e.isDeleted));
     this.lastSignature = sceneSignature(board.elements);
+    const analysed = contentSnapshot(read);
     try {
       this.report = this.canvasfit.analyze(board, { source: 'board.excalidraw' });
     } catch (error) {
       this.onError(/** @type {Error} */ (error));
       return null;
     }
-    this.analyses += 1;
     const patch = buildPatch(this.report, { showLinks: this.showLinks });
-    this.replaceScene(applyPatch(this.elements(), patch, this.lib));
+    // The patch is written onto the scene as it is now; notes edited or
+    // deleted since the read keep the user's change and get no stale mark.
+    const current = this.elements();
+    const changed = changedSince(analysed, current);
+    this.changedDuringAnalysis = [...changed].sort();
+    if (!this.write(applyPatch(current, patch, this.lib, { changed }))) return null;
+    this.analyses += 1;
     this.onReport(this.report);
     return this.report;
   }
 
   /** Removes CanvasFit's marks and restores every colour and stroke it changed. */
   clear() {
-    this.replaceScene(clearMarks(this.elements(), this.lib));
+    if (!this.write(clearMarks(this.elements(), this.lib))) return;
     this.report = null;
     this.onReport(null);
+  }
+
+  /**
+   * Replaces the scene in one call. Excalidraw applies a scene whole or not
+   * at all; should a host fail midway anyway, every change CanvasFit makes
+   * carries its mark, so Clear can still restore the board.
+   * @param {any[]} elements
+   * @returns {boolean} whether the board now holds `elements`
+   */
+  write(elements) {
+    try {
+      this.replaceScene(elements);
+      return true;
+    } catch (error) {
+      // A listener may throw after the scene was replaced: then it was written.
+      if (sameMarks(this.elements(), elements)) return true;
+      const reason = /** @type {Error} */ (error)?.message ?? String(error);
+      this.onError(new Error(`CanvasFit could not update the board (${reason}). ` +
+        'Your notes are unchanged; press Analyse to try again, or Clear to remove any marks.'));
+      return false;
+    }
   }
 
   /** @param {boolean} on */
@@ -113,4 +143,19 @@ export class ExcalidrawSession {
   replaceScene(elements) {
     this.api.updateScene({ elements, captureUpdate: this.lib.CaptureUpdateAction.IMMEDIATELY });
   }
+}
+
+/**
+ * Whether `scene` carries exactly the marks of `intended`: the same CanvasFit
+ * elements and the same highlighted notes with the same styles.
+ * @param {readonly any[]} scene
+ * @param {readonly any[]} intended
+ */
+function sameMarks(scene, intended) {
+  /** @param {readonly any[]} elements */
+  const marks = (elements) => JSON.stringify(elements
+    .filter((e) => !e.isDeleted && (isCanvasFitElement(e) || e.customData?.canvasfit))
+    .map((e) => [e.id, e.strokeColor, e.customData?.canvasfit?.status ?? null])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  return marks(scene) === marks(intended);
 }

@@ -402,6 +402,27 @@ TEST(Analyzer, MatchesAFreshAnalysisAfterRandomEditsOfAGeneratedMultiCanvasBoard
     EXPECT_GT(compared, 100u);
 }
 
+// Without section areas, the text step sorts notes into one canvas, which
+// comes and goes with the notes: the Analyzer then starts its canvases over.
+TEST(Analyzer, MatchesAFreshAnalysisOnABoardWithoutSections) {
+    Board board = generated_board(2, 8);
+    board.containers.clear();
+    expect_equivalent_under_edits(board, {}, 99, 150, "no sections");
+
+    Board empty;
+    empty.format = "canvasfit";
+    empty.notes.push_back(sticky("blank", "", 0, 0));
+    Analyzer analyzer(empty);
+    EXPECT_TRUE(analyzer.report().canvases.empty());
+    analyzer.upsert_note(sticky("pain", "Orders get lost between the phone and the kitchen", 200, 0));
+    const Report sorted = analyzer.report();
+    EXPECT_EQ(sorted.canvases.size(), 1u);
+    EXPECT_EQ(analyzer.report_json(), report_to_json(analyze(analyzer.board())));
+    analyzer.remove_note("pain");
+    EXPECT_TRUE(analyzer.report().canvases.empty());
+    EXPECT_EQ(analyzer.report_json(), report_to_json(analyze(analyzer.board())));
+}
+
 TEST(Analyzer, UpsertingAnUnchangedNoteChangesNothing) {
     const Board board = generated_board(3, 1);
     Analyzer analyzer(board);
@@ -412,6 +433,7 @@ TEST(Analyzer, UpsertingAnUnchangedNoteChangesNothing) {
     EXPECT_EQ(analyzer.stats().canvases_analyzed, work.canvases_analyzed);
     EXPECT_EQ(analyzer.stats().notes_placed, work.notes_placed);
     EXPECT_EQ(analyzer.stats().notes_tokenized, work.notes_tokenized);
+    EXPECT_EQ(analyzer.stats().text_steps, work.text_steps);
 }
 
 TEST(Analyzer, KeepsTheDocumentedNoteOrder) {
@@ -473,6 +495,7 @@ TEST(Analyzer, AnEditReRunsTheStagesOfTheCanvasesItTouchedOnly) {
     Analyzer analyzer(board);
     ASSERT_EQ(analyzer.report().canvases.size(), 20u);
     EXPECT_EQ(analyzer.stats().canvases_analyzed, 20u);
+    EXPECT_EQ(analyzer.stats().text_steps, 1u);
     EXPECT_EQ(analyzer.stats().notes_tokenized, board.notes.size());
 
     auto work_of = [&](auto edit) {
@@ -483,7 +506,8 @@ TEST(Analyzer, AnEditReRunsTheStagesOfTheCanvasesItTouchedOnly) {
         return AnalyzerStats{after.notes_placed - before.notes_placed,
                              after.notes_tokenized - before.notes_tokenized,
                              after.markers_assigned - before.markers_assigned,
-                             after.canvases_analyzed - before.canvases_analyzed};
+                             after.canvases_analyzed - before.canvases_analyzed,
+                             after.text_steps - before.text_steps};
     };
 
     // Canvas 3's first pain, re-worded where it stands.
@@ -493,6 +517,7 @@ TEST(Analyzer, AnEditReRunsTheStagesOfTheCanvasesItTouchedOnly) {
     EXPECT_EQ(work.canvases_analyzed, 1u);
     EXPECT_EQ(work.notes_tokenized, 1u);
     EXPECT_EQ(work.notes_placed, 1u);
+    EXPECT_EQ(work.text_steps, 1u);  // board-wide: a note's text reads in its board's context
 
     // Moved into canvas 7's pains: the canvas it left and the one it joined.
     const Rect pains_of_7 = canvas_bounds(7);
@@ -514,12 +539,14 @@ TEST(Analyzer, AnEditReRunsTheStagesOfTheCanvasesItTouchedOnly) {
     });
     EXPECT_EQ(work.canvases_analyzed, 1u);
     EXPECT_EQ(work.notes_tokenized, 2u);
+    EXPECT_EQ(work.text_steps, 1u);  // once for the three edits
 
     // Unchanged, and removed from outside every canvas: nothing to re-run.
     work = work_of([&] { analyzer.upsert_note(note_with_id(board, "c9-n0-0")); });
     EXPECT_EQ(work.canvases_analyzed, 0u);
     EXPECT_EQ(work.notes_placed, 0u);
-    analyzer.upsert_note(sticky("stray", "A note far away", -90000, -90000));
+    EXPECT_EQ(work.text_steps, 0u);
+    analyzer.upsert_note(sticky("stray", "", -90000, -90000));  // no text: the text step leaves it out
     work = work_of([&] { analyzer.remove_note("stray"); });
     EXPECT_EQ(work.canvases_analyzed, 0u);
 
@@ -545,10 +572,12 @@ TEST(Analyzer, ANoteTakingADotReRunsTheCanvasOfTheNoteThatLostIt) {
     board.markers.push_back(dot("dot", voter.bounds.x + 10, voter.bounds.y + 10));
     Analyzer analyzer(board);
     // A long note from canvas 0 now covers the whole dot too; earlier in board
-    // order, it wins the tie. Its centre lies below every canvas.
+    // order, it wins the tie. Its centre lies below every canvas, and with no
+    // text the text step leaves it there.
     Note stray = note_with_id(board, "c0-n6-0");
     stray.bounds = {voter.bounds.x, voter.bounds.y, 60, 3000};
     stray.parent = "";
+    stray.text = "";
     const std::size_t before = analyzer.stats().canvases_analyzed;
     analyzer.upsert_note(stray);
     const Report report = analyzer.report();

@@ -206,7 +206,7 @@ CorpusScores score_corpus(const std::string& title, WarningsOf warnings_of) {
 
 }  // namespace
 
-// The rules alone, links taken from the gold. Measured 2025-11 on the 14
+// The rules alone, links taken from the gold. Measured 2026-11-23 on the 14
 // boards: P 1.00, R 0.93, F1 0.96. The six misses are five `unvalidated`
 // warnings the gold derives from any "assumption" tag, where the contract asks
 // for top-ranked assumptions on a canvas that also has validated notes
@@ -234,7 +234,7 @@ TEST(CorpusWarnings, GapDetectionWithGoldLinks) {
 
 // The full analysis, text links included. Gap detection inherits the linker's
 // errors: a missed link is a false unaddressed-pain and orphan-reliever, a
-// wrong one hides a real gap. Measured 2025-11 while text linking was still
+// wrong one hides a real gap. Measured 2026-11-23 while text linking was still
 // being tuned (its own corpus recall 0.33-0.52): P 0.44-0.49, R 0.82-0.86,
 // F1 0.58-0.61. The bar sits below that range so that work on the linker does
 // not break this suite, and catches a gap rule or an integration that breaks

@@ -338,9 +338,9 @@ TEST(Linking, TenThousandNoteCanvasScoresFarFewerThanAllPairs) {
         const bool is_pain = i < kEach;
         Note note;
         note.id = "n" + std::to_string(i);
-        // "order", "lost" and "late" are on every pain; "sku<k>" on 5 pains and 5 relievers.
+        // "order", "lost" and "late" are on every pain; "sku<k>" on one pain and one reliever.
         note.text = std::string(is_pain ? "Order lost" : "Order tracked") + " sku" +
-                    std::to_string(i % 1000) + (is_pain ? " late" : " on time");
+                    std::to_string(i % kEach) + (is_pain ? " late" : " on time");
         terms.push_back(content_terms(note.text));
         board.notes.push_back(std::move(note));
         notes.of(is_pain ? Section::pains : Section::relievers).push_back(i);
@@ -350,14 +350,11 @@ TEST(Linking, TenThousandNoteCanvasScoresFarFewerThanAllPairs) {
     LinkStats stats;
     const std::vector<Link> links = link_canvas(board, notes, terms, connected, &stats);
 
-    const std::size_t all_pairs = kEach * kEach;
-    EXPECT_GT(stats.pairs_scored, 0u);
-    EXPECT_LT(stats.pairs_scored, all_pairs / 100);
-    EXPECT_LE(stats.pairs_scored, kEach * 64);  // each reliever: one small posting list
-    EXPECT_FALSE(links.empty());
-    for (const Link& link : links) {
-        EXPECT_LT(link.to, kEach);
-        EXPECT_GE(link.from, kEach);
-        EXPECT_EQ(link.from % 1000, link.to % 1000);  // the same sku
-    }
+    // Each reliever reaches its pain through its sku's posting list; the lists
+    // of "order", "lost" (loss) and "late" (punctuality) are too long to
+    // nominate anyone, or this would be all 25 million pairs.
+    EXPECT_EQ(stats.pairs_scored, kEach);
+    EXPECT_LE(stats.postings_read, 2 * kEach);
+    ASSERT_EQ(links.size(), kEach);
+    for (const Link& link : links) EXPECT_EQ(link.from, link.to + kEach);  // the same sku
 }

@@ -132,6 +132,7 @@ test('an edit in one canvas re-runs the stages of that canvas only', () => {
     assert.ok(!isError(analyzer.removeNote(note.id)));
     const after = JSON.parse(analyzer.stats());
     assert.equal(after.canvases_analyzed - before.canvases_analyzed, 1);
+    assert.equal(after.text_steps - before.text_steps, 1);  // the text step reads the whole board
   } finally {
     analyzer.delete();
   }

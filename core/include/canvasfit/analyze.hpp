@@ -20,8 +20,10 @@ Report analyze(const Board& board, const AnalyzeOptions& options = {});
 struct BoardAnalysis;  // engine.hpp
 
 // The report of an analysis the engine has run: analyze() is
-// report_of(run_engine(board, classify_layout(board)), options). The
-// incremental Analyzer (analyzer.hpp) calls it on the analysis it keeps.
+// report_of(run_engine(board, layout), options) where layout is
+// classify_layout(board) followed by place_by_text(board, layout)
+// (text_classifier.hpp). The incremental Analyzer (analyzer.hpp) calls it on
+// the analysis it keeps.
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options);
 
 // Reads `input` (any supported format) and analyses it. Throws InputError,

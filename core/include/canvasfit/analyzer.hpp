@@ -4,7 +4,10 @@
 //
 // Fixed for the Analyzer's life: the containers (so the canvases and their
 // section areas), the connectors and the dot-vote markers of the board it was
-// made from, and the options. Only notes change.
+// made from, and the options. Only notes change. (The one canvas the text step
+// forms on a board without section areas comes and goes with its notes, as in
+// a fresh analysis.) Shapes are promoted to containers and markers once, when
+// the board is read: a shape note upserted later stays a note.
 //
 // Note order, which is the order of the report's notes and section lists:
 // the board's order; a note upserted with a new id goes to the end; a note
@@ -30,6 +33,7 @@ struct AnalyzerStats {
     std::size_t notes_tokenized = 0;    // notes whose text went through content_terms
     std::size_t markers_assigned = 0;   // dot votes whose note was decided (again)
     std::size_t canvases_analyzed = 0;  // per-canvas stage runs: ranks, links and fit of one canvas
+    std::size_t text_steps = 0;         // board-wide text placement runs: one per report after edits
 };
 
 class Analyzer {

@@ -27,6 +27,8 @@ struct SectionArea {
 struct CanvasLayout {
     std::string id;     // "canvas-1", "canvas-2"... in reading order
     std::string title;  // enclosing canvas container's title, "" if grouped by position
+    // Empty only for the one canvas place_by_text forms on a board that has no
+    // section areas at all: its notes were sorted by their text.
     std::vector<SectionArea> sections;
 };
 
@@ -36,6 +38,12 @@ struct NotePlacement {
     Section section = Section::unknown;
     Placement via = Placement::none;
     double confidence = 0;  // 1 for frame membership, lower when decided by overlap
+    // Set by place_by_text (text_classifier.hpp) when a layout cue placed the
+    // note but its text reads strongly as another section: that section, the
+    // calibrated confidence and the cue that decided. unknown otherwise.
+    Section text_suggestion = Section::unknown;
+    double text_confidence = 0;
+    std::string text_reason;
 };
 
 struct Layout {

@@ -1,0 +1,319 @@
+// The text classifier (text_classifier.hpp): the compiled model against its
+// training script, single notes, board context, and place_by_text on boards.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "board_builder.hpp"
+#include "canvasfit/analyze.hpp"
+#include "canvasfit/report.hpp"
+#include "canvasfit/text.hpp"
+#include "canvasfit/text_classifier.hpp"
+
+using namespace canvasfit;
+using test_support::frame;
+using test_support::sticky;
+
+namespace {
+
+struct TrainingNote {
+    std::string text;
+    int domain = 0;
+};
+
+// train.tsv as the training script reads it: a domain starts at each run of
+// segment lines.
+std::vector<TrainingNote> training_notes() {
+    std::istringstream lines(test_support::read_source_file("tests/corpus/notes/train.tsv"));
+    std::vector<TrainingNote> notes;
+    std::string line, previous;
+    int domain = -1;
+    while (std::getline(lines, line)) {
+        if (line.empty()) continue;
+        const std::size_t tab = line.find('\t');
+        const std::string section = line.substr(0, tab);
+        if (section == "segment" && previous != "segment") ++domain;
+        previous = section;
+        notes.push_back({line.substr(tab + 1), domain});
+    }
+    return notes;
+}
+
+std::uint64_t mix(std::uint64_t value, const text_model::Scores& scores) {
+    for (std::int64_t score : scores) value = value * 31 + static_cast<std::uint64_t>(score);
+    Section best = Section::unknown;
+    const int percent = text_model::confidence_percent(scores, best);
+    return value * 31 + static_cast<std::uint64_t>(static_cast<int>(best) * 101 + percent);
+}
+
+}  // namespace
+
+// The script computes every training note's integer scores under both models
+// with its own port of the tokenizer, stemmer and features, and stores a
+// checksum of them; here the core computes the same. Any drift between the
+// two feature extractions, or a stale .inc, changes it.
+TEST(TextClassifier, ModelMatchesItsTrainingScript) {
+    const std::vector<TrainingNote> notes = training_notes();
+    ASSERT_EQ(static_cast<int>(notes.size()), text_model::training_notes());
+    std::vector<text_model::Scores> alone;
+    std::vector<std::vector<std::string>> terms;
+    std::vector<Section> guesses;
+    for (const TrainingNote& note : notes) {
+        alone.push_back(text_model::text_scores(note.text));
+        Section best = Section::unknown;
+        text_model::confidence_percent(alone.back(), best);
+        guesses.push_back(best);
+        terms.push_back(content_terms(note.text));
+    }
+    // Each domain is read as one board, labelled by the text model.
+    std::vector<BoardContext> contexts(notes.size());
+    for (int domain = 0; domain <= notes.back().domain; ++domain) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < notes.size(); ++i)
+            if (notes[i].domain == domain) members.push_back(i);
+        std::vector<std::vector<std::string>> domain_terms;
+        std::vector<Section> domain_labels;
+        for (std::size_t i : members) {
+            domain_terms.push_back(terms[i]);
+            domain_labels.push_back(guesses[i]);
+        }
+        const std::vector<BoardContext> found = board_contexts(domain_terms, domain_labels);
+        for (std::size_t m = 0; m < members.size(); ++m) contexts[members[m]] = found[m];
+    }
+    std::uint64_t fingerprint = 0;
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        fingerprint = mix(fingerprint, alone[i]);
+        fingerprint = mix(fingerprint, text_model::board_scores(notes[i].text, contexts[i]));
+    }
+    EXPECT_EQ(fingerprint, text_model::training_fingerprint())
+        << "run python3 scripts/train_text_classifier.py, or bring text_classifier.cpp back in "
+           "line with the script's features";
+}
+
+TEST(TextClassifier, ReadsTheGrammaticalShapeOfClearNotes) {
+    // Written for this test, in domains the corpus does not have.
+    const std::pair<const char*, Section> cases[] = {
+        {"Small farm owners with 20-50 hives", Section::segment},
+        {"Collect honey before the first frost", Section::jobs},
+        {"Hives robbed by wasps and nobody notices until too late", Section::pains},
+        {"Hive management app", Section::products},
+    };
+    for (const auto& [text, section] : cases) {
+        const TextClassification result = classify_note(text);
+        EXPECT_EQ(result.section, section) << text << " read as " << section_name(result.best);
+        EXPECT_GE(result.confidence, text_min_confidence()) << text;
+        EXPECT_FALSE(result.reason.empty()) << text;
+    }
+}
+
+TEST(TextClassifier, ConfidenceIsAProbabilityInHundredths) {
+    for (const char* text : {"Collect rent every month", "Blue", "", "!!!", "Zq"}) {
+        const TextClassification result = classify_note(text);
+        EXPECT_GE(result.confidence, 0.0) << text;
+        EXPECT_LE(result.confidence, 1.0) << text;
+        EXPECT_DOUBLE_EQ(result.confidence, static_cast<int>(result.confidence * 100 + 0.5) / 100.0);
+        EXPECT_NE(result.best, Section::unknown) << text;
+    }
+}
+
+TEST(TextClassifier, StaysUnknownBelowTheThresholdRatherThanGuess) {
+    // No words at all: only the prior speaks, and it is far from sure.
+    const TextClassification empty = classify_note("");
+    EXPECT_EQ(empty.section, Section::unknown);
+    EXPECT_LT(empty.confidence, text_min_confidence());
+    const TextClassification clear = classify_note("Collect rent every month");
+    EXPECT_EQ(clear.section, clear.best);
+}
+
+TEST(TextClassifier, NoteSharingTermsWithPainsLeansTowardsReliever) {
+    const char* text = "Alerts when the boiler pressure drops";
+    BoardContext near_pains, near_gains;
+    near_pains.shares[static_cast<std::size_t>(Section::pains)] = 1024;
+    near_gains.shares[static_cast<std::size_t>(Section::gains)] = 1024;
+    const auto margin = [&](const BoardContext& context) {
+        const text_model::Scores scores = text_model::board_scores(text, context);
+        return scores[static_cast<std::size_t>(Section::relievers)] -
+               scores[static_cast<std::size_t>(Section::creators)];
+    };
+    EXPECT_GT(margin(near_pains), margin(near_gains));
+}
+
+TEST(TextClassifier, BoardContextsCountSharedTermsPerSection) {
+    // Note 0 (a pain) shares "boiler" with note 1 (a reliever) and note 2 (unknown).
+    const std::vector<std::vector<std::string>> terms = {
+        {"boiler", "broken"}, {"boiler", "repair", "repair"}, {"boiler", "broken"}};
+    const std::vector<Section> sections = {Section::pains, Section::relievers, Section::unknown};
+    const std::vector<BoardContext> contexts = board_contexts(terms, sections);
+    const auto share = [&](std::size_t note, Section section) {
+        return contexts[note].shares[static_cast<std::size_t>(section)];
+    };
+    EXPECT_EQ(share(0, Section::relievers), 1024);  // the other labelled note with "boiler"
+    EXPECT_EQ(share(0, Section::pains), 0);         // itself does not count
+    EXPECT_EQ(share(1, Section::pains), 1024);
+    // Note 2 tells nothing but hears both: "boiler" is half pain, half reliever; "broken" all pain.
+    EXPECT_EQ(share(2, Section::pains), 512 + 1024);
+    EXPECT_EQ(share(2, Section::relievers), 512);
+}
+
+TEST(TextClassifier, BoardContextsAreCapped) {
+    std::vector<std::vector<std::string>> terms(2);
+    for (int t = 0; t < 10; ++t) {
+        terms[0].push_back("t" + std::to_string(t));
+        terms[1].push_back("t" + std::to_string(t));
+    }
+    const auto contexts = board_contexts(terms, {Section::pains, Section::unknown});
+    EXPECT_EQ(contexts[1].shares[static_cast<std::size_t>(Section::pains)], 3072);
+}
+
+namespace {
+
+// A printed canvas: the value map on the left, the profile on the right.
+Board canvas_board() {
+    Board board;
+    board.format = "canvasfit";
+    board.containers = {
+        frame("f-products", "Products & Services", {0, 0, 300, 600}),
+        frame("f-creators", "Gain Creators", {300, 0, 300, 300}),
+        frame("f-relievers", "Pain Relievers", {300, 300, 300, 300}),
+        frame("f-gains", "Gains", {700, 0, 300, 300}),
+        frame("f-pains", "Pains", {700, 300, 300, 300}),
+        frame("f-jobs", "Customer Jobs", {1000, 0, 300, 600}),
+    };
+    board.notes = {
+        sticky("ps1", "Boiler servicing plan", 20, 20, "f-products"),
+        sticky("c1", "Yearly efficiency report for your boiler", 320, 20, "f-creators"),
+        sticky("r1", "Engineer on site within four hours", 320, 320, "f-relievers"),
+        sticky("g1", "Lower heating bills every winter", 720, 20, "f-gains"),
+        sticky("p1", "Boiler breaks down in the middle of winter", 720, 320, "f-pains"),
+        sticky("j1", "Keep the house warm for the kids", 1020, 20, "f-jobs"),
+    };
+    return board;
+}
+
+const Warning* find_warning(const Report& report, const std::string& code) {
+    for (const Warning& warning : report.warnings)
+        if (warning.code == code) return &warning;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(PlaceByText, NotesOutsideEverySectionAreSortedIntoTheCanvas) {
+    Board board = canvas_board();
+    board.notes.push_back(sticky("lot1", "Waiting all day for an engineer who never turns up", 2000, 0));
+    Layout layout = classify_layout(board);
+    ASSERT_EQ(layout.notes.back().section, Section::unknown);
+    place_by_text(board, layout);
+    const NotePlacement& placed = layout.notes.back();
+    EXPECT_EQ(placed.section, Section::pains);
+    EXPECT_EQ(placed.via, Placement::text);
+    EXPECT_EQ(placed.canvas, 0);  // the only canvas, though the note lies outside it
+    EXPECT_GE(placed.confidence, text_min_confidence());
+    // Notes placed by their frames keep their sections.
+    for (std::size_t n = 0; n + 1 < board.notes.size(); ++n) EXPECT_EQ(layout.notes[n].via, Placement::frame);
+}
+
+TEST(PlaceByText, NotesOnACompetitorSheetAreLeftToIt) {
+    Board board = canvas_board();
+    board.containers.push_back(frame("f-comp", "Competitors", {0, 800, 600, 300}));
+    board.notes.push_back(sticky("alt1", "Local plumber: price 3, speed 2", 20, 820, "f-comp"));
+    Layout layout = classify_layout(board);
+    place_by_text(board, layout);
+    EXPECT_EQ(layout.notes.back().section, Section::unknown);
+    EXPECT_EQ(layout.notes.back().via, Placement::none);
+}
+
+TEST(PlaceByText, ABoardWithoutSectionsBecomesOneCanvas) {
+    Board board;
+    board.format = "canvasfit";
+    const char* texts[] = {"Small landlords with 2-10 flats and a day job",
+                           "Find reliable tenants for every flat",
+                           "Tenants pay late and never answer the phone",
+                           "Rent paid on time every month without chasing", "Rent collection app",
+                           "Automatic reminders before rent is due", "Zq"};
+    for (int i = 0; i < 7; ++i) board.notes.push_back(sticky("n" + std::to_string(i), texts[i], i * 150, 0));
+    Layout layout = classify_layout(board);
+    ASSERT_TRUE(layout.canvases.empty());
+    place_by_text(board, layout);
+    ASSERT_EQ(layout.canvases.size(), 1u);
+    EXPECT_EQ(layout.canvases[0].id, "canvas-1");
+    EXPECT_EQ(layout.canvases[0].title, "");
+    EXPECT_TRUE(layout.canvases[0].sections.empty());
+    std::size_t by_text = 0;
+    for (const NotePlacement& placement : layout.notes) {
+        EXPECT_EQ(placement.canvas, 0);
+        if (placement.via == Placement::text) ++by_text;
+    }
+    EXPECT_GE(by_text, 5u);
+    EXPECT_EQ(layout.notes[0].section, Section::segment);
+    EXPECT_EQ(layout.notes[1].section, Section::jobs);
+    EXPECT_EQ(layout.notes[2].section, Section::pains);
+    EXPECT_EQ(layout.notes[4].section, Section::products);
+    EXPECT_EQ(layout.notes[6].section, Section::unknown) << "no words, no guess";
+    EXPECT_EQ(layout.notes[6].via, Placement::none);
+}
+
+TEST(PlaceByText, TheEngineRunsOnACanvasSortedByText) {
+    Board board;
+    board.format = "canvasfit";
+    board.notes = {sticky("p1", "Boiler breaks down and nobody comes for days", 0, 0),
+                   sticky("r1", "Engineer guaranteed within four hours when the boiler breaks down", 150, 0),
+                   sticky("j1", "Keep the house warm all winter", 300, 0)};
+    const Report report = analyze(board);
+    ASSERT_EQ(report.canvases.size(), 1u);
+    EXPECT_EQ(report.notes[0].section, Section::pains);
+    EXPECT_EQ(report.notes[1].section, Section::relievers);
+    EXPECT_EQ(report.notes[0].via, Placement::text);
+    bool linked = false;
+    for (const LinkReport& link : report.links) linked |= link.from == "r1" && link.to == "p1";
+    EXPECT_TRUE(linked) << "links run on the sorted canvas";
+    EXPECT_TRUE(report.canvases[0].fit.pains.has_value());
+    const Warning* no_sections = find_warning(report, "no-sections");
+    ASSERT_NE(no_sections, nullptr);
+    EXPECT_NE(no_sections->message.find("sorted into one canvas by their text"), std::string::npos)
+        << no_sections->message;
+    EXPECT_EQ(find_warning(report, "outside-sections"), nullptr);
+}
+
+TEST(PlaceByText, ABoardWithNothingReadableKeepsTheOldAnswer) {
+    Board board;
+    board.format = "canvasfit";
+    board.notes = {sticky("n1", "", 0, 0), sticky("n2", "!!!", 150, 0)};
+    const Report report = analyze(board);
+    EXPECT_TRUE(report.canvases.empty());
+    const Warning* no_sections = find_warning(report, "no-sections");
+    ASSERT_NE(no_sections, nullptr);
+    EXPECT_EQ(no_sections->message.find("sorted"), std::string::npos);
+}
+
+TEST(PlaceByText, MisplacedNoteNamesTheSectionItsTextReadsAs) {
+    Board board = canvas_board();
+    // A clear pain dropped into Gain Creators.
+    board.notes.push_back(sticky("oops", "Lost a whole week waiting for a late and expensive repair",
+                                 420, 120, "f-creators"));
+    const Report report = analyze(board);
+    EXPECT_EQ(report.notes.back().section, Section::creators) << "the layout still decides";
+    const Warning* warning = find_warning(report, "misplaced-note");
+    ASSERT_NE(warning, nullptr);
+    EXPECT_EQ(warning->notes, std::vector<std::string>{"oops"});
+    EXPECT_EQ(warning->canvas, std::optional<std::string>("canvas-1"));
+    EXPECT_TRUE(warning->severity == Severity::low || warning->severity == Severity::medium);
+    EXPECT_NE(warning->message.find("sits in Gain Creators but reads as a pain"), std::string::npos)
+        << warning->message;
+    EXPECT_NE(warning->message.find("% sure"), std::string::npos) << warning->message;
+}
+
+TEST(PlaceByText, MisplacedNoteIsQuietOnACorrectlyFilledCanvas) {
+    const Report report = analyze(canvas_board());
+    EXPECT_EQ(find_warning(report, "misplaced-note"), nullptr);
+    for (const NoteReport& note : report.notes) EXPECT_EQ(note.via, Placement::frame);
+}
+
+TEST(PlaceByText, IsDeterministic) {
+    Board board = canvas_board();
+    board.notes.push_back(sticky("lot1", "Waiting all day for an engineer", 2000, 0));
+    board.notes.push_back(sticky("lot2", "Same-day repair guarantee", 2000, 200));
+    const std::string first = report_to_json(analyze(board));
+    EXPECT_EQ(first, report_to_json(analyze(board)));
+}
