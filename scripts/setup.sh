@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 apt_packages=(cmake g++ make googletest libgtest-dev libbenchmark-dev nlohmann-json3-dev
-              emscripten chromium)
+              emscripten chromium clang libclang-rt-14-dev valgrind)
 
 missing=()
 for package in "${apt_packages[@]}"; do

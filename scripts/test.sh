@@ -14,6 +14,13 @@ ctest --test-dir build/native --output-on-failure -j "$(nproc)"
 echo "== GoogleTest suite as WebAssembly under Node"
 ctest --test-dir build/wasm --output-on-failure
 
+echo "== Sanitizers and fuzzing: the suite under ASan+UBSan, the CLI under valgrind, each fuzz target 10 s"
+bash scripts/sanitize.sh
+bash scripts/fuzz.sh --ci 10
+
+echo "== Benchmarks, short form (100 and 1,000 notes), so the harness cannot rot"
+bash scripts/bench.sh --short --skip-build --reps 2
+
 echo "== Node tests of the wasm module and the plugin shells"
 node --test tests/js/
 

@@ -90,7 +90,8 @@ private:
 emscripten::val create_analyzer(const std::string& board_json, const std::string& options_json) {
     std::optional<canvasfit::Analyzer> created;
     const std::string error = guarded([&] {
-        created.emplace(canvasfit::Analyzer::from_text(board_json, canvasfit::parse_options(options_json)));
+        const canvasfit::AnalyzeOptions options = canvasfit::parse_options(options_json);
+        created.emplace(canvasfit::Analyzer::from_text(board_json, options));
         return std::string();
     });
     if (!created) return emscripten::val(error);

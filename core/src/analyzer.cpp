@@ -66,7 +66,8 @@ struct CoverageFields {
     double weight;
     std::vector<NoteIndex> covered_by;
 };
-static_assert(sizeof(CoverageFields) == sizeof(Coverage), "Coverage changed: update renumber_canvas()");
+static_assert(sizeof(CoverageFields) == sizeof(Coverage),
+              "Coverage changed: update renumber_canvas()");
 struct FitFields {
     std::optional<double> pains, gains, jobs, overall;
     std::string verdict;
@@ -133,7 +134,8 @@ void renumber_canvas(CanvasAnalysis& canvas, NoteIndex removed) {
         renumber(link.from, removed);
         renumber(link.to, removed);
     }
-    for (auto* detail : {&canvas.fit.pain_coverage, &canvas.fit.gain_coverage, &canvas.fit.job_coverage}) {
+    for (auto* detail :
+         {&canvas.fit.pain_coverage, &canvas.fit.gain_coverage, &canvas.fit.job_coverage}) {
         detail->erase(std::remove_if(detail->begin(), detail->end(),
                                      [&](const Coverage& c) { return c.note == removed; }),
                       detail->end());
@@ -167,7 +169,8 @@ struct Analyzer::State {
             cue_placement.push_back(place(board.notes[n]));
             analysis.terms.push_back(terms_of(board.notes[n]));
         }
-        for (NoteIndex n = 0; n < board.notes.size(); ++n) analysis.connected.push_back(adjacency_of(n));
+        for (NoteIndex n = 0; n < board.notes.size(); ++n)
+            analysis.connected.push_back(adjacency_of(n));
         analysis.votes.assign(board.notes.size(), 0);
         for (NoteIndex n = 0; n < board.notes.size(); ++n)
             for (std::size_t m : markers_under(board.notes[n].bounds)) notes_under[m].push_back(n);
@@ -182,7 +185,8 @@ struct Analyzer::State {
     }
 
     void index_fixed_items() {
-        for (const Container& container : board.containers) fixed_kind.emplace(container.id, "container");
+        for (const Container& container : board.containers)
+            fixed_kind.emplace(container.id, "container");
         for (std::size_t c = 0; c < board.connectors.size(); ++c) {
             const Connector& connector = board.connectors[c];
             fixed_kind.emplace(connector.id, "connector");
@@ -247,7 +251,8 @@ struct Analyzer::State {
         std::optional<NoteIndex> best;
         for (NoteIndex n : notes_under[m]) {
             const double overlap = overlap_area(board.notes[n].bounds, dot);
-            if (overlap > best_overlap || (overlap == best_overlap && overlap > 0 && best && n < *best)) {
+            if (overlap > best_overlap ||
+                (overlap == best_overlap && overlap > 0 && best && n < *best)) {
                 best_overlap = overlap;
                 best = n;
             }
@@ -293,15 +298,18 @@ struct Analyzer::State {
     void set_placement(NoteIndex n, NotePlacement placement) {
         NotePlacement& current = analysis.layout.notes[n];
         mark_dirty(n);
-        if (listed_in_canvas(current))
-            erase_value(analysis.canvases[static_cast<std::size_t>(current.canvas)].notes.of(current.section), n);
+        if (listed_in_canvas(current)) erase_value(section_list(current), n);
         current = std::move(placement);
         if (listed_in_canvas(current)) {
-            auto& section =
-                analysis.canvases[static_cast<std::size_t>(current.canvas)].notes.of(current.section);
+            std::vector<NoteIndex>& section = section_list(current);
             section.insert(std::lower_bound(section.begin(), section.end(), n), n);
         }
         mark_dirty(n);
+    }
+
+    std::vector<NoteIndex>& section_list(const NotePlacement& placement) {
+        return analysis.canvases[static_cast<std::size_t>(placement.canvas)].notes.of(
+            placement.section);
     }
 
     // The layout analyze() uses: layout cues (kept per note), then the text step.
@@ -322,7 +330,8 @@ struct Analyzer::State {
         analysis.layout = std::move(placed);
         analysis.priorities.assign(board.notes.size(), Priority{});
         analysis.canvases.clear();
-        for (CanvasNotes& notes : notes_by_canvas(analysis.layout, analysis.layout.canvases.size())) {
+        for (CanvasNotes& notes :
+             notes_by_canvas(analysis.layout, analysis.layout.canvases.size())) {
             CanvasAnalysis canvas;
             canvas.notes = std::move(notes);
             analysis.canvases.push_back(std::move(canvas));
@@ -334,10 +343,12 @@ struct Analyzer::State {
     void settle_placements() {
         if (!text_stale) return;
         Layout placed = placed_by_text();
-        if (placed.canvases.size() != analysis.layout.canvases.size()) return start_over(std::move(placed));
+        if (placed.canvases.size() != analysis.layout.canvases.size())
+            return start_over(std::move(placed));
         for (NoteIndex n = 0; n < board.notes.size(); ++n) {
             if (same_place(analysis.layout.notes[n], placed.notes[n])) {
-                analysis.layout.notes[n] = std::move(placed.notes[n]);  // via, confidence, suggestion
+                // Only via, confidence or the text suggestion may differ: the report reads them.
+                analysis.layout.notes[n] = std::move(placed.notes[n]);
                 continue;
             }
             analysis.priorities[n] = Priority{};  // ranked again if its new section is ranked
@@ -436,7 +447,9 @@ struct Analyzer::State {
     void erase_note(NoteIndex r) {
         note_at.erase(board.notes[r].id);
         for (auto& entry : note_at) renumber(entry.second, r);
-        const auto at = [r](auto& per_note) { per_note.erase(per_note.begin() + static_cast<std::ptrdiff_t>(r)); };
+        const auto at = [r](auto& per_note) {
+            per_note.erase(per_note.begin() + static_cast<std::ptrdiff_t>(r));
+        };
         at(board.notes);
         at(cue_placement);
         at(analysis.layout.notes);
@@ -472,8 +485,10 @@ struct Analyzer::State {
     std::vector<NotePlacement> cue_placement;  // per note: by frame or region only
     bool text_stale = true;                    // notes changed since the last text step
     std::unordered_map<std::string, NoteIndex> note_at;
-    std::unordered_map<std::string, const char*> fixed_kind;  // ids of containers, connectors, markers
-    std::unordered_map<std::string, std::vector<std::size_t>> connectors_at;  // by end id, board order
+    // Ids of containers, connectors and markers, with their kind.
+    std::unordered_map<std::string, const char*> fixed_kind;
+    // For each id a connector ends at, its connectors in board order.
+    std::unordered_map<std::string, std::vector<std::size_t>> connectors_at;
     SpatialGrid marker_grid{kMarkerGridCell};
     std::vector<std::vector<NoteIndex>> notes_under;  // per marker: notes it overlaps
     std::vector<std::optional<NoteIndex>> voted;      // per marker: the note its vote counts for

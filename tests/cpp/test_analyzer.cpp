@@ -35,7 +35,9 @@ public:
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(engine_() % n); }
     bool chance(unsigned percent) { return below(100) < percent; }
     template <typename T>
-    const T& pick(const std::vector<T>& items) { return items[below(items.size())]; }
+    const T& pick(const std::vector<T>& items) {
+        return items[below(items.size())];
+    }
 
 private:
     std::mt19937 engine_;
@@ -51,19 +53,28 @@ struct SectionSpec {
 
 const std::vector<SectionSpec>& section_specs() {
     static const std::vector<SectionSpec> specs = {
-        {"Customer Segment", {1700, 50, 600, 250}, {"Busy parents who cook most nights", "Small café owners"}},
-        {"Customer Jobs", {1700, 350, 600, 300},
-         {"Cook a healthy dinner fast", "Plan meals for the week", "Take orders during the lunch rush"}},
-        {"Pains", {1700, 700, 600, 300},
+        {"Customer Segment",
+         {1700, 50, 600, 250},
+         {"Busy parents who cook most nights", "Small café owners"}},
+        {"Customer Jobs",
+         {1700, 350, 600, 300},
+         {"Cook a healthy dinner fast", "Plan meals for the week",
+          "Take orders during the lunch rush"}},
+        {"Pains",
+         {1700, 700, 600, 300},
          {"Orders get lost between phone and kitchen (high)", "Waiting too long for delivery",
           "Hidden fees on every invoice !!!", "Groceries go to waste"}},
-        {"Gains", {1700, 1050, 600, 300},
-         {"Dinner ready in 20 minutes", "Kids eat vegetables [must-have]", "Fewer trips to the shop"}},
+        {"Gains",
+         {1700, 1050, 600, 300},
+         {"Dinner ready in 20 minutes", "Kids eat vegetables [must-have]",
+          "Fewer trips to the shop"}},
         {"Products & Services", {50, 50, 700, 400}, {"Weekly meal kit box", "Order tracking app"}},
-        {"Pain Relievers", {50, 500, 700, 400},
+        {"Pain Relievers",
+         {50, 500, 700, 400},
          {"Kitchen screen shows every phone order", "Delivery within 30 minutes",
           "Flat monthly fee with no hidden costs", "Exact portions so nothing goes to waste"}},
-        {"Gain Creators", {800, 500, 700, 400},
+        {"Gain Creators",
+         {800, 500, 700, 400},
          {"Recipes ready in 20 minutes", "Vegetables kids love", "Box delivered to the door"}},
     };
     return specs;
@@ -73,7 +84,8 @@ constexpr double kCanvasWidth = 2400, kCanvasHeight = 1400;
 constexpr double kCanvasPitchX = 3000, kCanvasPitchY = 2000;
 
 Rect canvas_bounds(int canvas) {
-    return {(canvas % 5) * kCanvasPitchX, (canvas / 5) * kCanvasPitchY, kCanvasWidth, kCanvasHeight};
+    return {(canvas % 5) * kCanvasPitchX, (canvas / 5) * kCanvasPitchY, kCanvasWidth,
+            kCanvasHeight};
 }
 
 std::string section_frame_id(int canvas, std::size_t section) {
@@ -91,8 +103,8 @@ Board generated_board(int canvases, std::uint32_t seed) {
     board.format = "canvasfit";
     for (int c = 0; c < canvases; ++c) {
         const Rect outer = canvas_bounds(c);
-        board.containers.push_back(frame("c" + std::to_string(c), "Value Proposition Canvas " +
-                                                                       std::to_string(c + 1), outer));
+        board.containers.push_back(frame(
+            "c" + std::to_string(c), "Value Proposition Canvas " + std::to_string(c + 1), outer));
         std::vector<std::string> pains, relievers;
         for (std::size_t s = 0; s < section_specs().size(); ++s) {
             const SectionSpec& spec = section_specs()[s];
@@ -102,23 +114,27 @@ Board generated_board(int canvases, std::uint32_t seed) {
             section.parent = "c" + std::to_string(c);
             board.containers.push_back(section);
             for (std::size_t i = 0; i < spec.texts.size(); ++i) {
-                const std::string id = "c" + std::to_string(c) + "-n" + std::to_string(s) + "-" +
-                                       std::to_string(i);
-                Note note = sticky(id, spec.texts[(i + static_cast<std::size_t>(c)) % spec.texts.size()],
-                                   area.x + 20 + 130 * static_cast<double>(i), area.y + 60 + (i % 2) * 30);
+                const std::string id =
+                    "c" + std::to_string(c) + "-n" + std::to_string(s) + "-" + std::to_string(i);
+                Note note =
+                    sticky(id, spec.texts[(i + static_cast<std::size_t>(c)) % spec.texts.size()],
+                           area.x + 20 + 130 * static_cast<double>(i), area.y + 60 + (i % 2) * 30);
                 if (dice.chance(50)) note.parent = section.id;
                 board.notes.push_back(note);
                 if (s == 2) pains.push_back(id);
                 if (s == 5) relievers.push_back(id);
                 if (dice.chance(30))
-                    board.markers.push_back(dot(id + "-dot", note.bounds.x + 40, note.bounds.y + 40));
+                    board.markers.push_back(
+                        dot(id + "-dot", note.bounds.x + 40, note.bounds.y + 40));
                 if (i > 0 && dice.chance(20))  // between this note and the one before it
-                    board.markers.push_back(dot(id + "-between", note.bounds.x - 38, note.bounds.y + 10));
+                    board.markers.push_back(
+                        dot(id + "-between", note.bounds.x - 38, note.bounds.y + 10));
             }
         }
         for (std::size_t r = 0; r < relievers.size(); ++r) {
-            const std::string to = dice.chance(70) ? pains[r % pains.size()]
-                                                   : "later-" + std::to_string(c) + "-" + std::to_string(r);
+            const std::string to = dice.chance(70)
+                                       ? pains[r % pains.size()]
+                                       : "later-" + std::to_string(c) + "-" + std::to_string(r);
             board.connectors.push_back({"link-" + relievers[r], relievers[r], to, ""});
         }
     }
@@ -141,8 +157,8 @@ std::vector<std::string> words_of(const std::string& text) {
 }
 
 const std::vector<std::string>& priority_cues() {
-    static const std::vector<std::string> cues = {"(high)", "!!!", "must-have", "[2/5]", "nice to have",
-                                                  "Critical:", "(5)", "low priority"};
+    static const std::vector<std::string> cues = {
+        "(high)", "!!!", "must-have", "[2/5]", "nice to have", "Critical:", "(5)", "low priority"};
     return cues;
 }
 
@@ -154,7 +170,8 @@ public:
         for (const Note& note : fixed.notes)
             for (std::string& word : words_of(note.text)) vocabulary_.push_back(std::move(word));
         if (vocabulary_.empty()) vocabulary_ = {"orders", "delivery", "fees", "waste", "fast"};
-        for (const Note& note : fixed.notes) extent_ = extent_.width > 0 ? grow(extent_, note.bounds) : note.bounds;
+        for (const Note& note : fixed.notes)
+            extent_ = extent_.width > 0 ? grow(extent_, note.bounds) : note.bounds;
         for (const Container& container : fixed.containers)
             extent_ = extent_.width > 0 ? grow(extent_, container.bounds) : container.bounds;
     }
@@ -195,14 +212,17 @@ public:
 private:
     static Rect grow(const Rect& a, const Rect& b) {
         const double left = std::min(a.x, b.x), top = std::min(a.y, b.y);
-        return {left, top, std::max(a.right(), b.right()) - left, std::max(a.bottom(), b.bottom()) - top};
+        return {left, top, std::max(a.right(), b.right()) - left,
+                std::max(a.bottom(), b.bottom()) - top};
     }
 
     void upsert(Analyzer& analyzer, const Note& note, const char* what) {
         const auto same_id = [&](const Note& n) { return n.id == note.id; };
         const auto found = std::find_if(notes_.begin(), notes_.end(), same_id);
-        if (found != notes_.end()) *found = note;
-        else notes_.push_back(note);
+        if (found != notes_.end())
+            *found = note;
+        else
+            notes_.push_back(note);
         last_ = std::string(what) + " " + note.id + " '" + note.text + "' at " +
                 std::to_string(note.bounds.x) + "," + std::to_string(note.bounds.y) + " parent '" +
                 note.parent + "'";
@@ -233,16 +253,18 @@ private:
         const std::size_t where = dice_.below(10);
         if (where < 6 && !fixed_.containers.empty()) {
             const Container& target = dice_.pick(fixed_.containers);
-            note.bounds.x = target.bounds.x + static_cast<double>(dice_.below(
-                                                  static_cast<std::size_t>(std::max(1.0, target.bounds.width))));
-            note.bounds.y = target.bounds.y + static_cast<double>(dice_.below(
-                                                  static_cast<std::size_t>(std::max(1.0, target.bounds.height))));
+            note.bounds.x = target.bounds.x +
+                            static_cast<double>(dice_.below(
+                                static_cast<std::size_t>(std::max(1.0, target.bounds.width))));
+            note.bounds.y = target.bounds.y +
+                            static_cast<double>(dice_.below(
+                                static_cast<std::size_t>(std::max(1.0, target.bounds.height))));
             note.parent = dice_.chance(40) ? target.id : "";
         } else if (where < 9) {
-            note.bounds.x = extent_.x + static_cast<double>(dice_.below(
-                                            static_cast<std::size_t>(std::max(1.0, extent_.width))));
-            note.bounds.y = extent_.y + static_cast<double>(dice_.below(
-                                            static_cast<std::size_t>(std::max(1.0, extent_.height))));
+            note.bounds.x = extent_.x + static_cast<double>(dice_.below(static_cast<std::size_t>(
+                                            std::max(1.0, extent_.width))));
+            note.bounds.y = extent_.y + static_cast<double>(dice_.below(static_cast<std::size_t>(
+                                            std::max(1.0, extent_.height))));
             note.parent = "";
         } else {
             note.bounds.x = extent_.x - 5000;
@@ -264,7 +286,8 @@ private:
         Note note = sticky("new-" + std::to_string(next_id_++), mixed_text(),
                            marker.bounds.x - static_cast<double>(dice_.below(90)),
                            marker.bounds.y - static_cast<double>(dice_.below(90)));
-        if (dice_.chance(50) && !fixed_.containers.empty()) note.parent = dice_.pick(fixed_.containers).id;
+        if (dice_.chance(50) && !fixed_.containers.empty())
+            note.parent = dice_.pick(fixed_.containers).id;
         return note;
     }
 
@@ -276,7 +299,8 @@ private:
         const Marker& marker = dice_.pick(fixed_.markers);
         note.bounds = {marker.bounds.x - static_cast<double>(dice_.below(84)),
                        marker.bounds.y - static_cast<double>(dice_.below(84)), 100, 100};
-        note.parent = dice_.chance(50) && !fixed_.containers.empty() ? dice_.pick(fixed_.containers).id : "";
+        note.parent =
+            dice_.chance(50) && !fixed_.containers.empty() ? dice_.pick(fixed_.containers).id : "";
         return note;
     }
 
@@ -319,7 +343,8 @@ std::size_t expect_equivalent_under_edits(const Board& start, const AnalyzeOptio
         const std::size_t batch_size = 1 + batch.below(3);  // a report may follow several edits
         for (std::size_t i = 0; i < batch_size && step < steps; ++i, ++step) script.step(analyzer);
         const std::string incremental = analyzer.report_json();
-        const std::string fresh = report_to_json(analyze(with_notes(fixed, script.notes()), options));
+        const std::string fresh =
+            report_to_json(analyze(with_notes(fixed, script.notes()), options));
         ++compared;
         if (incremental != fresh) {
             ADD_FAILURE() << name << ": reports differ after step " << step << " (" << script.last()
@@ -331,12 +356,14 @@ std::size_t expect_equivalent_under_edits(const Board& start, const AnalyzeOptio
     return compared;
 }
 
-std::vector<std::filesystem::path> board_files(const std::string& folder, const std::vector<std::string>& extensions) {
+std::vector<std::filesystem::path> board_files(const std::string& folder,
+                                               const std::vector<std::string>& extensions) {
     std::vector<std::filesystem::path> files;
     const std::filesystem::path dir = std::filesystem::path(CANVASFIT_SOURCE_DIR) / folder;
     if (!std::filesystem::exists(dir)) return files;
     for (const auto& entry : std::filesystem::directory_iterator(dir))
-        if (std::find(extensions.begin(), extensions.end(), entry.path().extension().string()) != extensions.end())
+        if (std::find(extensions.begin(), extensions.end(), entry.path().extension().string()) !=
+            extensions.end())
             files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     return files;
@@ -377,9 +404,9 @@ TEST(Analyzer, MatchesAFreshAnalysisAfterRandomEditsOfEachExample) {
     for (const auto& path : examples) {
         const Board board = read_file_board(path);
         ASSERT_FALSE(board.notes.empty()) << path.filename();
-        const std::size_t compared = expect_equivalent_under_edits(
-            board, {InputFormat::automatic, path.filename().string()}, seed++, 300,
-            path.filename().string());
+        const std::size_t compared =
+            expect_equivalent_under_edits(board, {InputFormat::automatic, path.filename().string()},
+                                          seed++, 300, path.filename().string());
         EXPECT_GT(compared, 100u) << path.filename();
     }
 }
@@ -414,7 +441,8 @@ TEST(Analyzer, MatchesAFreshAnalysisOnABoardWithoutSections) {
     empty.notes.push_back(sticky("blank", "", 0, 0));
     Analyzer analyzer(empty);
     EXPECT_TRUE(analyzer.report().canvases.empty());
-    analyzer.upsert_note(sticky("pain", "Orders get lost between the phone and the kitchen", 200, 0));
+    analyzer.upsert_note(
+        sticky("pain", "Orders get lost between the phone and the kitchen", 200, 0));
     const Report sorted = analyzer.report();
     EXPECT_EQ(sorted.canvases.size(), 1u);
     EXPECT_EQ(analyzer.report_json(), report_to_json(analyze(analyzer.board())));
@@ -442,7 +470,7 @@ TEST(Analyzer, KeepsTheDocumentedNoteOrder) {
     board.containers.push_back(frame("pains", "Pains", {0, 0, 1000, 1000}));
     for (const char* id : {"a", "b", "c"}) board.notes.push_back(sticky(id, id, 10, 10, "pains"));
     Analyzer analyzer(board);
-    analyzer.upsert_note(sticky("d", "new", 10, 10, "pains"));  // new: at the end
+    analyzer.upsert_note(sticky("d", "new", 10, 10, "pains"));     // new: at the end
     analyzer.upsert_note(sticky("a", "edited", 10, 10, "pains"));  // known: keeps its place
     analyzer.remove_note("b");
     analyzer.upsert_note(sticky("b", "back", 10, 10, "pains"));  // removed, then back: at the end
@@ -546,7 +574,8 @@ TEST(Analyzer, AnEditReRunsTheStagesOfTheCanvasesItTouchedOnly) {
     EXPECT_EQ(work.canvases_analyzed, 0u);
     EXPECT_EQ(work.notes_placed, 0u);
     EXPECT_EQ(work.text_steps, 0u);
-    analyzer.upsert_note(sticky("stray", "", -90000, -90000));  // no text: the text step leaves it out
+    analyzer.upsert_note(
+        sticky("stray", "", -90000, -90000));  // no text: the text step leaves it out
     work = work_of([&] { analyzer.remove_note("stray"); });
     EXPECT_EQ(work.canvases_analyzed, 0u);
 
@@ -611,7 +640,8 @@ TEST(Analyzer, RejectsANoteThatBreaksTheBoardRulesAndStaysAsItWas) {
         }
         EXPECT_EQ(analyzer.report_json(), before);
     };
-    rejected(sticky("c0", "named like a canvas frame", 0, 0), "c0", "used by a container and a note");
+    rejected(sticky("c0", "named like a canvas frame", 0, 0), "c0",
+             "used by a container and a note");
     rejected(sticky("a-dot", "named like a dot", 0, 0), "a-dot", "used by a marker and a note");
     rejected(sticky(board.connectors[0].id, "x", 0, 0), board.connectors[0].id,
              "used by a connector and a note");
@@ -623,7 +653,8 @@ TEST(Analyzer, RejectsANoteThatBreaksTheBoardRulesAndStaysAsItWas) {
     Note negative = sticky("negative", "x", 0, 0);
     negative.bounds.width = -1;
     rejected(negative, "negative", "negative width");
-    rejected(sticky("long", std::string(limits::kMaxTextBytes + 1, 'a'), 0, 0), "long", "bytes of text");
+    rejected(sticky("long", std::string(limits::kMaxTextBytes + 1, 'a'), 0, 0), "long",
+             "bytes of text");
     Note edited = board.notes[0];
     edited.bounds.y = std::nan("");  // a known note too: the old one stays
     rejected(edited, edited.id, "coordinate out of range");
@@ -664,9 +695,10 @@ TEST(Analyzer, ReadsItsBoardLikeAnalyzeTextAndNamesTheSourceInErrors) {
     EXPECT_EQ(Analyzer::from_text(input, options).report_json(),
               report_to_json(analyze_text(input, options)));
     try {
-        Analyzer::from_text("{\"schema\":\"canvasfit.board/1\",\"notes\":[{\"id\":\"n\",\"text\":\"x\","
-                            "\"x\":\"left\",\"y\":0}]}",
-                            {InputFormat::automatic, "board.json"});
+        Analyzer::from_text(
+            "{\"schema\":\"canvasfit.board/1\",\"notes\":[{\"id\":\"n\",\"text\":\"x\","
+            "\"x\":\"left\",\"y\":0}]}",
+            {InputFormat::automatic, "board.json"});
         ADD_FAILURE() << "read a bad board";
     } catch (const InputError& e) {
         EXPECT_EQ(e.where(), "board.json: /notes/0/x");

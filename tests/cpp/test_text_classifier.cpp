@@ -289,17 +289,19 @@ TEST(PlaceByText, ABoardWithNothingReadableKeepsTheOldAnswer) {
 
 TEST(PlaceByText, MisplacedNoteNamesTheSectionItsTextReadsAs) {
     Board board = canvas_board();
-    // A clear pain dropped into Gain Creators.
-    board.notes.push_back(sticky("oops", "Lost a whole week waiting for a late and expensive repair",
-                                 420, 120, "f-creators"));
+    // A customer segment written on a sticky and dropped among the pains.
+    board.notes.push_back(sticky("oops", "Small landlords with 2-10 flats and a day job", 820, 420,
+                                 "f-pains"));
     const Report report = analyze(board);
-    EXPECT_EQ(report.notes.back().section, Section::creators) << "the layout still decides";
+    EXPECT_EQ(report.notes.back().section, Section::pains) << "the layout still decides";
     const Warning* warning = find_warning(report, "misplaced-note");
     ASSERT_NE(warning, nullptr);
     EXPECT_EQ(warning->notes, std::vector<std::string>{"oops"});
     EXPECT_EQ(warning->canvas, std::optional<std::string>("canvas-1"));
     EXPECT_TRUE(warning->severity == Severity::low || warning->severity == Severity::medium);
-    EXPECT_NE(warning->message.find("sits in Gain Creators but reads as a pain"), std::string::npos)
+    EXPECT_NE(warning->message.find("sits in Pains but reads as a customer segment (people: "
+                                    "'landlords')"),
+              std::string::npos)
         << warning->message;
     EXPECT_NE(warning->message.find("% sure"), std::string::npos) << warning->message;
 }

@@ -68,3 +68,25 @@ test('the README Node example runs as shown', () => {
   assert.equal(failed.status, 2);
   assert.match(failed.stderr, /cannot read .*package\.json: \/: unrecognised board/);
 });
+
+test('the incremental Analyzer gives the same report as a fresh analysis', () => {
+  const board = JSON.parse(example('cafe-canvas.excalidraw'));
+  const analyzer = canvasfit.createAnalyzer(board, { source: 'cafe' });
+  try {
+    const report = analyzer.report();
+    assert.deepEqual(report, canvasfit.analyze(board, { source: 'cafe' }));
+    const pain = report.notes.find((note) => note.id === 'pains-4');
+    const updated = analyzer.upsertNote({ id: 'pains-4', text: 'Orders go missing when the phone rings', x: 0, y: 0 });
+    assert.equal(updated.notes.find((note) => note.id === 'pains-4').text, 'Orders go missing when the phone rings');
+    assert.notEqual(pain.text, 'Orders go missing when the phone rings');
+    const removed = analyzer.removeNote('pains-4');
+    assert.equal(removed.notes.some((note) => note.id === 'pains-4'), false);
+    assert.throws(() => analyzer.removeNote('no-such-note'), CanvasFitError);
+    assert.throws(() => analyzer.upsertNote({ id: 'n', text: 'x', x: 'left', y: 0 }), (error) => error.where.endsWith('/x'));
+    assert.ok(typeof analyzer.stats() === 'object');
+  } finally {
+    analyzer.dispose();
+  }
+  assert.throws(() => analyzer.report(), /disposed/);
+  assert.throws(() => canvasfit.createAnalyzer('{"type": "excalidraw"'), CanvasFitError);
+});

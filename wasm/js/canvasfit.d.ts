@@ -118,6 +118,33 @@ export interface CanvasFit {
   render(board: string | object, options: AnalyzeOptions | undefined, format: 'text' | 'markdown'): string;
   /** Bytes allocated on the wasm heap right now (for leak checks). */
   heapBytesInUse(): number;
+  /** A stateful, incremental analysis of one board. Throws CanvasFitError. */
+  createAnalyzer(board: string | object, options?: AnalyzeOptions): Analyzer;
+}
+
+/** A note in the CanvasFit board format (docs/board-format.md). */
+export interface BoardNote {
+  id: string;
+  text: string;
+  x: number;
+  y: number;
+  width?: number;
+  height?: number;
+  kind?: 'sticky' | 'card' | 'text' | 'shape';
+  color?: string;
+  tags?: string[];
+  parent?: string;
+  author?: string;
+}
+
+export interface Analyzer {
+  report(): Report;
+  /** Inserts or replaces a note; containers, connectors and markers stay as first read. */
+  upsertNote(note: BoardNote): Report;
+  removeNote(id: string): Report;
+  stats(): Record<string, number>;
+  /** Frees the wasm memory behind this analyzer. */
+  dispose(): void;
 }
 
 export declare function createCanvasFit(): Promise<CanvasFit>;

@@ -52,5 +52,50 @@ export async function createCanvasFit() {
     heapBytesInUse() {
       return core.heapBytesInUse();
     },
+    createAnalyzer(board, options) {
+      return new Analyzer(core, toText(board), optionsText(options));
+    },
   };
+}
+
+/**
+ * Incremental analysis of one board: upsert and remove notes, get the report
+ * without re-doing unchanged canvases. Call dispose() when done: the state
+ * lives in wasm memory, which JavaScript's garbage collector does not see.
+ */
+class Analyzer {
+  constructor(core, boardText, optionsText) {
+    const handle = core.createAnalyzer(boardText, optionsText);
+    if (typeof handle === 'string') parseResult(handle);  // throws the CanvasFitError
+    this.handle = handle;
+  }
+
+  report() {
+    return parseResult(this.live().report());
+  }
+
+  /** Inserts or replaces a note (CanvasFit board format), returns the new report. */
+  upsertNote(note) {
+    return parseResult(this.live().upsertNote(JSON.stringify(note)));
+  }
+
+  /** Removes a note by id, returns the new report. */
+  removeNote(id) {
+    return parseResult(this.live().removeNote(String(id)));
+  }
+
+  /** Counts of work done, showing what was re-analysed. */
+  stats() {
+    return JSON.parse(this.live().stats());
+  }
+
+  dispose() {
+    this.handle?.delete();
+    this.handle = null;
+  }
+
+  live() {
+    if (!this.handle) throw new CanvasFitError('this analyzer was disposed', 'analyzer');
+    return this.handle;
+  }
 }

@@ -33,7 +33,7 @@ struct AnalyzerStats {
     std::size_t notes_tokenized = 0;    // notes whose text went through content_terms
     std::size_t markers_assigned = 0;   // dot votes whose note was decided (again)
     std::size_t canvases_analyzed = 0;  // per-canvas stage runs: ranks, links and fit of one canvas
-    std::size_t text_steps = 0;         // board-wide text placement runs: one per report after edits
+    std::size_t text_steps = 0;         // board-wide text placement: once per report after edits
 };
 
 class Analyzer {

@@ -1,0 +1,90 @@
+// The text classifier gives the same answers in wasm as natively
+// (docs/text-classification.md): the held-out notes as one board without
+// sections, and every corpus board (where misplaced-note may fire), go through
+// the wasm `analyze` and the native CLI, and the reports must be identical
+// byte for byte.
+//
+// CANVASFIT_BUILD_ROOT points at another build tree (default: build/), holding
+// native/canvasfit and wasm/canvasfit_core.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const buildRoot = process.env.CANVASFIT_BUILD_ROOT ?? path.join(root, 'build');
+const { default: createCanvasFitModule } = await import(path.join(buildRoot, 'wasm/canvasfit_core.mjs'));
+const core = await createCanvasFitModule();
+const cli = path.join(buildRoot, 'native/canvasfit');
+
+function heldOutBoard() {
+  const lines = readFileSync(path.join(root, 'tests/corpus/notes/heldout.tsv'), 'utf8')
+    .split('\n').filter((line) => line.length > 0);
+  const notes = lines.map((line, i) => ({
+    id: `n${i + 1}`,
+    text: line.slice(line.indexOf('\t') + 1),
+    x: (i % 20) * 120,
+    y: Math.floor(i / 20) * 120,
+    width: 100,
+    height: 100,
+  }));
+  return { schema: 'canvasfit.board/1', notes };
+}
+
+function bothReports(boardJson, name) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'canvasfit-text-'));
+  try {
+    const file = path.join(dir, name);
+    writeFileSync(file, boardJson);
+    const native = execFileSync(cli, ['analyze', file], { encoding: 'utf8' });
+    const wasm = core.analyze(boardJson, JSON.stringify({ source: name }));
+    return { native, wasm };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('held-out notes on a board without sections: wasm and native classify them alike', () => {
+  const board = heldOutBoard();
+  assert.equal(board.notes.length, 266);
+  const { native, wasm } = bothReports(JSON.stringify(board), 'heldout-board.json');
+  assert.equal(wasm, native);
+  const report = JSON.parse(wasm);
+  assert.equal(report.canvases.length, 1);
+  assert.equal(report.canvases[0].id, 'canvas-1');
+  assert.equal(report.canvases[0].title, '');
+  const byText = report.notes.filter((note) => note.via === 'text');
+  assert.ok(byText.length > 150, `only ${byText.length} notes placed by text`);
+  for (const note of byText) {
+    assert.ok(note.confidence >= 0.5 && note.confidence <= 1, `${note.id}: ${note.confidence}`);
+    assert.equal(note.canvas, 'canvas-1');
+  }
+  assert.ok(report.warnings.some((warning) => warning.code === 'no-sections'));
+});
+
+const boards = readdirSync(path.join(root, 'tests/corpus/boards')).filter((name) => name.endsWith('.json'));
+
+for (const name of boards) {
+  test(`corpus board ${name}: wasm report equals the native one`, () => {
+    const boardJson = readFileSync(path.join(root, 'tests/corpus/boards', name), 'utf8');
+    const { native, wasm } = bothReports(boardJson, name);
+    assert.equal(wasm, native);
+  });
+}
+
+test('a deliberately misplaced note is reported the same way in wasm and natively', () => {
+  const board = JSON.parse(readFileSync(path.join(root, 'tests/corpus/boards/bookkeeping-saas.json'), 'utf8'));
+  const pains = board.containers.find((c) => c.title === 'Customer Pains');
+  const segment = board.notes.find((n) => n.id === 's1');
+  // The segment note dropped among the pains.
+  Object.assign(segment, { parent: pains.id, x: pains.x + 20, y: pains.y + 40 });
+  const { native, wasm } = bothReports(JSON.stringify(board), 'misplaced.json');
+  assert.equal(wasm, native);
+  const warning = JSON.parse(wasm).warnings.find((w) => w.code === 'misplaced-note');
+  assert.ok(warning, 'misplaced-note fires');
+  assert.deepEqual(warning.notes, ['s1']);
+  assert.match(warning.message, /sits in Pains but reads as a customer segment/);
+});
