@@ -36,8 +36,9 @@ export async function runBrowserBench({ wasm, boards, reps }) {
       const times = [];
       for (let run = 0; run < reps; run += 1) {
         const name = new TextEncoder().encode(`bench-${run}-${Math.random()}`);
-        const unique = new Uint8Array(bytes.length + 2 + name.length);
+        const unique = new Uint8Array(bytes.length + 3 + name.length);
         unique.set(bytes);
+        // A custom section: id 0, size, name length, name (all under 128 bytes).
         unique.set([0, name.length + 1, name.length, ...name], bytes.length);
         const start = performance.now();
         const module = await WebAssembly.compile(unique);

@@ -37,7 +37,8 @@ const median = (values) => {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
 };
-const log = (...parts) => console.error('bench:', ...parts);
+const started = performance.now();
+const log = (...parts) => console.error(`bench [${((performance.now() - started) / 1000).toFixed(0)} s]:`, ...parts);
 
 function run(command, commandArgs, options = {}) {
   const result = spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 1 << 30, ...options });

@@ -88,6 +88,9 @@ private:
     std::map<std::pair<int, Section>, int> count_;
 };
 
+// Deleted for temporaries: the returned pointer would dangle.
+const LinkReport* find_link(Report&&, const std::string&, const std::string&) = delete;
+
 const LinkReport* find_link(const Report& report, const std::string& from, const std::string& to) {
     for (const LinkReport& link : report.links)
         if (link.from == from && link.to == to) return &link;
@@ -177,7 +180,8 @@ TEST(Linking, FreeAfterAProblemWordIsNotACostWord) {
     const std::string pain = sketch.note(Section::pains, "Too expensive");
     const std::string reliever = sketch.note(Section::relievers, "Paper-free sign-up");
 
-    EXPECT_EQ(find_link(sketch.analyze(), reliever, pain), nullptr);
+    const Report report = sketch.analyze();
+    EXPECT_EQ(find_link(report, reliever, pain), nullptr);
 }
 
 TEST(Linking, EachValueMapSectionReachesOnlyItsOwnProfileSection) {
@@ -248,7 +252,8 @@ TEST(Linking, ConnectorBetweenSectionsTheRuleForbidsIsNoLink) {
     const std::string reliever = sketch.note(Section::relievers, "Baristas learn every name");
     sketch.connect(reliever, gain);
 
-    EXPECT_EQ(find_link(sketch.analyze(), reliever, gain), nullptr);
+    const Report report = sketch.analyze();
+    EXPECT_EQ(find_link(report, reliever, gain), nullptr);
 }
 
 // Shared words as the pain writes them, in its order, then related pairs
@@ -260,7 +265,8 @@ TEST(Linking, EvidenceListsTheWordsAsWritten) {
     const std::string reliever =
         sketch.note(Section::relievers, "Ordering goes straight to the kitchen");
 
-    const LinkReport* link = find_link(sketch.analyze(), reliever, pain);
+    const Report report = sketch.analyze();  // the link points into it: keep it alive
+    const LinkReport* link = find_link(report, reliever, pain);
     ASSERT_NE(link, nullptr);
     EXPECT_EQ(link->evidence,
               (std::vector<std::string>{"orders", "kitchen", "loss: lost ~ straight"}));
