@@ -438,7 +438,8 @@ TEST(ValueStage, NoTypedNoteMeansNoDominantType) {
     const CanvasBoard canvas;
     canvas.add_to(board);
     add(board, canvas, Section::creators, "c1", "Gamified rewards");
-    const ValueReport& value = analyze(board).canvases[0].value;
+    const Report report = analyze(board);  // value refers into it: keep it alive
+    const ValueReport& value = report.canvases[0].value;
     EXPECT_EQ(value.dominant_type, std::nullopt);
     EXPECT_EQ(value.key_metric, std::nullopt);
     EXPECT_EQ(value.segment_type, "unknown");
