@@ -11,11 +11,10 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_set>
-
-#include <nlohmann/json.hpp>
 
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/errors.hpp"
@@ -31,11 +30,16 @@ enum class Target { read_canvasfit, read_excalidraw, read_miro, analyze, html_te
 // Directory names under fuzz/corpus/ and tests/fuzz/regressions/.
 inline const char* target_name(Target target) {
     switch (target) {
-        case Target::read_canvasfit: return "read_canvasfit";
-        case Target::read_excalidraw: return "read_excalidraw";
-        case Target::read_miro: return "read_miro";
-        case Target::analyze: return "analyze";
-        case Target::html_text: return "html_text";
+        case Target::read_canvasfit:
+            return "read_canvasfit";
+        case Target::read_excalidraw:
+            return "read_excalidraw";
+        case Target::read_miro:
+            return "read_miro";
+        case Target::analyze:
+            return "analyze";
+        case Target::html_text:
+            return "html_text";
     }
     return "";
 }
@@ -45,8 +49,11 @@ inline bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                                : (lead >> 3) == 0x1E ? 4 : 0;
+        std::size_t length = lead < 0x80           ? 1
+                             : (lead >> 5) == 0x6  ? 2
+                             : (lead >> 4) == 0xE  ? 3
+                             : (lead >> 3) == 0x1E ? 4
+                                                   : 0;
         if (length == 0 || i + length > text.size()) return false;
         char32_t code = length == 1 ? lead : lead & (0x7F >> length);
         for (std::size_t k = 1; k < length; ++k) {
@@ -77,16 +84,18 @@ inline std::string check_board_invariants(const Board& board) {
         if (!is_valid_utf8(note.text)) return "note '" + note.id + "' text is not UTF-8";
     }
     for (const Container& container : board.containers) {
-        if (container.id.empty() || !ids.insert(container.id).second) return "container id repeated";
+        if (container.id.empty() || !ids.insert(container.id).second)
+            return "container id repeated";
         if (!rect_ok(container.bounds)) return "container '" + container.id + "' out of limits";
         if (!is_valid_utf8(container.title)) return "container title is not UTF-8";
     }
     for (const Marker& marker : board.markers)
         if (marker.id.empty() || !ids.insert(marker.id).second) return "marker id repeated";
     for (const Connector& connector : board.connectors)
-        if (connector.id.empty() || !ids.insert(connector.id).second) return "connector id repeated";
-    const std::size_t items = board.notes.size() + board.containers.size() +
-                              board.markers.size() + board.connectors.size();
+        if (connector.id.empty() || !ids.insert(connector.id).second)
+            return "connector id repeated";
+    const std::size_t items = board.notes.size() + board.containers.size() + board.markers.size() +
+                              board.connectors.size();
     if (items > limits::kMaxItems) return "more items than the limit";
     return "";
 }
@@ -99,7 +108,8 @@ inline std::string check_report_invariants(const Board& board, const Report& rep
     for (const NoteReport& note : report.notes) {
         notes.insert(note.id);
         if (note.rank && *note.rank < 1) return "rank below 1";
-        if (note.priority && !(*note.priority > 0 && *note.priority <= 1)) return "priority not in (0, 1]";
+        if (note.priority && !(*note.priority > 0 && *note.priority <= 1))
+            return "priority not in (0, 1]";
         if (!(note.confidence >= 0 && note.confidence <= 1)) return "confidence not in [0, 1]";
     }
     for (const LinkReport& link : report.links) {
@@ -107,7 +117,8 @@ inline std::string check_report_invariants(const Board& board, const Report& rep
         if (!(link.strength >= 0 && link.strength <= 1)) return "link strength not in [0, 1]";
     }
     for (const CanvasReport& canvas : report.canvases) {
-        for (const auto& score : {canvas.fit.pains, canvas.fit.gains, canvas.fit.jobs, canvas.fit.overall})
+        for (const auto& score :
+             {canvas.fit.pains, canvas.fit.gains, canvas.fit.jobs, canvas.fit.overall})
             if (score && !(*score >= 0 && *score <= 1)) return "fit score not in [0, 1]";
         for (const auto* detail : {&canvas.fit.pains_detail, &canvas.fit.gains_detail})
             for (const CoverageReport& entry : *detail) {
@@ -131,8 +142,8 @@ inline std::string check_plain_text(std::string_view text) {
     if (!is_valid_utf8(text)) return "not UTF-8";
     for (char c : text)
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n') return "control character in text";
-    if (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.back() == ' ' ||
-                          text.back() == '\n'))
+    if (!text.empty() &&
+        (text.front() == ' ' || text.front() == '\n' || text.back() == ' ' || text.back() == '\n'))
         return "text not trimmed";
     if (text.find("\n\n\n") != std::string_view::npos) return "more than one blank line in a row";
     if (text.find(" \n") != std::string_view::npos || text.find("\n ") != std::string_view::npos)
@@ -143,10 +154,14 @@ inline std::string check_plain_text(std::string_view text) {
 
 inline InputFormat format_of(Target target) {
     switch (target) {
-        case Target::read_canvasfit: return InputFormat::canvasfit;
-        case Target::read_excalidraw: return InputFormat::excalidraw;
-        case Target::read_miro: return InputFormat::miro;
-        default: return InputFormat::automatic;
+        case Target::read_canvasfit:
+            return InputFormat::canvasfit;
+        case Target::read_excalidraw:
+            return InputFormat::excalidraw;
+        case Target::read_miro:
+            return InputFormat::miro;
+        default:
+            return InputFormat::automatic;
     }
 }
 

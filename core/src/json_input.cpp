@@ -111,8 +111,12 @@ public:
 
     bool null() { return keep() ? dom_.null() : true; }
     bool boolean(bool value) { return keep() ? dom_.boolean(value) : true; }
-    bool number_integer(number_integer_t value) { return keep() ? dom_.number_integer(value) : true; }
-    bool number_unsigned(number_unsigned_t value) { return keep() ? dom_.number_unsigned(value) : true; }
+    bool number_integer(number_integer_t value) {
+        return keep() ? dom_.number_integer(value) : true;
+    }
+    bool number_unsigned(number_unsigned_t value) {
+        return keep() ? dom_.number_unsigned(value) : true;
+    }
     bool number_float(number_float_t value, const string_t& text) {
         return keep() ? dom_.number_float(value, text) : true;
     }

@@ -9,7 +9,8 @@
 #include "canvasfit/text_classifier.hpp"
 
 #include <algorithm>
-#include <cstring>
+#include <array>
+#include <string>
 #include <unordered_map>
 
 #include "canvasfit/text.hpp"
@@ -46,162 +47,321 @@ using text_model::Scores;
 constexpr std::size_t kSections = 7;
 
 // ---------------------------------------------------------------------------
-// Tables
+// Tables, indexed once so that a note costs a few hash look-ups per word:
+// every feature name is taken apart into the parts a note is read as (a stem,
+// a pair of stems, a lexicon class at a position, a sequence of tags), and
+// each part maps straight to its feature id. The hash maps are only looked
+// up, never iterated, so their order cannot reach a result.
 
-std::uint32_t lexicon_mask(std::string_view stem) {
-    using text_model::kLexicon;
-    const auto* end = std::end(kLexicon);
-    const auto* found = std::lower_bound(
-        std::begin(kLexicon), end, stem,
-        [](const text_model::LexiconEntry& entry, std::string_view key) { return entry.stem < key; });
-    return found != end && std::string_view(found->stem) == stem ? found->mask : 0;
-}
+constexpr int kNone = -1;
 
-const char* syntax_word_tag(std::string_view word) {
-    using text_model::kSyntaxWords;
-    const auto* end = std::end(kSyntaxWords);
-    const auto* found = std::lower_bound(
-        std::begin(kSyntaxWords), end, word,
-        [](const text_model::SyntaxEntry& entry, std::string_view key) { return entry.word < key; });
-    return found != end && std::string_view(found->word) == word ? found->tag : nullptr;
-}
+// What one stem (or "#" for a number) can contribute.
+struct StemInfo {
+    std::uint32_t mask = 0;                         // lexicon classes
+    int word = kNone, first = kNone, last = kNone;  // ids of w:, f:, l:
+    int index = kNone;                              // for pairs of stems (b:)
+};
 
-template <std::size_t N>
-const text_model::FeatureWeights* find_weights(const text_model::FeatureWeights (&table)[N],
-                                               std::string_view name) {
-    const auto* end = table + N;
-    const auto* found = std::lower_bound(
-        table, end, name,
-        [](const text_model::FeatureWeights& entry, std::string_view key) { return entry.name < key; });
-    return found != end && std::string_view(found->name) == name ? found : nullptr;
-}
+static_assert(std::size(text_model::kLexiconNames) <= 32, "lexicon classes are bits of a uint32");
 
-int lexicon_bit(std::string_view name) {
-    for (std::size_t bit = 0; bit < std::size(text_model::kLexiconNames); ++bit)
-        if (name == text_model::kLexiconNames[bit]) return static_cast<int>(bit);
-    return -1;
-}
+// Class features by position: c (anywhere), fc (first), sc (second), lc (last).
+enum Position { anywhere, first_word, second_word, last_word, kPositions };
 
-std::uint32_t lexicon_flag(std::string_view name) {
-    const int bit = lexicon_bit(name);
-    return bit < 0 ? 0 : (1u << bit);
-}
+class Tables {
+public:
+    Tables() {
+        for (const auto& entry : text_model::kTextWeights)
+            add_feature(entry.name).first = entry.weights;
+        for (const auto& entry : text_model::kBoardWeights)
+            add_feature(entry.name).second = entry.weights;
+        for (const auto& entry : text_model::kLexicon) stems_[entry.stem].mask = entry.mask;
+        index_tags();
+        index_parts();
+        participle_ = flag("part");
+        negative_ = flag("neg");
+    }
 
-// ---------------------------------------------------------------------------
-// Features
+    static std::uint32_t flag(std::string_view name) {
+        for (std::size_t bit = 0; bit < std::size(text_model::kLexiconNames); ++bit)
+            if (name == text_model::kLexiconNames[bit]) return 1u << bit;
+        return 0;
+    }
+
+    const StemInfo* stem(std::string_view key) const {
+        const auto found = stems_.find(key);
+        return found == stems_.end() ? nullptr : &found->second;
+    }
+    std::uint32_t mask(std::string_view key) const {
+        const StemInfo* info = stem(key);
+        return info ? info->mask : 0;
+    }
+    int feature(std::string_view name) const {
+        const auto found = feature_ids_.find(name);
+        return found == feature_ids_.end() ? kNone : found->second;
+    }
+    int pair(int a, int b) const {
+        if (a == kNone || b == kNone) return kNone;
+        const auto found = pairs_.find(pair_key(a, b));
+        return found == pairs_.end() ? kNone : found->second;
+    }
+    int class_feature(Position position, std::size_t bit) const { return classes_[position][bit]; }
+    int tag_of(const Token& token, const StemInfo* info) const;
+    int tag_feature(std::string_view prefix, int a, int b = kNone, int c = kNone) const;
+    std::string_view name(int id) const { return names_[static_cast<std::size_t>(id)]; }
+    const std::int32_t* row(bool board, int id) const {
+        return (board ? board_rows_ : text_rows_)[static_cast<std::size_t>(id)];
+    }
+    int context_id(std::size_t section) const { return context_ids_[section]; }
+    std::uint32_t negative() const { return negative_; }
+
+private:
+    static std::uint64_t pair_key(int a, int b) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
+               static_cast<std::uint32_t>(b);
+    }
+
+    std::pair<const std::int32_t*&, const std::int32_t*&> add_feature(const char* name) {
+        const auto [it, inserted] = feature_ids_.emplace(name, static_cast<int>(names_.size()));
+        if (inserted) {
+            names_.emplace_back(name);
+            text_rows_.push_back(nullptr);
+            board_rows_.push_back(nullptr);
+        }
+        const auto id = static_cast<std::size_t>(it->second);
+        return {text_rows_[id], board_rows_[id]};
+    }
+
+    // Every tag a token can get: the tag words' tags, NUM, ED, ING, and S or
+    // W with or without a tagging lexicon's suffix.
+    void index_tags() {
+        const auto add_tag = [&](std::string tag) {
+            if (tag_ids_.find(tag) == tag_ids_.end()) {
+                tag_ids_.emplace(tag, static_cast<int>(tags_.size()));
+                tags_.push_back(std::move(tag));
+            }
+        };
+        for (const char* fixed : {"NUM", "ED", "ING", "S", "W"}) add_tag(fixed);
+        for (const char* name : text_model::kTaggingLexicons) {
+            std::string suffix(name);
+            for (char& c : suffix)
+                if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+            tagging_.emplace_back(flag(name), suffix);
+            add_tag("S" + suffix);
+            add_tag("W" + suffix);
+        }
+        for (const auto& entry : text_model::kSyntaxWords) {
+            add_tag(entry.tag);
+            syntax_words_.emplace(entry.word, tag_ids_.at(entry.tag));
+        }
+        for (const char* fixed : {"NUM", "ED", "ING"}) fixed_tags_.push_back(tag_ids_.at(fixed));
+    }
+
+    // Splits each feature name into the parts a note is read as.
+    void index_parts() {
+        for (auto& row : classes_) row.fill(kNone);
+        const auto bits = std::size(text_model::kLexiconNames);
+        for (std::size_t bit = 0; bit < bits; ++bit) {
+            const std::string lexicon = text_model::kLexiconNames[bit];
+            classes_[anywhere][bit] = feature("c:" + lexicon);
+            classes_[first_word][bit] = feature("fc:" + lexicon);
+            classes_[second_word][bit] = feature("sc:" + lexicon);
+            classes_[last_word][bit] = feature("lc:" + lexicon);
+        }
+        for (std::size_t s = 0; s < kSections; ++s)
+            context_ids_[s] = feature(std::string("ctx:") + section_name(static_cast<Section>(s)));
+        for (std::size_t id = 0; id < names_.size(); ++id) {
+            const std::string_view name = names_[id];
+            const int feature_id = static_cast<int>(id);
+            if (name.rfind("w:", 0) == 0) stems_[name.substr(2)].word = feature_id;
+            if (name.rfind("f:", 0) == 0) stems_[name.substr(2)].first = feature_id;
+            if (name.rfind("l:", 0) == 0) stems_[name.substr(2)].last = feature_id;
+        }
+        int next_index = 0;
+        const auto index_of = [&](std::string_view key) {
+            StemInfo& info = stems_[key];
+            if (info.index == kNone) info.index = next_index++;
+            return info.index;
+        };
+        for (std::size_t id = 0; id < names_.size(); ++id) {
+            const std::string_view name = names_[id];
+            if (name.rfind("b:", 0) != 0) continue;
+            const std::size_t underscore = name.find('_', 2);  // stems have no '_'
+            if (underscore == std::string_view::npos) continue;
+            const int a = index_of(name.substr(2, underscore - 2));
+            const int b = index_of(name.substr(underscore + 1));
+            pairs_.emplace(pair_key(a, b), static_cast<int>(id));
+        }
+    }
+
+    std::unordered_map<std::string_view, int> feature_ids_;
+    std::vector<std::string_view> names_;
+    std::vector<const std::int32_t*> text_rows_, board_rows_;
+    std::unordered_map<std::string_view, StemInfo> stems_;  // keys point into the tables
+    std::unordered_map<std::uint64_t, int> pairs_;
+    std::array<std::array<int, 32>, kPositions> classes_{};
+    std::array<int, kSections> context_ids_{};
+    std::unordered_map<std::string, int> tag_ids_;
+    std::vector<std::string> tags_;
+    std::vector<int> fixed_tags_;  // NUM, ED, ING
+    std::unordered_map<std::string_view, int> syntax_words_;
+    std::vector<std::pair<std::uint32_t, std::string>> tagging_;
+    std::uint32_t participle_ = 0, negative_ = 0;
+
+};
 
 bool ends_with(std::string_view word, std::string_view suffix) {
     return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
 }
 
-std::string upper_ascii(std::string_view text) {
-    std::string upper(text);
-    for (char& c : upper)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return upper;
-}
-
 // A coarse grammatical tag: function words by role, the verb lexicon as VB,
 // participles (ED), gerunds (ING), else a plural (S) or other (W) word with
 // the first tagging lexicon it belongs to ("SNEG": "delays").
-std::string syntax_tag(const Token& token) {
-    if (token.is_number) return "NUM";
+int Tables::tag_of(const Token& token, const StemInfo* info) const {
+    if (token.is_number) return fixed_tags_[0];
     const std::string& word = token.text;
-    if (const char* tag = syntax_word_tag(word)) return tag;
-    const std::uint32_t mask = lexicon_mask(token.stem);
-    static const std::uint32_t participle = lexicon_flag("part");
-    if ((mask & participle) || (word.size() > 4 && ends_with(word, "ed"))) return "ED";
-    if (word.size() > 4 && ends_with(word, "ing")) return "ING";
-    std::string meaning;
-    for (const char* name : text_model::kTaggingLexicons)
-        if (mask & lexicon_flag(name)) {
-            meaning = upper_ascii(name);
+    if (const auto found = syntax_words_.find(word); found != syntax_words_.end())
+        return found->second;
+    const std::uint32_t mask = info ? info->mask : 0;
+    if ((mask & participle_) || (word.size() > 4 && ends_with(word, "ed"))) return fixed_tags_[1];
+    if (word.size() > 4 && ends_with(word, "ing")) return fixed_tags_[2];
+    const bool plural =
+        word.size() > 3 && ends_with(word, "s") && !ends_with(word, "ss") && !ends_with(word, "us");
+    std::string tag = plural ? "S" : "W";
+    for (const auto& [lexicon, suffix] : tagging_)
+        if (mask & lexicon) {
+            tag += suffix;
             break;
         }
-    const bool plural = word.size() > 3 && ends_with(word, "s") && !ends_with(word, "ss") &&
-                        !ends_with(word, "us");
-    return (plural ? "S" : "W") + meaning;
+    return tag_ids_.at(tag);
+}
+
+// Tag sequences are few (a few dozen tags), so their feature ids are looked
+// up by name once and cached per sequence.
+int Tables::tag_feature(std::string_view prefix, int a, int b, int c) const {
+    std::string name(prefix);
+    name += tags_[static_cast<std::size_t>(a)];
+    if (b != kNone) (name += '_') += tags_[static_cast<std::size_t>(b)];
+    if (c != kNone) (name += '_') += tags_[static_cast<std::size_t>(c)];
+    return feature(name);
+}
+
+const Tables& tables() {
+    static const Tables instance;
+    return instance;
+}
+
+// Feature ids of tag sequences, filled on first use. Per thread, so that no
+// lock is needed; each entry depends on the tables only.
+enum class TagSequence { first, last, first_two, first_three, neighbours };
+
+class TagFeatures {
+public:
+    int get(TagSequence sequence, int a, int b = kNone, int c = kNone) {
+        const std::uint64_t key = (static_cast<std::uint64_t>(sequence) << 48) |
+                                  (static_cast<std::uint64_t>(a + 1) << 32) |
+                                  (static_cast<std::uint64_t>(b + 1) << 16) |
+                                  static_cast<std::uint64_t>(c + 1);
+        const auto found = cache_.find(key);
+        if (found != cache_.end()) return found->second;
+        static constexpr const char* kPrefixes[] = {"g0:", "gl:", "g01:", "g012:", "g:"};
+        const int id = tables().tag_feature(kPrefixes[static_cast<int>(sequence)], a, b, c);
+        cache_.emplace(key, id);
+        return id;
+    }
+
+private:
+    std::unordered_map<std::uint64_t, int> cache_;
+};
+
+TagFeatures& tag_features() {
+    thread_local TagFeatures cache;
+    return cache;
 }
 
 const char* length_bucket(std::size_t tokens) {
-    if (tokens <= 2) return "1";
-    if (tokens <= 4) return "2";
-    if (tokens <= 6) return "3";
-    if (tokens <= 9) return "4";
-    return "5";
+    if (tokens <= 2) return "n:1";
+    if (tokens <= 4) return "n:2";
+    if (tokens <= 6) return "n:3";
+    if (tokens <= 9) return "n:4";
+    return "n:5";
 }
 
-void add_classes(std::vector<std::string>& names, const char* prefix, std::string_view stem) {
-    const std::uint32_t mask = lexicon_mask(stem);
-    for (std::size_t bit = 0; bit < std::size(text_model::kLexiconNames); ++bit)
-        if (mask & (1u << bit)) names.push_back(prefix + std::string(text_model::kLexiconNames[bit]));
-}
-
-// The feature names of one note, sorted and unique; mirrors text_features()
-// in the training script.
-std::vector<std::string> text_features(const std::vector<Token>& tokens) {
-    std::vector<std::string> keys;
-    keys.reserve(tokens.size());
-    for (const Token& token : tokens) keys.push_back(token.is_number ? "#" : token.stem);
-    std::vector<std::string> names{"bias"};
-    for (const std::string& key : keys) {
-        names.push_back("w:" + key);
-        add_classes(names, "c:", key);
+// The features of one note, as sorted unique ids of the features a model
+// weighs; mirrors text_features() in the training script (features no model
+// weighs are dropped on the spot).
+std::vector<int> text_features(const std::vector<Token>& tokens) {
+    const Tables& t = tables();
+    std::vector<int> ids;
+    const auto add = [&](int id) {
+        if (id != kNone) ids.push_back(id);
+    };
+    const auto add_classes = [&](Position position, std::uint32_t mask) {
+        for (std::size_t bit = 0; mask != 0; ++bit, mask >>= 1)
+            if (mask & 1u) add(t.class_feature(position, bit));
+    };
+    std::vector<const StemInfo*> infos;
+    infos.reserve(tokens.size());
+    for (const Token& token : tokens)
+        infos.push_back(t.stem(token.is_number ? std::string_view("#") : token.stem));
+    const auto mask_at = [&](std::size_t i) { return infos[i] ? infos[i]->mask : 0u; };
+    const auto index_at = [&](std::size_t i) { return infos[i] ? infos[i]->index : kNone; };
+    add(t.feature("bias"));
+    int negatives = 0, numbers = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (infos[i]) add(infos[i]->word);
+        add_classes(anywhere, mask_at(i));
+        if (mask_at(i) & t.negative()) ++negatives;
+        if (tokens[i].is_number) ++numbers;
+        if (i > 0) add(t.pair(index_at(i - 1), index_at(i)));
     }
-    for (std::size_t i = 1; i < keys.size(); ++i) names.push_back("b:" + keys[i - 1] + "_" + keys[i]);
-    if (!keys.empty()) {
-        names.push_back("f:" + keys.front());
-        names.push_back("l:" + keys.back());
-        add_classes(names, "fc:", keys.front());
-        add_classes(names, "lc:", keys.back());
+    if (!tokens.empty()) {
+        if (infos.front()) add(infos.front()->first);
+        if (infos.back()) add(infos.back()->last);
+        add_classes(first_word, mask_at(0));
+        add_classes(last_word, mask_at(tokens.size() - 1));
     }
-    if (keys.size() > 1) add_classes(names, "sc:", keys[1]);
-    names.push_back(std::string("n:") + length_bucket(keys.size()));
-    static const std::uint32_t negative = lexicon_flag("neg");
-    const auto negatives = std::count_if(keys.begin(), keys.end(), [](const std::string& key) {
-        return (lexicon_mask(key) & negative) != 0;
-    });
-    if (negatives >= 2) names.push_back("c2:neg");
-    const auto numbers = std::count_if(tokens.begin(), tokens.end(),
-                                       [](const Token& token) { return token.is_number; });
-    if (numbers >= 1) names.push_back("num:1");
-    if (numbers >= 2) names.push_back("num:2");
-    std::vector<std::string> tags;
+    if (tokens.size() > 1) add_classes(second_word, mask_at(1));
+    add(t.feature(length_bucket(tokens.size())));
+    if (negatives >= 2) add(t.feature("c2:neg"));
+    if (numbers >= 1) add(t.feature("num:1"));
+    if (numbers >= 2) add(t.feature("num:2"));
+    TagFeatures& tag = tag_features();
+    std::vector<int> tags;
     tags.reserve(tokens.size());
-    for (const Token& token : tokens) tags.push_back(syntax_tag(token));
+    for (std::size_t i = 0; i < tokens.size(); ++i) tags.push_back(t.tag_of(tokens[i], infos[i]));
     if (!tags.empty()) {
-        names.push_back("g0:" + tags.front());
-        names.push_back("gl:" + tags.back());
+        add(tag.get(TagSequence::first, tags.front()));
+        add(tag.get(TagSequence::last, tags.back()));
     }
-    if (tags.size() > 1) names.push_back("g01:" + tags[0] + "_" + tags[1]);
-    if (tags.size() > 2) names.push_back("g012:" + tags[0] + "_" + tags[1] + "_" + tags[2]);
-    for (std::size_t i = 1; i < tags.size(); ++i) names.push_back("g:" + tags[i - 1] + "_" + tags[i]);
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    return names;
+    if (tags.size() > 1) add(tag.get(TagSequence::first_two, tags[0], tags[1]));
+    if (tags.size() > 2) add(tag.get(TagSequence::first_three, tags[0], tags[1], tags[2]));
+    for (std::size_t i = 1; i < tags.size(); ++i)
+        add(tag.get(TagSequence::neighbours, tags[i - 1], tags[i]));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
 }
 
 // ---------------------------------------------------------------------------
 // Scoring
 
-std::string context_feature(std::size_t section) {
-    return std::string("ctx:") + section_name(static_cast<Section>(section));
-}
+enum class Model { text, board };
 
-template <std::size_t N>
-Scores score(const text_model::FeatureWeights (&table)[N], const std::vector<std::string>& names,
-             const BoardContext* context) {
+const std::int32_t* row(Model model, int id) { return tables().row(model == Model::board, id); }
+
+Scores score(Model model, const std::vector<int>& features, const BoardContext* context) {
     Scores scores{};
-    for (const std::string& name : names)
-        if (const auto* entry = find_weights(table, name))
-            for (std::size_t k = 0; k < kSections; ++k) scores[k] += entry->weights[k];
+    for (int id : features)
+        if (const std::int32_t* weights = row(model, id))
+            for (std::size_t k = 0; k < kSections; ++k) scores[k] += weights[k];
     if (context == nullptr) return scores;
     for (std::size_t s = 0; s < kSections; ++s) {
-        const int share = context->shares[s];
-        if (share <= 0) continue;
-        if (const auto* entry = find_weights(table, context_feature(s)))
+        const int share = context->shares[s], id = tables().context_id(s);
+        if (share <= 0 || id < 0) continue;
+        if (const std::int32_t* weights = row(model, id))
             for (std::size_t k = 0; k < kSections; ++k)
-                scores[k] += static_cast<std::int64_t>(entry->weights[k]) * share / text_model::kContextOne;
+                scores[k] +=
+                    static_cast<std::int64_t>(weights[k]) * share / text_model::kContextOne;
     }
     return scores;
 }
@@ -236,7 +396,7 @@ const char* section_plural(Section section) {
 
 const Token* first_token_in(const std::vector<Token>& tokens, std::uint32_t flag) {
     for (const Token& token : tokens)
-        if (!token.is_number && (lexicon_mask(token.stem) & flag)) return &token;
+        if (!token.is_number && (tables().mask(token.stem) & flag)) return &token;
     return nullptr;
 }
 
@@ -253,60 +413,61 @@ std::string describe(std::string_view name, const std::vector<Token>& tokens) {
     const std::string_view kind = name.substr(0, colon), value = name.substr(colon + 1);
     if (kind == "c" || kind == "fc" || kind == "sc" || kind == "lc") {
         const char* phrase = lexicon_phrase(value);
-        const Token* token = phrase ? first_token_in(tokens, lexicon_flag(value)) : nullptr;
+        const Token* token = phrase ? first_token_in(tokens, Tables::flag(value)) : nullptr;
         return token ? std::string(phrase) + ": '" + token->text + "'" : "";
     }
     if (kind == "w" || kind == "f" || kind == "l") {
         const Token* token = first_token_with_stem(tokens, value);
         return token ? "the word '" + token->text + "'" : "";
     }
-    if (kind == "g0" && value == "VB" && !tokens.empty()) return "starts with a verb: '" + tokens[0].text + "'";
+    if (kind == "g0" && value == "VB" && !tokens.empty())
+        return "starts with a verb: '" + tokens[0].text + "'";
     if (kind == "ctx") {
         const auto section = section_from_name(value);
-        return section ? std::string("shares terms with the board's ") + section_plural(*section) : "";
+        return section ? std::string("shares terms with the board's ") + section_plural(*section)
+                       : "";
     }
     return "";
 }
 
-template <std::size_t N>
-std::string reason_for(const text_model::FeatureWeights (&table)[N],
-                       const std::vector<std::string>& names, const std::vector<Token>& tokens,
-                       const BoardContext* context, Section best, Section versus) {
+std::string reason_for(Model model, const std::vector<int>& features,
+                       const std::vector<Token>& tokens, const BoardContext* context, Section best,
+                       Section versus) {
     const auto b = static_cast<std::size_t>(best), v = static_cast<std::size_t>(versus);
     std::int64_t strongest = 0;
     std::string reason;
-    const auto consider = [&](std::string_view name, std::int64_t pull) {
+    const auto consider = [&](int id, std::int64_t scale) {
+        const std::int32_t* weights = row(model, id);
+        if (!weights) return;
+        const std::int64_t pull =
+            (static_cast<std::int64_t>(weights[b]) - weights[v]) * scale / text_model::kContextOne;
         if (pull <= strongest) return;
-        std::string described = describe(name, tokens);
+        std::string described = describe(tables().name(id), tokens);
         if (described.empty()) return;
         strongest = pull;
         reason = std::move(described);
     };
-    for (const std::string& name : names)
-        if (const auto* entry = find_weights(table, name))
-            consider(name, static_cast<std::int64_t>(entry->weights[b]) - entry->weights[v]);
+    for (int id : features) consider(id, text_model::kContextOne);
     if (context)
         for (std::size_t s = 0; s < kSections; ++s)
-            if (context->shares[s] > 0)
-                if (const auto* entry = find_weights(table, context_feature(s)))
-                    consider(context_feature(s),
-                             (static_cast<std::int64_t>(entry->weights[b]) - entry->weights[v]) *
-                                 context->shares[s] / text_model::kContextOne);
+            if (context->shares[s] > 0 && tables().context_id(s) != kNone)
+                consider(tables().context_id(s), context->shares[s]);
     return reason;
 }
 
 Section runner_up(const Scores& scores, Section best) {
     std::size_t second = kSections;
     for (std::size_t k = 0; k < kSections; ++k)
-        if (k != static_cast<std::size_t>(best) && (second == kSections || scores[k] > scores[second]))
+        if (k != static_cast<std::size_t>(best) &&
+            (second == kSections || scores[k] > scores[second]))
             second = k;
     return static_cast<Section>(second);
 }
 
-// One note's text, analysed once for both models.
+// One note's text, analysed once for both models and the board context.
 struct NoteText {
     std::vector<Token> tokens;
-    std::vector<std::string> features;
+    std::vector<int> features;  // ids into Tables, sorted
 };
 
 NoteText read_note(std::string_view text) {
@@ -314,6 +475,18 @@ NoteText read_note(std::string_view text) {
     note.tokens = tokenize(text);
     note.features = text_features(note.tokens);
     return note;
+}
+
+// content_terms() of the text the tokens came from, without tokenizing again.
+std::vector<std::string> content_terms_of(const std::vector<Token>& tokens) {
+    std::vector<std::string> terms;
+    for (const Token& token : tokens) {
+        if (token.is_number)
+            terms.push_back(token.text);
+        else if (!is_stop_word(token.text))
+            terms.push_back(token.stem);
+    }
+    return terms;
 }
 
 struct Decision {
@@ -324,18 +497,15 @@ struct Decision {
 
 Decision decide(const NoteText& note, const BoardContext* context) {
     Decision decision;
-    decision.scores = context ? score(text_model::kBoardWeights, note.features, context)
-                              : score(text_model::kTextWeights, note.features, nullptr);
+    decision.scores = score(context ? Model::board : Model::text, note.features, context);
     decision.percent = text_model::confidence_percent(decision.scores, decision.best);
     return decision;
 }
 
 std::string explain(const NoteText& note, const BoardContext* context, const Decision& decision,
                     Section versus) {
-    return context ? reason_for(text_model::kBoardWeights, note.features, note.tokens, context,
-                                decision.best, versus)
-                   : reason_for(text_model::kTextWeights, note.features, note.tokens, nullptr,
-                                decision.best, versus);
+    return reason_for(context ? Model::board : Model::text, note.features, note.tokens, context,
+                      decision.best, versus);
 }
 
 TextClassification classification_of(const NoteText& note, const BoardContext* context) {
@@ -362,13 +532,15 @@ public:
                 areas_.push_back(container.bounds);
             }
         for (const Note& note : board.notes)
-            if (note.kind == NoteKind::shape && is_competitor_title(note.text)) areas_.push_back(note.bounds);
+            if (note.kind == NoteKind::shape && is_competitor_title(note.text))
+                areas_.push_back(note.bounds);
         std::sort(ids_.begin(), ids_.end());
     }
 
     bool holds(const Note& note) const {
         if (is_competitor_title(note.text)) return true;
-        if (!note.parent.empty() && std::binary_search(ids_.begin(), ids_.end(), note.parent)) return true;
+        if (!note.parent.empty() && std::binary_search(ids_.begin(), ids_.end(), note.parent))
+            return true;
         return std::any_of(areas_.begin(), areas_.end(), [&](const Rect& area) {
             return area.area() > note.bounds.area() && area.contains_center_of(note.bounds);
         });
@@ -383,7 +555,9 @@ private:
 // model mixing up routinely (docs/text-classification.md): a confident
 // reading of one as the other is still wrong too often to warn about.
 bool routinely_confused(Section a, Section b) {
-    const auto pair = [&](Section x, Section y) { return (a == x && b == y) || (a == y && b == x); };
+    const auto pair = [&](Section x, Section y) {
+        return (a == x && b == y) || (a == y && b == x);
+    };
     return pair(Section::relievers, Section::creators) || pair(Section::jobs, Section::gains);
 }
 
@@ -395,7 +569,8 @@ bool placed_by_layout(const NotePlacement& placement) {
 Rect canvas_bounds(const CanvasLayout& canvas) {
     if (canvas.sections.empty()) return {};
     double left = canvas.sections.front().bounds.x, top = canvas.sections.front().bounds.y;
-    double right = canvas.sections.front().bounds.right(), bottom = canvas.sections.front().bounds.bottom();
+    double right = canvas.sections.front().bounds.right(),
+           bottom = canvas.sections.front().bounds.bottom();
     for (const SectionArea& area : canvas.sections) {
         left = std::min(left, area.bounds.x);
         top = std::min(top, area.bounds.y);
@@ -423,13 +598,6 @@ int canvas_for(const Note& note, int around, const std::vector<Rect>& canvases) 
     return static_cast<int>(best);
 }
 
-std::vector<std::string> distinct_terms(std::string_view text) {
-    std::vector<std::string> terms = content_terms(text);
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    return terms;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -438,7 +606,9 @@ std::vector<std::string> distinct_terms(std::string_view text) {
 double text_min_confidence() { return text_model::kMinConfidencePercent / 100.0; }
 double text_misplaced_confidence() { return text_model::kMisplacedConfidencePercent / 100.0; }
 
-TextClassification classify_note(std::string_view text) { return classification_of(read_note(text), nullptr); }
+TextClassification classify_note(std::string_view text) {
+    return classification_of(read_note(text), nullptr);
+}
 
 TextClassification classify_note(std::string_view text, const BoardContext& context) {
     return classification_of(read_note(text), &context);
@@ -480,7 +650,8 @@ std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::stri
             }
         }
         for (std::size_t k = 0; k < kSections; ++k)
-            contexts[n].shares[k] = static_cast<int>(std::min<std::int64_t>(sum[k], text_model::kContextCap));
+            contexts[n].shares[k] =
+                static_cast<int>(std::min<std::int64_t>(sum[k], text_model::kContextCap));
     }
     return contexts;
 }
@@ -496,7 +667,6 @@ void place_by_text(const Board& board, Layout& layout) {
     for (std::size_t n = 0; n < count; ++n) {
         const Note& note = board.notes[n];
         const NotePlacement& placement = layout.notes[n];
-        terms[n] = distinct_terms(note.text);
         if (placed_by_layout(placement)) {
             known[n] = placement.section;
         } else if (placement.section != Section::unknown || sheets.holds(note)) {
@@ -505,6 +675,7 @@ void place_by_text(const Board& board, Layout& layout) {
             free[n] = true;
         }
         notes[n] = read_note(note.text);
+        terms[n] = content_terms_of(notes[n].tokens);
         // The board model was trained on contexts labelled this way: every
         // free note by its best guess, however unsure.
         if (free[n] && !notes[n].tokens.empty()) known[n] = decide(notes[n], nullptr).best;
@@ -543,10 +714,12 @@ void place_by_text(const Board& board, Layout& layout) {
 
 namespace text_model {
 
-Scores text_scores(std::string_view text) { return score(kTextWeights, read_note(text).features, nullptr); }
+Scores text_scores(std::string_view text) {
+    return score(Model::text, read_note(text).features, nullptr);
+}
 
 Scores board_scores(std::string_view text, const BoardContext& context) {
-    return score(kBoardWeights, read_note(text).features, &context);
+    return score(Model::board, read_note(text).features, &context);
 }
 
 int confidence_percent(const Scores& scores, Section& best) {

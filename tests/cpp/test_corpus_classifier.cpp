@@ -74,17 +74,20 @@ struct Tally {
 };
 
 void print(const std::string& title, const Tally& tally) {
-    std::cout << "\n" << title << ": best guess right " << tally.right << "/" << tally.total << " ("
+    std::cout << "\n"
+              << title << ": best guess right " << tally.right << "/" << tally.total << " ("
               << std::fixed << std::setprecision(1) << 100 * tally.accuracy() << " %); placed "
-              << tally.placed << " (" << 100 * tally.coverage() << " %) at confidence >= "
-              << text_min_confidence() << ", " << 100 * tally.placed_accuracy()
-              << " % of them right\n";
+              << tally.placed << " (" << 100 * tally.coverage()
+              << " %) at confidence >= " << text_min_confidence() << ", "
+              << 100 * tally.placed_accuracy() << " % of them right\n";
     std::cout << "  truth \\ answer";
     for (Section s : kAllSections) std::cout << std::setw(10) << section_name(s);
-    std::cout << std::setw(10) << "unknown" << "\n";
+    std::cout << std::setw(10) << "unknown"
+              << "\n";
     for (Section truth : kAllSections) {
         std::cout << std::setw(15) << section_name(truth);
-        for (int count : tally.confusion[static_cast<std::size_t>(truth)]) std::cout << std::setw(10) << count;
+        for (int count : tally.confusion[static_cast<std::size_t>(truth)])
+            std::cout << std::setw(10) << count;
         std::cout << "\n";
     }
     std::cout.unsetf(std::ios::fixed);
@@ -162,7 +165,8 @@ TEST(CorpusClassifier, HeldOutNotesAsOneBoardWithoutSections) {
     Tally guesses;
     for (std::size_t i = 0; i < heldout().size(); ++i) {
         const TextClassification result = classify_note(heldout()[i].text, contexts[i]);
-        guesses.add(heldout()[i].section, result.section, result.best, result.section != Section::unknown);
+        guesses.add(heldout()[i].section, result.section, result.best,
+                    result.section != Section::unknown);
         EXPECT_EQ(result.section, report.notes[i].section) << "place_by_text decides the same";
     }
     print("held-out notes, one board without sections, best guess", guesses);
@@ -239,7 +243,8 @@ TEST(CorpusClassifier, MisplacedNoteStaysQuietOnCorrectlyFilledCanvases) {
     }
     // At 90 % confidence the cross-validated error rate is about 6 %, on the
     // few notes that reach it: a handful of false alarms in 456 notes at most.
-    EXPECT_LE(warnings, notes / 50) << warnings << " misplaced-note warnings on " << notes << " notes";
+    EXPECT_LE(warnings, notes / 50)
+        << warnings << " misplaced-note warnings on " << notes << " notes";
 }
 
 TEST(CorpusClassifier, MisplacedNoteFiresOnDeliberatelyMisplacedNotes) {
@@ -264,7 +269,8 @@ TEST(CorpusClassifier, MisplacedNoteFiresOnDeliberatelyMisplacedNotes) {
             mover.bounds.y = to->bounds.center_y() - mover.bounds.height / 2;
             const Report report = analyze(board);
             ++moved;
-            EXPECT_EQ(report.notes[n].section, destination) << "the layout still decides the section";
+            EXPECT_EQ(report.notes[n].section, destination)
+                << "the layout still decides the section";
             for (const Warning* warning : misplaced(report)) {
                 if (warning->notes != std::vector<std::string>{note.id}) continue;
                 ++flagged;
@@ -273,9 +279,11 @@ TEST(CorpusClassifier, MisplacedNoteFiresOnDeliberatelyMisplacedNotes) {
                                                                        : "reads as a customer job";
                 if (warning->message.find(expected) == std::string::npos) {
                     ++wrong_suggestion;
-                    if (verbose()) std::cout << "  names another section: " << warning->message << "\n";
+                    if (verbose())
+                        std::cout << "  names another section: " << warning->message << "\n";
                 }
-                EXPECT_TRUE(warning->severity == Severity::low || warning->severity == Severity::medium);
+                EXPECT_TRUE(warning->severity == Severity::low ||
+                            warning->severity == Severity::medium);
                 EXPECT_TRUE(warning->canvas.has_value());
             }
         }

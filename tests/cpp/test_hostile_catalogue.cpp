@@ -33,10 +33,12 @@ std::string element(const std::string& id, const std::string& type, const std::s
 }
 
 // A rectangle with its bound text, as Excalidraw saves a labelled shape.
-std::string labelled(const std::string& id, const std::string& text, const std::string& extra = "") {
+std::string labelled(const std::string& id, const std::string& text,
+                     const std::string& extra = "") {
     return element(id, "rectangle", extra) + "," +
-           element(id + "-text", "text", R"(, "containerId": ")" + id + R"(", "text": ")" + text +
-                                             R"(", "originalText": ")" + text + "\"");
+           element(id + "-text", "text",
+                   R"(, "containerId": ")" + id + R"(", "text": ")" + text +
+                       R"(", "originalText": ")" + text + "\"");
 }
 
 std::string canvasfit_board(const std::string& notes, const std::string& rest = "") {
@@ -87,28 +89,31 @@ struct Rejected {
 const std::string kOneMegabyte = repeated("Orders get lost ", 65536);
 
 std::vector<Rejected> rejected_inputs() {
-    const std::string center = R"({"x": 0, "y": 0, "origin": "center", "relativeTo": "canvas_center"})";
+    const std::string center =
+        R"({"x": 0, "y": 0, "origin": "center", "relativeTo": "canvas_center"})";
     return {
         // Encodings
         {"overlong UTF-8 in an Excalidraw text", excalidraw(labelled("a", "caf\xc0\xaf")), "line 1",
          "invalid JSON"},
-        {"input cut inside a UTF-8 character", cut_after(canvasfit_board(note("n", "caf\xc3")), '\xc3'),
-         "line 1", "invalid JSON"},
-        {"lone surrogate escape", canvasfit_board(note("n", "\\ud83d alone")), "line 1", "surrogate"},
+        {"input cut inside a UTF-8 character",
+         cut_after(canvasfit_board(note("n", "caf\xc3")), '\xc3'), "line 1", "invalid JSON"},
+        {"lone surrogate escape", canvasfit_board(note("n", "\\ud83d alone")), "line 1",
+         "surrogate"},
         {"Latin-1 bytes instead of UTF-8", miro_page(miro_sticky("1", "Kaffee f\xfcr alle")),
          "line 1", "invalid JSON"},
         {"trailing garbage after the board", canvasfit_board("") + " }", "line 1", "invalid JSON"},
         // Numbers
-        {"NaN coordinate", canvasfit_board(R"({"id": "n", "text": "t", "x": NaN, "y": 0})"), "line 1",
-         "invalid JSON"},
-        {"Infinity coordinate", excalidraw(R"({"id": "a", "type": "rectangle", "x": Infinity, "y": 0})"),
+        {"NaN coordinate", canvasfit_board(R"({"id": "n", "text": "t", "x": NaN, "y": 0})"),
          "line 1", "invalid JSON"},
+        {"Infinity coordinate",
+         excalidraw(R"({"id": "a", "type": "rectangle", "x": Infinity, "y": 0})"), "line 1",
+         "invalid JSON"},
         {"-1e400 Miro position",
          miro_page(R"({"id": "1", "type": "sticky_note", "data": {"content": "x"},
                        "position": {"x": -1e400, "y": 0}})"),
          "input", "invalid JSON value"},
-        {"1e400 Excalidraw width", excalidraw(element("a", "rectangle", R"(, "width": 1e400)")), "input",
-         "invalid JSON value"},
+        {"1e400 Excalidraw width", excalidraw(element("a", "rectangle", R"(, "width": 1e400)")),
+         "input", "invalid JSON value"},
         {"Miro position past the coordinate range",
          miro_page(R"({"id": "1", "type": "sticky_note", "data": {"content": "x"},
                        "position": {"x": 2e9, "y": 0}})"),
@@ -117,7 +122,8 @@ std::vector<Rejected> rejected_inputs() {
              "position": {"x": 0, "y": 0}, "geometry": {"width": -10, "height": 10}})"),
          "/data/0/geometry/width", "must not be negative"},
         {"Excalidraw negative size that leaves the range",
-         excalidraw(R"({"id": "r", "type": "rectangle", "x": -9e8, "y": 0, "width": -9e8, "height": 10})"),
+         excalidraw(
+             R"({"id": "r", "type": "rectangle", "x": -9e8, "y": 0, "width": -9e8, "height": 10})"),
          "r", "out of range"},
         {"Miro child frame placed past the range by its parent",
          miro_page(miro_frame("outer", R"({"x": 9e8, "y": 0})") + "," +
@@ -129,13 +135,16 @@ std::vector<Rejected> rejected_inputs() {
          miro_page(miro_frame("a", center, R"(, "parent": {"id": "b"})") + "," +
                    miro_frame("b", center, R"(, "parent": {"id": "a"})")),
          "/data/", "form a cycle"},
-        {"Miro frame that is its own parent", miro_page(miro_frame("a", center, R"(, "parent": {"id": "a"})")),
-         "/data/0/parent", "inside itself"},
+        {"Miro frame that is its own parent",
+         miro_page(miro_frame("a", center, R"(, "parent": {"id": "a"})")), "/data/0/parent",
+         "inside itself"},
         {"CanvasFit containers in a parent cycle",
          canvasfit_board(note("n", "Late orders", R"(, "parent": "a")"),
                          R"(, "containers": [
-                 {"id": "a", "title": "Pains", "x": 0, "y": 0, "width": 500, "height": 500, "parent": "b"},
-                 {"id": "b", "title": "Gains", "x": 0, "y": 0, "width": 500, "height": 500, "parent": "a"}])"),
+                 {"id": "a", "title": "Pains", "x": 0, "y": 0, "width": 500, "height": 500,
+                  "parent": "b"},
+                 {"id": "b", "title": "Gains", "x": 0, "y": 0, "width": 500, "height": 500,
+                  "parent": "a"}])"),
          "a", "form a cycle"},
         {"CanvasFit container that is its own parent",
          canvasfit_board("", R"(, "containers": [{"id": "a", "title": "Pains", "x": 0, "y": 0,
@@ -148,15 +157,19 @@ std::vector<Rejected> rejected_inputs() {
          "a", "form a cycle"},
         // Colliding ids
         {"Miro connector sharing a sticky note's id",
-         miro_page(miro_sticky("7", "x") + R"(, {"id": "7", "type": "connector", "startItem": {"id": "7"},
+         miro_page(miro_sticky("7", "x") +
+                   R"(, {"id": "7", "type": "connector", "startItem": {"id": "7"},
                                                  "endItem": {"id": "7"}})"),
          "/data/1", "duplicate item id '7'"},
         {"integer and string ids that read the same",
-         canvasfit_board(R"({"id": 12, "text": "t", "x": 0, "y": 0}, {"id": "12", "text": "u", "x": 0, "y": 0})"),
+         canvasfit_board(
+             R"({"id": 12, "text": "t", "x": 0, "y": 0},
+                {"id": "12", "text": "u", "x": 0, "y": 0})"),
          "12", "duplicate id '12'"},
         {"Excalidraw frame and rectangle sharing an id",
-         excalidraw(element("x", "frame", R"(, "name": "Pains")") + "," + element("x", "rectangle")), "x",
-         "duplicate id 'x'"},
+         excalidraw(element("x", "frame", R"(, "name": "Pains")") + "," +
+                    element("x", "rectangle")),
+         "x", "duplicate id 'x'"},
         {"Miro integer id colliding with a frame's string id",
          miro_page(miro_frame("5", center) + R"(, {"id": 5, "type": "card", "data": {"title": "x"},
                                                     "position": {"x": 0, "y": 0}})"),
@@ -165,7 +178,8 @@ std::vector<Rejected> rejected_inputs() {
          canvasfit_board(R"({"id": 123456789012345678901234567890, "text": "t", "x": 0, "y": 0})"),
          "/notes/0/id", "string or integer id"},
         // Huge notes
-        {"1 MB Excalidraw note", excalidraw(labelled("big", kOneMegabyte)), "big", "more than the limit"},
+        {"1 MB Excalidraw note", excalidraw(labelled("big", kOneMegabyte)), "big",
+         "more than the limit"},
         {"1 MB Miro sticky note", miro_page(miro_sticky("big", kOneMegabyte)), "big",
          "more than the limit"},
         // Shapes that are not what the reader expects
@@ -202,7 +216,8 @@ TEST_P(HostileCatalogue, IsRejectedWithAClearError) {
         EXPECT_NE(std::string(e.what()).find(input.message), std::string::npos)
             << input.name << ": message is '" << e.what() << "'";
         EXPECT_GT(std::string(e.what()).size(), 10u) << input.name;
-        EXPECT_LT(std::string(e.what()).size(), 1000u) << input.name << ": the error echoes the input";
+        EXPECT_LT(std::string(e.what()).size(), 1000u)
+            << input.name << ": the error echoes the input";
     }
 }
 
@@ -229,7 +244,9 @@ bool has_warning(const Report& report, const std::string& code, const std::strin
 }
 
 // The report as a host sees it: serialised and parsed again.
-nlohmann::json round_trip(const Report& report) { return nlohmann::json::parse(report_to_json(report)); }
+nlohmann::json round_trip(const Report& report) {
+    return nlohmann::json::parse(report_to_json(report));
+}
 
 }  // namespace
 
@@ -242,8 +259,8 @@ TEST(HostileCatalogueTolerated, DuplicateKeysKeepTheLastValueLikeJsonParse) {
 }
 
 TEST(HostileCatalogueTolerated, DuplicateIsDeletedKeyKeepsTheLastValue) {
-    const Report report = analyze_text(excalidraw(
-        labelled("a", "Kept", R"(, "isDeleted": true, "isDeleted": false)")));
+    const Report report = analyze_text(
+        excalidraw(labelled("a", "Kept", R"(, "isDeleted": true, "isDeleted": false)")));
     EXPECT_EQ(only_note(report).text, "Kept");
 }
 
@@ -253,8 +270,8 @@ TEST(HostileCatalogueTolerated, ByteOrderMarkIsIgnored) {
 }
 
 TEST(HostileCatalogueTolerated, MiroConnectorToAMissingItemIsSkippedAndNamed) {
-    const Report report = analyze_text(miro_page(
-        miro_sticky("1", "Late orders") + R"(, {"id": "9", "type": "connector",
+    const Report report = analyze_text(
+        miro_page(miro_sticky("1", "Late orders") + R"(, {"id": "9", "type": "connector",
             "startItem": {"id": "1"}, "endItem": {"id": "404"}})"));
     EXPECT_TRUE(report.links.empty());
     EXPECT_TRUE(has_warning(report, "skipped-item", "'404'"));
@@ -263,7 +280,8 @@ TEST(HostileCatalogueTolerated, MiroConnectorToAMissingItemIsSkippedAndNamed) {
 TEST(HostileCatalogueTolerated, MegabyteOfMarkupAroundShortTextIsRead) {
     const std::string content = repeated("<b></b>", 150000) + "Orders get lost";
     ASSERT_GT(content.size(), 1000000u);
-    EXPECT_EQ(only_note(analyze_text(miro_page(miro_sticky("1", content)))).text, "Orders get lost");
+    EXPECT_EQ(only_note(analyze_text(miro_page(miro_sticky("1", content)))).text,
+              "Orders get lost");
 }
 
 TEST(HostileCatalogueTolerated, EscapedMarkupInMiroContentStaysText) {
@@ -273,13 +291,19 @@ TEST(HostileCatalogueTolerated, EscapedMarkupInMiroContentStaysText) {
 }
 
 TEST(HostileCatalogueTolerated, UnterminatedScriptOrCommentHidesTheRest) {
-    EXPECT_EQ(only_note(analyze_text(miro_page(miro_sticky("1", "Late <script>steal()")))).text, "Late");
-    EXPECT_EQ(only_note(analyze_text(miro_page(miro_sticky("1", "Late <!-- steal()")))).text, "Late");
+    EXPECT_EQ(only_note(analyze_text(miro_page(miro_sticky("1", "Late <script>steal()")))).text,
+              "Late");
+    EXPECT_EQ(only_note(analyze_text(miro_page(miro_sticky("1", "Late <!-- steal()")))).text,
+              "Late");
 }
 
 TEST(HostileCatalogueTolerated, NumericEntitiesForNulAndSurrogatesBecomeReplacementCharacters) {
     const Report report = analyze_text(miro_page(miro_sticky("1", "a&#0;b&#xD800;c&#x110000;d")));
-    EXPECT_EQ(only_note(report).text, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d");
+    EXPECT_EQ(only_note(report).text,
+              "a\xEF\xBF\xBD"
+              "b\xEF\xBF\xBD"
+              "c\xEF\xBF\xBD"
+              "d");
 }
 
 TEST(HostileCatalogueTolerated, ZeroWidthOnlyNoteIsKeptAsWritten) {
@@ -291,9 +315,10 @@ TEST(HostileCatalogueTolerated, ZeroWidthOnlyNoteIsKeptAsWritten) {
 
 TEST(HostileCatalogueTolerated, BidiOverridesAndEmojiSequencesSurviveTheReport) {
     // RLO ... PDF around Arabic, then a ZWJ family emoji and a flag.
-    const std::string text = "\xE2\x80\xAE\xD8\xB7\xD9\x84\xD8\xA8\xE2\x80\xAC "
-                             "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7 "
-                             "\xF0\x9F\x87\xAA\xF0\x9F\x87\xB8";
+    const std::string text =
+        "\xE2\x80\xAE\xD8\xB7\xD9\x84\xD8\xA8\xE2\x80\xAC "
+        "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7 "
+        "\xF0\x9F\x87\xAA\xF0\x9F\x87\xB8";
     const Report report = analyze_text(excalidraw(labelled("a", text)));
     EXPECT_EQ(only_note(report).text, text);
     EXPECT_EQ(round_trip(report)["notes"][0]["text"], text);
@@ -318,15 +343,16 @@ TEST(HostileCatalogueTolerated, HundredThousandEmptyNotesAreAllReported) {
 }
 
 TEST(HostileCatalogueTolerated, TextBoundToItselfIsAFreeText) {
-    const Report report = analyze_text(
-        excalidraw(element("t", "text", R"(, "text": "Me", "originalText": "Me", "containerId": "t")")));
+    const Report report = analyze_text(excalidraw(
+        element("t", "text", R"(, "text": "Me", "originalText": "Me", "containerId": "t")")));
     EXPECT_EQ(only_note(report).id, "t");
     EXPECT_EQ(only_note(report).text, "Me");
 }
 
 TEST(HostileCatalogueTolerated, ArrowBoundToItselfIsSkippedAndNamed) {
-    const Report report = analyze_text(excalidraw(element(
-        "r", "arrow", R"(, "startBinding": {"elementId": "r"}, "endBinding": {"elementId": "r"})")));
+    const Report report = analyze_text(excalidraw(
+        element("r", "arrow",
+                R"(, "startBinding": {"elementId": "r"}, "endBinding": {"elementId": "r"})")));
     EXPECT_TRUE(report.notes.empty());
     EXPECT_TRUE(has_warning(report, "skipped-item", "arrow 'r'"));
 }
@@ -339,13 +365,16 @@ TEST(HostileCatalogueTolerated, ConnectorFromANoteToItselfMakesNoLink) {
 
 TEST(HostileCatalogueTolerated, NoteWhoseParentIsMissingIsPlacedByPosition) {
     const Report report = analyze_text(canvasfit_board(
-        note("n", "Orders get lost", R"(, "x": 50, "y": 50, "width": 10, "height": 10, "parent": "ghost")"),
-        R"(, "containers": [{"id": "p", "title": "Pains", "x": 0, "y": 0, "width": 300, "height": 300}])"));
+        note("n", "Orders get lost",
+             R"(, "x": 50, "y": 50, "width": 10, "height": 10, "parent": "ghost")"),
+        R"(, "containers": [{"id": "p", "title": "Pains", "x": 0, "y": 0,
+                              "width": 300, "height": 300}])"));
     EXPECT_EQ(only_note(report).section, Section::pains);
 }
 
 TEST(HostileCatalogueTolerated, StaleExcalidrawFrameIdIsIgnored) {
-    const Report report = analyze_text(excalidraw(labelled("a", "Late orders", R"(, "frameId": "gone")")));
+    const Report report =
+        analyze_text(excalidraw(labelled("a", "Late orders", R"(, "frameId": "gone")")));
     EXPECT_EQ(only_note(report).text, "Late orders");
 }
 
@@ -364,8 +393,8 @@ TEST(HostileCatalogueTolerated, NonStringExcalidrawTagsAreIgnored) {
 }
 
 TEST(HostileCatalogueTolerated, CoordinatesAtTheRangeEdgeAreRead) {
-    const Report report = analyze_text(excalidraw(
-        labelled("a", "far", R"(, "x": -1e9, "y": 1e9)")));
+    const Report report =
+        analyze_text(excalidraw(labelled("a", "far", R"(, "x": -1e9, "y": 1e9)")));
     EXPECT_EQ(only_note(report).text, "far");
 }
 
@@ -390,14 +419,15 @@ std::string contents_of(const std::filesystem::path& path) {
     return buffer.str();
 }
 
-constexpr fuzz::Target kFuzzTargets[] = {fuzz::Target::read_canvasfit, fuzz::Target::read_excalidraw,
-                                         fuzz::Target::read_miro, fuzz::Target::analyze,
-                                         fuzz::Target::html_text};
+constexpr fuzz::Target kFuzzTargets[] = {fuzz::Target::read_canvasfit,
+                                         fuzz::Target::read_excalidraw, fuzz::Target::read_miro,
+                                         fuzz::Target::analyze, fuzz::Target::html_text};
 
 std::size_t replay(const char* tree) {
     std::size_t replayed = 0;
     for (fuzz::Target target : kFuzzTargets) {
-        const auto directory = std::filesystem::path(CANVASFIT_SOURCE_DIR) / tree / fuzz::target_name(target);
+        const auto directory =
+            std::filesystem::path(CANVASFIT_SOURCE_DIR) / tree / fuzz::target_name(target);
         for (const auto& file : files_in(directory)) {
             EXPECT_EQ(fuzz::run_one(target, contents_of(file)), "") << file;
             ++replayed;

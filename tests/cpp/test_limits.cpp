@@ -2,6 +2,8 @@
 // at the limit (read) and just past it (a clear error naming what and where).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <string>
 
 #include "board_builder.hpp"
@@ -75,17 +77,18 @@ TEST(Limits, InputOneByteOverTheMaximumIsRejectedBeforeParsing) {
 TEST(Limits, NestingAtTheMaximumDepthIsRead) {
     // The board object is level 1 and "extra" opens 127 more.
     const std::size_t inner = limits::kMaxJsonDepth - 1;
-    const std::string input = board_with(note_with_text("t"), R"(, "extra": )" + std::string(inner, '[') +
-                                                                  std::string(inner, ']'));
+    const std::string input = board_with(
+        note_with_text("t"), R"(, "extra": )" + std::string(inner, '[') + std::string(inner, ']'));
     EXPECT_EQ(read_board(input).notes.size(), 1u);
 }
 
 TEST(Limits, NestingOneLevelDeeperIsRejectedWithTheByteOffset) {
     const std::size_t inner = limits::kMaxJsonDepth;
-    const std::string input = board_with(note_with_text("t"), R"(, "extra": )" + std::string(inner, '[') +
-                                                                  std::string(inner, ']'));
+    const std::string input = board_with(
+        note_with_text("t"), R"(, "extra": )" + std::string(inner, '[') + std::string(inner, ']'));
     const InputError error = rejection(input);
-    EXPECT_EQ(error.where(), "byte " + std::to_string(input.find('[', input.find("extra")) + inner - 1));
+    EXPECT_EQ(error.where(),
+              "byte " + std::to_string(input.find('[', input.find("extra")) + inner - 1));
     EXPECT_TRUE(says(error, "nests deeper than 128 levels")) << error.what();
 }
 
@@ -102,14 +105,36 @@ std::string board_of_connectors(std::size_t count) {
     std::string connectors;
     connectors.reserve(count * 36);
     for (std::size_t i = 0; i < count; ++i)
-        connectors += (i ? ",{\"id\":\"c" : "{\"id\":\"c") + std::to_string(i) + R"(","from":"a","to":"b"})";
+        connectors +=
+            (i ? ",{\"id\":\"c" : "{\"id\":\"c") + std::to_string(i) + R"(","from":"a","to":"b"})";
     return board_with("", R"(, "connectors": [)" + connectors + "]");
 }
 
 }  // namespace
 
 TEST(Limits, BoardWithTheMaximumNumberOfItemsIsRead) {
-    EXPECT_EQ(read_board(board_of_connectors(limits::kMaxItems)).connectors.size(), limits::kMaxItems);
+    EXPECT_EQ(read_board(board_of_connectors(limits::kMaxItems)).connectors.size(),
+              limits::kMaxItems);
+}
+
+// Regression: a parser callback once rescanned the whole element list after
+// each element, so reading a board within the limits took minutes. The
+// fastest of three runs is compared, so a busy machine does not decide.
+TEST(Limits, ReadingTimeGrowsLinearlyWithTheItemCount) {
+    const auto fastest_read = [](const std::string& input) {
+        double best = 1e9;
+        for (int run = 0; run < 3; ++run) {
+            const auto start = std::chrono::steady_clock::now();
+            read_board(input);
+            best = std::min(
+                best,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        }
+        return best;
+    };
+    const double small = fastest_read(board_of_connectors(10000));
+    const double large = fastest_read(board_of_connectors(80000));
+    EXPECT_LT(large, 20 * small) << "8 times the items took " << large / small << " times as long";
 }
 
 TEST(Limits, BoardWithOneItemTooManyIsRejected) {
@@ -122,7 +147,8 @@ TEST(Limits, BoardWithOneItemTooManyIsRejected) {
 
 TEST(Limits, NoteWithTheMaximumTextIsRead) {
     const std::string text(limits::kMaxTextBytes, 'a');
-    EXPECT_EQ(read_board(board_with(note_with_text(text))).notes[0].text.size(), limits::kMaxTextBytes);
+    EXPECT_EQ(read_board(board_with(note_with_text(text))).notes[0].text.size(),
+              limits::kMaxTextBytes);
 }
 
 TEST(Limits, TextLimitCountsBytesSoFourByteCharactersFitAQuarterAsMany) {
@@ -134,18 +160,22 @@ TEST(Limits, TextLimitCountsBytesSoFourByteCharactersFitAQuarterAsMany) {
 }
 
 TEST(Limits, NoteOneByteOverTheTextLimitIsRejectedByItsId) {
-    const InputError error = rejection(board_with(note_with_text(std::string(limits::kMaxTextBytes + 1, 'a'))));
+    const InputError error =
+        rejection(board_with(note_with_text(std::string(limits::kMaxTextBytes + 1, 'a'))));
     EXPECT_EQ(error.where(), "n");
-    EXPECT_TRUE(says(error, "note 'n' has 16385 bytes of text, more than the limit of 16384")) << error.what();
+    EXPECT_TRUE(says(error, "note 'n' has 16385 bytes of text, more than the limit of 16384"))
+        << error.what();
 }
 
 TEST(Limits, MiroTextLimitIsMeasuredAfterMarkupRemoval) {
     const std::string text(limits::kMaxTextBytes, 'a');
-    const std::string sticky = R"({"data": [{"id": "1", "type": "sticky_note", "data": {"content": "<p><b>)" +
-                               text + R"(</b></p>"}, "position": {"x": 0, "y": 0}}]})";
+    const std::string sticky =
+        R"({"data": [{"id": "1", "type": "sticky_note", "data": {"content": "<p><b>)" + text +
+        R"(</b></p>"}, "position": {"x": 0, "y": 0}}]})";
     EXPECT_EQ(read_board(sticky).notes[0].text, text);
-    const std::string longer = R"({"data": [{"id": "1", "type": "sticky_note", "data": {"content": "<p>)" +
-                               text + R"(&amp;</p>"}, "position": {"x": 0, "y": 0}}]})";
+    const std::string longer =
+        R"({"data": [{"id": "1", "type": "sticky_note", "data": {"content": "<p>)" + text +
+        R"(&amp;</p>"}, "position": {"x": 0, "y": 0}}]})";
     EXPECT_EQ(rejection(longer).where(), "1");
 }
 
@@ -153,7 +183,8 @@ TEST(Limits, ExcalidrawTextLimitAppliesToTheShapeItIsBoundTo) {
     const std::string text(limits::kMaxTextBytes + 1, 'a');
     const std::string scene = R"({"type": "excalidraw", "version": 2, "elements": [
         {"id": "box", "type": "rectangle", "x": 0, "y": 0, "width": 100, "height": 100},
-        {"id": "label", "type": "text", "x": 0, "y": 0, "containerId": "box", "text": ")" + text + R"("}]})";
+        {"id": "label", "type": "text", "x": 0, "y": 0, "containerId": "box", "text": ")" +
+                              text + R"("}]})";
     EXPECT_EQ(rejection(scene).where(), "box");
 }
 
@@ -208,8 +239,9 @@ TEST(Limits, ExcalidrawNegativeSizesAreNormalisedFirst) {
 TEST(Limits, ARejectedInputLeavesTheNextAnalysisIntact) {
     const std::string good = board_with(note_with_text("Late orders"));
     const std::string expected = report_to_json(analyze_text(good));
-    EXPECT_THROW(analyze_text(board_with(note_with_text(std::string(limits::kMaxTextBytes + 1, 'a')))),
-                 InputError);
+    EXPECT_THROW(
+        analyze_text(board_with(note_with_text(std::string(limits::kMaxTextBytes + 1, 'a')))),
+        InputError);
     EXPECT_THROW(analyze_text(std::string(limits::kMaxJsonDepth + 1, '[')), InputError);
     EXPECT_EQ(report_to_json(analyze_text(good)), expected);
 }

@@ -112,7 +112,8 @@ TEST(TextClassifier, ConfidenceIsAProbabilityInHundredths) {
         const TextClassification result = classify_note(text);
         EXPECT_GE(result.confidence, 0.0) << text;
         EXPECT_LE(result.confidence, 1.0) << text;
-        EXPECT_DOUBLE_EQ(result.confidence, static_cast<int>(result.confidence * 100 + 0.5) / 100.0);
+        EXPECT_DOUBLE_EQ(result.confidence,
+                         static_cast<int>(result.confidence * 100 + 0.5) / 100.0);
         EXPECT_NE(result.best, Section::unknown) << text;
     }
 }
@@ -201,7 +202,8 @@ const Warning* find_warning(const Report& report, const std::string& code) {
 
 TEST(PlaceByText, NotesOutsideEverySectionAreSortedIntoTheCanvas) {
     Board board = canvas_board();
-    board.notes.push_back(sticky("lot1", "Waiting all day for an engineer who never turns up", 2000, 0));
+    board.notes.push_back(
+        sticky("lot1", "Waiting all day for an engineer who never turns up", 2000, 0));
     Layout layout = classify_layout(board);
     ASSERT_EQ(layout.notes.back().section, Section::unknown);
     place_by_text(board, layout);
@@ -211,7 +213,8 @@ TEST(PlaceByText, NotesOutsideEverySectionAreSortedIntoTheCanvas) {
     EXPECT_EQ(placed.canvas, 0);  // the only canvas, though the note lies outside it
     EXPECT_GE(placed.confidence, text_min_confidence());
     // Notes placed by their frames keep their sections.
-    for (std::size_t n = 0; n + 1 < board.notes.size(); ++n) EXPECT_EQ(layout.notes[n].via, Placement::frame);
+    for (std::size_t n = 0; n + 1 < board.notes.size(); ++n)
+        EXPECT_EQ(layout.notes[n].via, Placement::frame);
 }
 
 TEST(PlaceByText, NotesOnACompetitorSheetAreLeftToIt) {
@@ -230,9 +233,12 @@ TEST(PlaceByText, ABoardWithoutSectionsBecomesOneCanvas) {
     const char* texts[] = {"Small landlords with 2-10 flats and a day job",
                            "Find reliable tenants for every flat",
                            "Tenants pay late and never answer the phone",
-                           "Rent paid on time every month without chasing", "Rent collection app",
-                           "Automatic reminders before rent is due", "Zq"};
-    for (int i = 0; i < 7; ++i) board.notes.push_back(sticky("n" + std::to_string(i), texts[i], i * 150, 0));
+                           "Rent paid on time every month without chasing",
+                           "Rent collection app",
+                           "Automatic reminders before rent is due",
+                           "Zq"};
+    for (int i = 0; i < 7; ++i)
+        board.notes.push_back(sticky("n" + std::to_string(i), texts[i], i * 150, 0));
     Layout layout = classify_layout(board);
     ASSERT_TRUE(layout.canvases.empty());
     place_by_text(board, layout);
@@ -257,9 +263,10 @@ TEST(PlaceByText, ABoardWithoutSectionsBecomesOneCanvas) {
 TEST(PlaceByText, TheEngineRunsOnACanvasSortedByText) {
     Board board;
     board.format = "canvasfit";
-    board.notes = {sticky("p1", "Boiler breaks down and nobody comes for days", 0, 0),
-                   sticky("r1", "Engineer guaranteed within four hours when the boiler breaks down", 150, 0),
-                   sticky("j1", "Keep the house warm all winter", 300, 0)};
+    board.notes = {
+        sticky("p1", "Boiler breaks down and nobody comes for days", 0, 0),
+        sticky("r1", "Engineer guaranteed within four hours when the boiler breaks down", 150, 0),
+        sticky("j1", "Keep the house warm all winter", 300, 0)};
     const Report report = analyze(board);
     ASSERT_EQ(report.canvases.size(), 1u);
     EXPECT_EQ(report.notes[0].section, Section::pains);
@@ -290,8 +297,8 @@ TEST(PlaceByText, ABoardWithNothingReadableKeepsTheOldAnswer) {
 TEST(PlaceByText, MisplacedNoteNamesTheSectionItsTextReadsAs) {
     Board board = canvas_board();
     // A customer segment written on a sticky and dropped among the pains.
-    board.notes.push_back(sticky("oops", "Small landlords with 2-10 flats and a day job", 820, 420,
-                                 "f-pains"));
+    board.notes.push_back(
+        sticky("oops", "Small landlords with 2-10 flats and a day job", 820, 420, "f-pains"));
     const Report report = analyze(board);
     EXPECT_EQ(report.notes.back().section, Section::pains) << "the layout still decides";
     const Warning* warning = find_warning(report, "misplaced-note");
