@@ -33,9 +33,9 @@ for source in bench/wasm_bench.cpp bench/stages.cpp bench/stages.hpp "$core_lib"
 done
 if [ "$stale" = 1 ]; then
   echo "bench: linking $out/canvasfit_bench.js" >&2
-  # The core's compile definitions (JSON_DIAGNOSTICS changes nlohmann's layout) and flags,
-  # wasm exception handling included (root CMakeLists.txt): the two kinds do not link together.
-  em++ -O3 -DNDEBUG -std=c++17 -fwasm-exceptions -DJSON_DIAGNOSTICS=1 \
+  # The core's flags, wasm exception handling included (root CMakeLists.txt):
+  # code built for the two kinds of exceptions does not link together.
+  em++ -O3 -DNDEBUG -std=c++17 -fwasm-exceptions \
     -Icore/include -Ibuild/wasm/staged-include \
     bench/wasm_bench.cpp bench/stages.cpp "$core_lib" -o "$out/canvasfit_bench.js" \
     --bind -sMODULARIZE=1 -sEXPORT_NAME=createBenchModule -sALLOW_MEMORY_GROWTH=1 \

@@ -173,12 +173,12 @@ json parse(std::string_view text) {
 }
 
 json parse_board(std::string_view text) {
-    // nlohmann 3.11.2's callback parser, used to drop keys the readers never
-    // read, re-links parent pointers on every array element when
-    // JSON_DIAGNOSTICS is on: quadratic (29 s against 0.24 s for 200,000
-    // connectors, measured 2026-11-23). Until the readers move to a SAX reader,
-    // the plain DOM parse is used.
-    return parse(text);
+    return parse_checked(text, [&] {
+        json result;
+        UnreadKeySkipper skipper(result);
+        json::sax_parse(text.begin(), text.end(), &skipper);
+        return result;
+    });
 }
 
 std::string pointer(const std::string& at, const std::string& key) {
