@@ -5,8 +5,11 @@
 //    fixed containers (LayoutIndex);
 //  - the text step (place_by_text), once per report after edits, on the whole
 //    board: a note's text reads in the context of what the other notes say, so
-//    one edit can move any note that no layout cue places. Notes whose final
-//    canvas or section changed move, and their canvases are re-analysed;
+//    one edit can move any note that no layout cue places. What reading a
+//    text gives (tokens, model features) is kept per text (TextReadings), so
+//    only edited texts are read again and the cheap context step is what runs
+//    board-wide. Notes whose final canvas or section changed move, and their
+//    canvases are re-analysed;
 //  - its terms, when its text changed: terms are per note;
 //  - the dot votes whose markers overlap its old or new bounds: a marker votes
 //    for the note it overlaps most, so only those markers can change their mind;
@@ -317,8 +320,9 @@ struct Analyzer::State {
         Layout placed;
         placed.canvases = layout.canvases();
         placed.notes = cue_placement;
-        place_by_text(board, placed);
+        place_by_text(board, placed, readings);
         ++stats.text_steps;
+        stats.texts_read = readings.texts_read();
         text_stale = false;
         return placed;
     }
@@ -484,6 +488,7 @@ struct Analyzer::State {
     BoardAnalysis analysis;  // what run_engine would give for `board`, once refreshed
     std::vector<NotePlacement> cue_placement;  // per note: by frame or region only
     bool text_stale = true;                    // notes changed since the last text step
+    TextReadings readings;                     // the text step's reading of each text, kept
     std::unordered_map<std::string, NoteIndex> note_at;
     // Ids of containers, connectors and markers, with their kind.
     std::unordered_map<std::string, const char*> fixed_kind;

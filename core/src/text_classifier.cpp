@@ -464,19 +464,6 @@ Section runner_up(const Scores& scores, Section best) {
     return static_cast<Section>(second);
 }
 
-// One note's text, analysed once for both models and the board context.
-struct NoteText {
-    std::vector<Token> tokens;
-    std::vector<int> features;  // ids into Tables, sorted
-};
-
-NoteText read_note(std::string_view text) {
-    NoteText note;
-    note.tokens = tokenize(text);
-    note.features = text_features(note.tokens);
-    return note;
-}
-
 // content_terms() of the text the tokens came from, without tokenizing again.
 std::vector<std::string> content_terms_of(const std::vector<Token>& tokens) {
     std::vector<std::string> terms;
@@ -487,6 +474,27 @@ std::vector<std::string> content_terms_of(const std::vector<Token>& tokens) {
             terms.push_back(token.stem);
     }
     return terms;
+}
+
+std::vector<std::string> distinct(std::vector<std::string> terms) {
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+}
+
+// One note's text, analysed once for both models and the board context.
+struct NoteText {
+    std::vector<Token> tokens;
+    std::vector<int> features;         // ids into Tables, sorted
+    std::vector<std::string> terms;    // its content terms, sorted, each once
+};
+
+NoteText read_note(std::string_view text) {
+    NoteText note;
+    note.tokens = tokenize(text);
+    note.features = text_features(note.tokens);
+    note.terms = distinct(content_terms_of(note.tokens));
+    return note;
 }
 
 struct Decision {
@@ -614,21 +622,24 @@ TextClassification classify_note(std::string_view text, const BoardContext& cont
     return classification_of(read_note(text), &context);
 }
 
-std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::string>>& terms,
-                                         const std::vector<Section>& sections) {
+namespace {
+
+// board_contexts() over each note's distinct terms (nullptr: none).
+std::vector<BoardContext> contexts_of(const std::vector<const std::vector<std::string>*>& terms,
+                                      const std::vector<Section>& sections) {
     struct TermCount {
         int notes = 0;
         std::array<int, kSections> by_section{};
     };
+    static const std::vector<std::string> kNone;
+    const auto terms_of = [&](std::size_t n) -> const std::vector<std::string>& {
+        return terms[n] ? *terms[n] : kNone;
+    };
     // Only looked up, never iterated: its order cannot reach the result.
     std::unordered_map<std::string_view, TermCount> counts;
-    std::vector<std::vector<std::string>> distinct(terms.size());
     for (std::size_t n = 0; n < terms.size(); ++n) {
-        distinct[n] = terms[n];
-        std::sort(distinct[n].begin(), distinct[n].end());
-        distinct[n].erase(std::unique(distinct[n].begin(), distinct[n].end()), distinct[n].end());
         if (sections[n] == Section::unknown) continue;
-        for (const std::string& term : distinct[n]) {
+        for (const std::string& term : terms_of(n)) {
             TermCount& count = counts[term];
             ++count.notes;
             ++count.by_section[static_cast<std::size_t>(sections[n])];
@@ -638,7 +649,7 @@ std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::stri
     for (std::size_t n = 0; n < terms.size(); ++n) {
         const bool labelled = sections[n] != Section::unknown;
         std::array<std::int64_t, kSections> sum{};
-        for (const std::string& term : distinct[n]) {
+        for (const std::string& term : terms_of(n)) {
             const auto found = counts.find(term);
             if (found == counts.end()) continue;
             const int others = found->second.notes - (labelled ? 1 : 0);
@@ -656,13 +667,59 @@ std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::stri
     return contexts;
 }
 
+}  // namespace
+
+std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::string>>& terms,
+                                         const std::vector<Section>& sections) {
+    std::vector<std::vector<std::string>> distinct_terms;
+    distinct_terms.reserve(terms.size());
+    for (const std::vector<std::string>& note_terms : terms)
+        distinct_terms.push_back(distinct(note_terms));
+    std::vector<const std::vector<std::string>*> pointers;
+    for (const std::vector<std::string>& note_terms : distinct_terms) pointers.push_back(&note_terms);
+    return contexts_of(pointers, sections);
+}
+
+struct TextReadings::Store {
+    // Node-based maps: a reading stays where it is while other texts are added.
+    std::unordered_map<std::string, NoteText> current, previous;
+    std::size_t texts_read = 0;
+
+    // A call keeps what the last one read only for the texts it asks for again.
+    void begin() {
+        previous = std::move(current);
+        current.clear();
+    }
+    void end() { previous.clear(); }
+
+    const NoteText& reading(const std::string& text) {
+        if (const auto found = current.find(text); found != current.end()) return found->second;
+        if (auto node = previous.extract(text); !node.empty())
+            return current.insert(std::move(node)).position->second;
+        ++texts_read;
+        return current.emplace(text, read_note(text)).first->second;
+    }
+};
+
+TextReadings::TextReadings() : store_(std::make_unique<Store>()) {}
+TextReadings::TextReadings(TextReadings&&) noexcept = default;
+TextReadings& TextReadings::operator=(TextReadings&&) noexcept = default;
+TextReadings::~TextReadings() = default;
+std::size_t TextReadings::texts_read() const { return store_->texts_read; }
+
 void place_by_text(const Board& board, Layout& layout) {
+    TextReadings readings;
+    place_by_text(board, layout, readings);
+}
+
+void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
     const std::size_t count = board.notes.size();
     const CompetitorSheets sheets(board);
-    std::vector<NoteText> notes(count);
+    TextReadings::Store& store = *readings.store_;
+    store.begin();
+    std::vector<const NoteText*> notes(count, nullptr);  // null: the step ignores the note
     std::vector<bool> free(count, false);
     std::vector<Section> known(count, Section::unknown);
-    std::vector<std::vector<std::string>> terms(count);
     // Pass 1: what each note says alone; notes placed by layout tell the board their own section.
     for (std::size_t n = 0; n < count; ++n) {
         const Note& note = board.notes[n];
@@ -674,21 +731,23 @@ void place_by_text(const Board& board, Layout& layout) {
         } else {
             free[n] = true;
         }
-        notes[n] = read_note(note.text);
-        terms[n] = content_terms_of(notes[n].tokens);
+        notes[n] = &store.reading(note.text);
         // The board model was trained on contexts labelled this way: every
         // free note by its best guess, however unsure.
-        if (free[n] && !notes[n].tokens.empty()) known[n] = decide(notes[n], nullptr).best;
+        if (free[n] && !notes[n]->tokens.empty()) known[n] = decide(*notes[n], nullptr).best;
     }
     // Pass 2: what it says on this board.
-    const std::vector<BoardContext> contexts = board_contexts(terms, known);
+    std::vector<const std::vector<std::string>*> terms(count, nullptr);
+    for (std::size_t n = 0; n < count; ++n)
+        if (notes[n]) terms[n] = &notes[n]->terms;
+    const std::vector<BoardContext> contexts = contexts_of(terms, known);
     std::vector<Rect> canvases;
     for (const CanvasLayout& canvas : layout.canvases) canvases.push_back(canvas_bounds(canvas));
     bool placed_any = false;
     for (std::size_t n = 0; n < count; ++n) {
-        if (notes[n].tokens.empty()) continue;
+        if (!notes[n] || notes[n]->tokens.empty()) continue;
         NotePlacement& placement = layout.notes[n];
-        const Decision decision = decide(notes[n], &contexts[n]);
+        const Decision decision = decide(*notes[n], &contexts[n]);
         if (free[n] && decision.percent >= text_model::kMinConfidencePercent) {
             placement.section = decision.best;
             placement.via = Placement::text;
@@ -700,9 +759,10 @@ void place_by_text(const Board& board, Layout& layout) {
                    !routinely_confused(decision.best, placement.section)) {
             placement.text_suggestion = decision.best;
             placement.text_confidence = decision.percent / 100.0;
-            placement.text_reason = explain(notes[n], &contexts[n], decision, placement.section);
+            placement.text_reason = explain(*notes[n], &contexts[n], decision, placement.section);
         }
     }
+    store.end();
     // A board without a canvas template: its sorted notes still form one canvas.
     if (layout.canvases.empty() && placed_any) {
         CanvasLayout canvas;

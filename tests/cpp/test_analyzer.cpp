@@ -535,8 +535,12 @@ TEST(Analyzer, AnEditReRunsTheStagesOfTheCanvasesItTouchedOnly) {
                              after.notes_tokenized - before.notes_tokenized,
                              after.markers_assigned - before.markers_assigned,
                              after.canvases_analyzed - before.canvases_analyzed,
-                             after.text_steps - before.text_steps};
+                             after.text_steps - before.text_steps,
+                             after.texts_read - before.texts_read};
     };
+    const std::size_t texts_at_start = analyzer.stats().texts_read;
+    EXPECT_GT(texts_at_start, 0u);
+    EXPECT_LE(texts_at_start, board.notes.size());  // notes with the same text are read once
 
     // Canvas 3's first pain, re-worded where it stands.
     Note pain = note_with_id(board, "c3-n2-0");
@@ -546,6 +550,7 @@ TEST(Analyzer, AnEditReRunsTheStagesOfTheCanvasesItTouchedOnly) {
     EXPECT_EQ(work.notes_tokenized, 1u);
     EXPECT_EQ(work.notes_placed, 1u);
     EXPECT_EQ(work.text_steps, 1u);  // board-wide: a note's text reads in its board's context
+    EXPECT_EQ(work.texts_read, 1u);  // ... but only the edited text is read again
 
     // Moved into canvas 7's pains: the canvas it left and the one it joined.
     const Rect pains_of_7 = canvas_bounds(7);
@@ -555,6 +560,7 @@ TEST(Analyzer, AnEditReRunsTheStagesOfTheCanvasesItTouchedOnly) {
     work = work_of([&] { analyzer.upsert_note(pain); });
     EXPECT_EQ(work.canvases_analyzed, 2u);
     EXPECT_EQ(work.notes_tokenized, 0u);  // same text: same terms
+    EXPECT_EQ(work.texts_read, 0u);
 
     // A new note in canvas 5, several edits in canvas 5, then one report.
     work = work_of([&] {
@@ -568,6 +574,7 @@ TEST(Analyzer, AnEditReRunsTheStagesOfTheCanvasesItTouchedOnly) {
     EXPECT_EQ(work.canvases_analyzed, 1u);
     EXPECT_EQ(work.notes_tokenized, 2u);
     EXPECT_EQ(work.text_steps, 1u);  // once for the three edits
+    EXPECT_EQ(work.texts_read, 2u);  // the new note's and the edited gain's
 
     // Unchanged, and removed from outside every canvas: nothing to re-run.
     work = work_of([&] { analyzer.upsert_note(note_with_id(board, "c9-n0-0")); });

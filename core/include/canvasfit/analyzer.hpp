@@ -34,6 +34,7 @@ struct AnalyzerStats {
     std::size_t markers_assigned = 0;   // dot votes whose note was decided (again)
     std::size_t canvases_analyzed = 0;  // per-canvas stage runs: ranks, links and fit of one canvas
     std::size_t text_steps = 0;         // board-wide text placement: once per report after edits
+    std::size_t texts_read = 0;         // texts the text step read: each new text once
 };
 
 class Analyzer {

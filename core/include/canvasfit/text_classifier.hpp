@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,28 @@ std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::stri
 //   which the report turns into a misplaced-note warning. Its section stays.
 // Deterministic; linear in the board's text.
 void place_by_text(const Board& board, Layout& layout);
+
+// What the text step reads from a note's text (its tokens, model features and
+// content terms), kept by text between calls. Reading the text is most of the
+// step's cost, and the context step after it is cheap, so the incremental
+// Analyzer keeps one of these and reads again only the texts an edit brought;
+// texts no note uses any more are dropped at the next call. The result is
+// the same as place_by_text(board, layout) without it.
+class TextReadings {
+public:
+    TextReadings();
+    TextReadings(TextReadings&&) noexcept;
+    TextReadings& operator=(TextReadings&&) noexcept;
+    ~TextReadings();
+
+    std::size_t texts_read() const;  // texts read (not found kept) since construction
+
+private:
+    friend void place_by_text(const Board& board, Layout& layout, TextReadings& readings);
+    struct Store;
+    std::unique_ptr<Store> store_;
+};
+void place_by_text(const Board& board, Layout& layout, TextReadings& readings);
 
 // The integer model, for tests that pin it to its training script.
 namespace text_model {
