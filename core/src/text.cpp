@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace canvasfit {
@@ -383,6 +384,21 @@ bool is_possessive_s(const std::vector<Unit>& units, std::size_t apostrophe) {
 }
 
 // Time units written short, so "5 min" and "five minutes" share a stem.
+// stem_english() remembered. A board repeats a few thousand words across
+// its notes, and every note is tokenized by several stages, so the same word
+// is stemmed tens of times per analysis (stemming was ~9 % of it). The stemmer
+// is a pure function, so remembering cannot change a result. One table per
+// thread, emptied when full so that memory stays bounded (~2 MB).
+const std::string& remembered_stem(std::string_view word) {
+    constexpr std::size_t kMaxRemembered = 1 << 14;
+    thread_local std::unordered_map<std::string, std::string> stems;
+    const std::string key(word);
+    const auto found = stems.find(key);
+    if (found != stems.end()) return found->second;
+    if (stems.size() >= kMaxRemembered) stems.clear();
+    return stems.emplace(key, stem_english(word)).first->second;
+}
+
 std::string_view expand_unit_abbreviation(std::string_view word) {
     static constexpr std::string_view units[][2] = {
         {"min", "minute"}, {"mins", "minutes"}, {"sec", "second"}, {"secs", "seconds"},
@@ -417,7 +433,7 @@ std::size_t scan_word(const std::vector<Unit>& units, std::size_t i, std::vector
         ++i;  // "don't" -> "dont": the apostrophe itself is dropped
     }
     token.end = units[last].end;
-    token.stem = stem_english(expand_unit_abbreviation(token.text));
+    token.stem = remembered_stem(expand_unit_abbreviation(token.text));
     tokens.push_back(std::move(token));
     return i;
 }
