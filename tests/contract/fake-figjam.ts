@@ -12,6 +12,10 @@
 //   - figma.showUI / figma.ui.postMessage / figma.ui.onmessage carry messages
 //     to and from the UI (in a browser: a sandboxed iframe, as in Figma).
 // Test helpers (load, dump, userEdit) are on the host object, not on `figma`.
+// Fault injection: `around` (test side) wraps the plugin's calls — node
+// creation, fills, text, plugin data, remove, loadFontAsync — so a test can make
+// call k throw (or stall, for the asynchronous ones) or let the user act just
+// before it (tests/contract/host-faults.mjs). The user's own edits bypass it.
 
 export const AVAILABLE_FONTS = ['Inter|Medium', 'Inter|Regular', 'Inter|Bold'];
 const PAINT_TYPES = ['SOLID', 'GRADIENT_LINEAR', 'GRADIENT_RADIAL', 'GRADIENT_ANGULAR', 'GRADIENT_DIAMOND', 'IMAGE', 'VIDEO'];
@@ -58,6 +62,14 @@ function checkPaints(paints: unknown, what: string): readonly unknown[] {
 
 type Listener = (event: unknown) => void;
 
+/** Which plugin API call is running: the method and, for a node's own members, the node. */
+export interface HostCall {
+  method: string;
+  id?: string;
+  /** Whether the call returns a promise (only those can stall). */
+  async: boolean;
+}
+
 export class FakeNode {
   removed = false;
   parent: FakeContainer | null = null;
@@ -98,10 +110,12 @@ export class FakeNode {
   }
 
   setPluginData(key: string, value: string): void {
-    this.alive();
-    if (typeof key !== 'string' || typeof value !== 'string') fail('plugin data keys and values must be strings');
-    if (value === '') this.data.delete(key);
-    else this.data.set(key, value);
+    this.host.hostCall('setPluginData', this.id, () => {
+      this.alive();
+      if (typeof key !== 'string' || typeof value !== 'string') fail('plugin data keys and values must be strings');
+      if (value === '') this.data.delete(key);
+      else this.data.set(key, value);
+    });
   }
 
   getPluginDataKeys(): string[] {
@@ -109,11 +123,13 @@ export class FakeNode {
   }
 
   remove(): void {
-    this.alive();
-    this.parent?.children.splice(this.parent.children.indexOf(this as unknown as FakeNode), 1);
-    this.parent = null;
-    this.removed = true;
-    this.host.touched(this);
+    this.host.hostCall('remove', this.id, () => {
+      this.alive();
+      this.parent?.children.splice(this.parent.children.indexOf(this as unknown as FakeNode), 1);
+      this.parent = null;
+      this.removed = true;
+      this.host.touched(this);
+    });
   }
 
   protected alive(): void {
@@ -134,6 +150,10 @@ export class FakeText {
 
   get characters(): string { return this._characters; }
   set characters(value: string) {
+    this.owner.host.hostCall('characters', this.owner.id, () => this.write(value));
+  }
+
+  private write(value: string): void {
     const key = `${this.fontName.family}|${this.fontName.style}`;
     if (!this.owner.host.loadedFonts.has(key)) {
       fail(`Cannot write to node with unloaded font "${this.fontName.family} ${this.fontName.style}". Please call figma.loadFontAsync({ family: "${this.fontName.family}", style: "${this.fontName.style}" }) and await the returned promise first.`);
@@ -151,7 +171,9 @@ export class FakeText {
 class Filled extends FakeNode {
   private _fills: readonly unknown[] = deepFreeze([]);
   get fills(): readonly unknown[] { return this._fills; }
-  set fills(value: readonly unknown[]) { this.alive(); this._fills = checkPaints(value, 'fills'); this.host.touched(this); }
+  set fills(value: readonly unknown[]) {
+    this.host.hostCall('fills', this.id, () => { this.alive(); this._fills = checkPaints(value, 'fills'); this.host.touched(this); });
+  }
   dump(): Record<string, unknown> { return { ...super.dump(), fills: this._fills }; }
 }
 
@@ -304,6 +326,9 @@ export class FakeFigJam {
   /** Where figma.ui.postMessage delivers (set by the browser harness or a test). */
   deliverToUi: (message: unknown) => void = (message) => { this.uiMessages.push(message); };
   onShowUI: (html: string, options: unknown) => void = () => {};
+  /** Test hook: runs every plugin call (`run` performs it); may throw, stall (async calls) or act first. */
+  around: ((call: HostCall, run: () => unknown) => unknown) | null = null;
+  private userActing = false;
   private nextId = 1;
   private pendingChanges: string[] = [];
   readonly api: Record<string, unknown>;
@@ -322,14 +347,14 @@ export class FakeFigJam {
       mixed: this.mixed,
       currentPage: this.page,
       ui: this.ui,
-      createSticky: () => host.add(new FakeSticky(host, host.newId())),
-      createShapeWithText: () => host.add(new FakeShapeWithText(host, host.newId())),
-      createConnector: () => host.add(new FakeConnector(host, host.newId())),
-      loadFontAsync: async (font: { family: string; style: string }) => {
+      createSticky: () => host.hostCall('createSticky', undefined, () => host.add(new FakeSticky(host, host.newId()))),
+      createShapeWithText: () => host.hostCall('createShapeWithText', undefined, () => host.add(new FakeShapeWithText(host, host.newId()))),
+      createConnector: () => host.hostCall('createConnector', undefined, () => host.add(new FakeConnector(host, host.newId()))),
+      loadFontAsync: (font: { family: string; style: string }) => host.hostCall('loadFontAsync', undefined, async () => {
         const key = `${font?.family}|${font?.style}`;
         if (!AVAILABLE_FONTS.includes(key)) throw new FigmaRuleError(`The font "${font?.family} ${font?.style}" could not be loaded`);
         host.loadedFonts.add(key);
-      },
+      }, true),
       getNodeByIdAsync: async (id: string) => host.byId(id) ?? null,
       getNodeById: () => fail('Cannot call getNodeById with documentAccess: dynamic-page. Use figma.getNodeByIdAsync instead.'),
       viewport: { scrollAndZoomIntoView: (nodes: FakeNode[]) => { host.zoomedTo.push(nodes.map((node) => node.id)); } },
@@ -337,6 +362,15 @@ export class FakeFigJam {
       notify: () => ({ cancel: () => {} }),
       closePlugin: () => {},
     };
+  }
+
+  /** Runs one plugin call through the test hook (user edits and file loading bypass it). */
+  hostCall<T>(method: string, id: string | undefined, run: () => T, async = false): T {
+    if (!this.around || this.userActing) return run();
+    const around = this.around;
+    if (!async) return around({ method, id, async }, run) as T;
+    // A hook that throws still rejects, as an asynchronous API call does.
+    return (async () => around({ method, id, async }, run))() as T;
   }
 
   /** The API object, typed as the official PluginAPI for the adapter. */
@@ -424,9 +458,11 @@ export class FakeFigJam {
     const node = this.byId(id) ?? fail(`no node ${id}`);
     const fonts = new Set(this.loadedFonts);
     AVAILABLE_FONTS.forEach((font) => this.loadedFonts.add(font));
+    this.userActing = true;
     try {
       edit(node);
     } finally {
+      this.userActing = false;
       this.loadedFonts.clear();
       fonts.forEach((font) => this.loadedFonts.add(font));
     }

@@ -15,7 +15,10 @@
 //   - there is no comment API (nothing here offers one).
 // Events (items:create/delete, experimental:items:update, icon:click) are
 // delivered like the SDK's. Test helpers (userEdit, clickIcon, snapshot) are
-// on the host object, never on `miro`.
+// on the host object, never on `miro`. Fault injection: `around` (test side)
+// wraps every SDK call, so a test can make call k fail, stall or be
+// rate-limited, or let the user act just before it runs
+// (tests/contract/host-faults.mjs).
 import type {
   Json, Miro, StickyNoteColorType, TagColor,
 } from '@mirohq/websdk-types';
@@ -72,6 +75,14 @@ function isJson(value: unknown): value is Json {
 
 type Handler = (event?: unknown) => void;
 
+/** Which SDK call is running: the method and, for an item's own methods, the item. */
+export interface SdkCall {
+  method: string;
+  id?: string;
+  /** Every Web SDK call is asynchronous (it may also never answer). */
+  async: true;
+}
+
 export interface FakeMiroOptions {
   clock?: Clock;
   limits?: { perMinute: number; perHour: number };
@@ -87,6 +98,8 @@ export class FakeMiroHost {
   readonly zoomedTo: string[][] = [];
   selection: string[] = [];
   peakCreditsPerMinute = 0;
+  /** Test hook: runs every SDK call (`run` performs it); may throw, never resolve, or act first. */
+  around: (<T>(call: SdkCall, run: () => Promise<T>) => Promise<T>) | null = null;
   private readonly handlers = new Map<string, Set<Handler>>();
   private nextId = 1;
   readonly clock: Clock;
@@ -130,6 +143,14 @@ export class FakeMiroHost {
     this.emit('experimental:items:update', { items: [this.view(item)] });
   }
 
+  /** The user deletes an item on the board (its metadata goes with it). */
+  userDelete(id: string): void {
+    const item = this.items.get(id) ?? fail(`no item ${id}`);
+    this.items.delete(id);
+    this.metadata.delete(id);
+    this.emit('items:delete', { items: [this.view(item)] });
+  }
+
   clickIcon(): void {
     this.emit('icon:click');
   }
@@ -156,10 +177,15 @@ export class FakeMiroHost {
     if (hour > this.limits.perHour) fail(`Rate limit exceeded: ${hour} credits in the last hour (limit ${this.limits.perHour})`);
   }
 
-  private async call<T>(method: string, body: () => T): Promise<T> {
-    await Promise.resolve();  // SDK calls are asynchronous messages to the board
-    this.charge(method);
-    return body();
+  private call<T>(method: string, body: () => T, id?: string): Promise<T> {
+    const run = async () => {
+      await Promise.resolve();  // SDK calls are asynchronous messages to the board
+      this.charge(method);
+      return body();
+    };
+    const around = this.around;
+    // A hook that throws synchronously still rejects, as an SDK call does.
+    return around ? (async () => around({ method, id, async: true }, run))() : run();
   }
 
   private emit(event: string, payload?: unknown): void {
@@ -188,7 +214,7 @@ export class FakeMiroHost {
       createStickyNote: (props: Record<string, unknown> = {}) => host.call('createStickyNote', () => host.createSticky(props)),
       createTag: (props: { title?: string; color?: string } = {}) => host.call('createTag', () => host.createTagNow(props)),
       createConnector: (props: Record<string, unknown> = {}) => host.call('createConnector', () => host.createConnectorNow(props)),
-      remove: (item: { id: string; type: string }) => host.call('remove', () => host.removeNow(item)),
+      remove: (item: { id: string; type: string }) => host.call('remove', () => host.removeNow(item), item.id),
       viewport: {
         zoomTo: (items: { id: string } | { id: string }[]) => host.call('viewport.zoomTo', () => {
           host.zoomedTo.push((Array.isArray(items) ? items : [items]).map((item) => item.id));
@@ -232,23 +258,13 @@ export class FakeMiroHost {
     const id = stored.id;
     const view: Record<string, unknown> = copy(stored);
     Object.assign(view, {
-      async sync() {
-        await Promise.resolve();
-        host.charge('sync');
-        host.syncNow(id, view);
-      },
-      async getMetadata(key?: string) {
-        await Promise.resolve();
-        host.charge('getMetadata');
+      sync: () => host.call('sync', () => host.syncNow(id, view), id),
+      getMetadata: (key?: string) => host.call('getMetadata', () => {
         host.items.has(id) || fail(`item ${id} no longer exists`);
         const data = host.metadata.get(id) ?? {};
         return key === undefined ? copy(data) : copy(data[key]);
-      },
-      async setMetadata(key: string, value: unknown) {
-        await Promise.resolve();
-        host.charge('setMetadata');
-        return host.setMetadataNow(id, key, value);
-      },
+      }, id),
+      setMetadata: (key: string, value: unknown) => host.call('setMetadata', () => host.setMetadataNow(id, key, value), id),
     });
     return view;
   }
@@ -256,13 +272,11 @@ export class FakeMiroHost {
   private tagView(tag: StoredTag): Record<string, unknown> {
     const host = this;
     const view: Record<string, unknown> = { ...copy(tag) };
-    view.sync = async () => {
-      await Promise.resolve();
-      host.charge('sync');
+    view.sync = () => host.call('sync', () => {
       host.tags.has(tag.id) || fail(`tag ${tag.id} no longer exists`);
       host.checkTag(String(view.title), String(view.color), tag.id);
       host.tags.set(tag.id, { ...tag, title: String(view.title), color: view.color as StoredTag['color'] });
-    };
+    }, tag.id);
     return view;
   }
 

@@ -89,6 +89,34 @@ test('re-running replaces the marks; Clear restores the file exactly and keeps u
   assert.deepEqual(cleared, expected);
 });
 
+test('a warning sticky the user typed into stays as the user\'s note: the next Analyse or Clear takes off only CanvasFit\'s plugin data', async () => {
+  const { host, session, errors } = startPlugin();
+  const pristine = host.dump();
+  await session.analyse();
+  const warningsNow = () => host.dump().filter((n) => n.pluginData.canvasfit && JSON.parse(n.pluginData.canvasfit).k === 'warning');
+  const count = warningsNow().length;
+  const [typedInto, emptied, untouched] = warningsNow().map((n) => n.id);
+  assert.ok(untouched, 'the example gets at least three warning stickies');
+  host.userEdit(typedInto, (node) => { node.text.characters = 'Ask Sam about this'; });
+  host.userEdit(emptied, (node) => { node.text.characters = ''; });  // nothing the user wrote is in it: it goes like any warning
+
+  await session.analyse();  // the re-run clears first: it keeps the sticky and makes it the user's
+  assert.deepEqual(errors, []);
+  const kept = host.dump().find((n) => n.id === typedInto);
+  assert.equal(kept?.text, 'Ask Sam about this');
+  assert.equal(kept.pluginData.canvasfit, undefined, 'no longer marked as CanvasFit\'s');
+  assert.ok(!host.dump().some((n) => n.id === emptied), 'the emptied warning is replaced');
+  assert.equal(warningsNow().length, count);
+
+  await session.analyse();  // now a note of the user's like any other
+  assert.ok(session.board.notes.some((n) => n.id === typedInto && n.text === 'Ask Sam about this'));
+  await session.clear();
+  assert.deepEqual(errors, []);
+  const after = host.dump();
+  assert.deepEqual(after.find((n) => n.id === typedInto), kept, 'Clear leaves the user\'s note as it is');
+  assert.deepEqual(after.filter((n) => n.id !== typedInto), pristine, 'everything else is as before the first Analyse');
+});
+
 test('links are drawn as connectors on demand and removed with the marks', async () => {
   const { host, session } = startPlugin();
   const report = await session.analyse();

@@ -131,6 +131,60 @@ test('Clear restores every colour, tag and metadata, removes CanvasFit items and
   assert.deepEqual(cleared, expected);
 });
 
+test('a warning sticky the user typed into stays as the user\'s note: Analyse and Clear take off only CanvasFit\'s tag and record', async () => {
+  const host = exampleHost();
+  const pristine = userView(host);
+  const { session, errors } = newSession(host);
+  await session.analyse();
+  const warningTag = [...host.tags.values()].find((t) => t.title === 'CanvasFit: warning');
+  const warnings = () => [...host.items.values()].filter((i) => i.tagIds?.includes(warningTag.id));
+  const count = warnings().length;
+  const [typedInto, emptied, untouched] = warnings().map((w) => w.id);
+  assert.ok(untouched, 'the example gets at least three warning stickies');
+  assert.equal(host.metadata.get(typedInto).canvasfit.k, 'warning', 'a warning records the text CanvasFit wrote');
+  host.userEdit(typedInto, { content: '<p>Ask Sam about this</p>' });
+  host.userEdit(emptied, { content: '' });  // nothing the user wrote is in it: it goes like any warning
+
+  await session.analyse();  // the re-run keeps it and makes it the user's
+  assert.deepEqual(errors, []);
+  assert.ok(host.items.has(typedInto));
+  assert.equal(host.items.get(typedInto).content, '<p>Ask Sam about this</p>');
+  assert.ok(!host.items.get(typedInto).tagIds.includes(warningTag.id), 'no longer tagged as a warning');
+  assert.equal(host.metadata.get(typedInto), undefined, 'and no longer recorded as CanvasFit\'s');
+  assert.ok(!host.items.has(emptied), 'the emptied warning is replaced');
+  assert.ok(warnings().some((w) => w.id === untouched), 'an untouched warning is kept as it is');
+  assert.equal(warnings().length, count, 'the analysis did not read the user\'s text yet: the same warnings, two written anew');
+
+  await session.analyse();  // now a note of the user's like any other
+  assert.ok(session.board.notes.some((n) => n.id === typedInto && n.text === 'Ask Sam about this'));
+  await session.clear();
+  assert.deepEqual(errors, []);
+  const kept = structuredClone(host.items.get(typedInto));
+  const { modifiedAt, modifiedBy, ...view } = kept;
+  assert.equal(view.content, '<p>Ask Sam about this</p>');
+  assert.deepEqual(view.tagIds, []);
+  const expected = structuredClone(pristine);
+  expected.items = [...expected.items, view].sort((a, b) => (a.id < b.id ? -1 : 1));
+  assert.deepEqual(userView(host), expected, 'everything else is as before the first Analyse');
+});
+
+test('Clear from a reopened panel keeps a warning sticky the user typed into', async () => {
+  const host = exampleHost();
+  const pristine = userView(host);
+  const { session } = newSession(host);
+  await session.analyse();
+  const warningTag = [...host.tags.values()].find((t) => t.title === 'CanvasFit: warning');
+  const typedInto = [...host.items.values()].find((i) => i.tagIds?.includes(warningTag.id)).id;
+  host.userEdit(typedInto, { content: '<p>Ask Sam about this</p>' });
+  const { session: reopened, errors } = newSession(host);
+  await reopened.clear();
+  assert.deepEqual(errors, []);
+  assert.equal(host.items.get(typedInto)?.content, '<p>Ask Sam about this</p>');
+  assert.equal(host.metadata.get(typedInto), undefined);
+  const { items, tags, metadata } = userView(host);
+  assert.deepEqual({ items: items.filter((i) => i.id !== typedInto), tags, metadata }, pristine);
+});
+
 test('links are drawn as connectors on demand and removed again', async () => {
   const host = exampleHost();
   const { session } = newSession(host);

@@ -7,9 +7,17 @@
 // What CanvasFit created or changed carries plugin data (key `canvasfit`),
 // which is saved with the file, so Clear works after reopening it. All calls
 // go through the `PluginAPI` object passed in (typed by @figma/plugin-typings).
+// Failure safety: a note's original fills are recorded before its fill
+// changes, a created node is marked as CanvasFit's the moment it exists, so a
+// write-back cut off anywhere leaves a page Clear restores; a note the user
+// edited or deleted since the board was read gets no (stale) mark. A warning
+// sticky the user typed into is the user's: Clear (and so the next Analyse)
+// keeps it and only takes CanvasFit's plugin data off.
 import type { BoardJson, Patch, PatchAction, WriteSummary } from './protocol.js';
 
 export const DATA_KEY = 'canvasfit';
+/** How long a font may take to load before the write-back gives up. */
+export const FONT_TIMEOUT_MS = 10_000;
 const READ_TYPES: NodeType[] = ['STICKY', 'SHAPE_WITH_TEXT', 'SECTION', 'CONNECTOR'];
 
 type Status = 'covered' | 'unaddressed' | 'orphan' | 'linked';
@@ -38,6 +46,8 @@ interface CreatedRecord {
   v: 1;
   k: 'warning' | 'mark' | 'link';
   note?: string;
+  /** The text CanvasFit writes into a warning sticky: another text is the user's. */
+  w?: string;
 }
 
 type Record_ = HighlightRecord | CreatedRecord;
@@ -134,19 +144,62 @@ export function readBoard(api: PluginAPI): BoardJson {
   return board;
 }
 
+/** What the analysis read of each note: its text and the fills the user chose. */
+export type Basis = Map<string, string>;
+
+function contentOf(node: Colored): string {
+  return JSON.stringify([node.text.characters, userFills(node)]);
+}
+
+/** The notes of the page as read for an analysis, to tell later which ones the user changed meanwhile. */
+export function contentSnapshot(api: PluginAPI): Basis {
+  const nodes = api.currentPage.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] }).filter((node) => !isCreated(node));
+  return new Map(nodes.map((node) => [node.id, contentOf(node)]));
+}
+
+export interface ApplyOptions {
+  /** The notes as the analysis read them; notes changed since get no mark. */
+  basis?: Basis;
+  fontTimeoutMs?: number;
+}
+
 /** Loads the font of a text sublayer: FigJam refuses to change text whose font is not loaded. */
-async function loadFontOf(api: PluginAPI, text: TextSublayerNode): Promise<void> {
-  if (text.fontName !== api.mixed) await api.loadFontAsync(text.fontName);
+async function loadFontOf(api: PluginAPI, text: TextSublayerNode, timeoutMs = FONT_TIMEOUT_MS): Promise<void> {
+  if (text.fontName === api.mixed) return;
+  // A font that never loads would leave the write-back, and the UI waiting on it, hanging.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`a font did not load within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([api.loadFontAsync(text.fontName), timeout]);
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether the user typed into a node CanvasFit created. An emptied one is not
+ * kept (nothing the user wrote is in it), and neither is one whose text a
+ * cut-off write-back never wrote (it is still empty).
+ */
+function typedIntoByUser(node: BaseNode, record: CreatedRecord): boolean {
+  if (typeof record.w !== 'string' || node.type !== 'STICKY') return false;
+  const text = node.text.characters;
+  return text.trim() !== '' && text !== record.w;
 }
 
 /** Removes CanvasFit's nodes and restores every fill it changed; user edits stay. */
 export async function clearMarks(api: PluginAPI): Promise<WriteSummary> {
-  const summary: WriteSummary = { highlighted: 0, created: 0, removed: 0, restored: 0 };
+  const summary: WriteSummary = { highlighted: 0, created: 0, removed: 0, restored: 0, changed: [] };
+  // Stops at the first failure: what is left keeps its plugin data, so the next Clear finishes the job.
   const nodes = api.currentPage.findAllWithCriteria({ types: READ_TYPES });
   for (const node of nodes) {
     const record = recordOf(node);
     if (!record) continue;
-    if (record.k !== 'highlight') {
+    if (record.k !== 'highlight' && typedIntoByUser(node, record)) {
+      node.setPluginData(DATA_KEY, '');  // the user's note now: only CanvasFit's mark goes
+    } else if (record.k !== 'highlight') {
       node.remove();
       summary.removed += 1;
     } else if (node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT') {
@@ -159,57 +212,80 @@ export async function clearMarks(api: PluginAPI): Promise<WriteSummary> {
 }
 
 /** Applies a patch: earlier marks are replaced, never duplicated. */
-export async function applyPatch(api: PluginAPI, patch: Patch): Promise<WriteSummary> {
+export async function applyPatch(api: PluginAPI, patch: Patch, options: ApplyOptions = {}): Promise<WriteSummary> {
   const summary = patch.actions.some((action) => action.type === 'remove-marks')
     ? await clearMarks(api)
-    : { highlighted: 0, created: 0, removed: 0, restored: 0 };
+    : { highlighted: 0, created: 0, removed: 0, restored: 0, changed: [] };
   const byId = new Map<string, Colored>();
   for (const node of api.currentPage.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] })) byId.set(node.id, node);
+  const changed = new Set<string>();
+  // Checked right before each write: the sandbox runs one task at a time, so a
+  // user edit can only land at an await (a font load) or before the patch arrived.
+  const current = (ids: string[]): boolean => {
+    const stale = ids.filter((id) => {
+      const node = byId.get(id);
+      return !node || node.removed || (options.basis !== undefined && options.basis.get(id) !== contentOf(node));
+    });
+    stale.forEach((id) => changed.add(id));
+    return stale.length === 0;
+  };
+  const fonts = options.fontTimeoutMs;
   const taken: Box[] = [];
   for (const action of patch.actions) {
-    if (action.type === 'highlight') summary.highlighted += highlight(byId.get(action.note), action.status);
-    else if (action.type === 'mark') summary.created += await rankMark(api, byId.get(action.note), action);
-    else if (action.type === 'warning-note') summary.created += await warningSticky(api, byId, action, taken);
-    else if (action.type === 'link') summary.created += link(api, byId, action);
+    if (action.type === 'highlight') {
+      if (current([action.note])) summary.highlighted += highlight(byId.get(action.note)!, action.status);
+    } else if (action.type === 'mark') {
+      if (current([action.note])) summary.created += await rankMark(api, byId.get(action.note)!, action, fonts);
+    } else if (action.type === 'warning-note') {
+      if (current(action.anchor)) summary.created += await warningSticky(api, byId, action, taken, fonts);
+    } else if (action.type === 'link') {
+      if (current([action.from, action.to])) summary.created += link(api, action);
+    }
   }
+  summary.changed = [...changed].sort();
   return summary;
 }
 
 type Box = { x: number; y: number; width: number; height: number };
 
-function highlight(node: Colored | undefined, status: Status): number {
-  if (!node || typeof node.fills === 'symbol') return 0;
+function highlight(node: Colored, status: Status): number {
+  if (typeof node.fills === 'symbol') return 0;
   const applied = solid(STATUS_FILL[status]);
-  const record: HighlightRecord = { v: 1, k: 'highlight', s: status, o: fillsJson(node), a: JSON.stringify(applied) };
+  const record: HighlightRecord = { v: 1, k: 'highlight', s: status, o: userFills(node), a: JSON.stringify(applied) };
   // The original is recorded before the fill changes.
   node.setPluginData(DATA_KEY, JSON.stringify(record));
   node.fills = applied;
   return 1;
 }
 
-function created(node: BaseNode, record: CreatedRecord): void {
-  node.setPluginData(DATA_KEY, JSON.stringify(record));
+/** A new node, marked as CanvasFit's before anything else; taken away again if it cannot be marked. */
+function create<T extends SceneNode>(make: () => T, record: CreatedRecord): T {
+  const node = make();
+  try {
+    node.setPluginData(DATA_KEY, JSON.stringify(record));
+  } catch (error) {
+    try { node.remove(); } catch { /* the error below is what the user needs to hear */ }
+    throw error;
+  }
+  return node;
 }
 
-async function rankMark(api: PluginAPI, note: Colored | undefined, action: Extract<PatchAction, { type: 'mark' }>): Promise<number> {
-  if (!note) return 0;
+async function rankMark(api: PluginAPI, note: Colored, action: Extract<PatchAction, { type: 'mark' }>, timeoutMs?: number): Promise<number> {
   const where = box(note);
-  const mark = api.createShapeWithText();
-  created(mark, { v: 1, k: 'mark', note: action.note });
+  const mark = create(() => api.createShapeWithText(), { v: 1, k: 'mark', note: action.note });
   mark.shapeType = 'ELLIPSE';
   mark.resize(56, 56);
   mark.x = where.x + where.width - 28;
   mark.y = where.y - 28;
   mark.fills = solid(MARK_FILL);
-  await loadFontOf(api, mark.text);
+  await loadFontOf(api, mark.text, timeoutMs);
   mark.text.characters = action.text;
   return 1;
 }
 
-async function warningSticky(api: PluginAPI, notes: Map<string, Colored>, action: Extract<PatchAction, { type: 'warning-note' }>, taken: Box[]): Promise<number> {
+async function warningSticky(api: PluginAPI, notes: Map<string, Colored>, action: Extract<PatchAction, { type: 'warning-note' }>, taken: Box[], timeoutMs?: number): Promise<number> {
   const anchors = action.anchor.map((id) => notes.get(id)).filter((node): node is Colored => !!node).map(box);
-  const sticky = api.createSticky();
-  created(sticky, { v: 1, k: 'warning' });
+  const sticky = create(() => api.createSticky(), { v: 1, k: 'warning', w: action.text });
   const right = anchors.length ? Math.max(...anchors.map((b) => b.x + b.width)) : 0;
   const top = anchors.length ? Math.min(...anchors.map((b) => b.y)) : 0;
   const spot = { x: right + GAP, y: top, width: sticky.width, height: sticky.height };
@@ -220,15 +296,13 @@ async function warningSticky(api: PluginAPI, notes: Map<string, Colored>, action
   sticky.x = spot.x;
   sticky.y = spot.y;
   sticky.fills = solid(SEVERITY_FILL[action.severity] ?? SEVERITY_FILL.info);
-  await loadFontOf(api, sticky.text);
+  await loadFontOf(api, sticky.text, timeoutMs);
   sticky.text.characters = action.text;  // plain text: FigJam never reads it as markup
   return 1;
 }
 
-function link(api: PluginAPI, notes: Map<string, Colored>, action: Extract<PatchAction, { type: 'link' }>): number {
-  if (!notes.has(action.from) || !notes.has(action.to)) return 0;
-  const connector = api.createConnector();
-  created(connector, { v: 1, k: 'link' });
+function link(api: PluginAPI, action: Extract<PatchAction, { type: 'link' }>): number {
+  const connector = create(() => api.createConnector(), { v: 1, k: 'link' });
   connector.connectorStart = { endpointNodeId: action.from, magnet: 'AUTO' };
   connector.connectorEnd = { endpointNodeId: action.to, magnet: 'AUTO' };
   connector.connectorLineType = 'CURVED';

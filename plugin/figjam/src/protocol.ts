@@ -32,6 +32,8 @@ export interface WriteSummary {
   created: number;
   removed: number;
   restored: number;
+  /** Notes the user edited or deleted between the read and the write: left unmarked. */
+  changed: string[];
 }
 
 /** UI → main. Every request carries an id; the answer repeats it. */

@@ -18,6 +18,8 @@ export class FigJamSession {
   board: BoardJson | null = null;
   lastSummary: WriteSummary | null = null;
   analyses = 0;
+  /** Notes the user edited or deleted while the last patch was on its way: left as the user left them. */
+  changedDuringAnalysis: string[] = [];
   readonly boardFileName = 'figjam-board.canvasfit.json';
   onReport: (report: Report | null) => void = () => {};
   onError: (error: Error) => void = () => {};
@@ -49,7 +51,11 @@ export class FigJamSession {
 
   clear(): Promise<void> {
     return this.enqueue(async () => {
-      const reply = await this.request({ type: 'clear' });
+      const reply = await this.request({ type: 'clear' }).catch((error: Error) => {
+        // What was not cleared keeps its plugin data: the next Clear finishes the job.
+        throw new Error(`CanvasFit could not finish clearing the board (${error.message}). `
+          + 'The marks left are still recorded: press Clear again to remove them.');
+      });
       this.lastSummary = reply.type === 'done' ? reply.summary : null;
       this.report = null;
       this.lastSignature = '';
@@ -100,8 +106,13 @@ export class FigJamSession {
     const report = this.canvasfit.analyze(board, { source: SOURCE });
     this.report = report;
     const patch = buildPatch(report, { showLinks: this.showLinks }) as Patch;
-    const reply = await this.request({ type: 'apply', patch });
+    const reply = await this.request({ type: 'apply', patch }).catch((error: Error) => {
+      // Every change made so far carries its plugin data (written first): Clear can undo it.
+      throw new Error(`CanvasFit could not finish writing to the board (${error.message}). `
+        + 'Nothing you wrote was changed; press Analyse to try again, or Clear to remove CanvasFit\'s marks.');
+    });
     this.lastSummary = reply.type === 'done' ? reply.summary : null;
+    this.changedDuringAnalysis = this.lastSummary?.changed ?? [];
     this.analyses += 1;
     this.onReport(report);
     return report;

@@ -7,8 +7,11 @@
 // - Its app metadata (key `canvasfit`) records the colour it had before, the
 //   colour CanvasFit applied and the tags CanvasFit added. Miro allows only a
 //   few hundred bytes of app metadata per item, hence the short field names.
-// - Warning stickies carry the tag "CanvasFit: warning"; link connectors carry
-//   CanvasFit's link style and the metadata {k: 'link'}.
+// - Warning stickies carry the tag "CanvasFit: warning" and the metadata
+//   {k: 'warning', h}, h a hash of the text CanvasFit wrote (the text itself
+//   may not fit): a warning whose text no longer matches was typed into by the
+//   user and is theirs. Link connectors carry CanvasFit's link style and the
+//   metadata {k: 'link'}.
 // Miro has no comment API, so nothing here pretends to comment.
 import type { StickyNoteColorType, TagColor } from '@mirohq/websdk-types';
 import type { NoteItem } from './types.js';
@@ -33,7 +36,14 @@ export interface LinkRecord {
   k: 'link';
 }
 
-export type MarkRecord = HighlightRecord | LinkRecord;
+/** Metadata of a warning sticky: a hash of the text CanvasFit wrote into it. */
+export interface WarningRecord {
+  v: 1;
+  k: 'warning';
+  h: string;
+}
+
+export type MarkRecord = HighlightRecord | LinkRecord | WarningRecord;
 
 /** Sticky palette names per status: Miro refuses any colour outside its palette. */
 export const STICKY_COLOR: Record<Status, StickyNoteColorType> = {
@@ -127,4 +137,31 @@ export function isLinkRecord(value: unknown): value is LinkRecord {
   if (!value || typeof value !== 'object') return false;
   const record = value as LinkRecord;
   return record.v === 1 && record.k === 'link';
+}
+
+export function isWarningRecord(value: unknown): value is WarningRecord {
+  if (!value || typeof value !== 'object') return false;
+  const record = value as WarningRecord;
+  return record.v === 1 && record.k === 'warning' && typeof record.h === 'string';
+}
+
+/** A short hash (FNV-1a, 32 bits) of a text: enough to notice an edit, and it fits Miro's metadata limit. */
+export function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+export function warningRecord(text: string): WarningRecord {
+  return { v: 1, k: 'warning', h: textHash(text) };
+}
+
+/**
+ * Whether the user typed into a warning sticky: it has CanvasFit's record and
+ * shows a text other than the one recorded. Emptied stickies are not kept
+ * (nothing the user wrote is in them); a warning without a record (written
+ * before records existed, or its write cut off) counts as untouched.
+ */
+export function typedIntoByUser(record: unknown, text: string): boolean {
+  return isWarningRecord(record) && text.trim() !== '' && record.h !== textHash(text);
 }

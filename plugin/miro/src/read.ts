@@ -7,7 +7,7 @@
 import type { SdkCalls } from './calls.js';
 import { htmlToText } from './html-text.js';
 import {
-  METADATA_KEY, TAG_PREFIX, WARNING_TAG, LINK_STYLE, isHighlightRecord, isLinkRecord, lookOf, mayCarryMark, tagIdsOf,
+  METADATA_KEY, TAG_PREFIX, WARNING_TAG, LINK_STYLE, isHighlightRecord, isLinkRecord, isWarningRecord, lookOf, mayCarryMark, tagIdsOf, typedIntoByUser,
   type HighlightRecord,
 } from './marks.js';
 import {
@@ -28,6 +28,11 @@ export interface Snapshot {
   /** Stickies and connectors CanvasFit created. */
   warnings: StickyNote[];
   links: Connector[];
+  /**
+   * Warning stickies the user typed into, and notes still carrying a warning's
+   * record: the user's, only CanvasFit's tag and record come off.
+   */
+  adopted: NoteItem[];
 }
 
 /**
@@ -42,12 +47,30 @@ export function signatureOf(item: NoteItem | Connector): string {
   return JSON.stringify([lookOf(item), tagIdsOf(item)]);
 }
 
+/** A cache entry that forces a re-read: set before CanvasFit writes an item, in case the write is cut off. */
+export const PENDING = 'pending';
+
+/**
+ * What the analysis read of a note and what a write would overwrite: its text,
+ * colour and tags. Compared just before each write, so a note the user edited
+ * since the read keeps the edit (Miro has no conditional write).
+ */
+export function contentKey(item: NoteItem): string {
+  const text = item.type === 'card' || item.type === 'app_card' ? [item.title, item.description] : [item.content];
+  return JSON.stringify([item.type, ...text, lookOf(item), tagIdsOf(item)]);
+}
+
 function isLinkCandidate(connector: Connector): boolean {
   return connector.style.strokeColor === LINK_STYLE.strokeColor && connector.style.strokeStyle === LINK_STYLE.strokeStyle;
 }
 
-/** Reads the items, tags and CanvasFit's records: two `get` calls plus one metadata read per candidate. */
-export async function readSnapshot(board: MiroBoard, calls: SdkCalls, cache: MetadataCache): Promise<Snapshot> {
+/**
+ * Reads the items, tags and CanvasFit's records: two `get` calls plus one
+ * metadata read per candidate. With `everyNote`, every note is a candidate
+ * once: a write-back cut off in an earlier session (panel closed, network
+ * lost) may have left a record on a note whose colour it never changed.
+ */
+export async function readSnapshot(board: MiroBoard, calls: SdkCalls, cache: MetadataCache, everyNote = false): Promise<Snapshot> {
   const items = await calls.one(() => board.get({ type: [...READ_TYPES] }));
   const tags = await calls.one(() => board.get({ type: 'tag' }));
   const ourTags = new Map(tags.filter((tag) => tag.title.startsWith(TAG_PREFIX)).map((tag) => [tag.title, tag]));
@@ -56,16 +79,17 @@ export async function readSnapshot(board: MiroBoard, calls: SdkCalls, cache: Met
   const notes: NoteItem[] = [];
   const frames: Frame[] = [];
   const connectors: Connector[] = [];
-  const warnings: StickyNote[] = [];
+  const tagged: StickyNote[] = [];
   for (const item of items) {
     if (item.type === 'frame') frames.push(item);
     else if (item.type === 'connector') connectors.push(item);
-    else if (item.type === 'sticky_note' && warningTagId && item.tagIds.includes(warningTagId)) warnings.push(item);
+    else if (item.type === 'sticky_note' && warningTagId && item.tagIds.includes(warningTagId)) tagged.push(item);
     else if (isNoteItem(item)) notes.push(item);
   }
   const candidates: (NoteItem | Connector)[] = [
-    ...notes.filter((note) => cache.has(note.id) || mayCarryMark(note, ourTagIds)),
+    ...notes.filter((note) => everyNote || cache.has(note.id) || mayCarryMark(note, ourTagIds)),
     ...connectors.filter(isLinkCandidate),
+    ...tagged,
   ];
   const stale = candidates.filter((item) => cache.get(item.id)?.signature !== signatureOf(item));
   const records = await calls.batch(stale.map((item) => () => item.getMetadata(METADATA_KEY)));
@@ -76,7 +100,12 @@ export async function readSnapshot(board: MiroBoard, calls: SdkCalls, cache: Met
     if (isHighlightRecord(record)) highlights.set(note.id, record);
   }
   const links = connectors.filter((connector) => isLinkRecord(cache.get(connector.id)?.record));
-  return { notes, frames, connectors, tags, highlights, ourTags, warnings, links };
+  // Until its mark comes off, a warning the user typed into is left out of the
+  // analysis like any other warning (as on Excalidraw); after that it is a note.
+  const typedInto = (sticky: StickyNote) => typedIntoByUser(cache.get(sticky.id)?.record, htmlToText(sticky.content));
+  const warnings = tagged.filter((sticky) => !typedInto(sticky));
+  const adopted = [...tagged.filter(typedInto), ...notes.filter((note) => isWarningRecord(cache.get(note.id)?.record))];
+  return { notes, frames, connectors, tags, highlights, ourTags, warnings, links, adopted };
 }
 
 /** Resolves Miro's relative positions (children count from their frame) to absolute centres. */

@@ -11,11 +11,17 @@ import type { BoardJson, MiroBoard, Progress } from './types.js';
 import { MiroWriter, type WriteSummary } from './write.js';
 
 export const LIVE_DELAY_MS = 1000;
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 const SOURCE = 'miro-board';
 
 export interface SessionOptions {
   clock?: Clock;
   budget?: CreditBudget;
+  /** How long one SDK call may take before CanvasFit gives up on it (ms). */
+  timeoutMs?: number;
 }
 
 export class MiroSession {
@@ -25,6 +31,8 @@ export class MiroSession {
   board: BoardJson | null = null;
   lastSummary: WriteSummary | null = null;
   analyses = 0;
+  /** Notes the user edited or deleted while the last patch was written: left as the user left them. */
+  changedDuringAnalysis: string[] = [];
   readonly boardFileName = 'miro-board.canvasfit.json';
   onReport: (report: Report | null) => void = () => {};
   onError: (error: Error) => void = () => {};
@@ -35,6 +43,8 @@ export class MiroSession {
   private readonly clock: Clock;
   private queue: Promise<unknown> = Promise.resolve();
   private lastSignature = '';
+  /** Whether this session has read every note's metadata once (the first Clear does). */
+  private swept = false;
   private liveTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly onBoardEvent = () => this.boardChanged();
 
@@ -42,7 +52,7 @@ export class MiroSession {
     this.clock = options.clock ?? realClock;
     const budget = options.budget ?? new CreditBudget(this.clock, undefined, undefined,
       (ms) => this.onProgress({ phase: 'waiting', done: Math.ceil(ms / 1000), total: 0 }));
-    this.calls = new SdkCalls(budget, this.clock);
+    this.calls = new SdkCalls(budget, this.clock, undefined, options.timeoutMs);
   }
 
   /** Reads the board, analyses it and writes the marks back. */
@@ -53,8 +63,15 @@ export class MiroSession {
   /** Removes CanvasFit's marks and restores every colour and tag it changed. */
   clear(): Promise<void> {
     return this.enqueue(async () => {
-      const snapshot = await readSnapshot(this.miroBoard, this.calls, this.cache);
-      this.lastSummary = await this.writer().clear(snapshot);
+      try {
+        const snapshot = await readSnapshot(this.miroBoard, this.calls, this.cache, !this.swept);
+        this.swept = true;
+        this.lastSummary = await this.writer().clear(snapshot);
+      } catch (error) {
+        // What was not cleared is still recorded: the next Clear finishes the job.
+        throw new Error(`CanvasFit could not finish clearing the board (${reason(error)}). `
+          + 'The marks left are still recorded: press Clear again to remove them.');
+      }
       this.report = null;
       this.lastSignature = '';
       this.onReport(null);
@@ -113,14 +130,25 @@ export class MiroSession {
 
   private async analyseNow(): Promise<Report | null> {
     this.onProgress({ phase: 'reading', done: 0, total: 1 });
-    const snapshot = await readSnapshot(this.miroBoard, this.calls, this.cache);
+    const snapshot = await readSnapshot(this.miroBoard, this.calls, this.cache).catch((error: unknown) => {
+      throw new Error(`CanvasFit could not read the board (${reason(error)}). Nothing was changed: press Analyse to try again.`);
+    });
     const board = boardJson(snapshot);
     this.board = board;
     this.lastSignature = JSON.stringify(board);
     const report = this.canvasfit.analyze(board, { source: SOURCE });
     this.report = report;
     const patch = buildPatch(report, { showLinks: this.showLinks });
-    this.lastSummary = await this.writer().apply(snapshot, board, patch);
+    const writer = this.writer();
+    try {
+      this.lastSummary = await writer.apply(snapshot, board, patch);
+    } catch (error) {
+      // Every change made so far carries its record (written before the change): Clear can undo it.
+      throw new Error(`CanvasFit could not finish writing to the board (${reason(error)}). `
+        + 'Nothing you wrote was changed; press Analyse to try again, or Clear to remove CanvasFit\'s marks.');
+    } finally {
+      this.changedDuringAnalysis = writer.changed.sort();
+    }
     this.analyses += 1;
     this.onReport(report);
     return report;

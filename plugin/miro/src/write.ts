@@ -3,15 +3,21 @@
 // already right costs nothing, which matters when every call costs credits.
 // Order keeps the user's data safe if anything fails midway: the original
 // colour is written to the item's metadata before the colour changes, and on
-// Clear the colour is restored before the metadata goes.
+// Clear the colour is restored before the metadata goes. Every item is read
+// again just before it is written: a note the user edited or deleted since the
+// analysis read it is skipped (and reported), never overwritten or recreated.
+// A call that fails stops the write-back after its batch has settled; what was
+// written by then is recorded, so Clear can undo it. A warning sticky the user
+// typed into is kept as the user's note: only CanvasFit's tag and record go.
 import type { SdkCalls } from './calls.js';
 import { htmlToText, textToHtml } from './html-text.js';
 import {
-  LINK_STYLE, METADATA_KEY, WARNING_COLOR, WARNING_TAG, appliedLook, lookOf, rankTag, setLook, statusTag, tagIdsOf,
+  LINK_STYLE, METADATA_KEY, WARNING_COLOR, WARNING_TAG, appliedLook, isLinkRecord, lookOf, rankTag, setLook, statusTag, tagIdsOf,
+  warningRecord,
   type HighlightRecord, type Status, type TagSpec,
 } from './marks.js';
-import { signatureOf, type MetadataCache, type Snapshot } from './read.js';
-import type { BoardJson, Connector, MiroBoard, NoteItem, Progress, StickyNote, Tag } from './types.js';
+import { PENDING, contentKey, signatureOf, type MetadataCache, type Snapshot } from './read.js';
+import { isNoteItem, type BoardJson, type Connector, type Item, type MiroBoard, type NoteItem, type Progress, type StickyNote, type Tag } from './types.js';
 
 export const MAX_TAGS_PER_ITEM = 8;
 export const MAX_TAGS_PER_BOARD = 100;
@@ -34,6 +40,8 @@ export interface WriteSummary {
   created: number;
   removed: number;
   notices: string[];
+  /** Notes the user edited or deleted while CanvasFit wrote: left as the user left them. */
+  changed: string[];
 }
 
 interface Desired {
@@ -78,7 +86,9 @@ export class MiroWriter {
   private done = 0;
   private total = 0;
   private phase: Progress['phase'] = 'writing';
-  private summary: WriteSummary = { calls: 0, notesChanged: 0, created: 0, removed: 0, notices: [] };
+  /** Each note's text, colour and tags as read, updated with CanvasFit's own writes. */
+  private expected = new Map<string, string>();
+  private summary: WriteSummary = { calls: 0, notesChanged: 0, created: 0, removed: 0, notices: [], changed: [] };
 
   constructor(
     private readonly board: MiroBoard,
@@ -89,7 +99,7 @@ export class MiroWriter {
 
   /** Writes the patch onto the board: earlier marks are replaced, never duplicated. */
   async apply(snapshot: Snapshot, board: BoardJson, patch: Patch): Promise<WriteSummary> {
-    this.start();
+    this.start(snapshot);
     const desired = desiredMarks(patch);
     const warnings = patch.actions.filter((action) => action.type === 'warning-note');
     const links = patch.actions.filter((action) => action.type === 'link');
@@ -100,23 +110,39 @@ export class MiroWriter {
     const staleLinks = this.unmatched(snapshot.links, links.map((l) => `${l.from}>${l.to}`), (c) => `${c.start?.item}>${c.end?.item}`);
     const newWarnings = warnings.filter((w) => !snapshot.warnings.some((s) => htmlToText(s.content) === w.text));
     const newLinks = links.filter((l) => !snapshot.links.some((c) => c.start?.item === l.from && c.end?.item === l.to));
-    this.total = this.callsFor(plans) + staleWarnings.length + staleLinks.length + newWarnings.length + newLinks.length * 2;
+    const anchors = [...new Set([
+      ...newWarnings.flatMap((w) => w.anchor as string[]), ...newLinks.flatMap((l) => [String(l.from), String(l.to)]),
+    ])];
+    this.total = this.callsFor(plans) + this.readsFor(plans.length) + staleWarnings.length + staleLinks.length
+      + this.adoptCalls(snapshot) + this.readsFor(anchors.length) + newWarnings.length * 2 + newLinks.length * 2;
     this.report('writing');
+    await this.adopt(snapshot);
     await this.writeNotes(plans);
     await this.removeItems([...staleWarnings, ...staleLinks]);
-    await this.createWarnings(snapshot, board, newWarnings);
-    await this.createLinks(newLinks);
+    // Warnings and links about a note edited or deleted since the read would be stale: left out.
+    const unchanged = await this.unchanged(anchors);
+    const fresh = (ids: string[]) => ids.every((id) => unchanged.has(id));
+    const warningsNow = newWarnings.filter((w) => fresh(w.anchor as string[]));
+    const linksNow = newLinks.filter((l) => fresh([String(l.from), String(l.to)]));
+    this.skipped((newWarnings.length - warningsNow.length + newLinks.length - linksNow.length) * 2);
+    await this.createWarnings(snapshot, board, warningsNow);
+    await this.createLinks(linksNow);
+    if (this.summary.changed.length > 0) {
+      this.summary.notices.push(`${this.summary.changed.length} note(s) changed while CanvasFit wrote and were left as they are: press Analyse again to include them`);
+    }
     return this.summary;
   }
 
   /** Removes CanvasFit's items and tags and restores every colour and tag it changed; user edits stay. */
   async clear(snapshot: Snapshot): Promise<WriteSummary> {
-    this.start();
+    this.start(snapshot);
     const plans = snapshot.notes.map((item) => this.plan(item, snapshot, undefined))
       .filter((plan): plan is NotePlan => plan !== null);
     const tags = [...snapshot.ourTags.values()];
-    this.total = this.callsFor(plans) + snapshot.warnings.length + snapshot.links.length + tags.length;
+    this.total = this.callsFor(plans) + this.readsFor(plans.length) + snapshot.warnings.length + snapshot.links.length
+      + this.adoptCalls(snapshot) + tags.length;
     this.report('clearing');
+    await this.adopt(snapshot);
     await this.writeNotes(plans);
     await this.removeItems([...snapshot.warnings, ...snapshot.links]);
     await this.removeItems(tags);
@@ -124,10 +150,16 @@ export class MiroWriter {
     return this.summary;
   }
 
-  private start(): void {
+  private start(snapshot: Snapshot): void {
+    this.expected = new Map(snapshot.notes.map((note) => [note.id, contentKey(note)]));
     this.done = 0;
     this.total = 0;
-    this.summary = { calls: 0, notesChanged: 0, created: 0, removed: 0, notices: [] };
+    this.summary = { calls: 0, notesChanged: 0, created: 0, removed: 0, notices: [], changed: [] };
+  }
+
+  /** Notes found edited or deleted so far, also when the write-back failed later. */
+  get changed(): string[] {
+    return [...this.summary.changed];
   }
 
   private report(phase: Progress['phase']): void {
@@ -139,6 +171,60 @@ export class MiroWriter {
     this.done += count;
     this.summary.calls += count;
     this.report(this.phase);
+  }
+
+  /** Calls counted as done without being made (notes skipped because the user changed them). */
+  private skipped(count: number): void {
+    this.done += count;
+    this.report(this.phase);
+  }
+
+  private userChanged(id: string): void {
+    if (!this.summary.changed.includes(id)) this.summary.changed.push(id);
+  }
+
+  /** The reads that check `count` items just before they are written: one `get` a batch. */
+  private readsFor(count: number): number {
+    return Math.ceil(count / this.calls.batchSize);
+  }
+
+  /** The items with these ids as they are now (one `get` a batch); deleted ones are missing. */
+  private async fetch(ids: string[]): Promise<Map<string, Item>> {
+    const found = new Map<string, Item>();
+    for (let start = 0; start < ids.length; start += this.calls.batchSize) {
+      const items = await this.calls.one(() => this.board.get({ id: ids.slice(start, start + this.calls.batchSize) }));
+      this.progressed(1);
+      for (const item of items) found.set(item.id, item);
+    }
+    return found;
+  }
+
+  /** Of these notes, the ids still as the snapshot read them; the others are reported as changed. */
+  private async unchanged(ids: string[]): Promise<Set<string>> {
+    const now = await this.fetch(ids);
+    const same = new Set<string>();
+    for (const id of ids) {
+      const item = now.get(id);
+      if (item && isNoteItem(item) && contentKey(item) === this.expected.get(id)) same.add(id);
+      else this.userChanged(id);
+    }
+    return same;
+  }
+
+  /**
+   * The outcome of one write per item: items whose write failed because they
+   * are gone (the user deleted them meanwhile) count as changed by the user;
+   * any other failure is thrown. Returns the items written.
+   */
+  private async written<T extends { id: string }>(items: T[], results: PromiseSettledResult<unknown>[], report = true): Promise<T[]> {
+    const failed = items.filter((_, index) => results[index].status === 'rejected');
+    if (failed.length === 0) return items;
+    this.total += this.readsFor(failed.length);
+    const still = await this.fetch(failed.map((item) => item.id));
+    const lost = failed.find((item) => still.has(item.id));
+    if (lost) throw (results[items.indexOf(lost)] as PromiseRejectedResult).reason;
+    if (report) for (const item of failed) this.userChanged(item.id);
+    return items.filter((item) => !failed.includes(item));
   }
 
   private tagsNeeded(desired: Map<string, Desired>, warnings: boolean): TagSpec[] {
@@ -211,25 +297,59 @@ export class MiroWriter {
   }
 
   /**
-   * Three batched phases: records that remember originals, then the colour and
-   * tag changes (one sync() per item), then the records that are no longer needed.
+   * Batch by batch, three phases: records that remember originals, the colour
+   * and tag changes (one sync() per item), the records no longer needed. Each
+   * item's cache entry is marked pending first, so if a write is cut off the
+   * next read fetches its metadata again. Just before sync() the notes are read
+   * again and those the user changed since the snapshot are skipped: sync()
+   * writes every property of the object, so a stale one would undo the edit.
+   * (An edit landing while sync() itself is in flight cannot be told apart:
+   * Miro has no conditional write.)
    */
   private async writeNotes(plans: NotePlan[]): Promise<void> {
-    const remember = plans.filter((plan) => plan.recordChanged && plan.record !== null);
-    await this.calls.batch(remember.map((plan) => () => plan.item.setMetadata(METADATA_KEY, { ...plan.record! })),
-      this.counter());
-    const restyle = plans.filter((plan) => plan.styleChanged);
-    await this.calls.batch(restyle.map((plan) => () => {
-      setLook(plan.item, plan.look);
-      if ('tagIds' in plan.item) plan.item.tagIds = plan.tagIds;
-      return plan.item.sync();
-    }), this.counter());
-    const forget = plans.filter((plan) => plan.recordChanged && plan.record === null);
-    await this.calls.batch(forget.map((plan) => () => plan.item.setMetadata(METADATA_KEY, null)), this.counter());
-    for (const plan of plans) {
-      this.cache.set(plan.item.id, { signature: signatureOf(plan.item), record: plan.record });
+    for (let start = 0; start < plans.length; start += this.calls.batchSize) {
+      let current = plans.slice(start, start + this.calls.batchSize);
+      for (const plan of current) this.cache.set(plan.item.id, { signature: PENDING, record: null });
+      current = await this.writePhase(current, (plan) => plan.recordChanged && plan.record !== null,
+        (plan) => plan.item.setMetadata(METADATA_KEY, { ...plan.record! }));
+      current = await this.stillAsRead(current);
+      current = await this.writePhase(current, (plan) => plan.styleChanged, (plan) => {
+        setLook(plan.item, plan.look);
+        if ('tagIds' in plan.item) plan.item.tagIds = plan.tagIds;
+        return plan.item.sync();
+      });
+      current = await this.writePhase(current, (plan) => plan.recordChanged && plan.record === null,
+        (plan) => plan.item.setMetadata(METADATA_KEY, null));
+      for (const plan of current) {
+        this.cache.set(plan.item.id, { signature: signatureOf(plan.item), record: plan.record });
+        this.expected.set(plan.item.id, contentKey(plan.item));
+      }
+      this.summary.notesChanged += current.length;
     }
-    this.summary.notesChanged += plans.length;
+  }
+
+  /** The plans whose notes are unchanged since the read, on the notes as they are now. */
+  private async stillAsRead(plans: NotePlan[]): Promise<NotePlan[]> {
+    const now = await this.fetch(plans.map((plan) => plan.item.id));
+    const current: NotePlan[] = [];
+    for (const plan of plans) {
+      const item = now.get(plan.item.id);
+      if (item && isNoteItem(item) && contentKey(item) === this.expected.get(item.id)) {
+        current.push({ ...plan, item });
+      } else {
+        this.userChanged(plan.item.id);
+        this.skipped((plan.styleChanged ? 1 : 0) + (plan.recordChanged && plan.record === null ? 1 : 0));
+      }
+    }
+    return current;
+  }
+
+  /** One write for each plan that needs it; returns the plans still to write (deleted notes drop out). */
+  private async writePhase(plans: NotePlan[], needs: (plan: NotePlan) => boolean, write: (plan: NotePlan) => Promise<unknown>): Promise<NotePlan[]> {
+    const due = plans.filter(needs);
+    const results = await this.calls.settle(due.map((plan) => () => write(plan)), this.counter());
+    const done = new Set(await this.written(due.map((plan) => plan.item), results));
+    return plans.filter((plan) => !due.includes(plan) || done.has(plan.item));
   }
 
   /** A batch callback that adds each batch's new calls to the progress. */
@@ -255,10 +375,46 @@ export class MiroWriter {
     });
   }
 
+  /** Removes CanvasFit's items; one the user already deleted is not an error. */
   private async removeItems(items: (StickyNote | Connector | Tag)[]): Promise<void> {
-    await this.calls.batch(items.map((item) => () => this.board.remove(item)), this.counter());
+    const results = await this.calls.settle(items.map((item) => () => this.board.remove(item)), this.counter());
     for (const item of items) this.cache.delete(item.id);
+    await this.written(items, results);
     this.summary.removed += items.length;
+  }
+
+  private adoptCalls(snapshot: Snapshot): number {
+    return this.readsFor(snapshot.adopted.length) + snapshot.adopted.length * 2;
+  }
+
+  /**
+   * Warning stickies the user typed into become the user's notes: the warning
+   * tag comes off (taken off the sticky as it is now, so sync() writes the
+   * user's text back), then CanvasFit's record. In that order: a sticky left
+   * with the tag but without the record would pass for an untouched warning,
+   * and the next Clear would delete it; a record left on a note whose tag came
+   * off is merely taken off by the next Analyse or Clear. Runs before the notes
+   * are written, so the record it removes is never a new highlight's.
+   */
+  private async adopt(snapshot: Snapshot): Promise<void> {
+    const adopted = snapshot.adopted;
+    if (adopted.length === 0) return;
+    const tagId = snapshot.ourTags.get(WARNING_TAG.title)?.id;
+    for (const item of adopted) this.cache.set(item.id, { signature: PENDING, record: null });
+    const now = await this.fetch(adopted.map((item) => item.id));
+    const items = [...now.values()].filter(isNoteItem);  // one the user deleted meanwhile is gone with its record
+    const tagged = items.filter((item) => tagId !== undefined && tagIdsOf(item).includes(tagId));
+    const untagged = await this.calls.settle(tagged.map((item) => () => {
+      if ('tagIds' in item) item.tagIds = item.tagIds.filter((id) => id !== tagId);
+      return item.sync();
+    }), this.counter());
+    const synced = await this.written(tagged, untagged, false);
+    const kept = [...items.filter((item) => !tagged.includes(item)), ...synced];
+    this.skipped(adopted.length * 2 - tagged.length - kept.length);
+    const unrecorded = await this.calls.settle(kept.map((item) => () => item.setMetadata(METADATA_KEY, null)), this.counter());
+    for (const item of await this.written(kept, unrecorded, false)) {
+      this.cache.set(item.id, { signature: signatureOf(item), record: null });
+    }
   }
 
   /** Warning stickies beside the notes they concern, stacked so they never overlap. */
@@ -270,11 +426,12 @@ export class MiroWriter {
       return;
     }
     const boxes = new Map(board.notes.map((note) => [note.id, note as Box]));
-    const taken: Box[] = snapshot.warnings.map((sticky) => ({
+    // Stickies the user typed into stay where they are: new warnings go around them too.
+    const taken: Box[] = [...snapshot.warnings, ...snapshot.adopted].map((sticky) => ({
       x: sticky.x - sticky.width / 2, y: sticky.y - sticky.height / 2, width: sticky.width, height: sticky.height,
     }));
     const size = { width: WARNING_WIDTH, height: Math.round(WARNING_WIDTH * STICKY_ASPECT) };
-    const created = await this.calls.batch(warnings.map((warning) => {
+    const results = await this.calls.settle(warnings.map((warning) => {
       const spot = this.spotBeside((warning.anchor as string[]).map((id) => boxes.get(id)).filter((b): b is Box => !!b), size, taken);
       taken.push(spot);
       return () => this.board.createStickyNote({
@@ -287,8 +444,33 @@ export class MiroWriter {
         tagIds: [tag.id],
       });
     }), this.counter());
+    const created = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     snapshot.warnings.push(...created);
     this.summary.created += created.length;
+    // Each warning records the text CanvasFit wrote (as Miro stored it), so a
+    // text the user types in later is noticed and kept.
+    const records = created.map((sticky) => warningRecord(htmlToText(sticky.content)));
+    created.forEach((sticky, index) => this.cache.set(sticky.id, { signature: signatureOf(sticky), record: records[index] }));
+    await this.calls.batch(created.map((sticky, index) => () => sticky.setMetadata(METADATA_KEY, { ...records[index] })), this.counter());
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /**
+   * A failed createConnector may still have made the connector (the answer was
+   * lost): one in CanvasFit's link look between the same two notes that no record
+   * claims is taken as CanvasFit's and recorded, so Clear removes it.
+   */
+  private async adoptLostLinks(failed: PatchAction[]): Promise<void> {
+    const wanted = new Set(failed.map((link) => `${link.from}>${link.to}`));
+    this.total += 1;
+    const connectors = await this.calls.one(() => this.board.get({ type: 'connector' }));
+    this.progressed(1);
+    const lost = connectors.filter((c) => c.style.strokeColor === LINK_STYLE.strokeColor && c.style.strokeStyle === LINK_STYLE.strokeStyle
+      && wanted.has(`${c.start?.item}>${c.end?.item}`) && !isLinkRecord(this.cache.get(c.id)?.record));
+    for (const connector of lost) this.cache.set(connector.id, { signature: signatureOf(connector), record: { v: 1, k: 'link' } });
+    this.total += lost.length;
+    await this.calls.batch(lost.map((connector) => () => connector.setMetadata(METADATA_KEY, { v: 1, k: 'link' })), this.counter());
   }
 
   private spotBeside(anchors: Box[], size: { width: number; height: number }, taken: Box[]): Box {
@@ -299,18 +481,34 @@ export class MiroWriter {
     return spot;
   }
 
+  /** Link connectors; a link whose note the user deleted meanwhile is left out, not an error. */
   private async createLinks(links: PatchAction[]): Promise<void> {
-    const connectors = await this.calls.batch(links.map((link) => () => this.board.createConnector({
+    const results = await this.calls.settle(links.map((link) => () => this.board.createConnector({
       start: { item: String(link.from), snapTo: 'auto' },
       end: { item: String(link.to), snapTo: 'auto' },
       shape: 'curved',
       style: { ...LINK_STYLE, strokeWidth: 1 + Math.round(Number(link.strength) * 2), endStrokeCap: 'arrow' },
     })), this.counter());
-    await this.calls.batch(connectors.map((connector) => () => connector.setMetadata(METADATA_KEY, { v: 1, k: 'link' })),
-      this.counter());
+    // The connectors made are recorded first (known as CanvasFit's in this session
+    // at once, on the board once their metadata is written), whatever failed.
+    const connectors = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     for (const connector of connectors) {
       this.cache.set(connector.id, { signature: signatureOf(connector), record: { v: 1, k: 'link' } });
     }
     this.summary.created += connectors.length;
+    await this.calls.batch(connectors.map((connector) => () => connector.setMetadata(METADATA_KEY, { v: 1, k: 'link' })),
+      this.counter());
+    const failed = links.filter((_, index) => results[index].status === 'rejected');
+    if (failed.length === 0) return;
+    const ends = [...new Set(failed.flatMap((link) => [String(link.from), String(link.to)]))];
+    this.total += this.readsFor(ends.length);
+    const still = await this.fetch(ends);
+    const lost = failed.find((link) => still.has(String(link.from)) && still.has(String(link.to)));
+    if (lost) {
+      await this.adoptLostLinks(failed);
+      throw (results[links.indexOf(lost)] as PromiseRejectedResult).reason;
+    }
+    for (const id of ends) if (!still.has(id)) this.userChanged(id);
+    this.skipped(failed.length);
   }
 }
