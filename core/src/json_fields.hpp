@@ -70,6 +70,12 @@ Type read_object(Reader& reader, Find&& find) {
     return type;
 }
 
+// Key lookup is most of the time spent on skipped members: the length and
+// first byte rule out nearly every candidate before a comparison call.
+inline bool same_key(std::string_view name, std::string_view key) {
+    return name.size() == key.size() && !key.empty() && name[0] == key[0] && name == key;
+}
+
 // Present and not null, like json_input::has.
 inline bool has(const Field& field) { return field.type && *field.type != Type::null; }
 

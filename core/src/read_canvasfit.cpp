@@ -48,7 +48,7 @@ private:
             {"shape", &shape},   {"color", &color},   {"parent", &parent}, {"author", &author},
             {"from", &from},     {"to", &to},         {"label", &label}};
         for (const auto& [name, field] : members)
-            if (name == key) return field;
+            if (json_fields::same_key(name, key)) return field;
         return nullptr;
     }
 };

@@ -130,7 +130,7 @@ private:
             {"strokeColor", &stroke_color},
             {"name", &name}};
         for (const auto& [member, field] : members)
-            if (member == key) return field;
+            if (json_fields::same_key(member, key)) return field;
         return nullptr;
     }
 };
