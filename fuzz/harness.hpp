@@ -11,7 +11,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -22,10 +24,12 @@
 #include "canvasfit/readers.hpp"
 #include "canvasfit/report.hpp"
 #include "html_text.hpp"
+#include "json_input.hpp"
+#include "json_pull.hpp"
 
 namespace canvasfit::fuzz {
 
-enum class Target { read_canvasfit, read_excalidraw, read_miro, analyze, html_text };
+enum class Target { read_canvasfit, read_excalidraw, read_miro, analyze, html_text, json_pull };
 
 // Directory names under fuzz/corpus/ and tests/fuzz/regressions/.
 inline const char* target_name(Target target) {
@@ -40,6 +44,8 @@ inline const char* target_name(Target target) {
             return "analyze";
         case Target::html_text:
             return "html_text";
+        case Target::json_pull:
+            return "json_pull";
     }
     return "";
 }
@@ -152,6 +158,75 @@ inline std::string check_plain_text(std::string_view text) {
     return "";
 }
 
+// The tree of what the pull reader reads, built with the number types
+// nlohmann would give, so the two trees dump alike only if they are alike.
+// Recursion is bounded here: Document::scan has already limited the nesting.
+inline nlohmann::json pull_value(json_pull::Reader& reader) {
+    using json_pull::Type;
+    switch (reader.peek()) {
+        case Type::null: reader.read_null(); return nullptr;
+        case Type::boolean: return reader.read_bool();
+        case Type::number: {
+            const json_pull::Number number = reader.read_number();
+            if (!number.is_integer) return number.value;
+            if (!number.negative) return number.magnitude;
+            if (number.magnitude == 0) return std::int64_t{0};
+            return -static_cast<std::int64_t>(number.magnitude - 1) - 1;
+        }
+        case Type::string: return std::string(reader.read_string());
+        case Type::array: {
+            nlohmann::json array = nlohmann::json::array();
+            reader.begin_array();
+            while (reader.next_item()) array.push_back(pull_value(reader));
+            return array;
+        }
+        case Type::object: {
+            nlohmann::json object = nlohmann::json::object();
+            reader.begin_object();
+            std::string_view key;
+            while (reader.next_key(key)) {
+                const std::string name(key);
+                object[name] = pull_value(reader);  // a later duplicate wins, as in nlohmann
+            }
+            return object;
+        }
+    }
+    return nullptr;
+}
+
+// Differential check of the pull reader against nlohmann (json_input::parse):
+// the same texts are accepted, with the same values and the same top-level
+// members, and a rejected text gets the same error.
+inline std::string check_json_pull(std::string_view input) {
+    std::optional<nlohmann::json> expected;
+    std::string expected_error;
+    try {
+        expected = json_input::parse(input);
+    } catch (const InputError& error) {
+        expected_error = error.where() + ": " + error.what();
+    }
+    std::optional<json_pull::Document> document;
+    try {
+        document = json_pull::Document::scan(input);
+    } catch (const InputError& error) {
+        if (expected) return "the pull reader rejects what nlohmann accepts";
+        return error.where() + ": " + error.what() == expected_error ? "" : "the errors differ";
+    }
+    if (!expected) return "the pull reader accepts what nlohmann rejects: " + expected_error;
+    json_pull::Reader reader(input);
+    reader.skip_bom();
+    const nlohmann::json actual = pull_value(reader);
+    reader.finish_document();
+    if (actual.dump() != expected->dump()) return "the values differ";
+    if (!expected->is_object()) return document->root_is_object() ? "the root types differ" : "";
+    for (const auto& member : expected->items()) {
+        if (!document->contains(member.key())) return "a top-level member is missing";
+        json_pull::Reader value = document->member(member.key());
+        if (pull_value(value).dump() != member.value().dump()) return "a top-level member differs";
+    }
+    return "";
+}
+
 inline InputFormat format_of(Target target) {
     switch (target) {
         case Target::read_canvasfit:
@@ -169,6 +244,7 @@ inline InputFormat format_of(Target target) {
 // with every invariant intact or rejected with an InputError, else what broke.
 inline std::string run_one(Target target, std::string_view input) {
     if (target == Target::html_text) return check_plain_text(html_to_text(input));
+    if (target == Target::json_pull) return check_json_pull(input);
     Board board;
     try {
         board = read_board(input, format_of(target));

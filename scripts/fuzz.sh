@@ -6,7 +6,8 @@
 #       which the GoogleTest suite replays (tests/cpp/test_hostile_catalogue.cpp).
 #   scripts/fuzz.sh --ci [SECONDS]          each target SECONDS (default 10) on its seed
 #       corpus and the regression inputs; fails on any finding, writes nothing in the tree.
-# Targets: read_canvasfit read_excalidraw read_miro analyze html_text.
+# Targets: read_canvasfit read_excalidraw read_miro analyze html_text json_pull
+# (json_pull: the pull reader against nlohmann on arbitrary text).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +16,7 @@ if [ "${1:-}" = "--ci" ]; then mode=ci; shift; fi
 seconds=${1:-$([ "$mode" = ci ] && echo 10 || echo 300)}
 shift $(( $# > 0 ? 1 : 0 ))
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(read_canvasfit read_excalidraw read_miro analyze html_text)
+[ ${#targets[@]} -gt 0 ] || targets=(read_canvasfit read_excalidraw read_miro analyze html_text json_pull)
 
 bash scripts/sanitize.sh --build "${targets[@]/#/fuzz_}" >/dev/null
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1

@@ -19,6 +19,10 @@
 //   might carry text this reader does not know how to find.
 // - deleted elements (`isDeleted: true`) are tombstones kept for collaboration:
 //   they do not exist for the reader, not even in Board::skipped.
+//
+// The text is read with the pull reader: each element's known members are
+// copied into a record (the ~15 of an element's ~35 that matter here) and
+// checked in the same order as always, so every error is unchanged.
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -26,14 +30,19 @@
 
 #include "canvasfit/errors.hpp"
 #include "format_readers.hpp"
+#include "json_fields.hpp"
 #include "json_input.hpp"
 
 namespace canvasfit {
 
 namespace {
 
-using nlohmann::json;
-namespace ji = json_input;
+using json_fields::Field;
+using json_fields::Location;
+using json_pull::Document;
+using json_pull::Reader;
+using json_pull::Type;
+namespace jf = json_fields;
 
 constexpr const char* kSceneType = "excalidraw";
 constexpr const char* kClipboardType = "excalidraw/clipboard";
@@ -51,10 +60,85 @@ bool is_unreadable_content(const std::string& type) {
 // it is just as meaningless as a pen stroke.
 bool is_drawing(const std::string& type) { return type == "freedraw" || type == "selection"; }
 
+// startBinding or endBinding: only the element it binds to is read.
+struct Binding {
+    Field value;       // the binding itself, for its type
+    Field element_id;  // its elementId
+
+    void read(Reader& reader) {
+        element_id = Field{};
+        const Type type = jf::read_object(reader, [this](std::string_view key, Reader& member) {
+            if (key != "elementId") return false;
+            element_id.read(member);
+            return true;
+        });
+        value.type = type;
+    }
+};
+
+// Excalidraw has no tags; plugins may keep some in customData. customData is
+// free-form and owned by others, so anything but a list of strings is left alone.
+std::vector<std::string> read_custom_tags(Reader& reader) {
+    jf::StringList tags;
+    jf::read_object(reader, [&](std::string_view key, Reader& member) {
+        if (key != "tags") return false;
+        tags.read(member);
+        return true;
+    });
+    const bool strings_only = tags.type == Type::array && tags.first_non_string == Location::kNoIndex;
+    return strings_only ? std::move(tags.items) : std::vector<std::string>{};
+}
+
+// The members of an element this reader uses.
+struct ElementFields {
+    Field id, type, is_deleted, x, y, width, height, original_text, text, container_id, frame_id,
+        background_color, stroke_color, name;
+    Binding start_binding, end_binding;
+    std::vector<std::string> tags;
+
+    Type read(Reader& reader) {
+        *this = ElementFields{};
+        return jf::read_object(reader, [this](std::string_view key, Reader& value) {
+            return read_member(key, value);
+        });
+    }
+
+private:
+    bool read_member(std::string_view key, Reader& value) {
+        if (key == "customData") tags = read_custom_tags(value);
+        else if (key == "startBinding") start_binding.read(value);
+        else if (key == "endBinding") end_binding.read(value);
+        else if (Field* field = find(key)) field->read(value);
+        else return false;
+        return true;
+    }
+
+    Field* find(std::string_view key) {
+        const std::pair<std::string_view, Field*> members[] = {
+            {"id", &id},
+            {"type", &type},
+            {"isDeleted", &is_deleted},
+            {"x", &x},
+            {"y", &y},
+            {"width", &width},
+            {"height", &height},
+            {"originalText", &original_text},
+            {"text", &text},
+            {"containerId", &container_id},
+            {"frameId", &frame_id},
+            {"backgroundColor", &background_color},
+            {"strokeColor", &stroke_color},
+            {"name", &name}};
+        for (const auto& [member, field] : members)
+            if (json_fields::same_key(member, key)) return field;
+        return nullptr;
+    }
+};
+
 // A live (not deleted) element with the fields every type has.
 struct Element {
-    const json* value = nullptr;
-    std::string at;  // JSON pointer, e.g. /elements/12
+    ElementFields fields;
+    Location at;  // e.g. /elements/12
     std::string id;
     std::string type;
 };
@@ -66,9 +150,9 @@ enum class TextRole { free, shape_text, arrow_label };
 // person typed (`originalText`); the typed text is the note. The fallback keeps
 // the text of hand-made or older files that lack `originalText`.
 std::string typed_text(const Element& text) {
-    const std::string original = ji::optional_string(*text.value, "originalText", text.at);
+    const std::string original = jf::optional_string(text.fields.original_text, "originalText", text.at);
     if (!original.empty()) return original;
-    return ji::optional_string(*text.value, "text", text.at);
+    return jf::optional_string(text.fields.text, "text", text.at);
 }
 
 // Excalidraw writes x, y as the top-left corner, already absolute. Some old
@@ -77,11 +161,12 @@ std::string typed_text(const Element& text) {
 // keeps the true centre, which is what section membership is decided by, and a
 // slightly tilted sticky should not grow into its neighbours.
 Rect bounds_of(const Element& element) {
+    const ElementFields& fields = element.fields;
     Rect rect;
-    rect.x = ji::require_number(*element.value, "x", element.at);
-    rect.y = ji::require_number(*element.value, "y", element.at);
-    rect.width = ji::optional_number(*element.value, "width", element.at, 0);
-    rect.height = ji::optional_number(*element.value, "height", element.at, 0);
+    rect.x = jf::require_number(fields.x, "x", element.at);
+    rect.y = jf::require_number(fields.y, "y", element.at);
+    rect.width = jf::optional_number(fields.width, "width", element.at, 0);
+    rect.height = jf::optional_number(fields.height, "height", element.at, 0);
     if (rect.width < 0) {
         rect.x += rect.width;
         rect.width = -rect.width;
@@ -93,24 +178,9 @@ Rect bounds_of(const Element& element) {
     return rect;
 }
 
-std::string color_of(const Element& element, const char* key) {
-    const std::string color = ji::optional_string(*element.value, key, element.at);
+std::string color_of(const Element& element, const Field& field, const char* key) {
+    const std::string color = jf::optional_string(field, key, element.at);
     return color == "transparent" ? "" : color;
-}
-
-// Excalidraw has no tags; plugins may keep some in customData. customData is
-// free-form and owned by others, so anything but a list of strings is left alone.
-std::vector<std::string> tags_of(const Element& element) {
-    const auto custom = element.value->find("customData");
-    if (custom == element.value->end() || !custom->is_object()) return {};
-    const auto tags = custom->find("tags");
-    if (tags == custom->end() || !tags->is_array()) return {};
-    std::vector<std::string> result;
-    for (const json& tag : *tags) {
-        if (!tag.is_string()) return {};
-        result.push_back(tag.get<std::string>());
-    }
-    return result;
 }
 
 std::string join_lines(const std::vector<std::string>& texts) {
@@ -124,7 +194,7 @@ std::string join_lines(const std::vector<std::string>& texts) {
 
 class SceneReader {
 public:
-    Board read(const json& elements) {
+    Board read(Reader elements) {
         board_.format = "excalidraw";
         collect_live_elements(elements);
         collect_bound_texts();
@@ -134,29 +204,32 @@ public:
     }
 
 private:
-    void collect_live_elements(const json& elements) {
-        if (!elements.is_array())
+    void collect_live_elements(Reader& elements) {
+        const Type type = elements.peek();
+        if (type != Type::array)
             throw InputError("/elements", std::string("'elements' must be an array, found ") +
-                                              elements.type_name());
-        for (std::size_t i = 0; i < elements.size(); ++i) {
-            const std::string at = ji::pointer("/elements", i);
-            const json& value = elements[i];
-            if (!value.is_object())
-                throw InputError(at, std::string("an element must be an object, found ") +
-                                         value.type_name());
-            if (ji::optional_bool(value, "isDeleted", at, false)) continue;
-            add_element(value, at);
+                                              json_pull::type_name(type));
+        elements.begin_array();
+        ElementFields fields;
+        for (std::size_t i = 0; elements.next_item(); ++i) {
+            const Location at{"/elements", i};
+            const Type element_type = fields.read(elements);
+            if (element_type != Type::object)
+                throw InputError(at.pointer(), std::string("an element must be an object, found ") +
+                                                   json_pull::type_name(element_type));
+            if (jf::optional_bool(fields.is_deleted, "isDeleted", at, false)) continue;
+            add_element(std::move(fields), at);
         }
     }
 
-    void add_element(const json& value, const std::string& at) {
-        Element element{&value, at, ji::require_string(value, "id", at),
-                        ji::require_string(value, "type", at)};
-        if (element.id.empty()) throw InputError(ji::pointer(at, "id"), "element id is empty");
+    void add_element(ElementFields&& fields, const Location& at) {
+        std::string id = jf::require_string(fields.id, "id", at);
+        std::string type = jf::require_string(fields.type, "type", at);
+        if (id.empty()) throw InputError(at.pointer("id"), "element id is empty");
         // Duplicate ids are reported by check_board; the first one is the one
         // bindings resolve to.
-        index_by_id_.emplace(element.id, elements_.size());
-        elements_.push_back(std::move(element));
+        index_by_id_.emplace(id, elements_.size());
+        elements_.push_back(Element{std::move(fields), at, std::move(id), std::move(type)});
     }
 
     // Texts are attached to their shape or arrow before anything is read, since
@@ -177,7 +250,7 @@ private:
     }
 
     std::string container_id_of(const Element& text) const {
-        return ji::optional_string(*text.value, "containerId", text.at);
+        return jf::optional_string(text.fields.container_id, "containerId", text.at);
     }
 
     // A text whose container is missing or deleted is shown by Excalidraw as a
@@ -201,12 +274,12 @@ private:
     // Excalidraw clears frameId when a frame is deleted; a stale one in a
     // hand-edited file must not point the board at a container that is not there.
     std::string parent_of(const Element& element) const {
-        const std::string frame_id = ji::optional_string(*element.value, "frameId", element.at);
+        const std::string frame_id = jf::optional_string(element.fields.frame_id, "frameId", element.at);
         const Element* frame = frame_id.empty() ? nullptr : find_live(frame_id);
         return frame != nullptr && is_frame(frame->type) ? frame_id : "";
     }
 
-    // Field errors from json_input name the pointer; adding the id helps the
+    // Field errors from json_fields name the pointer; adding the id helps the
     // user find the element on the canvas.
     template <typename Read>
     static void with_id_in_errors(const Element& element, Read&& read) {
@@ -232,7 +305,7 @@ private:
         Note note = common_note(element, NoteKind::shape);
         note.shape = element.type;
         note.text = bound_text_of(element);
-        note.color = color_of(element, "backgroundColor");
+        note.color = color_of(element, element.fields.background_color, "backgroundColor");
         board_.notes.push_back(std::move(note));
     }
 
@@ -240,7 +313,7 @@ private:
         if (role_of(element) != TextRole::free) return;  // read with its container
         Note note = common_note(element, NoteKind::text);
         note.text = typed_text(element);
-        note.color = color_of(element, "strokeColor");  // a text has no fill
+        note.color = color_of(element, element.fields.stroke_color, "strokeColor");  // a text has no fill
         board_.notes.push_back(std::move(note));
     }
 
@@ -249,7 +322,7 @@ private:
         note.id = element.id;
         note.kind = kind;
         note.bounds = bounds_of(element);
-        note.tags = tags_of(element);
+        note.tags = element.fields.tags;
         note.parent = parent_of(element);
         return note;
     }
@@ -258,17 +331,19 @@ private:
         Container container;
         container.id = element.id;
         container.kind = ContainerKind::frame;
-        container.title = ji::optional_string(*element.value, "name", element.at);
+        container.title = jf::optional_string(element.fields.name, "name", element.at);
         container.bounds = bounds_of(element);
         container.parent = parent_of(element);
         board_.containers.push_back(std::move(container));
     }
 
     // The element id a binding points at, or nothing for a free end.
-    std::optional<std::string> bound_element(const Element& element, const char* key) const {
-        if (!ji::has(*element.value, key)) return std::nullopt;
-        return ji::require_string(element.value->at(key), "elementId",
-                                  ji::pointer(element.at, key));
+    static std::optional<std::string> bound_element(const Element& element, const Binding& binding,
+                                                    const char* key) {
+        if (!jf::has(binding.value)) return std::nullopt;
+        const Location at{element.at.list, element.at.index, key};
+        jf::require_object(*binding.value.type, at);
+        return jf::require_string(binding.element_id, "elementId", at);
     }
 
     // The board item an arrow end stands for: a shape or free text is itself,
@@ -285,8 +360,10 @@ private:
     }
 
     void read_linear(const Element& element) {
-        const std::optional<std::string> start = bound_element(element, "startBinding");
-        const std::optional<std::string> end = bound_element(element, "endBinding");
+        const std::optional<std::string> start =
+            bound_element(element, element.fields.start_binding, "startBinding");
+        const std::optional<std::string> end =
+            bound_element(element, element.fields.end_binding, "endBinding");
         const std::string label = bound_text_of(element);
         for (const auto& target : {start, end}) {
             if (!target || find_live(*target) != nullptr) continue;
@@ -323,7 +400,7 @@ private:
     }
 
     void skip(const Element& element, std::string message) {
-        board_.skipped.push_back(ReadIssue{element.id, element.at, std::move(message)});
+        board_.skipped.push_back(ReadIssue{element.id, element.at.pointer(), std::move(message)});
     }
 
     std::vector<Element> elements_;
@@ -334,36 +411,66 @@ private:
     Board board_;
 };
 
-void check_scene_header(const json& root) {
-    if (!root.is_object())
+Field member_field(const Document& document, const std::string& key) {
+    Field field;
+    if (!document.contains(key)) return field;
+    Reader reader = document.member(key);
+    field.read(reader);
+    return field;
+}
+
+// nlohmann's dump of a member's value, as the tree reader quoted it.
+std::string dump_member(const Document& document, const std::string& key) {
+    Reader reader = document.member(key);
+    reader.peek();
+    const std::size_t start = reader.offset();
+    reader.skip_value();
+    return json_input::parse_board(document.text().substr(start, reader.offset() - start)).dump();
+}
+
+void check_scene_header(const Document& document) {
+    if (!document.root_is_object())
         throw InputError("/", std::string("an Excalidraw scene must be a JSON object, found ") +
-                                  root.type_name());
-    const std::string type = ji::optional_string(root, "type", "");
+                                  json_pull::type_name(document.root_type()));
+    const std::string type = jf::optional_string(member_field(document, "type"), "type", Location{});
     if (!type.empty() && type != kSceneType && type != kClipboardType)
         throw InputError("/type", "not an Excalidraw scene: type is '" + type +
                                       "', expected 'excalidraw' or 'excalidraw/clipboard'");
     // Clipboard data carries no version; a scene without one is accepted as v2,
     // the only version Excalidraw has ever written to files.
-    if (!ji::has(root, "version")) return;
-    const json& version = root.at("version");
-    if (!version.is_number() || version.get<double>() != kSupportedVersion)
-        throw InputError("/version", "unsupported Excalidraw scene version " + version.dump() +
+    const Field version = member_field(document, "version");
+    if (!jf::has(version)) return;
+    if (*version.type != Type::number || version.number.value != kSupportedVersion)
+        throw InputError("/version", "unsupported Excalidraw scene version " +
+                                         dump_member(document, "version") +
                                          " (only version 2 is supported)");
 }
 
 }  // namespace
 
-bool is_excalidraw_scene(const json& root) {
-    if (!root.is_object()) return false;
-    const auto type = root.find("type");
-    if (type == root.end() || !type->is_string()) return false;
-    if (*type == kSceneType) return true;
-    return *type == kClipboardType && root.contains("elements");
+bool is_excalidraw_scene(const Document& document) {
+    if (!document.root_is_object()) return false;
+    const Field type = member_field(document, "type");
+    if (type.type != Type::string) return false;
+    if (type.text == kSceneType) return true;
+    return type.text == kClipboardType && document.contains("elements");
 }
 
-Board read_excalidraw(const json& root) {
-    check_scene_header(root);
-    return SceneReader().read(ji::require(root, "elements", ""));
+Board read_excalidraw(const Document& document) {
+    check_scene_header(document);
+    if (!document.has("elements"))
+        throw InputError("/elements", "missing required field 'elements'");
+    return SceneReader().read(document.member("elements"));
+}
+
+bool is_excalidraw_scene(const nlohmann::json& root) {
+    const std::string text = root.dump();
+    return is_excalidraw_scene(Document::scan(text));
+}
+
+Board read_excalidraw(const nlohmann::json& root) {
+    const std::string text = root.dump();
+    return read_excalidraw(Document::scan(text));
 }
 
 }  // namespace canvasfit

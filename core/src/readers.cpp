@@ -9,23 +9,24 @@ namespace canvasfit {
 
 namespace {
 
-InputFormat detect_format(const nlohmann::json& root) {
-    if (is_canvasfit_board(root)) return InputFormat::canvasfit;
-    if (is_excalidraw_scene(root)) return InputFormat::excalidraw;
-    if (is_miro_export(root)) return InputFormat::miro;
+[[noreturn]] void unrecognised() {
     throw InputError("/", "unrecognised board: expected an Excalidraw scene (\"type\": \"excalidraw\"), "
                           "a Miro REST export ({\"data\": [...]}) or a CanvasFit board "
                           "(\"schema\": \"canvasfit.board/1\")");
 }
 
-Board read_detected(const nlohmann::json& root, InputFormat format) {
-    switch (format) {
-        case InputFormat::excalidraw: return read_excalidraw(root);
-        case InputFormat::miro: return read_miro(root);
-        case InputFormat::canvasfit: return read_canvasfit(root);
-        case InputFormat::automatic: break;
-    }
-    return read_detected(root, detect_format(root));
+// Excalidraw and CanvasFit boards are read from the text with the pull
+// reader; Miro exports still through a tree (json_input::parse_board).
+Board read_detected(std::string_view text, InputFormat format) {
+    if (format == InputFormat::miro) return read_miro(json_input::parse_board(text));
+    const json_pull::Document document = json_pull::Document::scan(text);
+    if (format == InputFormat::excalidraw) return read_excalidraw(document);
+    if (format == InputFormat::canvasfit) return read_canvasfit(document);
+    if (is_canvasfit_board(document)) return read_canvasfit(document);
+    if (is_excalidraw_scene(document)) return read_excalidraw(document);
+    const nlohmann::json root = json_input::parse_board(text);
+    if (is_miro_export(root)) return read_miro(root);
+    unrecognised();
 }
 
 }  // namespace
@@ -40,8 +41,7 @@ InputFormat parse_input_format(const std::string& name) {
 }
 
 Board read_board(std::string_view text, InputFormat format) {
-    const nlohmann::json root = json_input::parse_board(text);
-    Board board = read_detected(root, format);
+    Board board = read_detected(text, format);
     check_board(board);
     promote_structure(board);
     return board;

@@ -421,7 +421,8 @@ std::string contents_of(const std::filesystem::path& path) {
 
 constexpr fuzz::Target kFuzzTargets[] = {fuzz::Target::read_canvasfit,
                                          fuzz::Target::read_excalidraw, fuzz::Target::read_miro,
-                                         fuzz::Target::analyze, fuzz::Target::html_text};
+                                         fuzz::Target::analyze, fuzz::Target::html_text,
+                                         fuzz::Target::json_pull};
 
 std::size_t replay(const char* tree) {
     std::size_t replayed = 0;
