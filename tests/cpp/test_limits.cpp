@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <string>
 
 #include "board_builder.hpp"
@@ -117,25 +116,10 @@ TEST(Limits, BoardWithTheMaximumNumberOfItemsIsRead) {
               limits::kMaxItems);
 }
 
-// Regression: a parser callback once rescanned the whole element list after
-// each element, so reading a board within the limits took minutes. The
-// fastest of three runs is compared, so a busy machine does not decide.
-TEST(Limits, ReadingTimeGrowsLinearlyWithTheItemCount) {
-    const auto fastest_read = [](const std::string& input) {
-        double best = 1e9;
-        for (int run = 0; run < 3; ++run) {
-            const auto start = std::chrono::steady_clock::now();
-            read_board(input);
-            best = std::min(
-                best,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-        }
-        return best;
-    };
-    const double small = fastest_read(board_of_connectors(10000));
-    const double large = fastest_read(board_of_connectors(80000));
-    EXPECT_LT(large, 20 * small) << "8 times the items took " << large / small << " times as long";
-}
+// How reading time grows with the item count (a parser callback once made it
+// quadratic: 29 s for 200,000 connectors) is measured by the benchmarks, not
+// timed here: bench/run.mjs checks "reading scaling" on every run, CI's short
+// form included, and BoardWithTheMaximumNumberOfItemsIsRead reads 200,000.
 
 TEST(Limits, BoardWithOneItemTooManyIsRejected) {
     const InputError error = rejection(board_of_connectors(limits::kMaxItems + 1));
