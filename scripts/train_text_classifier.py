@@ -41,6 +41,7 @@ K = len(CLASSES)
 # Hyperparameters, chosen by 5-fold cross-validation on train.tsv.
 L2 = 5.0               # L2 penalty (sum over examples, not mean)
 MIN_DOMAINS = 2        # a word feature must occur in this many training domains
+PRUNE_NATS = 0.12      # a feature whose weights spread less than this (in nats) is dropped
 FOLDS = 5
 LBFGS_ITERATIONS = 80
 SCALE = 256            # integer score units per nat
@@ -523,6 +524,8 @@ def syntax_tag(token):
 
 
 def length_bucket(n):
+    if n == 0:
+        return "0"  # no words: only the prior speaks
     return "1" if n <= 2 else "2" if n <= 4 else "3" if n <= 6 else "4" if n <= 9 else "5"
 
 
@@ -640,7 +643,16 @@ def train_logistic(examples, labels):
         return loss, gradient
 
     w = lbfgs(loss_and_gradient, [0.0] * size)
-    return {name: w[index[name] * K:(index[name] + 1) * K] for name in names}
+    weights = {name: w[index[name] * K:(index[name] + 1) * K] for name in names}
+    return prune(weights)
+
+
+def prune(weights):
+    """Drops the features whose weights hardly tell the sections apart: a
+    feature that adds nearly the same to every section changes no decision,
+    and the compiled tables must stay small (the wasm module's size)."""
+    return {name: w for name, w in weights.items()
+            if name == "bias" or name.startswith("ctx:") or max(w) - min(w) >= PRUNE_NATS}
 
 
 def lbfgs(loss_and_gradient, x, history=8):
@@ -842,6 +854,8 @@ def quantize(weights, temperature):
     table = {}
     for name, w in weights.items():
         ints = [int(math.floor(v / temperature * SCALE + 0.5)) for v in w]
+        if any(abs(v) > 32767 for v in ints):
+            raise ValueError("weight of %s out of the int16 range of the compiled table" % name)
         if any(ints):
             table[name] = ints
     return table

@@ -33,7 +33,7 @@ struct SyntaxEntry {
 
 struct FeatureWeights {
     const char* name;
-    std::int32_t weights[7];  // indexed as Section
+    std::int16_t weights[7];  // indexed as Section; the script checks the range
 };
 
 #include "text_classifier_model.inc"
@@ -108,7 +108,7 @@ public:
     int tag_of(const Token& token, const StemInfo* info) const;
     int tag_feature(std::string_view prefix, int a, int b = kNone, int c = kNone) const;
     std::string_view name(int id) const { return names_[static_cast<std::size_t>(id)]; }
-    const std::int32_t* row(bool board, int id) const {
+    const std::int16_t* row(bool board, int id) const {
         return (board ? board_rows_ : text_rows_)[static_cast<std::size_t>(id)];
     }
     int context_id(std::size_t section) const { return context_ids_[section]; }
@@ -120,7 +120,7 @@ private:
                static_cast<std::uint32_t>(b);
     }
 
-    std::pair<const std::int32_t*&, const std::int32_t*&> add_feature(const char* name) {
+    std::pair<const std::int16_t*&, const std::int16_t*&> add_feature(const char* name) {
         const auto [it, inserted] = feature_ids_.emplace(name, static_cast<int>(names_.size()));
         if (inserted) {
             names_.emplace_back(name);
@@ -195,7 +195,7 @@ private:
 
     std::unordered_map<std::string_view, int> feature_ids_;
     std::vector<std::string_view> names_;
-    std::vector<const std::int32_t*> text_rows_, board_rows_;
+    std::vector<const std::int16_t*> text_rows_, board_rows_;
     std::unordered_map<std::string_view, StemInfo> stems_;  // keys point into the tables
     std::unordered_map<std::uint64_t, int> pairs_;
     std::array<std::array<int, 32>, kPositions> classes_{};
@@ -279,6 +279,7 @@ TagFeatures& tag_features() {
 }
 
 const char* length_bucket(std::size_t tokens) {
+    if (tokens == 0) return "n:0";  // no words: only the prior speaks
     if (tokens <= 2) return "n:1";
     if (tokens <= 4) return "n:2";
     if (tokens <= 6) return "n:3";
@@ -347,18 +348,18 @@ std::vector<int> text_features(const std::vector<Token>& tokens) {
 
 enum class Model { text, board };
 
-const std::int32_t* row(Model model, int id) { return tables().row(model == Model::board, id); }
+const std::int16_t* row(Model model, int id) { return tables().row(model == Model::board, id); }
 
 Scores score(Model model, const std::vector<int>& features, const BoardContext* context) {
     Scores scores{};
     for (int id : features)
-        if (const std::int32_t* weights = row(model, id))
+        if (const std::int16_t* weights = row(model, id))
             for (std::size_t k = 0; k < kSections; ++k) scores[k] += weights[k];
     if (context == nullptr) return scores;
     for (std::size_t s = 0; s < kSections; ++s) {
         const int share = context->shares[s], id = tables().context_id(s);
         if (share <= 0 || id < 0) continue;
-        if (const std::int32_t* weights = row(model, id))
+        if (const std::int16_t* weights = row(model, id))
             for (std::size_t k = 0; k < kSections; ++k)
                 scores[k] +=
                     static_cast<std::int64_t>(weights[k]) * share / text_model::kContextOne;
@@ -437,7 +438,7 @@ std::string reason_for(Model model, const std::vector<int>& features,
     std::int64_t strongest = 0;
     std::string reason;
     const auto consider = [&](int id, std::int64_t scale) {
-        const std::int32_t* weights = row(model, id);
+        const std::int16_t* weights = row(model, id);
         if (!weights) return;
         const std::int64_t pull =
             (static_cast<std::int64_t>(weights[b]) - weights[v]) * scale / text_model::kContextOne;

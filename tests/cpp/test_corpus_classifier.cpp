@@ -111,8 +111,9 @@ const std::vector<LabelledNote>& heldout() {
 }  // namespace
 
 // Floors (docs/text-classification.md, "Held-out results"): cross-validation
-// on train.tsv promised 68.6 % for a note alone and 71.2 % on a board; the
-// held-out domains came out lower (61 % alone, 62 % on a board), because their wording is
+// on train.tsv (1,444 notes, 38 domains) promised 69.3 % for a note alone and
+// 72.2 % on a board; the held-out domains came out lower (65 % alone, 66 % on
+// a board), because their wording is
 // further from the training domains than the training domains are from each
 // other. Each floor is the held-out figure measured when the model was frozen,
 // less one binomial standard error on 266 notes (3 points), rounded down: a
@@ -129,8 +130,8 @@ TEST(CorpusClassifier, HeldOutNotesAlone) {
                       << result.confidence << "  " << note.text << "\n";
     }
     print("held-out notes, each alone (text model)", tally);
-    EXPECT_GE(tally.accuracy(), 0.58);
-    EXPECT_GE(tally.placed_accuracy(), 0.69);
+    EXPECT_GE(tally.accuracy(), 0.62);
+    EXPECT_GE(tally.placed_accuracy(), 0.70);
 }
 
 TEST(CorpusClassifier, HeldOutNotesAsOneBoardWithoutSections) {
@@ -172,9 +173,9 @@ TEST(CorpusClassifier, HeldOutNotesAsOneBoardWithoutSections) {
     print("held-out notes, one board without sections, best guess", guesses);
     // Here an unknown note counts as wrong: this is the share of notes the
     // report sorts correctly.
-    EXPECT_GE(tally.accuracy(), 0.53);
-    EXPECT_GE(tally.placed_accuracy(), 0.69);
-    EXPECT_GE(guesses.accuracy(), 0.59);
+    EXPECT_GE(tally.accuracy(), 0.56);
+    EXPECT_GE(tally.placed_accuracy(), 0.70);
+    EXPECT_GE(guesses.accuracy(), 0.63);
 }
 
 namespace {

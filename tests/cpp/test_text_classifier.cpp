@@ -236,7 +236,7 @@ TEST(PlaceByText, ABoardWithoutSectionsBecomesOneCanvas) {
                            "Rent paid on time every month without chasing",
                            "Rent collection app",
                            "Automatic reminders before rent is due",
-                           "Zq"};
+                           "!!!"};
     for (int i = 0; i < 7; ++i)
         board.notes.push_back(sticky("n" + std::to_string(i), texts[i], i * 150, 0));
     Layout layout = classify_layout(board);
@@ -254,7 +254,10 @@ TEST(PlaceByText, ABoardWithoutSectionsBecomesOneCanvas) {
     EXPECT_GE(by_text, 5u);
     EXPECT_EQ(layout.notes[0].section, Section::segment);
     EXPECT_EQ(layout.notes[1].section, Section::jobs);
-    EXPECT_EQ(layout.notes[2].section, Section::pains);
+    // Read as a pain, but below 0.50 since the 1,444-note model: left unknown,
+    // never put in another section.
+    EXPECT_TRUE(layout.notes[2].section == Section::pains ||
+                layout.notes[2].section == Section::unknown);
     EXPECT_EQ(layout.notes[4].section, Section::products);
     EXPECT_EQ(layout.notes[6].section, Section::unknown) << "no words, no guess";
     EXPECT_EQ(layout.notes[6].via, Placement::none);
