@@ -234,7 +234,7 @@ struct ItemFields {
 
     // `page_items`, when given, receives the items of a "data" list, read
     // one level deep: an item inside a page is never itself a page.
-    void read(Reader& reader, std::vector<ItemFields>* page_items = nullptr) {
+    void read(Reader& reader, std::deque<ItemFields>* page_items = nullptr) {
         value_type = jf::read_object(reader, [&](std::string_view key, Reader& value) {
             if (jf::same_key("data", key)) read_data(value, page_items);
             else if (Field* field = find_field(key)) field->read(value);
@@ -246,7 +246,7 @@ struct ItemFields {
     bool is_page() const { return value_type == Type::object && data.type == Type::array; }
 
 private:
-    void read_data(Reader& value, std::vector<ItemFields>* page_items) {
+    void read_data(Reader& value, std::deque<ItemFields>* page_items) {
         if (page_items == nullptr) {
             data.read(value);
             return;
@@ -290,7 +290,7 @@ private:
 // An element of a collection list, which may be a page of items.
 struct Element {
     ItemFields fields;
-    std::vector<ItemFields> page_items;
+    std::deque<ItemFields> page_items;
 
     void read(Reader& reader) { fields.read(reader, &page_items); }
 };
@@ -952,8 +952,10 @@ private:
 
     Board board_;
     std::deque<std::string> lists_;  // pointers of the lists items are in; Locations view them
-    std::vector<Item> items_;
-    std::vector<Item> connectors_;
+    // Deques, like the pages read into them: an item record is large, and is
+    // then never moved again as the list grows.
+    std::deque<Item> items_;
+    std::deque<Item> connectors_;
     std::unordered_map<std::string, std::size_t> index_;       // item id -> items_ index
     std::unordered_map<std::string, Location> seen_at_;        // every id -> where it is
     std::unordered_map<std::string, std::string> tag_titles_;  // tag id -> title
