@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <deque>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -374,46 +375,50 @@ private:
 // Recognising an export without reading all of it.
 
 // The members of an element that tell a Miro item from other JSON.
-struct ItemProbe {
-    Field id, type;
-    bool has_nested_object = false;
-
+class ItemProbe {
+public:
     explicit ItemProbe(Reader& reader) {
-        std::optional<Type> nested[5];  // the last of each key counts, as in nlohmann
-        constexpr const char* kNestedKeys[] = {"data", "position", "geometry", "startItem",
-                                               "endItem"};
-        is_object = jf::read_object(reader, [&](std::string_view key, Reader& value) {
-            if (jf::same_key("id", key)) id.read(value);
-            else if (jf::same_key("type", key)) type.read(value);
-            else return read_nested_type(key, value, kNestedKeys, nested);
-            return true;
-        }) == Type::object;
-        for (const auto& found : nested)
-            if (found == Type::object) has_nested_object = true;
+        is_object_ = jf::read_object(reader, [this](std::string_view key, Reader& value) {
+                         return read_member(key, value);
+                     }) == Type::object;
     }
 
     bool looks_like_item() const {
-        if (!is_object || !id.type) return false;
-        const bool id_ok = *id.type == Type::string || (*id.type == Type::number && id.number.is_integer);
-        if (!id_ok || type.type != Type::string || !is_miro_item_type(type.text)) return false;
+        if (!is_object_ || !id_.type) return false;
+        const bool id_ok = *id_.type == Type::string ||
+                           (*id_.type == Type::number && id_.number.is_integer);
+        if (!id_ok || type_.type != Type::string || !is_miro_item_type(type_.text)) return false;
         // Excalidraw elements also have "id" and "type": "text"; Miro items keep
         // their fields in nested objects instead of top-level x/y.
-        return has_nested_object;
+        return std::any_of(std::begin(nested_types_), std::end(nested_types_),
+                           [](const std::optional<Type>& type) { return type == Type::object; });
     }
 
 private:
-    static bool read_nested_type(std::string_view key, Reader& value,
-                                 const char* const (&keys)[5], std::optional<Type> (&types)[5]) {
-        for (std::size_t k = 0; k < 5; ++k) {
-            if (!jf::same_key(keys[k], key)) continue;
-            types[k] = value.peek();
+    static constexpr std::string_view kNestedKeys[] = {"data", "position", "geometry",
+                                                       "startItem", "endItem"};
+
+    bool read_member(std::string_view key, Reader& value) {
+        if (jf::same_key("id", key)) {
+            id_.read(value);
+            return true;
+        }
+        if (jf::same_key("type", key)) {
+            type_.read(value);
+            return true;
+        }
+        for (std::size_t k = 0; k < std::size(kNestedKeys); ++k) {
+            if (!jf::same_key(kNestedKeys[k], key)) continue;
+            nested_types_[k] = value.peek();  // the last of a repeated key counts, as in nlohmann
             value.skip_value();
             return true;
         }
         return false;
     }
 
-    bool is_object = false;
+    bool is_object_ = false;
+    Field id_, type_;
+    std::optional<Type> nested_types_[std::size(kNestedKeys)];
 };
 
 bool sample_has_item(Reader list) {
@@ -616,11 +621,11 @@ private:
 
     void collect(const Document& document) {
         CollectionWalker walker(lists_);
-        const auto add_element = [this](ItemFields&& e, const Location& at) {
-            this->add_element(std::move(e), at);
+        const auto add_item = [this](ItemFields&& e, const Location& at) {
+            add_element(std::move(e), at);
         };
         if (document.root_is_object() && document.contains("items")) {
-            walker.for_each_element(document.member("items"), "/items", add_element);
+            walker.for_each_element(document.member("items"), "/items", add_item);
             if (document.has("connectors"))
                 walker.for_each_element(document.member("connectors"), "/connectors",
                                         [this](ItemFields&& e, const Location& at) {
@@ -632,7 +637,7 @@ private:
                     [this](ItemFields&& e, const Location& at) { add_tag(e, at); });
             return;
         }
-        walker.for_each_element(root_reader(document), "", add_element);
+        walker.for_each_element(root_reader(document), "", add_item);
     }
 
     Item read_header(ItemFields&& element, const Location& at) {
