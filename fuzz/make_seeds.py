@@ -54,6 +54,25 @@ def miro_seeds():
          "parent": {"id": "2"}, "geometry": {"width": 199}},
         {"id": "2", "type": "frame", "data": {"title": "Pains"}, "position": {"x": 0, "y": 0},
          "geometry": {"width": 800, "height": 800}, "parent": {"id": "1"}}], "type": "cursor-list"})
+    seeds["bundle-pages-tags"] = compact({
+        "items": [{"data": [
+            {"id": "f", "type": "frame", "data": {"title": "Jobs"}, "position": {"x": 0, "y": 0},
+             "geometry": {"width": 400, "height": 400}},
+            {"id": 11, "type": "card", "data": {"title": "<b>Pay</b>", "description": "fast", "tagIds": [7, "t"]},
+             "style": {"cardTheme": "#2d9bf0"}, "position": {"x": 50, "y": 50}, "parent": {"id": "f"}}]},
+            {"data": [{"id": "s", "type": "sticky_note", "tagIds": ["t"], "data": {"content": "<p>a</p>"},
+                       "position": {"x": 1, "y": 2}, "createdBy": {"id": 42}}]}],
+        "connectors": {"data": [{"id": "c", "startItem": {"id": "s"}, "endItem": {"id": 11},
+                                 "captions": [{"content": "<p>needs</p>"}, {"content": "x"}]}]},
+        "tags": [{"data": [{"id": 7, "title": "must"}, {"id": "t", "title": "p1"}]}]})
+    # Duplicate keys, which no tree can hold: the last of each counts, as in nlohmann.
+    seeds["duplicate-keys"] = (
+        '{"data":[{"id":"1","type":"sticky_note","position":{"x":1,"y":2},"position":{"x":5},'
+        '"data":{"content":"a"},"data":{"content":"b"}}],"data":[{"id":"9","type":"text",'
+        '"position":{"x":0,"y":0},"data":{"content":"<p>x</p><p>y</p>"}}]}')
+    seeds["list-of-pages-broken"] = compact([
+        {"data": [{"id": "1", "type": "shape", "data": {"shape": "circle"}, "position": {"x": 0, "y": 0}}]},
+        {"id": "2", "type": "shape", "position": {"x": 0, "y": 0}}])
     return seeds
 
 

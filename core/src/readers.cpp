@@ -15,17 +15,16 @@ namespace {
                           "(\"schema\": \"canvasfit.board/1\")");
 }
 
-// Excalidraw and CanvasFit boards are read from the text with the pull
-// reader; Miro exports still through a tree (json_input::parse_board).
+// Every format is read from the text with the pull reader, after one
+// checking pass (json_pull::Document::scan).
 Board read_detected(std::string_view text, InputFormat format) {
-    if (format == InputFormat::miro) return read_miro(json_input::parse_board(text));
     const json_pull::Document document = json_pull::Document::scan(text);
+    if (format == InputFormat::miro) return read_miro(document);
     if (format == InputFormat::excalidraw) return read_excalidraw(document);
     if (format == InputFormat::canvasfit) return read_canvasfit(document);
     if (is_canvasfit_board(document)) return read_canvasfit(document);
     if (is_excalidraw_scene(document)) return read_excalidraw(document);
-    const nlohmann::json root = json_input::parse_board(text);
-    if (is_miro_export(root)) return read_miro(root);
+    if (is_miro_export(document)) return read_miro(document);
     unrecognised();
 }
 

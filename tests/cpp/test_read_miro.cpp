@@ -455,6 +455,40 @@ TEST(MiroReader, DuplicateIdsAcrossPagesAreAnError) {
     EXPECT_NE(std::string(error.what()).find("/0/data/0"), std::string::npos);
 }
 
+// Text, not a tree: a tree cannot hold duplicate keys. nlohmann keeps the last
+// of them, and so must the pull reader, for pages, items and nested objects.
+TEST(MiroReader, DuplicateKeysKeepTheLastAsNlohmannDoes) {
+    const Board board = read_miro(json_pull::Document::scan(
+        R"({"data":[{"id":"1","type":"sticky_note","position":{"x":1,"y":2}}],)"
+        R"("data":[{"id":"9","type":"text","position":{"x":0,"y":0},)"
+        R"("data":{"content":"a"},"data":{"content":"<p>x</p><p>y</p>"}}]})"));
+    ASSERT_EQ(board.notes.size(), 1u);
+    EXPECT_EQ(board.notes[0].id, "9");
+    EXPECT_EQ(board.notes[0].text, "x\ny");
+    EXPECT_DOUBLE_EQ(board.notes[0].bounds.height, 48);  // two lines of text
+
+    try {
+        read_miro(json_pull::Document::scan(
+            R"({"data":[{"id":"1","type":"sticky_note","position":{"x":1,"y":2},"position":{"x":5}}]})"));
+        ADD_FAILURE() << "the second position has no y";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.where(), "/data/0/position/y");
+    }
+}
+
+// The first element of a list decides whether it is a list of pages; a page
+// whose last "data" is not a list is not one.
+TEST(MiroReader, PageWhoseLastDataIsNotAListBreaksAListOfPages) {
+    try {
+        read_miro(json_pull::Document::scan(
+            R"([{"data":[]},{"data":[{"id":"1","type":"frame"}],"data":{}}])"));
+        ADD_FAILURE() << "expected an InputError";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.where(), "/1");
+        EXPECT_NE(std::string(error.what()).find("like the first element"), std::string::npos);
+    }
+}
+
 // Replaces every field of every item, one at a time, with values of the wrong
 // type: the reader must answer with a Board or an InputError, nothing else.
 TEST(MiroReader, WrongTypesNeverCrash) {
