@@ -117,6 +117,38 @@ test('a warning sticky the user typed into stays as the user\'s note: the next A
   assert.deepEqual(after.filter((n) => n.id !== typedInto), pristine, 'everything else is as before the first Analyse');
 });
 
+test('a rank mark or link the user typed into stays as the user\'s node: Clear takes off only CanvasFit\'s plugin data', async () => {
+  // Rank marks are SHAPE_WITH_TEXT and links CONNECTOR nodes: both hold text
+  // in @figma/plugin-typings, so the user can type into them like a warning.
+  const { host, session, errors } = startPlugin();
+  const pristine = host.dump();
+  session.showLinks = true;
+  await session.analyse();
+  const created = (kind) => host.dump().filter((n) => n.pluginData.canvasfit && JSON.parse(n.pluginData.canvasfit).k === kind);
+  const [mark, emptiedMark] = created('mark');
+  const [link, untouchedLink] = created('link');
+  assert.ok(emptiedMark && untouchedLink, 'the example gets at least two rank marks and two links');
+  host.userEdit(mark.id, (node) => { node.text.characters = 'Ask Sam: why first?'; });
+  host.userEdit(emptiedMark.id, (node) => { node.text.characters = ''; });  // nothing the user wrote is in it: it goes
+  host.userEdit(link.id, (node) => { node.text.characters = 'depends on'; });
+
+  await session.clear();
+  assert.deepEqual(errors, []);
+  const after = host.dump();
+  const keptMark = after.find((n) => n.id === mark.id);
+  const keptLink = after.find((n) => n.id === link.id);
+  assert.equal(keptMark?.text, 'Ask Sam: why first?', 'the mark the user typed into is kept');
+  assert.equal(keptLink?.text, 'depends on', 'the link the user labelled is kept');
+  for (const kept of [keptMark, keptLink]) assert.equal(kept.pluginData.canvasfit, undefined, 'no longer marked as CanvasFit\'s');
+  assert.deepEqual(after.filter((n) => n.id !== mark.id && n.id !== link.id), pristine, 'everything else is as before the Analyse');
+
+  await session.analyse();  // now the user's: the labelled link is read as the user's connector
+  assert.ok(session.board.connectors.some((c) => c.id === link.id && c.label === 'depends on'));
+  await session.clear();
+  assert.deepEqual(host.dump().find((n) => n.id === mark.id), keptMark, 'a later Clear leaves them as they are');
+  assert.deepEqual(host.dump().find((n) => n.id === link.id), keptLink);
+});
+
 test('links are drawn as connectors on demand and removed with the marks', async () => {
   const { host, session } = startPlugin();
   const report = await session.analyse();

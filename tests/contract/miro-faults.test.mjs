@@ -197,6 +197,65 @@ for (const [method, fault] of [['sync', fails()], ['setMetadata', hangs()], ['cr
   });
 }
 
+// ---- a link whose record was never written: a reopened panel finds it by its look, the user's connectors stay
+
+/** A connector the user drew between two notes (createdBy a user, no metadata). */
+function userConnector(host, id, from, to, style, captions = []) {
+  host.load([{
+    id, type: 'connector', shape: 'curved', origin: 'center', relativeTo: 'canvas_center', parentId: null,
+    start: { item: from, snapTo: 'auto' }, end: { item: to, snapTo: 'auto' }, style, captions, width: 0, height: 0,
+    createdAt: '2024-03-11T09:15:33Z', createdBy: 'u1', modifiedAt: '2024-03-11T09:15:33Z', modifiedBy: 'u1',
+  }]);
+}
+
+/** The example board plus connectors the user drew: in other looks, and one in CanvasFit's look with the user's caption. */
+function startWithUserConnectors() {
+  const started = start();
+  const [a, b] = [clean.report.links[0].from, clean.report.links[0].to];
+  const c = clean.report.links[1].to;
+  const link = { strokeColor: '#1971c2', strokeStyle: 'dashed', strokeWidth: 2, endStrokeCap: 'arrow' };
+  userConnector(started.host, 'user-solid', a, c, { ...link, strokeStyle: 'normal' });
+  userConnector(started.host, 'user-red', b, c, { ...link, strokeColor: '#e03131' });
+  userConnector(started.host, 'user-captioned', c, a, link, [{ content: '<p>blocks</p>' }]);
+  return { ...started, pristine: userView(started.host) };
+}
+
+const connectorRecordFails = (host) => (call) => call.method === 'setMetadata' && host.items.get(call.id)?.type === 'connector';
+const unrecordedLinks = (host) => ourItems(host).filter((i) => i.type === 'connector' && !host.metadata.get(i.id)?.canvasfit);
+
+test('a link whose setMetadata failed after it was created is removed by Clear from a reopened panel; the user\'s connectors stay', async () => {
+  const { host, clock, session, errors, pristine } = startWithUserConnectors();
+  scheduleFaults(host, connectorRecordFails(host), [fails('network lost')]);
+  await session.analyse();
+  assert.equal(errors.length, 1);
+  assert.ok(unrecordedLinks(host).length > 0, 'a link is on the board without its record');
+  host.around = null;
+  const reopened = newSession(host, clock);
+  await reopened.session.clear();
+  assert.deepEqual(reopened.errors, []);
+  assert.deepEqual(unrecordedLinks(host), [], 'the unrecorded link is gone');
+  assert.deepEqual(userView(host), pristine, 'the user\'s connectors (other looks, or captioned) are untouched');
+});
+
+test('a link whose record was never written is not read as the user\'s by a reopened panel, nor drawn twice', async () => {
+  const { host, clock, session, errors, pristine } = startWithUserConnectors();
+  scheduleFaults(host, connectorRecordFails(host), [fails('network lost')]);
+  await session.analyse();
+  assert.equal(errors.length, 1);
+  const lost = unrecordedLinks(host).map((i) => i.id);
+  host.around = null;
+  const reopened = newSession(host, clock);
+  await reopened.session.analyse();
+  assert.deepEqual(reopened.errors, []);
+  const read = new Set(reopened.session.board.connectors.map((c) => c.id));
+  for (const id of lost) assert.ok(!read.has(id), `${id} is CanvasFit's output, not read as the user's`);
+  for (const id of ['user-solid', 'user-red', 'user-captioned']) assert.ok(read.has(id), `${id} is read as the user's`);
+  const pairs = ourItems(host).filter((i) => i.type === 'connector').map((i) => `${i.start.item}>${i.end.item}`);
+  assert.equal(new Set(pairs).size, pairs.length, 'one link per pair');
+  await reopened.session.clear();
+  assert.deepEqual(userView(host), pristine);
+});
+
 // ---- the user edits while the patch is written (SDK calls are asynchronous: edits land between them)
 
 /** Pains on sticky notes that a clean Analyse highlights. */

@@ -202,6 +202,32 @@ test('links are drawn as connectors on demand and removed again', async () => {
   assert.equal([...host.items.values()].filter((i) => i.type === 'connector').length, userConnectors);
 });
 
+test('a link the user captioned stays as the user\'s connector: Clear takes only CanvasFit\'s record off it', async () => {
+  const host = exampleHost();
+  const before = userView(host);
+  const { session } = newSession(host);
+  await session.analyse();
+  session.setShowLinks(true);
+  await session.idle();
+  const links = [...host.items.values()].filter((i) => i.type === 'connector' && i.style.strokeStyle === 'dashed');
+  assert.ok(links.length >= 2, `${links.length} links drawn`);
+  const captioned = links[0];
+  host.userEdit(captioned.id, { captions: [{ content: '<p>ask Sam why</p>' }] });
+  await session.clear();
+  assert.ok(host.items.has(captioned.id), 'the captioned link is kept');
+  assert.deepEqual(host.items.get(captioned.id).captions, [{ content: '<p>ask Sam why</p>' }]);
+  assert.ok(!host.dump().metadata.some(([id]) => id === captioned.id), 'CanvasFit\'s record is off it');
+  for (const link of links.slice(1)) assert.ok(!host.items.has(link.id), 'the other links are removed');
+  // Everything else is as before Analyse.
+  const after = userView(host);
+  assert.deepEqual(after.items.filter((i) => i.id !== captioned.id), before.items);
+  assert.deepEqual(after.tags, before.tags);
+  // From now on it is the user's: a new Analyse and Clear leave it alone.
+  await session.analyse();
+  await session.clear();
+  assert.deepEqual(host.items.get(captioned.id).captions, [{ content: '<p>ask Sam why</p>' }]);
+});
+
 test('a 500-note board stays within the rate limit, reports progress and never blocks for long', async () => {
   const clock = new h.VirtualClock();
   const host = new h.FakeMiroHost({ clock });

@@ -10,9 +10,11 @@
 // Failure safety: a note's original fills are recorded before its fill
 // changes, a created node is marked as CanvasFit's the moment it exists, so a
 // write-back cut off anywhere leaves a page Clear restores; a note the user
-// edited or deleted since the board was read gets no (stale) mark. A warning
-// sticky the user typed into is the user's: Clear (and so the next Analyse)
-// keeps it and only takes CanvasFit's plugin data off.
+// edited or deleted since the board was read gets no (stale) mark. Every node
+// CanvasFit creates can hold text (warning stickies, rank-mark shapes, link
+// connectors all have a `text` sublayer): one the user typed into is the
+// user's, and Clear (and so the next Analyse) keeps it and only takes
+// CanvasFit's plugin data off.
 import type { BoardJson, Patch, PatchAction, WriteSummary } from './protocol.js';
 
 export const DATA_KEY = 'canvasfit';
@@ -46,7 +48,7 @@ interface CreatedRecord {
   v: 1;
   k: 'warning' | 'mark' | 'link';
   note?: string;
-  /** The text CanvasFit writes into a warning sticky: another text is the user's. */
+  /** The text CanvasFit writes into the node (a link: ''): another text is the user's. */
   w?: string;
 }
 
@@ -184,9 +186,13 @@ async function loadFontOf(api: PluginAPI, text: TextSublayerNode, timeoutMs = FO
  * cut-off write-back never wrote (it is still empty).
  */
 function typedIntoByUser(node: BaseNode, record: CreatedRecord): boolean {
-  if (typeof record.w !== 'string' || node.type !== 'STICKY') return false;
+  // Links made before `w` was recorded had no text from CanvasFit either; a
+  // rank mark without `w` cannot be told apart from its rank, so it goes.
+  const written = record.w ?? (record.k === 'link' ? '' : undefined);
+  if (written === undefined) return false;
+  if (node.type !== 'STICKY' && node.type !== 'SHAPE_WITH_TEXT' && node.type !== 'CONNECTOR') return false;
   const text = node.text.characters;
-  return text.trim() !== '' && text !== record.w;
+  return text.trim() !== '' && text !== written;
 }
 
 /** Removes CanvasFit's nodes and restores every fill it changed; user edits stay. */
@@ -272,7 +278,8 @@ function create<T extends SceneNode>(make: () => T, record: CreatedRecord): T {
 
 async function rankMark(api: PluginAPI, note: Colored, action: Extract<PatchAction, { type: 'mark' }>, timeoutMs?: number): Promise<number> {
   const where = box(note);
-  const mark = create(() => api.createShapeWithText(), { v: 1, k: 'mark', note: action.note });
+  // `w`: the rank is the mark's text, so a text the user types over it is noticed and kept.
+  const mark = create(() => api.createShapeWithText(), { v: 1, k: 'mark', note: action.note, w: action.text });
   mark.shapeType = 'ELLIPSE';
   mark.resize(56, 56);
   mark.x = where.x + where.width - 28;
@@ -302,7 +309,8 @@ async function warningSticky(api: PluginAPI, notes: Map<string, Colored>, action
 }
 
 function link(api: PluginAPI, action: Extract<PatchAction, { type: 'link' }>): number {
-  const connector = create(() => api.createConnector(), { v: 1, k: 'link' });
+  // CanvasFit writes no label: any label on it later is the user's.
+  const connector = create(() => api.createConnector(), { v: 1, k: 'link', w: '' });
   connector.connectorStart = { endpointNodeId: action.from, magnet: 'AUTO' };
   connector.connectorEnd = { endpointNodeId: action.to, magnet: 'AUTO' };
   connector.connectorLineType = 'CURVED';

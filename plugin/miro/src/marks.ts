@@ -11,7 +11,8 @@
 //   {k: 'warning', h}, h a hash of the text CanvasFit wrote (the text itself
 //   may not fit): a warning whose text no longer matches was typed into by the
 //   user and is theirs. Link connectors carry CanvasFit's link style and the
-//   metadata {k: 'link'}.
+//   metadata {k: 'link'}; one whose metadata write failed (panel closed,
+//   network lost) is still known by its full link look (read.ts).
 // Miro has no comment API, so nothing here pretends to comment.
 import type { StickyNoteColorType, TagColor } from '@mirohq/websdk-types';
 import type { NoteItem } from './types.js';
@@ -67,6 +68,15 @@ export const WARNING_COLOR: Record<string, StickyNoteColorType> = {
 
 /** The link connectors' look; also how a connector becomes a candidate for the metadata check. */
 export const LINK_STYLE = { strokeColor: '#1971c2', strokeStyle: 'dashed' } as const;
+/** The rest of the link look (createLinks): with LINK_STYLE, how a link whose record was never written is still known. */
+export const LINK_SHAPE = 'curved';
+export const LINK_END_CAP = 'arrow';
+export const LINK_WIDTHS: readonly number[] = [1, 2, 3];
+
+/** A link's stroke width: 1 to 3 by the strength of the link (0 to 1). */
+export function linkWidth(strength: number): number {
+  return 1 + Math.round(Math.min(1, Math.max(0, strength)) * 2);
+}
 
 export interface TagSpec {
   title: string;

@@ -7,7 +7,7 @@
 import type { SdkCalls } from './calls.js';
 import { htmlToText } from './html-text.js';
 import {
-  METADATA_KEY, TAG_PREFIX, WARNING_TAG, LINK_STYLE, isHighlightRecord, isLinkRecord, isWarningRecord, lookOf, mayCarryMark, tagIdsOf, typedIntoByUser,
+  LINK_END_CAP, LINK_SHAPE, LINK_STYLE, LINK_WIDTHS, METADATA_KEY, TAG_PREFIX, WARNING_TAG, isHighlightRecord, isLinkRecord, isWarningRecord, lookOf, mayCarryMark, tagIdsOf, typedIntoByUser,
   type HighlightRecord,
 } from './marks.js';
 import {
@@ -29,10 +29,11 @@ export interface Snapshot {
   warnings: StickyNote[];
   links: Connector[];
   /**
-   * Warning stickies the user typed into, and notes still carrying a warning's
-   * record: the user's, only CanvasFit's tag and record come off.
+   * Warning stickies the user typed into, notes still carrying a warning's
+   * record, and links the user captioned: the user's, only CanvasFit's tag
+   * and record come off.
    */
-  adopted: NoteItem[];
+  adopted: (NoteItem | Connector)[];
 }
 
 /**
@@ -62,6 +63,27 @@ export function contentKey(item: NoteItem): string {
 
 function isLinkCandidate(connector: Connector): boolean {
   return connector.style.strokeColor === LINK_STYLE.strokeColor && connector.style.strokeStyle === LINK_STYLE.strokeStyle;
+}
+
+/**
+ * Whether a connector without any CanvasFit record is a link CanvasFit drew
+ * whose metadata write failed (only the session that drew it knew it): every
+ * part of the link look (colour, dash, curve, arrow, width), both ends on
+ * notes, and no caption. A caption is something a user wrote, and a connector
+ * differing in any part of the look is the user's: both are left alone.
+ */
+/** CanvasFit never captions its links: a caption is the user's writing. */
+function isCaptioned(connector: Connector): boolean {
+  return (connector.captions ?? []).some((caption) => htmlToText(caption.content ?? '').trim() !== '');
+}
+
+function isUnrecordedLink(connector: Connector, record: unknown, noteIds: ReadonlySet<string>): boolean {
+  if (record !== null && record !== undefined) return false;
+  const { style } = connector;
+  return isLinkCandidate(connector) && connector.shape === LINK_SHAPE && style.endStrokeCap === LINK_END_CAP
+    && (style.startStrokeCap === undefined || style.startStrokeCap === 'none')
+    && typeof style.strokeWidth === 'number' && LINK_WIDTHS.includes(style.strokeWidth)
+    && noteIds.has(connector.start?.item ?? '') && noteIds.has(connector.end?.item ?? '') && !isCaptioned(connector);
 }
 
 /**
@@ -99,12 +121,19 @@ export async function readSnapshot(board: MiroBoard, calls: SdkCalls, cache: Met
     const record = cache.get(note.id)?.record;
     if (isHighlightRecord(record)) highlights.set(note.id, record);
   }
-  const links = connectors.filter((connector) => isLinkRecord(cache.get(connector.id)?.record));
+  const noteIds = new Set(notes.map((note) => note.id));
+  // A link the user captioned is the user's connector from then on, like a
+  // warning the user typed into: only CanvasFit's record comes off.
+  const recordedLink = (connector: Connector) => isLinkRecord(cache.get(connector.id)?.record);
+  const links = connectors.filter((connector) => (recordedLink(connector) && !isCaptioned(connector))
+    || isUnrecordedLink(connector, cache.get(connector.id)?.record, noteIds));
+  const captionedLinks = connectors.filter((connector) => recordedLink(connector) && isCaptioned(connector));
   // Until its mark comes off, a warning the user typed into is left out of the
   // analysis like any other warning (as on Excalidraw); after that it is a note.
   const typedInto = (sticky: StickyNote) => typedIntoByUser(cache.get(sticky.id)?.record, htmlToText(sticky.content));
   const warnings = tagged.filter((sticky) => !typedInto(sticky));
-  const adopted = [...tagged.filter(typedInto), ...notes.filter((note) => isWarningRecord(cache.get(note.id)?.record))];
+  const adopted = [...tagged.filter(typedInto), ...notes.filter((note) => isWarningRecord(cache.get(note.id)?.record)),
+    ...captionedLinks];
   return { notes, frames, connectors, tags, highlights, ourTags, warnings, links, adopted };
 }
 

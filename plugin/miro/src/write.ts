@@ -12,7 +12,7 @@
 import type { SdkCalls } from './calls.js';
 import { htmlToText, textToHtml } from './html-text.js';
 import {
-  LINK_STYLE, METADATA_KEY, WARNING_COLOR, WARNING_TAG, appliedLook, isLinkRecord, lookOf, rankTag, setLook, statusTag, tagIdsOf,
+  LINK_END_CAP, LINK_SHAPE, LINK_STYLE, METADATA_KEY, WARNING_COLOR, WARNING_TAG, appliedLook, isLinkRecord, linkWidth, lookOf, rankTag, setLook, statusTag, tagIdsOf,
   warningRecord,
   type HighlightRecord, type Status, type TagSpec,
 } from './marks.js';
@@ -388,7 +388,8 @@ export class MiroWriter {
   }
 
   /**
-   * Warning stickies the user typed into become the user's notes: the warning
+   * Warning stickies the user typed into become the user's notes, and links
+   * the user captioned the user's connectors: the warning
    * tag comes off (taken off the sticky as it is now, so sync() writes the
    * user's text back), then CanvasFit's record. In that order: a sticky left
    * with the tag but without the record would pass for an untouched warning,
@@ -402,14 +403,15 @@ export class MiroWriter {
     const tagId = snapshot.ourTags.get(WARNING_TAG.title)?.id;
     for (const item of adopted) this.cache.set(item.id, { signature: PENDING, record: null });
     const now = await this.fetch(adopted.map((item) => item.id));
-    const items = [...now.values()].filter(isNoteItem);  // one the user deleted meanwhile is gone with its record
-    const tagged = items.filter((item) => tagId !== undefined && tagIdsOf(item).includes(tagId));
+    // One the user deleted meanwhile is gone with its record.
+    const items = [...now.values()].filter((item): item is NoteItem | Connector => isNoteItem(item) || item.type === 'connector');
+    const tagged = items.filter((item): item is NoteItem => tagId !== undefined && isNoteItem(item) && tagIdsOf(item).includes(tagId));
     const untagged = await this.calls.settle(tagged.map((item) => () => {
       if ('tagIds' in item) item.tagIds = item.tagIds.filter((id) => id !== tagId);
       return item.sync();
     }), this.counter());
     const synced = await this.written(tagged, untagged, false);
-    const kept = [...items.filter((item) => !tagged.includes(item)), ...synced];
+    const kept = [...items.filter((item) => !isNoteItem(item) || !tagged.includes(item)), ...synced];
     this.skipped(adopted.length * 2 - tagged.length - kept.length);
     const unrecorded = await this.calls.settle(kept.map((item) => () => item.setMetadata(METADATA_KEY, null)), this.counter());
     for (const item of await this.written(kept, unrecorded, false)) {
@@ -427,7 +429,7 @@ export class MiroWriter {
     }
     const boxes = new Map(board.notes.map((note) => [note.id, note as Box]));
     // Stickies the user typed into stay where they are: new warnings go around them too.
-    const taken: Box[] = [...snapshot.warnings, ...snapshot.adopted].map((sticky) => ({
+    const taken: Box[] = [...snapshot.warnings, ...snapshot.adopted.filter(isNoteItem)].map((sticky) => ({
       x: sticky.x - sticky.width / 2, y: sticky.y - sticky.height / 2, width: sticky.width, height: sticky.height,
     }));
     const size = { width: WARNING_WIDTH, height: Math.round(WARNING_WIDTH * STICKY_ASPECT) };
@@ -486,8 +488,8 @@ export class MiroWriter {
     const results = await this.calls.settle(links.map((link) => () => this.board.createConnector({
       start: { item: String(link.from), snapTo: 'auto' },
       end: { item: String(link.to), snapTo: 'auto' },
-      shape: 'curved',
-      style: { ...LINK_STYLE, strokeWidth: 1 + Math.round(Number(link.strength) * 2), endStrokeCap: 'arrow' },
+      shape: LINK_SHAPE,
+      style: { ...LINK_STYLE, strokeWidth: linkWidth(Number(link.strength)), endStrokeCap: LINK_END_CAP },
     })), this.counter());
     // The connectors made are recorded first (known as CanvasFit's in this session
     // at once, on the board once their metadata is written), whatever failed.
