@@ -505,11 +505,33 @@ const std::unordered_set<std::string_view>& stop_word_set() {
     return words;
 }
 
+// Which (first byte, length) pairs some stop word has: most content words
+// have none, and are answered without hashing them at all.
+class StopWordShapes {
+public:
+    StopWordShapes() {
+        for (std::string_view word : kStopWords) mark(word);
+    }
+    bool possible(std::string_view word) const {
+        return word.size() < kLengths &&
+               (lengths_[static_cast<unsigned char>(word[0])] >> word.size()) & 1u;
+    }
+
+private:
+    static constexpr std::size_t kLengths = 32;
+    void mark(std::string_view word) {
+        if (!word.empty() && word.size() < kLengths)
+            lengths_[static_cast<unsigned char>(word[0])] |= 1u << word.size();
+    }
+    std::uint32_t lengths_[256] = {};
+};
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
     const std::vector<Unit> units = decode_units(text);
     std::vector<Token> tokens;
+    tokens.reserve(units.size() / 4 + 1);  // about one token per five characters in English
     std::size_t i = 0;
     while (i < units.size()) {
         const CharClass char_class = units[i].char_class;
@@ -541,6 +563,8 @@ std::vector<std::string> content_terms(std::string_view text) {
 
 bool is_stop_word(std::string_view folded_word) {
     if (folded_word.size() == 1 && folded_word[0] >= 'a' && folded_word[0] <= 'z') return true;
+    static const StopWordShapes shapes;
+    if (folded_word.empty() || !shapes.possible(folded_word)) return false;
     return stop_word_set().count(folded_word) > 0;
 }
 
