@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "utf8.hpp"
+
 namespace canvasfit {
 
 namespace {
@@ -51,31 +53,6 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-int hex_value(char c) {
-    if (is_ascii_digit(c)) return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-void append_utf8(std::string& out, char32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
 bool is_control(char32_t code) {
     const bool c0 = code < 0x20 && code != '\t' && code != '\n' && code != '\r' && code != '\f';
     return c0 || (code >= 0x80 && code <= 0x9F);
@@ -108,19 +85,19 @@ std::size_t copy_utf8_sequence(std::string_view text, std::size_t i, std::string
     else if ((lead & 0xF8) == 0xF0)
         length = 4, code = lead & 0x07, smallest = 0x10000;
     if (length == 0 || i + length > text.size()) {
-        append_utf8(out, kReplacement);
+        utf8::append(out, kReplacement);
         return 1;
     }
     for (std::size_t k = 1; k < length; ++k) {
         const auto next = static_cast<unsigned char>(text[i + k]);
         if ((next & 0xC0) != 0x80) {
-            append_utf8(out, kReplacement);
+            utf8::append(out, kReplacement);
             return 1;
         }
         code = (code << 6) | (next & 0x3F);
     }
     if (code < smallest || code > kMaxCodePoint || (code >= 0xD800 && code <= 0xDFFF))
-        append_utf8(out, kReplacement);
+        utf8::append(out, kReplacement);
     else
         out.append(text.substr(i, length));
     return length;
@@ -181,7 +158,7 @@ private:
         if (is_space(html_[i])) {
             raw += ' ';  // source line breaks are spaces, as in a browser
         } else if (byte < 0x20) {
-            append_utf8(raw, kReplacement);  // NUL and other control bytes are not text
+            utf8::append(raw, kReplacement);  // NUL and other control bytes are not text
         } else if (byte < 0x80) {
             raw += html_[i];
         } else {
@@ -302,14 +279,14 @@ private:
         char32_t value = 0;
         for (; j < html_.size(); ++j) {
             const int digit =
-                hex ? hex_value(html_[j]) : (is_ascii_digit(html_[j]) ? html_[j] - '0' : -1);
+                hex ? utf8::hex_value(html_[j]) : (is_ascii_digit(html_[j]) ? html_[j] - '0' : -1);
             if (digit < 0) break;
             // Saturate: any value past U+10FFFF is replaced, however long the digits run.
             value = value > kMaxCodePoint ? value
                                           : value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
         }
         if (j == first_digit || j >= html_.size() || html_[j] != ';') return i;
-        append_utf8(raw, numeric_reference_code(value));
+        utf8::append(raw, numeric_reference_code(value));
         return j + 1;
     }
 
@@ -322,7 +299,7 @@ private:
         const std::string_view name = html_.substr(i + 1, j - i - 1);
         for (const NamedEntity& entity : kNamedEntities) {
             if (name == entity.name) {
-                append_utf8(raw, entity.code);
+                utf8::append(raw, entity.code);
                 return j + 1;
             }
         }

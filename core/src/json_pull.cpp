@@ -8,6 +8,7 @@
 
 #include "canvasfit/limits.hpp"
 #include "json_input.hpp"
+#include "utf8.hpp"
 
 namespace canvasfit::json_pull {
 
@@ -48,31 +49,6 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
     if (in_range(lead, 0xF1, 0xF3)) return in_range(b1, 0x80, 0xBF) && tail3 ? 4 : 0;
     if (lead == 0xF4) return in_range(b1, 0x80, 0x8F) && tail3 ? 4 : 0;
     return 0;
-}
-
-void append_utf8(std::string& out, char32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
 }
 
 // strtod, as nlohmann reads every number that is not a 64-bit integer. It
@@ -281,7 +257,7 @@ void Reader::scan_string() {
 char32_t Reader::read_hex4() {
     char32_t code = 0;
     for (int i = 0; i < 4; ++i) {
-        const int digit = hex_value(pos_ < text_.size() ? text_[pos_] : '\0');
+        const int digit = utf8::hex_value(pos_ < text_.size() ? text_[pos_] : '\0');
         if (digit < 0) throw SyntaxError{};
         code = code * 16 + static_cast<char32_t>(digit);
         ++pos_;
@@ -316,7 +292,7 @@ void Reader::decode_escape() {
                 if (low < 0xDC00 || low > 0xDFFF) throw SyntaxError{};
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
             }
-            if (kDecode) append_utf8(scratch_, code);
+            if (kDecode) utf8::append(scratch_, code);
             return;
         }
         default: throw SyntaxError{};

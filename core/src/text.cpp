@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "utf8.hpp"
+
 namespace canvasfit {
 namespace {
 
@@ -56,24 +58,6 @@ Decoded decode_at(std::string_view text, std::size_t pos) {
     const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
     if (overlong || surrogate || value > 0x10FFFF) return invalid;
     return {value, length};
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -307,7 +291,7 @@ void append_folded(std::string& out, char32_t cp, CharClass char_class) {
         out.append(base);
         return;
     }
-    append_utf8(out, fold_other(cp));
+    utf8::append(out, fold_other(cp));
 }
 
 // ---------------------------------------------------------------------------
@@ -359,7 +343,7 @@ std::size_t scan_number(const std::vector<Unit>& units, std::size_t i, std::vect
     Token token;
     token.is_number = true;
     token.begin = units[i].begin;
-    if (!is_digit_at(units, i)) append_utf8(token.text, units[i++].value);  // currency sign
+    if (!is_digit_at(units, i)) utf8::append(token.text, units[i++].value);  // currency sign
     i = append_digits(units, i, token.text);
     while (i < units.size() && is_digit_group_joiner(units[i].value) && is_digit_at(units, i + 1)) {
         const bool thousands = units[i].value == ',' && is_thousands_group(units, i + 1);
@@ -440,7 +424,7 @@ std::size_t scan_word(const std::vector<Unit>& units, std::size_t i, std::vector
 
 Token ideograph_token(const Unit& unit) {
     Token token;
-    append_utf8(token.text, unit.value);
+    utf8::append(token.text, unit.value);
     token.stem = token.text;
     token.begin = unit.begin;
     token.end = unit.end;
