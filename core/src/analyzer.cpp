@@ -25,6 +25,7 @@
 #include "canvasfit/analyzer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <unordered_map>
 #include <utility>
@@ -80,7 +81,7 @@ struct FitFields {
     std::string verdict;
     std::vector<Coverage> pain_coverage, gain_coverage, job_coverage;
     double undecided, unconfirmed;
-    bool decides_gaps;
+    std::array<bool, 3> gaps_decided;
 };
 static_assert(sizeof(FitFields) == sizeof(Fit), "Fit changed: update renumber_canvas()");
 struct CanvasAnalysisFields {

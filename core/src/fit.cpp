@@ -1,7 +1,8 @@
 // Fit: priority-weighted coverage of what CanvasFit decided (docs/report.md).
 //   weight(n)   = priority(n) / sum of the priorities in n's section
 //   status(n)   = covered      a counted link (connector, confirmed, text) reaches n
-//                 unaddressed  nothing reaches n, and the canvas decides gaps (below)
+//                 unaddressed  nothing reaches n, and the canvas decides gaps (below) or
+//                              has nothing that could address n (no reliever for a pain)
 //                 question     only a suggestion reaches n, or the canvas cannot tell
 //   pains fit   = sum of covered weights / sum of decided weights (gains and jobs alike)
 //   overall     = mean of pains fit and gains fit (either alone if the other is undecided)
@@ -28,6 +29,10 @@ constexpr double kTargetHigh = 0.7;
 // reaches is unaddressed (a finding). Below it, a missing link may be world
 // knowledge the text does not spell out, so it is a question (docs/judgment.md).
 constexpr double kWrittenOutShare = 0.8;
+// A side whose notes the team has mostly linked by hand (connectors drawn,
+// suggestions confirmed) is one where the team states its links: a note there
+// that nothing reaches is unaddressed.
+constexpr double kHandLinkedShare = 0.5;
 
 double round3(double value) { return std::round(value * 1000) / 1000; }
 
@@ -99,21 +104,34 @@ LinksByTarget links_by_target(const std::vector<Link>& links) {
     return by_target;
 }
 
-// Whether a pain or gain that nothing reaches is unaddressed on this canvas:
-// the team links by hand (a connector or a confirmed pair), or the wording
-// links most of its profile.
-bool decides_gaps(const CanvasNotes& notes, const std::vector<Link>& links,
-                  const LinksByTarget& by_target) {
-    for (const Link& link : links)
-        if (link.source == LinkSource::connector || link.source == LinkSource::confirmed) return true;
-    std::size_t rows = 0, covered = 0;
-    for (Section section : {Section::pains, Section::gains})
-        for (NoteIndex note : notes.of(section)) {
-            ++rows;
-            const auto found = by_target.find(note);
-            if (found != by_target.end() && !found->second.counted.empty()) ++covered;
-        }
-    return rows > 0 && covered >= kWrittenOutShare * rows;
+struct SideLinks {
+    std::size_t rows = 0, covered = 0, by_hand = 0;
+};
+
+SideLinks side_links(const std::vector<NoteIndex>& rows, const LinksByTarget& by_target) {
+    SideLinks side;
+    side.rows = rows.size();
+    for (NoteIndex note : rows) {
+        const auto found = by_target.find(note);
+        if (found == by_target.end() || found->second.counted.empty()) continue;
+        ++side.covered;
+        side.by_hand += !found->second.by_text_only;
+    }
+    return side;
+}
+
+// Whether a note of a profile side that nothing reaches is unaddressed on
+// this canvas: nothing on the value map could address it; or the team links
+// by hand (connectors or confirmed pairs, and the wording adds no link of its
+// own anywhere on the canvas; or hand links reach half of the side); or
+// counted links of any kind reach most of the side: the team evidently
+// states its links. A few connectors beside many worded links do not decide:
+// teams draw the links they think of, not all of them.
+bool decides_gaps(const SideLinks& side, bool value_map_empty, bool canvas_linked_by_hand) {
+    if (value_map_empty) return true;
+    if (side.rows == 0) return false;
+    return canvas_linked_by_hand || side.covered >= kWrittenOutShare * side.rows ||
+           side.by_hand >= kHandLinkedShare * side.rows;
 }
 
 }  // namespace
@@ -122,13 +140,21 @@ Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
               const std::vector<Link>& links) {
     const LinksByTarget by_target = links_by_target(links);
     Fit fit;
-    fit.decides_gaps = decides_gaps(notes, links, by_target);
-    const SectionScore pains =
-        coverage_of(notes.of(Section::pains), priorities, by_target, fit.decides_gaps, fit.pain_coverage);
-    const SectionScore gains =
-        coverage_of(notes.of(Section::gains), priorities, by_target, fit.decides_gaps, fit.gain_coverage);
-    const SectionScore jobs =
-        coverage_of(notes.of(Section::jobs), priorities, by_target, fit.decides_gaps, fit.job_coverage);
+    const SideLinks sides[] = {side_links(notes.of(Section::pains), by_target),
+                               side_links(notes.of(Section::gains), by_target),
+                               side_links(notes.of(Section::jobs), by_target)};
+    std::size_t covered = 0, by_hand = 0;
+    for (const SideLinks& side : sides) covered += side.covered, by_hand += side.by_hand;
+    const bool by_hand_only = by_hand > 0 && by_hand == covered;
+    const Section addressed_by[] = {Section::relievers, Section::creators, Section::products};
+    for (std::size_t i = 0; i < 3; ++i)
+        fit.gaps_decided[i] = decides_gaps(sides[i], notes.of(addressed_by[i]).empty(), by_hand_only);
+    const SectionScore pains = coverage_of(notes.of(Section::pains), priorities, by_target,
+                                           fit.gaps_decided[0], fit.pain_coverage);
+    const SectionScore gains = coverage_of(notes.of(Section::gains), priorities, by_target,
+                                           fit.gaps_decided[1], fit.gain_coverage);
+    const SectionScore jobs = coverage_of(notes.of(Section::jobs), priorities, by_target,
+                                          fit.gaps_decided[2], fit.job_coverage);
     fit.pains = pains.fit;
     fit.gains = gains.fit;
     fit.jobs = jobs.fit;

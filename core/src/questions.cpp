@@ -93,7 +93,10 @@ void ask_about_value_map(Asker& asker, std::size_t c) {
         for (NoteIndex n : canvas.notes.of(section)) {
             if (counted[n]) continue;
             const auto found = suggested_from.find(n);
-            if (found == suggested_from.end() && canvas.fit.decides_gaps) continue;  // orphan-*: a finding
+            const Section target_section = section == Section::relievers ? Section::pains : Section::gains;
+            const bool certain =
+                canvas.fit.decides_gaps(target_section) || canvas.notes.of(target_section).empty();
+            if (found == suggested_from.end() && certain) continue;  // orphan-*: a finding
             std::vector<std::string> ids;
             double best = kUnlinkedRowIsGap;
             if (found != suggested_from.end()) {

@@ -86,7 +86,7 @@ public:
         return board_.link_roles[source] & BoardIndex::kSuggestedSource;
     }
     // Whether a missing link is a gap on this canvas or a question (fit.cpp).
-    bool decides_gaps() const { return canvas_.fit.decides_gaps; }
+    bool decides_gaps(Section target) const { return canvas_.fit.decides_gaps(target); }
     // The fit row of a pain, gain or job, nullptr for other notes.
     const Coverage* coverage(NoteIndex n) const;
     std::size_t note_count() const;  // notes in any section, segment included

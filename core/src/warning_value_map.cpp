@@ -21,7 +21,9 @@ void add(std::vector<Finding>& out, const CanvasView& canvas, Code code,
 
 void find_orphan_side(const CanvasView& canvas, Section section, Code code, const std::string& noun,
                       const std::string& target, std::vector<Finding>& out) {
-    if (!canvas.decides_gaps()) return;  // a missing link is a question here
+    // A missing link is a question here, unless there is nothing to address at all.
+    const Section target_section = section == Section::relievers ? Section::pains : Section::gains;
+    if (!canvas.decides_gaps(target_section) && !canvas.notes(target_section).empty()) return;
     for (NoteIndex n : canvas.notes(section)) {
         if (canvas.addresses_something(n) || canvas.has_suggestion_from(n)) continue;
         add(out, canvas, code, {n}, Severity::medium,
@@ -69,7 +71,8 @@ bool named_by_value_map(const CanvasView& canvas, NoteIndex product, const StemI
 // a connector or mentions one of its own (non-generic) terms: "Kitchen display
 // screen" / "Orders appear on the kitchen screen at once".
 void find_orphan_products(const CanvasView& canvas, std::vector<Finding>& out) {
-    if (!canvas.decides_gaps()) return;  // a missing link is a question here
+    // A missing link is a question here, unless the canvas names no job at all.
+    if (!canvas.decides_gaps(Section::jobs) && !canvas.notes(Section::jobs).empty()) return;
     std::optional<StemIndex> stems;  // built on first need
     for (NoteIndex n : canvas.notes(Section::products)) {
         if (canvas.addresses_something(n) || canvas.has_suggestion_from(n) ||

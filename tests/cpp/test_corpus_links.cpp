@@ -100,7 +100,9 @@ Scores score_board(const std::string& name) {
     const Report report = analyze_text(input, {InputFormat::automatic, name});
     const std::set<Pair> drawn = connector_pairs(board);
     std::map<Pair, const LinkReport*> predicted;
-    for (const LinkReport& link : report.links) predicted[{link.from, link.to}] = &link;
+    // Suggestions are questions, not links a facilitator is told about.
+    for (const LinkReport& link : report.links)
+        if (link.source != "suggested") predicted[{link.from, link.to}] = &link;
     std::set<Pair> gold;
     for (const auto& link : board.at("gold").at("links"))
         gold.insert({link.at("from").get<std::string>(), link.at("to").get<std::string>()});

@@ -125,7 +125,8 @@ std::vector<Warning> warnings_with_gold_links(const std::string& input,
         const int canvas = analysis.layout.notes[from].canvas;
         if (canvas < 0) continue;
         analysis.canvases[static_cast<std::size_t>(canvas)].links.push_back(
-            {from, index_of.at(link.at("to").get<std::string>()), 1.0, LinkVia::connector, {}});
+            {from, index_of.at(link.at("to").get<std::string>()), 1.0, LinkVia::connector, {},
+             LinkSource::connector, 1.0});
     }
     for (CanvasAnalysis& canvas : analysis.canvases)
         canvas.fit = score_fit(canvas.notes, analysis.priorities, canvas.links);
@@ -232,13 +233,14 @@ TEST(CorpusWarnings, GapDetectionWithGoldLinks) {
     EXPECT_GE(scores.by_code.at("hidden-costs").f1(), 0.85);
 }
 
-// The full analysis, text links included. Gap detection inherits the linker's
-// errors: a missed link is a false unaddressed-pain and orphan-reliever, a
-// wrong one hides a real gap. Measured 2026-11-23 while text linking was still
-// being tuned (its own corpus recall 0.33-0.52): P 0.44-0.49, R 0.82-0.86,
-// F1 0.58-0.61. The bar sits below that range so that work on the linker does
-// not break this suite, and catches a gap rule or an integration that breaks
-// (with no text links at all, F1 is 0.45). Raise it as linking improves.
+// The full analysis, text links included. A gap CanvasFit cannot be sure of
+// (the linker's recall is about half, so a missing link is often an unwritten
+// one) is a question, not a warning: findings must be right (precision first,
+// issue 13's bar is 0.90), and a gold gap should not vanish: each gold
+// unaddressed-pain/-gain is a finding or a what-addresses / is-addressed
+// question on the same note, unless a wrong text link hides it. Measured
+// 2026-12-06: findings P 0.94 (16 of 17); 44 of 48 gold gaps found or asked,
+// the other 4 hidden by a wrong text link.
 TEST(CorpusWarnings, GapDetectionEndToEnd) {
     if (corpus_boards().empty()) GTEST_SKIP() << "no corpus in tests/corpus/boards";
     const CorpusScores scores =
@@ -246,6 +248,24 @@ TEST(CorpusWarnings, GapDetectionEndToEnd) {
                      [](const std::string& name, const std::string& input, const nlohmann::json&) {
                          return reported_warnings(name, input);
                      });
-    EXPECT_GE(scores.overall.f1(), 0.50);
-    EXPECT_GE(scores.overall.recall(), 0.75);
+    EXPECT_GE(scores.overall.precision(), 0.90);
+    EXPECT_GT(scores.overall.matched, 10);
+    int gaps = 0, found_or_asked = 0;
+    for (const std::string& name : corpus_boards()) {
+        const std::string input = test_support::read_source_file("tests/corpus/boards/" + name);
+        const Report report = analyze_text(input, {InputFormat::automatic, name});
+        for (const GoldWarning& gap : gold_warnings(nlohmann::json::parse(input).at("gold"))) {
+            if (gap.code != "unaddressed-pain" && gap.code != "unaddressed-gain") continue;
+            ++gaps;
+            const std::string& note = gap.notes.front();
+            bool seen = false;
+            for (const Warning& w : report.warnings) seen |= w.code == gap.code && w.notes.front() == note;
+            for (const Question& q : report.questions)
+                seen |= (q.code == "what-addresses" || q.code == "is-addressed") && q.notes.front() == note;
+            found_or_asked += seen;
+            if (!seen && verbose()) std::cout << "  lost gap " << name << ": " << note << "\n";
+        }
+    }
+    std::cout << "gold gaps found or asked: " << found_or_asked << " of " << gaps << "\n";
+    EXPECT_GE(found_or_asked * 10, gaps * 9);
 }

@@ -91,10 +91,19 @@ struct Fit {
     std::vector<Coverage> pain_coverage, gain_coverage, job_coverage;
     double undecided = 0;    // share of pains' and gains' weight under questions
     double unconfirmed = 0;  // share of the score resting on text links alone
-    // Whether a missing link means "not addressed" on this canvas: its team
-    // draws connectors or confirms links, or its wording links most of the
-    // profile. Otherwise gaps are questions (docs/judgment.md).
-    bool decides_gaps = false;
+    // Whether a missing link means "not addressed", per profile section
+    // (pains, gains, jobs): counted links reach most of that side, or nothing
+    // on the value map could address it. Otherwise its gaps are questions
+    // (fit.cpp, docs/judgment.md).
+    std::array<bool, 3> gaps_decided{};
+    bool decides_gaps(Section target) const {
+        switch (target) {
+            case Section::pains: return gaps_decided[0];
+            case Section::gains: return gaps_decided[1];
+            case Section::jobs: return gaps_decided[2];
+            default: return false;
+        }
+    }
 };
 
 // Holds note indices: a field added here that holds them must also be
