@@ -53,10 +53,10 @@ export class ExcalidrawSession {
   /**
    * Records the answers the facilitator gave on the board (a suggestion
    * deleted or restyled) before anything else reads or rewrites it.
+   * @param {readonly any[]} [elements] the scene as just read (read now when not given)
    * @returns {boolean} whether there were any
    */
-  harvest() {
-    const elements = this.elements();
+  harvest(elements = this.elements()) {
     if (!hasPendingDecisions(elements)) return false;
     const { elements: next, decided } = harvestDecisions(elements, this.lib);
     if (decided.length === 0 || !this.write(next)) return false;
@@ -66,8 +66,8 @@ export class ExcalidrawSession {
 
   /** Analyses the board and writes highlights and warnings onto it. */
   analyse() {
-    this.harvest();
-    const read = this.elements();
+    let read = this.elements();
+    if (this.harvest(read)) read = this.elements();
     const live = read.filter((/** @type {any} */ e) => !e.isDeleted);
     const board = boardFromScene(live);
     this.lastSignature = sceneSignature(board.elements);
