@@ -109,7 +109,13 @@ export function hasPairs(options) {
   return options.confirmed.length > 0 || options.rejected.length > 0;
 }
 
-/** The analysis options with the board's pairs: `{...base, links}`. @param {object} base @param {LinkOptions} links */
+/**
+ * The analysis options with the board's pairs: `{...base, links}`.
+ * @template {object} T
+ * @param {T} base
+ * @param {LinkOptions} links
+ * @returns {T & { links?: LinkOptions }}
+ */
 export function withLinks(base, links) {
   return hasPairs(links) ? { ...base, links } : base;
 }
