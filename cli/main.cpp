@@ -1,5 +1,6 @@
 // canvasfit: the command-line front end of the core.
 //   canvasfit analyze FILE [--format json|text|markdown] [--input auto|excalidraw|miro|canvasfit]
+//                          [--options OPTIONS.json]
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,17 +17,20 @@ constexpr int kExitUsage = 1;
 constexpr int kExitBadInput = 2;
 
 const char* const kUsage =
-    "usage: canvasfit analyze FILE [--format json|text|markdown] [--input FORMAT]\n"
+    "usage: canvasfit analyze FILE [--format json|text|markdown] [--input FORMAT] [--options FILE]\n"
     "       canvasfit --version\n"
     "\n"
     "Sorts every note of a Value Proposition Canvas board into its canvas and section.\n"
     "FILE is an Excalidraw scene, a Miro REST export or a CanvasFit board ('-' reads stdin).\n"
-    "--input forces the input format: auto (default), excalidraw, miro, canvasfit.\n";
+    "--input forces the input format: auto (default), excalidraw, miro, canvasfit.\n"
+    "--options reads analysis options as JSON, e.g. confirmed and rejected links:\n"
+    "  {\"links\": {\"confirmed\": [[\"r1\", \"p1\"]], \"rejected\": [[\"r2\", \"p1\"]]}}\n";
 
 struct Arguments {
     std::string file;
     std::string output_format = "json";
     std::string input_format = "auto";
+    std::string options_file;  // "" if none
 };
 
 bool read_file(const std::string& path, std::string& contents) {
@@ -58,6 +62,8 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
         const std::string arg = argv[i];
         if ((arg == "--format" || arg == "--input") && i + 1 < argc) {
             (arg == "--format" ? args.output_format : args.input_format) = argv[++i];
+        } else if (arg == "--options" && i + 1 < argc) {
+            args.options_file = argv[++i];
         } else if (args.file.empty() && (arg == "-" || arg.rfind("--", 0) != 0)) {
             args.file = arg;
         } else {
@@ -90,10 +96,16 @@ int analyze(const Arguments& args) {
         std::cerr << "canvasfit: error: cannot read '" << args.file << "'\n";
         return kExitBadInput;
     }
+    std::string options_json;
+    if (!args.options_file.empty() && !read_file(args.options_file, options_json)) {
+        std::cerr << "canvasfit: error: cannot read '" << args.options_file << "'\n";
+        return kExitBadInput;
+    }
     canvasfit::AnalyzeOptions options;
-    // The report names the file, not the path, so reports compare across machines.
-    options.source = args.file == "-" ? "stdin" : base_name(args.file);
     try {
+        options = canvasfit::parse_options(options_json);
+        // The report names the file, not the path, so reports compare across machines.
+        options.source = args.file == "-" ? "stdin" : base_name(args.file);
         options.format = canvasfit::parse_input_format(args.input_format);
         std::cout << render(canvasfit::analyze_text(input, options), args.output_format);
         return kExitOk;

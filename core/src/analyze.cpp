@@ -1,6 +1,9 @@
 #include "canvasfit/analyze.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <tuple>
+#include <unordered_map>
 
 #include "canvasfit/engine.hpp"
 #include "canvasfit/errors.hpp"
@@ -76,7 +79,9 @@ const char* reads_as(Section section) {
 void add_misplaced_warnings(const Board& board, const Layout& layout, Report& report) {
     for (std::size_t n = 0; n < board.notes.size(); ++n) {
         const NotePlacement& placement = layout.notes[n];
-        if (placement.text_suggestion == Section::unknown) continue;
+        // On an unsorted note the text's guess is a which-section question.
+        if (placement.text_suggestion == Section::unknown || placement.section == Section::unknown)
+            continue;
         const int percent = static_cast<int>(placement.text_confidence * 100 + 0.5);
         Warning warning;
         warning.code = "misplaced-note";
@@ -91,6 +96,48 @@ void add_misplaced_warnings(const Board& board, const Layout& layout, Report& re
                           ", " + std::to_string(percent) + " % sure: check which section it belongs to.";
         report.warnings.push_back(std::move(warning));
     }
+}
+
+// An unsorted note whose text leans towards a section, below the bar for
+// placing it: the facilitator decides.
+void add_section_questions(const Board& board, const Layout& layout, Report& report) {
+    for (std::size_t n = 0; n < board.notes.size(); ++n) {
+        const NotePlacement& placement = layout.notes[n];
+        if (placement.section != Section::unknown || placement.text_suggestion == Section::unknown)
+            continue;
+        Question question;
+        question.code = "which-section";
+        if (placement.canvas >= 0)
+            question.canvas = layout.canvases[static_cast<std::size_t>(placement.canvas)].id;
+        question.notes.push_back(board.notes[n].id);
+        question.candidates.push_back(section_name(placement.text_suggestion));
+        question.confidence = placement.text_confidence;
+        question.message = "Which section does '" + warning_kit::quote(board.notes[n].text) +
+                           "' belong to? It reads most like " + reads_as(placement.text_suggestion) +
+                           " (" + std::to_string(static_cast<int>(placement.text_confidence * 100 + 0.5)) +
+                           " %), too unsure to move it there.";
+        report.questions.push_back(std::move(question));
+    }
+}
+
+// Canvas order (questions outside every canvas first), then the code order of
+// docs/report.md, then the board order of the first note.
+void sort_questions(Report& report) {
+    static const char* const kOrder[] = {"which-section", "is-addressed", "what-addresses",
+                                         "what-does-it-address", "same-note"};
+    std::unordered_map<std::string, std::size_t> note_order, canvas_order;
+    for (std::size_t i = 0; i < report.notes.size(); ++i) note_order.emplace(report.notes[i].id, i);
+    for (std::size_t i = 0; i < report.canvases.size(); ++i) canvas_order.emplace(report.canvases[i].id, i + 1);
+    const auto key = [&](const Question& q) {
+        const std::size_t canvas = q.canvas ? canvas_order.at(*q.canvas) : 0;
+        const std::size_t code = static_cast<std::size_t>(
+            std::find_if(std::begin(kOrder), std::end(kOrder),
+                         [&](const char* name) { return q.code == name; }) - std::begin(kOrder));
+        const std::size_t note = q.notes.empty() ? 0 : note_order.at(q.notes.front());
+        return std::make_tuple(canvas, code, note);
+    };
+    std::stable_sort(report.questions.begin(), report.questions.end(),
+                     [&](const Question& a, const Question& b) { return key(a) < key(b); });
 }
 
 // --- end of text classification ---
@@ -130,7 +177,7 @@ std::vector<CoverageReport> coverage_report(const Board& board, const std::vecto
     std::vector<CoverageReport> report;
     for (const Coverage& coverage : detail)
         report.push_back({board.notes[coverage.note].id, coverage.weight,
-                          ids_of(board, coverage.covered_by)});
+                          ids_of(board, coverage.covered_by), row_status_name(coverage.status)});
     return report;
 }
 
@@ -140,6 +187,8 @@ FitReport fit_report(const Board& board, const Fit& fit) {
             fit.jobs,
             fit.overall,
             fit.verdict,
+            fit.undecided,
+            fit.unconfirmed,
             coverage_report(board, fit.pain_coverage),
             coverage_report(board, fit.gain_coverage),
             coverage_report(board, fit.job_coverage)};
@@ -161,9 +210,10 @@ void add_engine_results(const Board& board, const BoardAnalysis& analysis, Repor
         for (const Link& link : canvas.links)
             report.links.push_back({board.notes[link.from].id, board.notes[link.to].id, link.strength,
                                     link.via == LinkVia::connector ? "connector" : "text",
-                                    link.evidence});
+                                    link.evidence, link_source_name(link.source), link.confidence});
     }
     for (Warning& warning : find_warnings(analysis)) report.warnings.push_back(std::move(warning));
+    for (Question& question : find_questions(analysis)) report.questions.push_back(std::move(question));
     add_value_results(analysis, report);  // value types, drivers, competitors (docs/value.md)
 }
 
@@ -172,7 +222,7 @@ void add_engine_results(const Board& board, const BoardAnalysis& analysis, Repor
 Report analyze(const Board& board, const AnalyzeOptions& options) {
     Layout layout = classify_layout(board);
     place_by_text(board, layout);  // notes no layout cue places, misplaced notes
-    return report_of(run_engine(board, std::move(layout)), options);
+    return report_of(run_engine(board, std::move(layout), &options.links), options);
 }
 
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {
@@ -207,6 +257,8 @@ Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {
         report.canvases[c].segment = segment_of(layout.canvases[c], segment_notes[c], board);
     add_reading_warnings(board, layout, report);
     add_engine_results(board, analysis, report);
+    add_section_questions(board, layout, report);
+    sort_questions(report);
     return report;
 }
 
@@ -218,6 +270,37 @@ Report analyze_text(std::string_view input, const AnalyzeOptions& options) {
         throw InputError(options.source + ": " + e.where(), e.what());
     }
 }
+
+namespace {
+
+// [[from, to], ...]: each pair two note ids.
+std::vector<std::pair<std::string, std::string>> parse_pairs(const nlohmann::json& list,
+                                                             const std::string& at) {
+    if (!list.is_array())
+        throw InputError(at, "must be a list of [from, to] note id pairs");
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const nlohmann::json& pair = list[i];
+        const std::string where = json_input::pointer(at, i);
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string())
+            throw InputError(where, "must be a pair of note ids [from, to]");
+        pairs.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+    }
+    return pairs;
+}
+
+LinkDecisions parse_link_decisions(const nlohmann::json& links, const std::string& at) {
+    if (!links.is_object()) throw InputError(at, "must be an object {confirmed, rejected}");
+    LinkDecisions decisions;
+    for (const auto& [key, value] : links.items()) {
+        if (key == "confirmed") decisions.confirmed = parse_pairs(value, json_input::pointer(at, key));
+        else if (key == "rejected") decisions.rejected = parse_pairs(value, json_input::pointer(at, key));
+        else throw InputError(json_input::pointer(at, key), "unknown key: expected 'confirmed' or 'rejected'");
+    }
+    return decisions;
+}
+
+}  // namespace
 
 AnalyzeOptions parse_options(std::string_view options_json) {
     AnalyzeOptions options;
@@ -232,6 +315,10 @@ AnalyzeOptions parse_options(std::string_view options_json) {
     if (!root.is_object()) throw InputError("options", "options must be a JSON object");
     options.format = parse_input_format(json_input::optional_string(root, "format", "options"));
     options.source = json_input::optional_string(root, "source", "options");
+    if (json_input::has(root, "links"))
+        options.links = parse_link_decisions(root.at("links"), "options: /links");
+    options.links.list_all_candidates =
+        json_input::optional_bool(root, "all_candidates", "options", false);
     return options;
 }
 

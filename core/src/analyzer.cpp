@@ -62,12 +62,16 @@ struct LinkFields {
     double strength;
     LinkVia via;
     std::vector<std::string> evidence;
+    LinkSource source;
+    double confidence;
 };
 static_assert(sizeof(LinkFields) == sizeof(Link), "Link changed: update renumber_canvas()");
 struct CoverageFields {
     NoteIndex note;
     double weight;
     std::vector<NoteIndex> covered_by;
+    std::vector<NoteIndex> suggested;
+    RowStatus status;
 };
 static_assert(sizeof(CoverageFields) == sizeof(Coverage),
               "Coverage changed: update renumber_canvas()");
@@ -75,6 +79,8 @@ struct FitFields {
     std::optional<double> pains, gains, jobs, overall;
     std::string verdict;
     std::vector<Coverage> pain_coverage, gain_coverage, job_coverage;
+    double undecided, unconfirmed;
+    bool decides_gaps;
 };
 static_assert(sizeof(FitFields) == sizeof(Fit), "Fit changed: update renumber_canvas()");
 struct CanvasAnalysisFields {
@@ -145,6 +151,7 @@ void renumber_canvas(CanvasAnalysis& canvas, NoteIndex removed) {
         for (Coverage& coverage : *detail) {
             renumber(coverage.note, removed);
             renumber_list(coverage.covered_by, removed);
+            renumber_list(coverage.suggested, removed);
         }
     }
 }
@@ -167,6 +174,7 @@ struct Analyzer::State {
         : board(checked(std::move(read))), options(std::move(chosen)), layout(board) {
         index_fixed_items();
         analysis.board = &board;
+        analysis.decisions = &options.links;
         for (NoteIndex n = 0; n < board.notes.size(); ++n) {
             note_at.emplace(board.notes[n].id, n);
             cue_placement.push_back(place(board.notes[n]));

@@ -6,6 +6,25 @@
 
 namespace canvasfit {
 
+const char* link_source_name(LinkSource source) {
+    switch (source) {
+        case LinkSource::connector: return "connector";
+        case LinkSource::confirmed: return "confirmed";
+        case LinkSource::text: return "text";
+        case LinkSource::suggested: return "suggested";
+    }
+    return "text";
+}
+
+const char* row_status_name(RowStatus status) {
+    switch (status) {
+        case RowStatus::covered: return "covered";
+        case RowStatus::unaddressed: return "unaddressed";
+        case RowStatus::question: return "question";
+    }
+    return "question";
+}
+
 std::vector<CanvasNotes> notes_by_canvas(const Layout& layout, std::size_t canvas_count) {
     std::vector<CanvasNotes> canvases(canvas_count);
     for (NoteIndex n = 0; n < layout.notes.size(); ++n) {
@@ -34,16 +53,18 @@ CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes) {
     const Board& board = *analysis.board;
     CanvasAnalysis canvas;
     rank_canvas(board, notes, analysis.votes, analysis.priorities);
-    canvas.links = link_canvas(board, notes, analysis.terms, analysis.connected);
+    canvas.links =
+        link_canvas(board, notes, analysis.terms, analysis.connected, nullptr, analysis.decisions);
     canvas.fit = score_fit(notes, analysis.priorities, canvas.links);
     canvas.value = profile_value(analysis, notes, canvas.links);
     canvas.notes = std::move(notes);
     return canvas;
 }
 
-BoardAnalysis run_engine(const Board& board, Layout layout) {
+BoardAnalysis run_engine(const Board& board, Layout layout, const LinkDecisions* decisions) {
     BoardAnalysis analysis;
     analysis.board = &board;
+    analysis.decisions = decisions;
     analysis.layout = std::move(layout);
     analysis.terms.reserve(board.notes.size());
     for (const Note& note : board.notes) analysis.terms.push_back(content_terms(note.text));

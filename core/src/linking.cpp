@@ -11,6 +11,7 @@
 // links: a wrong link costs a facilitator's trust, a missed one only a warning
 // they can check.
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <iterator>
 #include <cmath>
@@ -18,11 +19,15 @@
 #include <optional>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
+#include "canvasfit/analyze.hpp"
 #include "canvasfit/engine.hpp"
 #include "canvasfit/text.hpp"
+#include "link_confidence.hpp"
 #include "link_lexicon.hpp"
+#include "word_forms.hpp"
 
 namespace canvasfit {
 
@@ -52,11 +57,17 @@ constexpr double kRelatedWeight = 0.7;
 // reports" against "broken builds"): a reliever that repeats a problem word
 // is naming the topic, not answering it.
 constexpr double kProblemSideFactor = 0.5;
-// A text link needs this strength: one shared word must weigh at least 0.6 of
-// a word found on a single note of the canvas (1 - e^-0.6 = 0.45)...
-constexpr double kMinStrength = 0.45;
-// ...and this share of the best strength its value-map note reached.
-constexpr double kQueryFraction = 0.7;
+// A candidate below this strength is not even a suggestion: one shared word
+// on a third of the canvas's notes.
+constexpr double kCandidateFloor = 0.2;
+// Calibrated confidence (percent) from which a text link is a finding
+// (source "text"), and from which a weaker one is still shown as a question
+// (source "suggested"): docs/judgment.md has the reliability table.
+constexpr int kLikelyPercent = 90;
+constexpr int kSuggestPercent = 25;
+// At most this many suggestions reach one target: the facilitator answers a
+// question about the likeliest few, not a list.
+constexpr std::size_t kSuggestionsPerTarget = 2;
 // A posting list longer than this does not nominate candidates (its term is
 // everywhere in the section and says little); it still counts in the score of
 // candidates other terms nominated. Ordinary canvases never reach it; it is
@@ -73,7 +84,9 @@ using KeyId = std::uint32_t;
 
 class CanvasVocabulary {
 public:
-    KeyId intern(const std::string& key) {
+    // Irregular and British forms share their base form's id ("paid", "pay").
+    KeyId intern(const std::string& raw_key) {
+        const std::string& key = word_forms::canonical(raw_key);
         if (const auto found = ids_.find(key); found != ids_.end()) return found->second;
         const auto id = static_cast<KeyId>(keys_.size());
         ids_.emplace(key, id);
@@ -99,6 +112,7 @@ public:
     // The idf of a key found on one note only: the unit strengths are measured in.
     double rare_term_weight() const { return rare_term_weight_; }
     const std::string& key(KeyId key) const { return keys_[key]; }
+    bool knows(const std::string& key) const { return ids_.count(key) > 0; }
     const std::optional<link_lexicon::Membership>& family(KeyId key) const {
         return families_[key];
     }
@@ -141,8 +155,86 @@ struct NoteProfile {
     std::vector<KeyId> phrases;          // distinct lexicon phrases, by id
     std::vector<FamilyKey> family_keys;  // by family, then key
     std::vector<Surface> surfaces;       // by key
+    std::vector<KeyId> negated;          // terms used only under "no", "without"...: sorted
+    std::string own_id;                  // "p:2" for a note that opens with "P2:" or "PAIN-2", else ""
+    std::vector<std::string> refs;       // ids it names after its own ("-> P2", "#3"): "p:2", ":3"
+    std::vector<std::string> tags;       // host tags, folded, sorted
     int length = 0;                      // content terms, repeats counted
 };
+
+// --- Explicit references: ids such as P2, PAIN-02, PR1 or #3 in a note's text.
+
+bool is_ascii_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Each id in the text as "letters:number" (letters folded, number without
+// leading zeros; "" letters for "#3"), with where it starts.
+std::vector<std::pair<std::size_t, std::string>> ids_in(const std::string& text) {
+    std::vector<std::pair<std::size_t, std::string>> ids;
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0 && is_ascii_alnum(text[i - 1])) continue;
+        std::size_t j = i;
+        std::string letters;
+        while (j < n && letters.size() <= 6 && std::isalpha(static_cast<unsigned char>(text[j])))
+            letters += static_cast<char>(std::tolower(static_cast<unsigned char>(text[j++])));
+        if (letters.size() > 6) continue;
+        if (letters.empty() && !(i > 0 && text[i - 1] == '#')) continue;
+        if (j < n && (text[j] == '-' || text[j] == '_') && !letters.empty()) ++j;
+        const std::size_t digits = j;
+        while (j < n && j - digits < 4 && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+        if (j == digits || j - digits > 3 || (j < n && is_ascii_alnum(text[j]))) continue;
+        ids.emplace_back(i, letters + ":" + std::to_string(std::stoi(text.substr(digits, j - digits))));
+        i = j - 1;
+    }
+    return ids;
+}
+
+// A note "has" an id when it opens with one (bullets, brackets and spaces
+// before it aside); the ids after it are references to other notes.
+void read_ids(const std::string& text, NoteProfile& profile) {
+    const auto ids = ids_in(text);
+    std::size_t first = 0;
+    if (!ids.empty()) {
+        bool leading = true;
+        for (std::size_t i = 0; i < ids.front().first; ++i)
+            if (is_ascii_alnum(text[i])) leading = false;
+        if (leading && ids.front().second.front() != ':') {
+            profile.own_id = ids.front().second;
+            first = 1;
+        }
+    }
+    for (std::size_t i = first; i < ids.size(); ++i) profile.refs.push_back(ids[i].second);
+}
+
+// --- Negation: "More lunch orders without hiring" does not agree with "a new
+// hire learns in 10 minutes". Words up to three after a negator, within one
+// clause, are negated.
+
+bool negates(const std::string& folded) {
+    return folded == "no" || folded == "not" || folded == "never" || folded == "without" ||
+           folded == "instead" || folded == "nor" || folded == "neither" || folded == "non";
+}
+
+bool clause_break(const std::string& text, const Token& before, const Token& after) {
+    for (std::size_t i = before.end; i < after.begin && i < text.size(); ++i)
+        if (text[i] == ',' || text[i] == ';' || text[i] == '.' || text[i] == ':' || text[i] == '(')
+            return true;
+    return false;
+}
+
+std::vector<bool> negated_tokens(const std::string& text, const std::vector<Token>& tokens) {
+    std::vector<bool> negated(tokens.size(), false);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!negates(tokens[i].text)) continue;
+        for (std::size_t j = i + 1; j < tokens.size() && j <= i + 3; ++j) {
+            if (clause_break(text, tokens[j - 1], tokens[j])) break;
+            negated[j] = true;
+        }
+    }
+    return negated;
+}
 
 std::vector<TermCount> count_terms(std::vector<KeyId> ids) {
     std::sort(ids.begin(), ids.end());
@@ -230,13 +322,60 @@ void read_tokens(const std::vector<Token>& tokens, const Terms& terms,
     keep_first_per_key(profile.surfaces);
 }
 
-NoteProfile profile_note(const std::string& text, const Terms& terms,
+// Terms used only under a negator, as sorted ids.
+std::vector<KeyId> negated_terms(const std::string& text, const std::vector<Token>& tokens,
+                                 CanvasVocabulary& vocabulary) {
+    const std::vector<bool> negated = negated_tokens(text, tokens);
+    std::vector<KeyId> under, plain;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& key = key_of_token(tokens[i]);
+        if (key.empty()) continue;
+        (negated[i] ? under : plain).push_back(vocabulary.intern(key));
+    }
+    std::sort(under.begin(), under.end());
+    std::sort(plain.begin(), plain.end());
+    std::vector<KeyId> only;
+    std::set_difference(under.begin(), under.end(), plain.begin(), plain.end(),
+                        std::back_inserter(only));
+    only.erase(std::unique(only.begin(), only.end()), only.end());
+    return only;
+}
+
+// Neighbours written apart that another note of the canvas writes as one
+// word ("text books" / "textbooks") count as that word too.
+void add_compounds(const std::string& text, const std::vector<Token>& tokens,
+                   const std::unordered_set<std::string>& canvas_words,
+                   std::vector<KeyId>& term_ids, CanvasVocabulary& vocabulary) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const std::string compound = word_forms::joined(text, tokens[i], tokens[i + 1]);
+        if (!compound.empty() && canvas_words.count(compound))
+            term_ids.push_back(vocabulary.intern(compound));
+    }
+}
+
+std::vector<std::string> folded_tags(const Note& note) {
+    std::vector<std::string> tags;
+    for (const std::string& tag : note.tags)
+        if (!tag.empty()) tags.push_back(fold_case(tag));
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    return tags;
+}
+
+NoteProfile profile_note(const Note& note, const Terms& terms,
+                         const std::unordered_set<std::string>& canvas_words,
                          CanvasVocabulary& vocabulary) {
+    const std::string& text = note.text;
     std::vector<KeyId> term_ids;
     term_ids.reserve(terms.size());
     for (const std::string& term : terms) term_ids.push_back(vocabulary.intern(term));
     NoteProfile profile;
-    read_tokens(tokenize(text), terms, term_ids, vocabulary, profile);
+    const std::vector<Token> tokens = tokenize(text);
+    read_tokens(tokens, terms, term_ids, vocabulary, profile);
+    profile.negated = negated_terms(text, tokens, vocabulary);
+    add_compounds(text, tokens, canvas_words, term_ids, vocabulary);
+    read_ids(text, profile);
+    profile.tags = folded_tags(note);
     profile.terms = count_terms(std::move(term_ids));
     profile.length = static_cast<int>(terms.size());
     return profile;
@@ -265,13 +404,25 @@ struct CanvasProfiles {
     }
 };
 
+// Every single word of the canvas, in canonical form: what a compound written
+// apart may stand for.
+std::unordered_set<std::string> canvas_words(const CanvasNotes& notes,
+                                             const std::vector<Terms>& terms) {
+    std::unordered_set<std::string> words;
+    for (const std::vector<NoteIndex>& section : notes.sections)
+        for (NoteIndex note : section)
+            for (const std::string& term : terms[note]) words.insert(word_forms::canonical(term));
+    return words;
+}
+
 CanvasProfiles profile_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<Terms>& terms) {
     CanvasProfiles profiles;
+    const std::unordered_set<std::string> words = canvas_words(notes, terms);
     for (std::size_t section = 0; section < profiles.sections.size(); ++section)
         for (NoteIndex note : notes.sections[section]) {
             NoteProfile profile =
-                profile_note(board.notes[note].text, terms[note], profiles.vocabulary);
+                profile_note(board.notes[note], terms[note], words, profiles.vocabulary);
             profiles.vocabulary.count_note(distinct_keys(profile));
             profiles.sections[section].push_back(std::move(profile));
         }
@@ -366,9 +517,18 @@ struct Evidence {
     std::vector<Related> related;
 };
 
+bool negated_in(const NoteProfile& profile, KeyId key) {
+    return std::binary_search(profile.negated.begin(), profile.negated.end(), key);
+}
+
 struct Scorer {
     const CanvasVocabulary& vocabulary;
     double average_length;
+    // For creators and gains (and products and jobs) a word negated on one
+    // side only is disagreement: "without hiring" is not "a new hire". For
+    // relievers it is the remedy ("no more lost orders" / "orders get lost"),
+    // which the lexicon's sides already weigh.
+    bool negation_disagrees = false;
 
     double saturate(double count, double length) const {
         const double norm = kK1 * (1 - kB + kB * length / average_length);
@@ -386,8 +546,12 @@ struct Scorer {
             } else if (t->term < q->term) {
                 ++t;
             } else {
-                score += vocabulary.idf(t->term) * saturate(t->count, target.length);
-                if (evidence) evidence->shared.push_back(t->term);
+                const bool disagree = negation_disagrees &&
+                                      negated_in(query, t->term) != negated_in(target, t->term);
+                if (!disagree) {
+                    score += vocabulary.idf(t->term) * saturate(t->count, target.length);
+                    if (evidence) evidence->shared.push_back(t->term);
+                }
                 ++q;
                 ++t;
             }
@@ -522,70 +686,205 @@ void add_connector_links(const CanvasNotes& notes, const Adjacency& connected,
     connected_pairs.erase(std::unique(connected_pairs.begin(), connected_pairs.end()),
                           connected_pairs.end());
     for (const NotePair& pair : connected_pairs)
-        links.push_back({pair.first, pair.second, 1.0, LinkVia::connector, {}});
+        links.push_back({pair.first, pair.second, 1.0, LinkVia::connector, {}, LinkSource::connector, 1.0});
 }
 
 struct Candidate {
     std::size_t query = 0;  // position in the rule's value-map section
     std::size_t slot = 0;   // position in the rule's target section
-    double strength = 0;
+    double strength = 0;    // rounded to three decimals, as reported
+    bool explicit_ref = false;
+    bool shared_tag = false;
+    int percent = 0;        // calibrated confidence
 };
 
+bool shares_tag(const NoteProfile& a, const NoteProfile& b) {
+    std::vector<std::string> both;
+    std::set_intersection(a.tags.begin(), a.tags.end(), b.tags.begin(), b.tags.end(),
+                          std::back_inserter(both));
+    return !both.empty();
+}
+
+// The targets a query names by id: its references against the targets' own
+// ids ("PR1 -> P2" names "P2: ..."); a bare "#3" names the one target whose
+// own id has number 3.
+std::vector<std::size_t> referenced_slots(const NoteProfile& query,
+                                          const std::vector<NoteProfile>& targets) {
+    std::vector<std::size_t> slots;
+    for (const std::string& ref : query.refs) {
+        std::vector<std::size_t> matches;
+        for (std::size_t slot = 0; slot < targets.size(); ++slot) {
+            const std::string& own = targets[slot].own_id;
+            if (own.empty()) continue;
+            const bool bare = ref.front() == ':';
+            if (own == ref || (bare && own.substr(own.find(':')) == ref)) matches.push_back(slot);
+        }
+        if (matches.size() == 1) slots.push_back(matches.front());
+    }
+    return slots;
+}
+
 // Every value-map note of the rule scored against the targets it shares a
-// term or a family with, through the inverted index.
+// term, a family, a tag or an explicit reference with; candidates below the
+// floor that no reference or tag supports are dropped.
 std::vector<Candidate> score_candidates(const std::vector<NoteProfile>& queries,
                                         const std::vector<NoteProfile>& targets,
                                         const Scorer& scorer, const TargetIndex& index,
                                         LinkStats& stats) {
     std::vector<Candidate> candidates;
-    for (std::size_t query = 0; query < queries.size(); ++query)
-        for (std::size_t slot : candidates_for(queries[query], index, stats)) {
+    for (std::size_t query = 0; query < queries.size(); ++query) {
+        std::vector<std::size_t> slots = candidates_for(queries[query], index, stats);
+        const std::vector<std::size_t> named = referenced_slots(queries[query], targets);
+        if (!queries[query].tags.empty())
+            for (std::size_t slot = 0; slot < targets.size(); ++slot)
+                if (shares_tag(queries[query], targets[slot])) slots.push_back(slot);
+        slots.insert(slots.end(), named.begin(), named.end());
+        std::sort(slots.begin(), slots.end());
+        slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+        for (std::size_t slot : slots) {
             ++stats.pairs_scored;
-            candidates.push_back({query, slot, scorer.strength(queries[query], targets[slot])});
+            Candidate candidate{query, slot, round3(scorer.strength(queries[query], targets[slot]))};
+            candidate.explicit_ref = std::find(named.begin(), named.end(), slot) != named.end();
+            candidate.shared_tag = shares_tag(queries[query], targets[slot]);
+            if (candidate.strength >= kCandidateFloor || candidate.explicit_ref ||
+                candidate.shared_tag)
+                candidates.push_back(candidate);
         }
+    }
     return candidates;
 }
 
-// A candidate becomes a link when it is strong on its own and close to the
-// best its value-map note reached: a reliever that matches one pain far better
-// than another relieves the first; the other shares a word by chance.
-std::vector<Candidate> confident(const std::vector<Candidate>& candidates,
-                                 std::size_t query_count) {
-    std::vector<double> best_of_query(query_count, 0.0);
-    for (const Candidate& candidate : candidates) {
-        double& best = best_of_query[candidate.query];
-        best = std::max(best, candidate.strength);
+// What the confidence model reads of each candidate, given all of them.
+void calibrate(std::vector<Candidate>& candidates, const std::vector<NoteProfile>& queries,
+               const std::vector<NoteProfile>& targets, std::size_t target_count,
+               const Scorer& scorer, const LinkRule& rule) {
+    std::vector<double> best_of_query(queries.size(), 0.0), best_of_target(target_count, 0.0);
+    std::vector<int> count_of_query(queries.size(), 0);
+    for (const Candidate& c : candidates) {
+        best_of_query[c.query] = std::max(best_of_query[c.query], c.strength);
+        best_of_target[c.slot] = std::max(best_of_target[c.slot], c.strength);
+        ++count_of_query[c.query];
     }
+    for (Candidate& c : candidates) {
+        Evidence evidence;
+        scorer.strength(queries[c.query], targets[c.slot], &evidence);
+        link_confidence::Features f;
+        f.strength = c.strength;
+        f.share_of_query = best_of_query[c.query] > 0 ? c.strength / best_of_query[c.query] : 0;
+        f.share_of_target = best_of_target[c.slot] > 0 ? c.strength / best_of_target[c.slot] : 0;
+        f.best_of_query = c.strength >= best_of_query[c.query];
+        f.best_of_target = c.strength >= best_of_target[c.slot];
+        f.shared_terms = static_cast<int>(evidence.shared.size());
+        f.related_only = evidence.shared.empty() && !evidence.related.empty();
+        f.explicit_ref = c.explicit_ref;
+        f.shared_tag = c.shared_tag;
+        f.gains_rule = rule.to == Section::gains;
+        f.jobs_rule = rule.to == Section::jobs;
+        f.query_candidates = count_of_query[c.query];
+        c.percent = link_confidence::percent(f);
+    }
+}
+
+// Likely candidates become text links; the few likeliest of the rest, for
+// each target, suggestions.
+std::vector<Candidate> chosen(std::vector<Candidate> candidates, std::size_t target_count,
+                              bool keep_all) {
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.slot != b.slot) return a.slot < b.slot;
+        return a.percent > b.percent;
+    });
+    std::vector<std::size_t> suggested(target_count, 0);
     std::vector<Candidate> kept;
-    for (const Candidate& candidate : candidates)
-        if (candidate.strength >= kMinStrength &&
-            candidate.strength >= kQueryFraction * best_of_query[candidate.query])
-            kept.push_back(candidate);
+    for (const Candidate& c : candidates) {
+        if (keep_all || c.percent >= kLikelyPercent) {
+            kept.push_back(c);
+        } else if (c.percent >= kSuggestPercent && suggested[c.slot] < kSuggestionsPerTarget) {
+            ++suggested[c.slot];
+            kept.push_back(c);
+        }
+    }
     return kept;
 }
 
-void add_text_links_for_rule(const LinkRule& rule, const CanvasNotes& notes,
-                             const CanvasProfiles& profiles,
-                             const std::vector<NotePair>& connected_pairs,
+using IdPairs = std::vector<std::pair<std::string, std::string>>;
+
+bool listed(const IdPairs& pairs, const std::string& from, const std::string& to) {
+    return std::find(pairs.begin(), pairs.end(), std::make_pair(from, to)) != pairs.end();
+}
+
+// The facilitator's confirmed pairs within this canvas and rule become links
+// of source "confirmed" (a connector already says it: nothing to add).
+void add_confirmed_links(const Board& board, const CanvasNotes& notes, const LinkDecisions& decisions,
+                         std::vector<Link>& links, std::vector<NotePair>& answered) {
+    for (const LinkRule& rule : kRules)
+        for (NoteIndex from : notes.of(rule.from))
+            for (NoteIndex to : notes.of(rule.to)) {
+                if (!listed(decisions.confirmed, board.notes[from].id, board.notes[to].id)) continue;
+                if (std::binary_search(answered.begin(), answered.end(), NotePair{from, to})) continue;
+                links.push_back({from, to, 1.0, LinkVia::connector, {}, LinkSource::confirmed, 1.0});
+                answered.emplace_back(from, to);
+            }
+    std::sort(answered.begin(), answered.end());
+}
+
+struct RuleContext {
+    const Board& board;
+    const CanvasNotes& notes;
+    const CanvasProfiles& profiles;
+    const std::vector<NotePair>& answered;  // connectors and confirmed pairs, sorted
+    const LinkDecisions* decisions;
+};
+
+std::vector<std::string> evidence_of(const Candidate& c, const NoteProfile& query,
+                                     const NoteProfile& target, const Scorer& scorer,
+                                     const CanvasVocabulary& vocabulary) {
+    Evidence evidence;
+    scorer.strength(query, target, &evidence);
+    std::vector<std::string> items = describe(evidence, query, target, vocabulary);
+    if (c.explicit_ref) {
+        const std::string& own = target.own_id;
+        std::string shown = own.substr(0, own.find(':'));
+        for (char& ch : shown) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        items.push_back("ref: " + shown + own.substr(own.find(':') + 1));
+    }
+    if (c.shared_tag) {
+        std::vector<std::string> both;
+        std::set_intersection(query.tags.begin(), query.tags.end(), target.tags.begin(),
+                              target.tags.end(), std::back_inserter(both));
+        for (const std::string& tag : both) items.push_back("tag: " + tag);
+    }
+    return items;
+}
+
+void add_text_links_for_rule(const LinkRule& rule, const RuleContext& context,
                              std::vector<Link>& links, LinkStats& stats) {
-    const std::vector<NoteProfile>& queries = profiles.of(rule.from);
-    const std::vector<NoteProfile>& targets = profiles.of(rule.to);
-    const TargetIndex index = index_targets(targets, profiles.vocabulary);
-    const Scorer scorer{profiles.vocabulary, index.average_length};
-    const std::vector<Candidate> candidates =
-        score_candidates(queries, targets, scorer, index, stats);
-    for (const Candidate& candidate : confident(candidates, queries.size())) {
-        const NoteIndex from = notes.of(rule.from)[candidate.query];
-        const NoteIndex to = notes.of(rule.to)[candidate.slot];
-        const bool drawn =
-            std::binary_search(connected_pairs.begin(), connected_pairs.end(), NotePair{from, to});
-        if (drawn) continue;  // the connector link already says it, at full strength
-        const NoteProfile& query = queries[candidate.query];
-        const NoteProfile& target = targets[candidate.slot];
-        Evidence evidence;
-        scorer.strength(query, target, &evidence);
-        links.push_back({from, to, round3(candidate.strength), LinkVia::text,
-                         describe(evidence, query, target, profiles.vocabulary)});
+    const std::vector<NoteProfile>& queries = context.profiles.of(rule.from);
+    const std::vector<NoteProfile>& targets = context.profiles.of(rule.to);
+    const TargetIndex index = index_targets(targets, context.profiles.vocabulary);
+    const Scorer scorer{context.profiles.vocabulary, index.average_length, rule.to != Section::pains};
+    std::vector<Candidate> candidates = score_candidates(queries, targets, scorer, index, stats);
+    const auto from_of = [&](const Candidate& c) { return context.notes.of(rule.from)[c.query]; };
+    const auto to_of = [&](const Candidate& c) { return context.notes.of(rule.to)[c.slot]; };
+    // Pairs the user answered are not the wording's to decide.
+    candidates.erase(
+        std::remove_if(candidates.begin(), candidates.end(),
+                       [&](const Candidate& c) {
+                           const NotePair pair{from_of(c), to_of(c)};
+                           if (std::binary_search(context.answered.begin(), context.answered.end(), pair))
+                               return true;
+                           return context.decisions &&
+                                  listed(context.decisions->rejected, context.board.notes[pair.first].id,
+                                         context.board.notes[pair.second].id);
+                       }),
+        candidates.end());
+    calibrate(candidates, queries, targets, targets.size(), scorer, rule);
+    const bool keep_all = context.decisions && context.decisions->list_all_candidates;
+    for (const Candidate& c : chosen(std::move(candidates), targets.size(), keep_all)) {
+        const bool likely = c.percent >= kLikelyPercent;
+        links.push_back({from_of(c), to_of(c), c.strength, LinkVia::text,
+                         evidence_of(c, queries[c.query], targets[c.slot], scorer,
+                                     context.profiles.vocabulary),
+                         likely ? LinkSource::text : LinkSource::suggested, c.percent / 100.0});
     }
 }
 
@@ -601,15 +900,17 @@ void sort_links(std::vector<Link>& links) {
 
 std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<Terms>& terms, const Adjacency& connected,
-                              LinkStats* stats) {
+                              LinkStats* stats, const LinkDecisions* decisions) {
     LinkStats local_stats;
     LinkStats& counters = stats ? *stats : local_stats;
     std::vector<Link> links;
-    std::vector<NotePair> connected_pairs;
-    add_connector_links(notes, connected, links, connected_pairs);
+    std::vector<NotePair> answered;
+    add_connector_links(notes, connected, links, answered);
+    if (decisions && !decisions->confirmed.empty())
+        add_confirmed_links(board, notes, *decisions, links, answered);
     const CanvasProfiles profiles = profile_canvas(board, notes, terms);
-    for (const LinkRule& rule : kRules)
-        add_text_links_for_rule(rule, notes, profiles, connected_pairs, links, counters);
+    const RuleContext context{board, notes, profiles, answered, decisions};
+    for (const LinkRule& rule : kRules) add_text_links_for_rule(rule, context, links, counters);
     sort_links(links);
     return links;
 }

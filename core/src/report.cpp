@@ -168,6 +168,7 @@ void write_coverage(JsonWriter& json, const std::vector<CoverageReport>& detail)
         json.key("note"), json.value(entry.note);
         json.key("weight"), json.value(entry.weight);
         json.key("covered_by"), json.value(entry.covered_by);
+        json.key("status"), json.value(entry.status);
         json.end_object();
     }
     json.end_array();
@@ -187,6 +188,8 @@ void write_fit(JsonWriter& json, const FitReport& fit) {
     json.value(0.5);
     json.value(0.7);
     json.end_array();
+    json.key("undecided"), json.value(fit.undecided);
+    json.key("unconfirmed"), json.value(fit.unconfirmed);
     json.key("pains_detail"), write_coverage(json, fit.pains_detail);
     json.key("gains_detail"), write_coverage(json, fit.gains_detail);
     json.key("jobs_detail"), write_coverage(json, fit.jobs_detail);
@@ -281,6 +284,19 @@ void write_link(JsonWriter& json, const LinkReport& link) {
     json.key("strength"), json.value(link.strength);
     json.key("via"), json.value(link.via);
     json.key("evidence"), json.value(link.evidence);
+    json.key("source"), json.value(link.source);
+    json.key("confidence"), json.value(link.confidence);
+    json.end_object();
+}
+
+void write_question(JsonWriter& json, const Question& question) {
+    json.begin_object();
+    json.key("code"), json.value(question.code);
+    json.key("canvas"), json.value(question.canvas);
+    json.key("notes"), json.value(question.notes);
+    json.key("candidates"), json.value(question.candidates);
+    json.key("confidence"), json.value(question.confidence);
+    json.key("message"), json.value(question.message);
     json.end_object();
 }
 
@@ -439,6 +455,7 @@ std::string report_to_json(const Report& report) {
     json.key("notes"), write_list(json, report.notes, write_note);
     json.key("links"), write_list(json, report.links, write_link);
     json.key("warnings"), write_list(json, report.warnings, write_warning);
+    json.key("questions"), write_list(json, report.questions, write_question);
     json.end_object();
     // Invalid UTF-8 is replaced rather than thrown (write_string): note text
     // is already validated by the JSON parser, this guards the C++ API.

@@ -570,6 +570,9 @@ bool routinely_confused(Section a, Section b) {
     return pair(Section::relievers, Section::creators) || pair(Section::jobs, Section::gains);
 }
 
+// Below this, an unsorted note's best guess is not worth a question either.
+constexpr int kAskPercent = 30;
+
 bool placed_by_layout(const NotePlacement& placement) {
     return placement.section != Section::unknown &&
            (placement.via == Placement::frame || placement.via == Placement::region);
@@ -755,6 +758,9 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
             placement.confidence = decision.percent / 100.0;
             placement.canvas = canvas_for(board.notes[n], placement.canvas, canvases);
             placed_any = true;
+        } else if (free[n] && decision.percent >= kAskPercent) {
+            placement.text_suggestion = decision.best;  // a which-section question
+            placement.text_confidence = decision.percent / 100.0;
         } else if (!free[n] && decision.best != placement.section &&
                    decision.percent >= text_model::kMisplacedConfidencePercent &&
                    !routinely_confused(decision.best, placement.section)) {

@@ -314,6 +314,7 @@ std::optional<ValueType> dominant_type(const CanvasNotes& notes, const ValueProf
                                        const std::vector<Priority>& priorities) {
     std::unordered_map<NoteIndex, double> best_target;
     for (const Link& link : links) {
+        if (!link.counts()) continue;
         double& best = best_target[link.from];
         best = std::max(best, priorities[link.to].priority);
     }

@@ -33,12 +33,21 @@ BoardIndex::BoardIndex(const BoardAnalysis& analysis)
     : link_roles(analysis.board->notes.size(), 0) {
     for (const CanvasAnalysis& canvas : analysis.canvases)
         for (const Link& link : canvas.links) {
-            link_roles[link.from] |= kLinkSource;
-            link_roles[link.to] |= kLinkTarget;
+            const bool counts = link.counts();
+            link_roles[link.from] |= counts ? kLinkSource : kSuggestedSource;
+            link_roles[link.to] |= counts ? kLinkTarget : kSuggestedTarget;
         }
     const std::vector<Container>& containers = analysis.board->containers;
     for (std::size_t i = 0; i < containers.size(); ++i)
         container_by_id.emplace(containers[i].id, i);  // the first of a repeated id wins
+}
+
+const Coverage* CanvasView::coverage(NoteIndex n) const {
+    for (const std::vector<Coverage>* rows :
+         {&canvas_.fit.pain_coverage, &canvas_.fit.gain_coverage, &canvas_.fit.job_coverage})
+        for (const Coverage& row : *rows)
+            if (row.note == n) return &row;
+    return nullptr;
 }
 
 const Container* CanvasView::container(const std::string& id) const {

@@ -53,6 +53,9 @@ struct BoardIndex {
     // inside a canvas, so one board-wide table serves every canvas.
     static constexpr unsigned char kLinkSource = 1;
     static constexpr unsigned char kLinkTarget = 2;
+    // The same for suggested links (questions, not findings).
+    static constexpr unsigned char kSuggestedSource = 4;
+    static constexpr unsigned char kSuggestedTarget = 8;
     std::vector<unsigned char> link_roles;
     // Container index by id; looked up, never iterated.
     std::unordered_map<std::string, std::size_t> container_by_id;
@@ -79,6 +82,13 @@ public:
     bool addresses_something(NoteIndex source) const {
         return board_.link_roles[source] & BoardIndex::kLinkSource;
     }
+    bool has_suggestion_from(NoteIndex source) const {
+        return board_.link_roles[source] & BoardIndex::kSuggestedSource;
+    }
+    // Whether a missing link is a gap on this canvas or a question (fit.cpp).
+    bool decides_gaps() const { return canvas_.fit.decides_gaps; }
+    // The fit row of a pain, gain or job, nullptr for other notes.
+    const Coverage* coverage(NoteIndex n) const;
     std::size_t note_count() const;  // notes in any section, segment included
 
 private:

@@ -102,7 +102,8 @@ void find_unaddressed(const CanvasView& canvas, std::vector<Finding>& out) {
                           {Section::gains, Code::unaddressed_gain, "Gain", "gain creator"}};
     for (const Side& side : sides)
         for (NoteIndex n : canvas.notes(side.section)) {
-            if (canvas.is_addressed(n)) continue;
+            const Coverage* row = canvas.coverage(n);
+            if (!row || row->status != RowStatus::unaddressed) continue;  // covered, or a question
             add(out, canvas, side.code, {n}, severity_for_rank(canvas.priority(n)),
                 std::string(side.noun) + " '" + quote(canvas.note(n).text) + "'" +
                     rank_text(canvas.priority(n)) + " has no " + side.missing +
@@ -202,7 +203,8 @@ const char* hidden_cost_of(const std::string& text, const Terms& terms) {
 
 void find_hidden_costs(const CanvasView& canvas, std::vector<Finding>& out) {
     for (NoteIndex n : canvas.notes(Section::pains)) {
-        if (canvas.is_addressed(n)) continue;
+        const Coverage* row = canvas.coverage(n);
+        if (!row || row->status != RowStatus::unaddressed) continue;
         const char* kind = hidden_cost_of(canvas.note(n).text, canvas.terms(n));
         if (!kind) continue;
         add(out, canvas, Code::hidden_costs, {n}, severity_for_rank(canvas.priority(n)),

@@ -21,8 +21,9 @@ void add(std::vector<Finding>& out, const CanvasView& canvas, Code code,
 
 void find_orphan_side(const CanvasView& canvas, Section section, Code code, const std::string& noun,
                       const std::string& target, std::vector<Finding>& out) {
+    if (!canvas.decides_gaps()) return;  // a missing link is a question here
     for (NoteIndex n : canvas.notes(section)) {
-        if (canvas.addresses_something(n)) continue;
+        if (canvas.addresses_something(n) || canvas.has_suggestion_from(n)) continue;
         add(out, canvas, code, {n}, Severity::medium,
             noun + " '" + quote(canvas.note(n).text) + "' addresses no " + target +
                 " on the profile: link it to the " + target +
@@ -68,9 +69,12 @@ bool named_by_value_map(const CanvasView& canvas, NoteIndex product, const StemI
 // a connector or mentions one of its own (non-generic) terms: "Kitchen display
 // screen" / "Orders appear on the kitchen screen at once".
 void find_orphan_products(const CanvasView& canvas, std::vector<Finding>& out) {
+    if (!canvas.decides_gaps()) return;  // a missing link is a question here
     std::optional<StemIndex> stems;  // built on first need
     for (NoteIndex n : canvas.notes(Section::products)) {
-        if (canvas.addresses_something(n) || joined_to_working_value_map(canvas, n)) continue;
+        if (canvas.addresses_something(n) || canvas.has_suggestion_from(n) ||
+            joined_to_working_value_map(canvas, n))
+            continue;
         if (!stems) stems = working_value_map_stems(canvas);
         if (named_by_value_map(canvas, n, *stems)) continue;
         add(out, canvas, Code::orphan_product, {n}, Severity::medium,
@@ -95,7 +99,8 @@ void find_value_map_warnings(const CanvasView& canvas, std::vector<Finding>& out
 
 void find_fit_warnings(const CanvasView& canvas, std::vector<Finding>& out) {
     const Fit& fit = canvas.fit();
-    if (!fit.overall || *fit.overall >= kTargetLow) return;
+    // A score that rests on less than half of what matters is not a finding.
+    if (!fit.overall || *fit.overall >= kTargetLow || fit.undecided >= 0.5) return;
     add(out, canvas, Code::low_fit, {},
         *fit.overall < kTargetLow / 2 ? Severity::high : Severity::medium,
         "Fit is " + percent(*fit.overall) +

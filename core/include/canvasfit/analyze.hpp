@@ -3,6 +3,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "canvasfit/board.hpp"
 #include "canvasfit/readers.hpp"
@@ -10,9 +12,21 @@
 
 namespace canvasfit {
 
+// Pairs the facilitator answered: {from, to} note ids, from a reliever,
+// creator or product to a pain, gain or job (docs/report.md, "Options").
+struct LinkDecisions {
+    std::vector<std::pair<std::string, std::string>> confirmed;  // links of source "confirmed"
+    std::vector<std::pair<std::string, std::string>> rejected;   // never text or suggested links
+    // A measurement aid (scripts/measure_judgment.py --dump-candidates): report
+    // every text candidate above the strength floor, whatever its confidence.
+    bool list_all_candidates = false;
+    bool empty() const { return confirmed.empty() && rejected.empty(); }
+};
+
 struct AnalyzeOptions {
     InputFormat format = InputFormat::automatic;
     std::string source;  // file name shown in errors and the report, "" if none
+    LinkDecisions links;
 };
 
 Report analyze(const Board& board, const AnalyzeOptions& options = {});

@@ -52,24 +52,49 @@ struct Priority {
 
 enum class LinkVia { connector, text };
 
+// Who says the pair is a link (docs/report.md, "Findings and questions"): the
+// user (a connector drawn, a suggestion confirmed), or the wording, likely
+// (text: a finding) or possible (suggested: a question).
+enum class LinkSource { connector, confirmed, text, suggested };
+const char* link_source_name(LinkSource source);
+
 struct Link {
     NoteIndex from = 0;  // reliever, creator or product
     NoteIndex to = 0;    // pain, gain or job
     double strength = 0;
     LinkVia via = LinkVia::text;
-    std::vector<std::string> evidence;  // shared terms, or "family: a ~ b" for related ones
+    std::vector<std::string> evidence;  // shared terms, "family: a ~ b", "ref: P2", "tag: x"
+    LinkSource source = LinkSource::text;
+    double confidence = 1;  // calibrated probability that the pair is a link, two decimals
+
+    // Fit and gap warnings count these; a suggestion is only a question.
+    bool counts() const { return source != LinkSource::suggested; }
 };
+
+// What CanvasFit can say of a pain, gain or job: a counted link covers it;
+// nothing reaches it and the canvas shows that its links are written out
+// (unaddressed, a finding); or it cannot tell (a question).
+enum class RowStatus { covered, unaddressed, question };
+const char* row_status_name(RowStatus status);
 
 struct Coverage {
     NoteIndex note = 0;
     double weight = 0;                  // share of the section's total priority
-    std::vector<NoteIndex> covered_by;  // linked relievers / creators / products
+    std::vector<NoteIndex> covered_by;  // linked relievers / creators / products (counted links)
+    std::vector<NoteIndex> suggested;   // value-map notes with a suggested link only
+    RowStatus status = RowStatus::question;
 };
 
 struct Fit {
-    std::optional<double> pains, gains, jobs, overall;  // none when the section is empty
+    std::optional<double> pains, gains, jobs, overall;  // none when nothing is decided
     std::string verdict;                                // "weak", "good", "strong", "" if no score
     std::vector<Coverage> pain_coverage, gain_coverage, job_coverage;
+    double undecided = 0;    // share of pains' and gains' weight under questions
+    double unconfirmed = 0;  // share of the score resting on text links alone
+    // Whether a missing link means "not addressed" on this canvas: its team
+    // draws connectors or confirms links, or its wording links most of the
+    // profile. Otherwise gaps are questions (docs/judgment.md).
+    bool decides_gaps = false;
 };
 
 // Holds note indices: a field added here that holds them must also be
@@ -81,8 +106,11 @@ struct CanvasAnalysis {
     ValueProfile value;  // holds no note indices: nothing to renumber
 };
 
+struct LinkDecisions;  // analyze.hpp
+
 struct BoardAnalysis {
     const Board* board = nullptr;
+    const LinkDecisions* decisions = nullptr;  // the facilitator's confirmed and rejected pairs
     Layout layout;
     std::vector<Terms> terms;           // per note
     Adjacency connected;                // per note
@@ -105,10 +133,13 @@ struct LinkStats {
 };
 std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<Terms>& terms, const Adjacency& connected,
-                              LinkStats* stats = nullptr);
+                              LinkStats* stats = nullptr, const LinkDecisions* decisions = nullptr);
 Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
               const std::vector<Link>& links);
 std::vector<Warning> find_warnings(const BoardAnalysis& analysis);
+// Questions about links and gaps (questions.cpp); which-section questions come
+// from the text step (analyze.cpp).
+std::vector<Question> find_questions(const BoardAnalysis& analysis);
 
 // The per-canvas stages (ranks, links, fit) of one canvas whose notes are
 // `notes`. Reads the per-note parts of `analysis` (board, terms, connected,
@@ -119,6 +150,7 @@ std::vector<Warning> find_warnings(const BoardAnalysis& analysis);
 CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes);
 
 // Runs every stage on a board whose layout is known.
-BoardAnalysis run_engine(const Board& board, Layout layout);
+BoardAnalysis run_engine(const Board& board, Layout layout,
+                         const LinkDecisions* decisions = nullptr);
 
 }  // namespace canvasfit

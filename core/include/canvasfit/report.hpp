@@ -16,11 +16,14 @@ struct CoverageReport {
     std::string note;
     double weight = 0;
     std::vector<std::string> covered_by;
+    std::string status;  // "covered" | "unaddressed" | "question" (docs/report.md, certainty)
 };
 
 struct FitReport {
     std::optional<double> pains, gains, jobs, overall;
     std::string verdict;  // "weak" | "good" | "strong" | "" when there is nothing to score
+    double undecided = 0;    // share of the profile's weight under questions, left out of the score
+    double unconfirmed = 0;  // share of the score resting on text links alone
     std::vector<CoverageReport> pains_detail, gains_detail, jobs_detail;
 };
 
@@ -87,7 +90,20 @@ struct LinkReport {
     std::string to;    // pain, gain or job
     double strength = 0;
     std::string via;                    // "connector" | "text"
-    std::vector<std::string> evidence;  // shared or related terms
+    std::vector<std::string> evidence;  // shared or related terms, explicit references
+    std::string source;                 // "connector" | "confirmed" | "text" | "suggested"
+    double confidence = 1;              // calibrated probability that the pair is a link
+};
+
+// Something CanvasFit suspects but cannot know from the board: the facilitator
+// answers it (docs/report.md, "Findings and questions").
+struct Question {
+    std::string code;  // "which-section" | "is-addressed" | "what-addresses" | ...
+    std::optional<std::string> canvas;
+    std::vector<std::string> notes;
+    std::vector<std::string> candidates;  // note ids, or a section name for which-section
+    double confidence = 0;
+    std::string message;
 };
 
 enum class Severity { info, low, medium, high };
@@ -108,6 +124,7 @@ struct Report {
     std::vector<NoteReport> notes;
     std::vector<LinkReport> links;
     std::vector<Warning> warnings;
+    std::vector<Question> questions;
 };
 
 // Serialisations. JSON is the contract; text and Markdown are for people.

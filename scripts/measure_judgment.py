@@ -1,0 +1,334 @@
+#!/usr/bin/env python3
+"""How often CanvasFit's findings are right, on canvases the team wrote and on canvases it did not.
+
+usage: python3 scripts/measure_judgment.py [--cli build/native/canvasfit] [--set NAME=DIR ...]
+                                          [--short] [--json] [--verbose] [--dump-candidates FILE]
+
+Each canvas (one JSON file in the schema of ../shared/realworld/README.md: sections in order,
+links where the source pairs them) is drawn as a CanvasFit board three ways and analysed by the
+built CLI:
+  frames   one frame per section, notes in their section's colour: links, gap findings,
+           misplaced-note warnings on notes that are where their author put them, fit
+  parking  every note, all one colour, in a "Parking lot" frame: sections from text alone
+  strays   about one note in five left outside the template in its section's colour (the
+           typical board): sections from text, colour and the board's placed notes
+The team's corpus boards (tests/corpus/boards, gold sections and links) are read into the same
+form, canvas by canvas. Sets (default: the corpus halves, the styled corpus halves, and
+../shared/realworld when it is there) are scored separately; third-party text is only read,
+never written anywhere but the temporary folder.
+
+--dump-candidates FILE writes every text candidate of the frames boards of sets whose name does
+not contain "heldout" or "extra" (features as link_confidence.hpp, gold answer) for
+scripts/train_link_confidence.py; the file holds numbers only.
+"""
+import argparse, glob, json, os, random, subprocess, sys, tempfile
+from collections import Counter, defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ORDER = ["jobs", "pains", "gains", "products", "relievers", "creators"]
+TITLES = {"segment": "Customer Segment", "jobs": "Customer Jobs", "pains": "Pains", "gains": "Gains",
+          "products": "Products & Services", "relievers": "Pain Relievers", "creators": "Gain Creators"}
+# A facilitator's usual sticky colours: the profile in three, the value map in one.
+COLOURS = {"segment": "#eebefa", "jobs": "#fff3bf", "pains": "#ffc9c9", "gains": "#b2f2bb",
+           "products": "#a5d8ff", "relievers": "#a5d8ff", "creators": "#a5d8ff"}
+# Strategyzer's arrangement, as column/row cells of a 4 x 2 grid (value map left, profile right).
+CELLS = {"products": (0, 0, 1, 2), "creators": (1, 0, 1, 1), "relievers": (1, 1, 1, 1),
+         "gains": (2, 0, 1, 1), "pains": (2, 1, 1, 1), "jobs": (3, 0, 1, 2)}
+NOTE_W, NOTE_H, GAP = 180, 120, 20
+
+
+# --- Reading canvases ------------------------------------------------------------------------
+
+def published_canvases(folder):
+    for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
+        c = json.load(open(path, encoding="utf-8"))
+        if "sections" not in c:
+            continue
+        notes = [("seg", "segment", c["segment"])] if c.get("segment") else []
+        for s in ORDER:
+            notes += [(f"{s[:2]}{i + 1}", s, t) for i, t in enumerate(c["sections"].get(s, []))]
+        key_of = {}
+        for k, s, t in notes:
+            key_of.setdefault(t, k)
+        links = {(key_of[a], key_of[b]) for a, b in c.get("links", []) if a in key_of and b in key_of}
+        yield {"key": c["key"], "notes": notes, "links": links, "explicit": c.get("links_basis") == "explicit"}
+
+
+def corpus_canvases(paths):
+    for path in paths:
+        board = json.load(open(path, encoding="utf-8"))
+        gold, text = board["gold"], {n["id"]: n["text"] for n in board["notes"]}
+        for i, canvas in enumerate(gold["canvases"]):
+            members = set(canvas["notes"])
+            notes = [(n, gold["sections"][n], text[n]) for n in canvas["notes"] if n in gold["sections"]]
+            links = {(l["from"], l["to"]) for l in gold["links"] if l["from"] in members and l["to"] in members}
+            yield {"key": f"{os.path.basename(path)[:-5]}#{i + 1}", "notes": notes, "links": links, "explicit": True}
+
+
+def default_sets():
+    boards = sorted(glob.glob(os.path.join(ROOT, "tests/corpus/boards/*.json")))
+    half = (len(boards) + 1) // 2  # docs/linking.md: the first half by name was used for tuning
+    sets = {"corpus-tune": list(corpus_canvases(boards[:half])),
+            "corpus-heldout": list(corpus_canvases(boards[half:]))}
+    for name in ("tune", "heldout"):
+        folder = os.path.join(ROOT, "tests/corpus/styled", name)
+        if os.path.isdir(folder):
+            sets[f"styled-{name}"] = list(published_canvases(folder))
+    public = os.path.join(ROOT, "..", "shared", "realworld")
+    if os.path.isdir(public):
+        sets["public-dev"] = list(published_canvases(public))
+    return sets
+
+
+# --- Drawing boards --------------------------------------------------------------------------
+
+class Board:
+    def __init__(self):
+        self.notes, self.containers = [], []
+
+    def frame(self, fid, title, x, y, w, h):
+        self.containers.append({"id": fid, "title": title, "x": x, "y": y, "width": w, "height": h,
+                                "kind": "frame", "parent": ""})
+
+    def note(self, nid, text, x, y, colour, parent):
+        self.notes.append({"id": nid, "text": text, "x": x, "y": y, "width": NOTE_W, "height": NOTE_H,
+                           "kind": "sticky", "color": colour, "parent": parent})
+
+    def json(self):
+        return {"schema": "canvasfit.board/1", "notes": self.notes, "containers": self.containers,
+                "connectors": [], "markers": []}
+
+
+def grid(count, x, y, columns=2):
+    return [(x + 20 + (i % columns) * (NOTE_W + GAP), y + 50 + (i // columns) * (NOTE_H + GAP)) for i in range(count)]
+
+
+def draw(canvas, variant, rng):
+    board, notes = Board(), canvas["notes"]
+    if variant == "parking":
+        order = notes[:]
+        rng.shuffle(order)
+        board.frame("lot", "Parking lot", 0, 0, 6 * (NOTE_W + GAP) + 40, 80 + (len(order) // 6 + 1) * (NOTE_H + GAP))
+        for (k, s, t), (x, y) in zip(order, grid(len(order), 0, 0, 6)):
+            board.note(k, t, x, y, "#fff3bf", "lot")
+        return board, set()
+    strays = {k for k, s, t in notes if s != "segment" and rng.random() < 0.2} if variant == "strays" else set()
+    per = Counter(s for k, s, t in notes if k not in strays)
+    rows = max([(per[s] + 1) // 2 for s in ORDER] + [1])
+    cell_w, cell_h = 2 * (NOTE_W + GAP) + 40, 60 + rows * (NOTE_H + GAP)
+    for s, (cx, cy, cw, ch) in CELLS.items():
+        board.frame(f"f-{s}", TITLES[s], cx * cell_w, 300 + cy * cell_h, cw * cell_w, ch * cell_h)
+    board.frame("f-segment", TITLES["segment"], 2 * cell_w, 0, 2 * cell_w, 280)
+    placed = defaultdict(int)
+    for k, s, t in notes:
+        if k in strays:
+            continue
+        if s == "segment":
+            board.note(k, t, 2 * cell_w + 20, 60, COLOURS[s], "f-segment")
+            continue
+        cx, cy, cw, ch = CELLS[s]
+        x, y = grid(placed[s] + 1, cx * cell_w, 300 + cy * cell_h, 2 if ch == 1 else 2)[placed[s]]
+        placed[s] += 1
+        board.note(k, t, x, y, COLOURS[s], f"f-{s}")
+    lot_x = 4 * cell_w + 200
+    if strays:
+        board.frame("lot", "Parking lot", lot_x, 0, 3 * (NOTE_W + GAP) + 40, 80 + (len(strays) // 3 + 1) * (NOTE_H + GAP))
+        stray_notes = [(k, s, t) for k, s, t in notes if k in strays]
+        for (k, s, t), (x, y) in zip(stray_notes, grid(len(stray_notes), lot_x, 0, 3)):
+            board.note(k, t, x, y, COLOURS[s], "lot")
+    return board, strays
+
+
+def analyse(cli, board, path, options=None):
+    json.dump(board.json(), open(path, "w", encoding="utf-8"))
+    command = [cli, "analyze", path, "--format", "json"]
+    if options:
+        opath = path + ".options.json"
+        json.dump(options, open(opath, "w"))
+        command += ["--options", opath]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    if run.returncode:
+        raise RuntimeError(f"{os.path.basename(path)}: exit {run.returncode}: {run.stderr.strip()[:200]}")
+    return json.loads(run.stdout)
+
+
+# --- Scoring ---------------------------------------------------------------------------------
+
+SAME_RULE = {("relievers", "pains"), ("creators", "gains")}
+
+
+class Tally(Counter):
+    def ratio(self, num, den):
+        return round(self[num] / self[den], 3) if self[den] else None
+
+
+def score_frames(canvas, report, t, verbose, dump):
+    sec = {k: s for k, s, _ in canvas["notes"]}
+    text = {k: x for k, _, x in canvas["notes"]}
+    t["notes"] += len(sec)
+    for w in report["warnings"]:
+        t["warn:" + w["code"]] += 1
+        if w["code"] == "misplaced-note":
+            t["misplaced"] += 1
+            if verbose:
+                print(f"  misplaced? {canvas['key']}: {w['message']}", file=sys.stderr)
+    t["questions"] += len(report.get("questions", []))
+    if not canvas["explicit"]:
+        return
+    gold = {(a, b) for a, b in canvas["links"] if (sec[a], sec[b]) in SAME_RULE}
+    linked_targets = {b for a, b in canvas["links"]}
+    linked_sources = {a for a, b in canvas["links"]}
+    counted, suggested = set(), set()
+    for link in report["links"]:
+        pair = (link["from"], link["to"])
+        if (sec.get(pair[0]), sec.get(pair[1])) not in SAME_RULE:
+            continue
+        (suggested if link.get("source") == "suggested" else counted).add(pair)
+    t["link_tp"] += len(gold & counted)
+    t["link_fp"] += len(counted - gold)
+    t["link_fn"] += len(gold - counted)
+    t["sugg"] += len(suggested)
+    t["sugg_ok"] += len(suggested & gold)
+    t["gold_reached"] += len(gold & (counted | suggested))
+    t["gold"] += len(gold)
+    if verbose:
+        for a, b in sorted(counted - gold):
+            print(f"  wrong link {canvas['key']}: {text[a][:50]!r} -> {text[b][:50]!r}", file=sys.stderr)
+    for w in report["warnings"]:
+        code, notes = w["code"], w["notes"]
+        if code in ("unaddressed-pain", "unaddressed-gain"):
+            t["unaddressed"] += 1
+            t["unaddressed_ok"] += notes[0] not in linked_targets
+        elif code in ("orphan-reliever", "orphan-creator"):
+            t["orphan"] += 1
+            t["orphan_ok"] += notes[0] not in linked_sources
+    # Decided rows, and fit against the fit the same weights give with the gold links.
+    for cv in report["canvases"]:
+        fit = cv["fit"]
+        gold_parts = []
+        for side in ("pains", "gains"):
+            rows = fit.get(side + "_detail", [])
+            for row in rows:
+                t["rows"] += 1
+                t["rows_decided"] += row.get("status", "covered") != "question"
+            total = sum(r["weight"] for r in rows)
+            if rows and total:
+                gold_parts.append(sum(r["weight"] for r in rows if r["note"] in linked_targets) / total)
+        if gold_parts and fit.get("overall") is not None:
+            t["fit_gap_sum_x1000"] += round(1000 * abs(fit["overall"] - sum(gold_parts) / len(gold_parts)))
+            t["fit_canvases"] += 1
+    if dump is not None:
+        dump_candidates(canvas, report, sec, dump)
+
+
+def dump_candidates(canvas, report, sec, out):
+    if not canvas["explicit"]:
+        return
+    gold = canvas["links"]
+    cands = [l for l in report["links"] if l.get("source") in ("text", "suggested")
+             and (sec.get(l["from"]), sec.get(l["to"])) in SAME_RULE]
+    best_q, best_t, count_q = defaultdict(float), defaultdict(float), Counter()
+    for l in cands:
+        best_q[l["from"]] = max(best_q[l["from"]], l["strength"])
+        best_t[l["to"]] = max(best_t[l["to"]], l["strength"])
+        count_q[l["from"]] += 1
+    for l in cands:
+        ev = l["evidence"]
+        shared = sum(1 for e in ev if " ~ " not in e and not e.startswith(("ref: ", "tag: ")))
+        related = any(" ~ " in e for e in ev)
+        s = l["strength"]
+        row = [s, s / best_q[l["from"]] if best_q[l["from"]] else 0, s / best_t[l["to"]] if best_t[l["to"]] else 0,
+               int(s >= best_q[l["from"]]), int(s >= best_t[l["to"]]), shared, int(shared == 0 and related),
+               int(any(e.startswith("ref: ") for e in ev)), int(any(e.startswith("tag: ") for e in ev)),
+               int(sec[l["to"]] == "gains"), 0, count_q[l["from"]]]
+        out.append("\t".join([canvas["key"].split("#")[0], str(int((l["from"], l["to"]) in gold))] +
+                             [("%.6g" % v) for v in row]))
+
+
+def score_text(canvas, report, variant, strays, t):
+    sec = {k: s for k, s, _ in canvas["notes"]}
+    got = {n["id"]: n for n in report["notes"]}
+    asked = {q["notes"][0] for q in report.get("questions", []) if q["code"] == "which-section"}
+    for k, s in sec.items():
+        if variant == "strays" and k not in strays:
+            continue
+        n = got.get(k, {})
+        t[variant + "_notes"] += 1
+        if n.get("via") == "text" and n.get("section") not in (None, "unknown"):
+            t[variant + "_placed"] += 1
+            t[variant + "_placed_ok"] += n["section"] == s
+        elif k in asked:
+            t[variant + "_asked"] += 1
+
+
+def summary(t):
+    p = t.ratio("link_tp", "link_tp_fp") if False else (
+        round(t["link_tp"] / (t["link_tp"] + t["link_fp"]), 3) if t["link_tp"] + t["link_fp"] else None)
+    r = round(t["link_tp"] / t["gold"], 3) if t["gold"] else None
+    f1 = round(2 * p * r / (p + r), 3) if p and r else None
+    return {
+        "canvases": t["canvases"], "notes": t["notes"],
+        "placed_by_text": {v: {"precision": t.ratio(v + "_placed_ok", v + "_placed"),
+                               "coverage": t.ratio(v + "_placed", v + "_notes"),
+                               "asked": t.ratio(v + "_asked", v + "_notes"), "notes": t[v + "_notes"]}
+                           for v in ("parking", "strays")},
+        "misplaced_per_100": round(100 * t["misplaced"] / t["notes"], 2) if t["notes"] else None,
+        "text_links": {"P": p, "R": r, "F1": f1, "gold": t["gold"], "found": t["link_tp"] + t["link_fp"]},
+        "suggested": {"count": t["sugg"], "precision": t.ratio("sugg_ok", "sugg"),
+                      "recall_with_text": t.ratio("gold_reached", "gold")},
+        "unaddressed": {"count": t["unaddressed"], "precision": t.ratio("unaddressed_ok", "unaddressed")},
+        "orphan": {"count": t["orphan"], "precision": t.ratio("orphan_ok", "orphan")},
+        "rows_decided": t.ratio("rows_decided", "rows"),
+        "fit_gap": round(t["fit_gap_sum_x1000"] / 1000 / t["fit_canvases"], 3) if t["fit_canvases"] else None,
+        "warnings": {k[5:]: v for k, v in sorted(t.items()) if k.startswith("warn:")},
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cli", default=os.path.join(ROOT, "build/native/canvasfit"))
+    ap.add_argument("--set", action="append", default=[], help="NAME=DIR of canvas JSON files (added to the defaults)")
+    ap.add_argument("--only", action="append", default=[], help="score only these set names")
+    ap.add_argument("--short", action="store_true", help="frames and strays only, first 6 canvases per set")
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--dump-candidates")
+    a = ap.parse_args()
+    sets = default_sets()
+    for spec in a.set:
+        name, folder = spec.split("=", 1)
+        sets[name] = list(published_canvases(folder))
+    if a.only:
+        sets = {k: v for k, v in sets.items() if k in a.only}
+    out = tempfile.mkdtemp(prefix="canvasfit-judgment-")
+    dump = [] if a.dump_candidates else None
+    results = {}
+    for name, canvases in sets.items():
+        t = Tally()
+        for i, canvas in enumerate(canvases[:6] if a.short else canvases):
+            t["canvases"] += 1
+            rng = random.Random(1000 + i)
+            base = os.path.join(out, f"{name}-{i}")
+            for variant in ("frames", "strays") if a.short else ("frames", "parking", "strays"):
+                board, strays = draw(canvas, variant, rng)
+                report = analyse(a.cli, board, f"{base}.{variant}.json")
+                if variant == "frames":
+                    want_dump = dump is not None and "heldout" not in name and "extra" not in name
+                    if want_dump:
+                        full = analyse(a.cli, board, f"{base}.all.json", {"all_candidates": True})
+                        dump_candidates(canvas, full, {k: s for k, s, _ in canvas["notes"]}, dump)
+                    score_frames(canvas, report, t, a.verbose, None)
+                else:
+                    score_text(canvas, report, variant, strays, t)
+        results[name] = summary(t)
+    if dump is not None:
+        with open(a.dump_candidates, "w") as f:
+            f.write("# canvas\tlabel\t" + "\t".join(["strength", "share_of_query", "share_of_target", "best_of_query",
+                    "best_of_target", "shared_terms", "related_only", "explicit_ref", "shared_tag", "gains_rule",
+                    "jobs_rule", "query_candidates"]) + "\n")
+            f.write("\n".join(dump) + "\n")
+    for name, figures in results.items():
+        print(json.dumps({"set": name, **figures}))
+
+
+if __name__ == "__main__":
+    main()
