@@ -63,7 +63,9 @@ test('a pain or gain under a question is grey with a "?" and its message, never 
   assert.equal(highlights.get('creators-3').status, 'question', 'a creator with only a suggested link is asked about, not orphaned');
   assert.equal(highlights.get('pains-1').status, 'covered');
   assert.equal(highlights.get('creators-2').status, 'orphan');
-  assert.ok(![...highlights.values()].some((a) => a.status === 'unaddressed'), 'every unaddressed row is a question here');
+  for (const row of r.canvases[0].fit.pains_detail.concat(r.canvases[0].fit.gains_detail)) {
+    if (row.status === 'question') assert.equal(highlights.get(row.note).status, 'question', row.note);
+  }
   const questions = patch.actions.filter((a) => a.type === 'question');
   assert.equal(questions.length, r.questions.length);
   const painQuestion = questions.find((a) => a.note === 'pains-4');
@@ -154,7 +156,7 @@ test('the panel lists questions apart from warnings, with Confirm / Reject for e
   assert.deepEqual(calls.at(-1), ['suggestions', true]);
   const pains = rootNode.query('li').filter((li) => li.className === 'question');
   assert.ok(pains.some((li) => /\? Is 'Customers arrive before the order is started' addressed by/.test(li.textContent)));
-  assert.ok(!rootNode.query('li').some((li) => li.className === 'unaddressed'));
+  assert.ok(!rootNode.query('li').some((li) => li.className === 'unaddressed' && /Customers arrive/.test(li.textContent)));
 });
 
 test('the fit gauge says in words how much is undecided and how much rests on unconfirmed links', () => {

@@ -244,7 +244,9 @@ export class MiroSession {
     this.lastSignature = JSON.stringify(board);
     let report = this.canvasfit.analyze(board, withLinks({ source: SOURCE }, this.links));
     // The pairs live on the value map's notes: read once they are known, then analysed with them.
-    const links = await this.readPairs(snapshot, report);
+    const links = await this.readPairs(snapshot, report).catch((error: unknown) => {
+      throw new Error(`CanvasFit could not read the board (${reason(error)}). Nothing was changed: press Analyse to try again.`);
+    });
     if (JSON.stringify(links) !== JSON.stringify(this.links)) {
       this.links = links;
       report = this.canvasfit.analyze(board, withLinks({ source: SOURCE }, links));
