@@ -27,7 +27,7 @@ constexpr double kTargetHigh = 0.7;
 // writes its value map as answers to its profile: there, a pain that nothing
 // reaches is unaddressed (a finding). Below it, a missing link may be world
 // knowledge the text does not spell out, so it is a question (docs/judgment.md).
-constexpr double kWrittenOutShare = 0.6;
+constexpr double kWrittenOutShare = 0.8;
 
 double round3(double value) { return std::round(value * 1000) / 1000; }
 

@@ -28,10 +28,12 @@ struct Features {
     int query_candidates = 0;   // candidates the value-map note has
 };
 
-constexpr std::size_t kFeatureCount = 12;
+constexpr std::size_t kFeatureCount = 13;
 std::array<double, kFeatureCount> vector_of(const Features& features);
 
-// Calibrated probability in percent, 1..99.
+// Calibrated probability in percent, 1..99. A reference by id is the
+// author's own pairing, like a connector: at least kReferencedPercent.
 int percent(const Features& features);
+constexpr int kReferencedPercent = 95;
 
 }  // namespace canvasfit::link_confidence

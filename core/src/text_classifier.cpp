@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
@@ -572,6 +574,75 @@ bool routinely_confused(Section a, Section b) {
 
 // Below this, an unsorted note's best guess is not worth a question either.
 constexpr int kAskPercent = 30;
+// A note placed by its text is a finding: on canvases others wrote, the board
+// model is right about 90 % of the time only from this confidence, once the
+// board's colours have spoken (docs/judgment.md).
+constexpr int kPlacePercent = 90;
+
+// --- The board's colour convention -----------------------------------------
+// Teams give each section its own sticky colour, but no two teams the same.
+// The notes a frame or region places say what each colour means on this
+// board; a colour used for one section (or one side of the canvas) by at
+// least kColourNotes of them is evidence for an unsorted note of that colour,
+// and a note whose colour is its own section's needs no misplaced-note.
+
+constexpr int kColourNotes = 3;
+
+class ColourConvention {
+public:
+    void count(const std::string& colour, Section section) {
+        if (colour.empty()) return;
+        Counts& c = by_colour_[fold(colour)];
+        ++c[static_cast<std::size_t>(section)];
+        ++c[kSections];
+    }
+    // Log-odds bonus per section, in the scores' units (1/256 nat), for a note
+    // of this colour: ln(P(section | colour) / P(section | any colour)),
+    // add-one smoothed. Zero when the colour says nothing.
+    text_model::Scores bonus(const std::string& colour) const {
+        text_model::Scores bonus{};
+        const auto found = by_colour_.find(fold(colour));
+        if (colour.empty() || found == by_colour_.end() || found->second[kSections] < kColourNotes)
+            return bonus;
+        const Counts totals = totals_();
+        for (std::size_t k = 0; k < kSections; ++k) {
+            const double given = (found->second[k] + 0.5) / (found->second[kSections] + 3.5);
+            const double overall = (totals[k] + 0.5) / (totals[kSections] + 3.5);
+            bonus[k] = static_cast<std::int64_t>(std::lround(256 * std::log(given / overall)));
+        }
+        return bonus;
+    }
+    // Whether this board uses the colour for `section`: at least a fifth of the
+    // notes of this colour placed by layout are there (a colour the value map
+    // shares between its three sections still counts for each).
+    bool is_colour_of(const std::string& colour, Section section) const {
+        const auto found = by_colour_.find(fold(colour));
+        if (colour.empty() || found == by_colour_.end() || found->second[kSections] < kColourNotes)
+            return false;
+        return 5 * found->second[static_cast<std::size_t>(section)] >= found->second[kSections];
+    }
+
+private:
+    using Counts = std::array<int, kSections + 1>;  // per section, then all
+    static std::string fold(const std::string& colour) {
+        std::string folded;
+        for (char c : colour) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return folded;
+    }
+    Counts totals_() const {
+        Counts totals{};
+        for (const auto& entry : by_colour_)  // sums: the order cannot reach the result
+            for (std::size_t k = 0; k <= kSections; ++k) totals[k] += entry.second[k];
+        return totals;
+    }
+    std::unordered_map<std::string, Counts> by_colour_;
+};
+
+Decision with_colour(Decision decision, const text_model::Scores& bonus) {
+    for (std::size_t k = 0; k < kSections; ++k) decision.scores[k] += bonus[k];
+    decision.percent = text_model::confidence_percent(decision.scores, decision.best);
+    return decision;
+}
 
 bool placed_by_layout(const NotePlacement& placement) {
     return placement.section != Section::unknown &&
@@ -747,12 +818,16 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
     const std::vector<BoardContext> contexts = contexts_of(terms, known);
     std::vector<Rect> canvases;
     for (const CanvasLayout& canvas : layout.canvases) canvases.push_back(canvas_bounds(canvas));
+    ColourConvention colours;
+    for (std::size_t n = 0; n < count; ++n)
+        if (placed_by_layout(layout.notes[n])) colours.count(board.notes[n].color, layout.notes[n].section);
     bool placed_any = false;
     for (std::size_t n = 0; n < count; ++n) {
         if (!notes[n] || notes[n]->tokens.empty()) continue;
         NotePlacement& placement = layout.notes[n];
-        const Decision decision = decide(*notes[n], &contexts[n]);
-        if (free[n] && decision.percent >= text_model::kMinConfidencePercent) {
+        const Decision read = decide(*notes[n], &contexts[n]);
+        const Decision decision = free[n] ? with_colour(read, colours.bonus(board.notes[n].color)) : read;
+        if (free[n] && decision.percent >= kPlacePercent) {
             placement.section = decision.best;
             placement.via = Placement::text;
             placement.confidence = decision.percent / 100.0;
@@ -763,6 +838,7 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
             placement.text_confidence = decision.percent / 100.0;
         } else if (!free[n] && decision.best != placement.section &&
                    decision.percent >= text_model::kMisplacedConfidencePercent &&
+                   !colours.is_colour_of(board.notes[n].color, placement.section) &&
                    !routinely_confused(decision.best, placement.section)) {
             placement.text_suggestion = decision.best;
             placement.text_confidence = decision.percent / 100.0;
