@@ -123,3 +123,16 @@ test('shared plugin data follows Figma\'s rules in the contract host', () => {
   node.setSharedPluginData('canvasfit', 'links', '');
   assert.deepEqual(node.getSharedPluginDataKeys('canvasfit'), []);
 });
+
+test('suggestions CanvasFit removes itself (Clear, a re-run) are never taken for the user\'s rejections', async () => {
+  const { host, session, errors } = startPlugin();
+  session.setShowSuggestions(true);
+  await session.analyse();
+  assert.ok(suggestionsOn(host).length > 0);
+  await session.clear();
+  await session.analyse();
+  await session.analyse();
+  assert.deepEqual(host.dump().filter((n) => n.sharedPluginData), [], 'no answer recorded');
+  assert.ok(suggestionsOn(host).length > 0, 'still suggested');
+  assert.deepEqual(errors, []);
+});

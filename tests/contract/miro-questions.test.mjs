@@ -137,3 +137,18 @@ test('an answer that does not fit Miro\'s metadata limit is refused whole, with 
   assert.ok(new TextEncoder().encode(JSON.stringify(stored)).length <= h.MAX_METADATA_BYTES);
   assert.ok(Array.isArray(stored['canvasfit-links'].r), 'the answers that fitted are still there');
 });
+
+test('suggestions CanvasFit removes itself (Clear, a re-run) are never taken for the user\'s rejections', async () => {
+  const host = exampleHost();
+  const { session, errors } = newSession(host);
+  session.setShowSuggestions(true);
+  await session.analyse();
+  assert.ok(suggestionsOn(host).length > 0);
+  await session.clear();
+  assert.equal(suggestionsOn(host).length, 0);
+  await session.analyse();
+  await session.analyse();
+  assert.deepEqual([...host.metadata.values()].filter((data) => data['canvasfit-links']), [], 'no answer recorded');
+  assert.ok(suggestionsOn(host).length > 0, 'still suggested');
+  assert.deepEqual(errors, []);
+});

@@ -20,6 +20,9 @@ export function withCertainty(report, options = {}, suggestions = []) {
   const rejected = new Set((options.links?.rejected ?? []).map(([from, to]) => key(from, to)));
   const links = out.links.filter((link) => link.source !== 'suggested' && link.source !== 'confirmed')
     .map((link) => ({ ...link, source: link.via === 'connector' ? 'connector' : 'text', confidence: link.via === 'connector' ? 1 : 0.93 }));
+  // The chosen targets are left to the suggestions: text links the core found to them go (user connectors stay).
+  const targets = new Set(suggestions.map(([, to]) => to));
+  for (let i = links.length - 1; i >= 0; i--) if (links[i].source === 'text' && targets.has(links[i].to)) links.splice(i, 1);
   const have = new Set(links.map((link) => key(link.from, link.to)));
   for (const pair of options.links?.confirmed ?? []) {
     const [from, to] = pair;

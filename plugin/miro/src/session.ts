@@ -79,9 +79,12 @@ export class MiroSession {
   clear(): Promise<void> {
     return this.enqueue(async () => {
       try {
-        const snapshot = await readSnapshot(this.miroBoard, this.calls, this.cache, !this.swept);
+        let snapshot = await readSnapshot(this.miroBoard, this.calls, this.cache, !this.swept);
+        // A suggestion the user deleted or restyled before Clear is still an answer.
+        if (await this.harvest(snapshot)) snapshot = await readSnapshot(this.miroBoard, this.calls, this.cache);
         this.swept = true;
         this.lastSummary = await this.writer().clear(snapshot);
+        this.drawn = new Map();  // CanvasFit removed them: not the user's rejections
       } catch (error) {
         // What was not cleared is still recorded: the next Clear finishes the job.
         throw new Error(`CanvasFit could not finish clearing the board (${reason(error)}). `
