@@ -248,7 +248,7 @@ def dump_candidates(canvas, report, sec, out):
 def score_text(canvas, report, variant, strays, t):
     sec = {k: s for k, s, _ in canvas["notes"]}
     got = {n["id"]: n for n in report["notes"]}
-    asked = {q["notes"][0] for q in report.get("questions", []) if q["code"] == "which-section"}
+    asked = {q["notes"][0]: q for q in report.get("questions", []) if q["code"] == "which-section"}
     for k, s in sec.items():
         if variant == "strays" and k not in strays:
             continue
@@ -257,8 +257,15 @@ def score_text(canvas, report, variant, strays, t):
         if n.get("via") == "text" and n.get("section") not in (None, "unknown"):
             t[variant + "_placed"] += 1
             t[variant + "_placed_ok"] += n["section"] == s
+            guess, confidence = n["section"], n["confidence"]
         elif k in asked:
             t[variant + "_asked"] += 1
+            guess, confidence = asked[k]["candidates"][0], asked[k]["confidence"]
+        else:
+            continue
+        bin_ = min(int(confidence * 10), 9)
+        t[f"{variant}_bin{bin_}"] += 1
+        t[f"{variant}_bin{bin_}_ok"] += guess == s
 
 
 def summary(t):
@@ -272,6 +279,8 @@ def summary(t):
                                "coverage": t.ratio(v + "_placed", v + "_notes"),
                                "asked": t.ratio(v + "_asked", v + "_notes"), "notes": t[v + "_notes"]}
                            for v in ("parking", "strays")},
+        "section_reliability": {v: {f"{b / 10:.1f}": [t[f"{v}_bin{b}"], t.ratio(f"{v}_bin{b}_ok", f"{v}_bin{b}")]
+                                    for b in range(3, 10) if t[f"{v}_bin{b}"]} for v in ("parking", "strays")},
         "misplaced_per_100": round(100 * t["misplaced"] / t["notes"], 2) if t["notes"] else None,
         "text_links": {"P": p, "R": r, "F1": f1, "gold": t["gold"], "found": t["link_tp"] + t["link_fp"]},
         "suggested": {"count": t["sugg"], "precision": t.ratio("sugg_ok", "sugg"),

@@ -500,6 +500,16 @@ NoteText read_note(std::string_view text) {
     return note;
 }
 
+// A note placed by its text is a finding: on canvases others wrote, the board
+// model is right about 90 % of the time only from this confidence, once the
+// board's colours have spoken (docs/judgment.md).
+constexpr int kPlacePercent = 90;
+// Without the board's colours the text model is overconfident on others'
+// writing (right 59-63 % of the time at 0.90 or more on published canvases,
+// 91 % at 0.99): an unsorted note that no colour convention speaks for is
+// placed only from here.
+constexpr int kPlaceAlonePercent = 99;
+
 struct Decision {
     Scores scores{};
     Section best = Section::unknown;
@@ -524,7 +534,7 @@ TextClassification classification_of(const NoteText& note, const BoardContext* c
     TextClassification result;
     result.best = decision.best;
     result.confidence = decision.percent / 100.0;
-    if (decision.percent >= text_model::kMinConfidencePercent) result.section = decision.best;
+    if (decision.percent >= kPlacePercent) result.section = decision.best;
     result.reason = explain(note, context, decision, runner_up(decision.scores, decision.best));
     return result;
 }
@@ -574,10 +584,6 @@ bool routinely_confused(Section a, Section b) {
 
 // Below this, an unsorted note's best guess is not worth a question either.
 constexpr int kAskPercent = 30;
-// A note placed by its text is a finding: on canvases others wrote, the board
-// model is right about 90 % of the time only from this confidence, once the
-// board's colours have spoken (docs/judgment.md).
-constexpr int kPlacePercent = 90;
 
 // --- The board's colour convention -----------------------------------------
 // Teams give each section its own sticky colour, but no two teams the same.
@@ -597,17 +603,27 @@ public:
         ++c[kSections];
     }
     // Log-odds bonus per section, in the scores' units (1/256 nat), for a note
-    // of this colour: ln(P(section | colour) / P(section | any colour)),
-    // add-one smoothed. Zero when the colour says nothing.
-    text_model::Scores bonus(const std::string& colour) const {
+    // of this colour: ln(P(section | colour) / P(section)), P(section | colour)
+    // smoothed towards P(section) by one note's weight, so a section no note of
+    // the colour is in loses ln(n + 1). Zero when the colour says nothing.
+    // Whether enough placed notes wear this colour for it to mean something.
+    // Each method takes the note's own layout section (unknown if it has none),
+    // so that a note's colour is judged by the other notes only.
+    bool speaks_for(const std::string& colour, Section self = Section::unknown) const {
+        return counts(colour, self)[kSections] >= kColourNotes;
+    }
+    text_model::Scores bonus(const std::string& colour, Section self = Section::unknown) const {
         text_model::Scores bonus{};
-        const auto found = by_colour_.find(fold(colour));
-        if (colour.empty() || found == by_colour_.end() || found->second[kSections] < kColourNotes)
-            return bonus;
-        const Counts totals = totals_();
+        if (!speaks_for(colour, self)) return bonus;
+        const Counts given_colour = counts(colour, self);
+        Counts totals = totals_();
+        if (self != Section::unknown && !colour.empty()) {
+            --totals[static_cast<std::size_t>(self)];
+            --totals[kSections];
+        }
         for (std::size_t k = 0; k < kSections; ++k) {
-            const double given = (found->second[k] + 0.5) / (found->second[kSections] + 3.5);
-            const double overall = (totals[k] + 0.5) / (totals[kSections] + 3.5);
+            const double overall = (totals[k] + 0.5) / (totals[kSections] + 0.5 * kSections);
+            const double given = (given_colour[k] + overall) / (given_colour[kSections] + 1);
             bonus[k] = static_cast<std::int64_t>(std::lround(256 * std::log(given / overall)));
         }
         return bonus;
@@ -615,15 +631,24 @@ public:
     // Whether this board uses the colour for `section`: at least a fifth of the
     // notes of this colour placed by layout are there (a colour the value map
     // shares between its three sections still counts for each).
-    bool is_colour_of(const std::string& colour, Section section) const {
-        const auto found = by_colour_.find(fold(colour));
-        if (colour.empty() || found == by_colour_.end() || found->second[kSections] < kColourNotes)
-            return false;
-        return 5 * found->second[static_cast<std::size_t>(section)] >= found->second[kSections];
+    bool is_colour_of(const std::string& colour, Section section, Section self = Section::unknown) const {
+        if (!speaks_for(colour, self)) return false;
+        const Counts c = counts(colour, self);
+        return 5 * c[static_cast<std::size_t>(section)] >= c[kSections];
     }
 
 private:
     using Counts = std::array<int, kSections + 1>;  // per section, then all
+    Counts counts(const std::string& colour, Section self) const {
+        const auto found = colour.empty() ? by_colour_.end() : by_colour_.find(fold(colour));
+        if (found == by_colour_.end()) return {};
+        Counts c = found->second;
+        if (self != Section::unknown) {
+            --c[static_cast<std::size_t>(self)];
+            --c[kSections];
+        }
+        return c;
+    }
     static std::string fold(const std::string& colour) {
         std::string folded;
         for (char c : colour) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -637,6 +662,16 @@ private:
     }
     std::unordered_map<std::string, Counts> by_colour_;
 };
+
+// A placed note whose colour is the one this board uses for the section its
+// text reads as is misplaced on less textual evidence: two cues agree.
+constexpr int kMisplacedByColourPercent = 80;
+
+int misplaced_bar(const ColourConvention& colours, const std::string& colour, Section reads_as,
+                  Section self) {
+    return colours.is_colour_of(colour, reads_as, self) ? kMisplacedByColourPercent
+                                                        : text_model::kMisplacedConfidencePercent;
+}
 
 Decision with_colour(Decision decision, const text_model::Scores& bonus) {
     for (std::size_t k = 0; k < kSections; ++k) decision.scores[k] += bonus[k];
@@ -686,7 +721,8 @@ int canvas_for(const Note& note, int around, const std::vector<Rect>& canvases) 
 // ---------------------------------------------------------------------------
 // Public API
 
-double text_min_confidence() { return text_model::kMinConfidencePercent / 100.0; }
+double text_min_confidence() { return kPlacePercent / 100.0; }
+double text_alone_min_confidence() { return kPlaceAlonePercent / 100.0; }
 double text_misplaced_confidence() { return text_model::kMisplacedConfidencePercent / 100.0; }
 
 TextClassification classify_note(std::string_view text) {
@@ -826,8 +862,13 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
         if (!notes[n] || notes[n]->tokens.empty()) continue;
         NotePlacement& placement = layout.notes[n];
         const Decision read = decide(*notes[n], &contexts[n]);
-        const Decision decision = free[n] ? with_colour(read, colours.bonus(board.notes[n].color)) : read;
-        if (free[n] && decision.percent >= kPlacePercent) {
+        // The board's colours speak for unsorted notes and against a placed
+        // note that wears another section's colour.
+        const std::string& colour = board.notes[n].color;
+        const Section self = free[n] ? Section::unknown : placement.section;
+        const Decision decision = with_colour(read, colours.bonus(colour, self));
+        const int bar = colours.speaks_for(colour) ? kPlacePercent : kPlaceAlonePercent;
+        if (free[n] && decision.percent >= bar) {
             placement.section = decision.best;
             placement.via = Placement::text;
             placement.confidence = decision.percent / 100.0;
@@ -837,9 +878,10 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
             placement.text_suggestion = decision.best;  // a which-section question
             placement.text_confidence = decision.percent / 100.0;
         } else if (!free[n] && decision.best != placement.section &&
-                   decision.percent >= text_model::kMisplacedConfidencePercent &&
-                   !colours.is_colour_of(board.notes[n].color, placement.section) &&
-                   !routinely_confused(decision.best, placement.section)) {
+                   decision.percent >= misplaced_bar(colours, colour, decision.best, self) &&
+                   !colours.is_colour_of(colour, placement.section, self) &&
+                   (!routinely_confused(decision.best, placement.section) ||
+                    colours.is_colour_of(colour, decision.best, self))) {
             placement.text_suggestion = decision.best;
             placement.text_confidence = decision.percent / 100.0;
             placement.text_reason = explain(*notes[n], &contexts[n], decision, placement.section);

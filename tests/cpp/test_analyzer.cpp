@@ -442,7 +442,7 @@ TEST(Analyzer, MatchesAFreshAnalysisOnABoardWithoutSections) {
     Analyzer analyzer(empty);
     EXPECT_TRUE(analyzer.report().canvases.empty());
     analyzer.upsert_note(
-        sticky("pain", "Orders get lost between the phone and the kitchen", 200, 0));
+        sticky("pain", "Small landlords with 2-10 flats and a day job", 200, 0));
     const Report sorted = analyzer.report();
     EXPECT_EQ(sorted.canvases.size(), 1u);
     EXPECT_EQ(analyzer.report_json(), report_to_json(analyze(analyzer.board())));

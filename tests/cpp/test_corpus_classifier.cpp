@@ -168,13 +168,17 @@ TEST(CorpusClassifier, HeldOutNotesAsOneBoardWithoutSections) {
         const TextClassification result = classify_note(heldout()[i].text, contexts[i]);
         guesses.add(heldout()[i].section, result.section, result.best,
                     result.section != Section::unknown);
-        EXPECT_EQ(result.section, report.notes[i].section) << "place_by_text decides the same";
+        // No colours on this board: place_by_text holds text alone to its own bar.
+        const Section alone_bar =
+            result.confidence >= text_alone_min_confidence() ? result.best : Section::unknown;
+        EXPECT_EQ(alone_bar, report.notes[i].section) << "place_by_text decides the same";
     }
     print("held-out notes, one board without sections, best guess", guesses);
-    // Here an unknown note counts as wrong: this is the share of notes the
-    // report sorts correctly.
-    EXPECT_GE(tally.accuracy(), 0.56);
-    EXPECT_GE(tally.placed_accuracy(), 0.70);
+    // Without colours or a template, text alone places only what it is 99 %
+    // sure of (a few notes, measured 11 of 266, 10 right); the rest are
+    // which-section questions whose best guesses are what `guesses` counts.
+    EXPECT_GT(tally.placed, 0);
+    EXPECT_GE(tally.placed_accuracy(), 0.9);
     EXPECT_GE(guesses.accuracy(), 0.63);
 }
 
@@ -292,10 +296,10 @@ TEST(CorpusClassifier, MisplacedNoteFiresOnDeliberatelyMisplacedNotes) {
     std::cout << "deliberately misplaced: " << flagged << " of " << moved << " flagged ("
               << wrong_suggestion << " naming another wrong section)\n";
     ASSERT_GT(moved, 200u);
-    // Only confident readings warn, so recall is partial by design (precision
-    // first: a wrong warning costs a facilitator's trust). Measured on these
-    // boards: 22 %; the bar is one in five.
-    EXPECT_GE(double(flagged) / moved, 0.20);
+    // A moved note keeps its colour, which this board uses for the section it
+    // came from: the colour and the text together find most moved notes
+    // (measured: 202 of 250). Issue 13's bar is one in two.
+    EXPECT_GE(double(flagged) / moved, 0.5);
     // A flagged note is misplaced either way; the section it names should
     // still be the right one nearly always.
     EXPECT_LE(wrong_suggestion * 10, flagged);

@@ -101,8 +101,11 @@ TEST(TextClassifier, ReadsTheGrammaticalShapeOfClearNotes) {
     };
     for (const auto& [text, section] : cases) {
         const TextClassification result = classify_note(text);
-        EXPECT_EQ(result.section, section) << text << " read as " << section_name(result.best);
-        EXPECT_GE(result.confidence, text_min_confidence()) << text;
+        EXPECT_EQ(result.best, section) << text << " read as " << section_name(result.best);
+        EXPECT_GE(result.confidence, 0.5) << text;
+        // A note alone is placed only at the bar; below it the guess stays a guess.
+        EXPECT_EQ(result.section, result.confidence >= text_min_confidence() ? section : Section::unknown)
+            << text;
         EXPECT_FALSE(result.reason.empty()) << text;
     }
 }
@@ -202,8 +205,18 @@ const Warning* find_warning(const Report& report, const std::string& code) {
 
 TEST(PlaceByText, NotesOutsideEverySectionAreSortedIntoTheCanvas) {
     Board board = canvas_board();
+    // The team's colours: pink pains, so a pink note outside reads as a pain
+    // with the board's evidence, not the text model's alone.
+    for (int i = 2; i <= 3; ++i) {
+        board.notes.push_back(sticky("p" + std::to_string(i), i == 2 ? "Radiators stay cold upstairs"
+                                                                      : "Gas bills jump every January",
+                                     720 + 100 * (i - 1), 320, "f-pains"));
+    }
+    for (Note& note : board.notes)
+        if (note.parent == "f-pains") note.color = "#ffc9c9";
     board.notes.push_back(
         sticky("lot1", "Waiting all day for an engineer who never turns up", 2000, 0));
+    board.notes.back().color = "#ffc9c9";
     Layout layout = classify_layout(board);
     ASSERT_EQ(layout.notes.back().section, Section::unknown);
     place_by_text(board, layout);
@@ -246,39 +259,87 @@ TEST(PlaceByText, ABoardWithoutSectionsBecomesOneCanvas) {
     EXPECT_EQ(layout.canvases[0].id, "canvas-1");
     EXPECT_EQ(layout.canvases[0].title, "");
     EXPECT_TRUE(layout.canvases[0].sections.empty());
+    // Placed only at the 90 % bar; below it the best guess waits as a
+    // which-section question (text_suggestion), never in another section.
+    const Section expected[] = {Section::segment,   Section::jobs,      Section::pains,
+                                Section::relievers, Section::products,  Section::relievers};
     std::size_t by_text = 0;
-    for (const NotePlacement& placement : layout.notes) {
+    for (std::size_t i = 0; i < 6; ++i) {
+        const NotePlacement& placement = layout.notes[i];
         EXPECT_EQ(placement.canvas, 0);
-        if (placement.via == Placement::text) ++by_text;
+        if (placement.via == Placement::text) {
+            ++by_text;
+            EXPECT_EQ(placement.section, expected[i]) << texts[i];
+            EXPECT_GE(placement.confidence, text_min_confidence()) << texts[i];
+        } else {
+            EXPECT_EQ(placement.section, Section::unknown) << texts[i];
+            EXPECT_NE(placement.text_suggestion, Section::unknown) << texts[i];
+            EXPECT_LT(placement.text_confidence, text_min_confidence()) << texts[i];
+        }
     }
-    EXPECT_GE(by_text, 5u);
-    EXPECT_EQ(layout.notes[0].section, Section::segment);
-    EXPECT_EQ(layout.notes[1].section, Section::jobs);
-    // Read as a pain, but below 0.50 since the 1,444-note model: left unknown,
-    // never put in another section.
-    EXPECT_TRUE(layout.notes[2].section == Section::pains ||
-                layout.notes[2].section == Section::unknown);
-    EXPECT_EQ(layout.notes[4].section, Section::products);
+    EXPECT_GE(by_text, 1u);
+    EXPECT_EQ(layout.notes[0].section, Section::segment) << "99 % sure";
     EXPECT_EQ(layout.notes[6].section, Section::unknown) << "no words, no guess";
+    EXPECT_EQ(layout.notes[6].text_suggestion, Section::unknown) << "no words, no question";
     EXPECT_EQ(layout.notes[6].via, Placement::none);
 }
 
-TEST(PlaceByText, TheEngineRunsOnACanvasSortedByText) {
+TEST(PlaceByText, AStrayTakesTheSectionOfItsColourOnThisBoard) {
+    // Pink pains and blue relievers in their frames, one pink note left
+    // outside: alone its text is a coin toss, on this board its colour decides.
     Board board;
     board.format = "canvasfit";
-    board.notes = {
-        sticky("p1", "Boiler breaks down and nobody comes for days", 0, 0),
-        sticky("r1", "Engineer guaranteed within four hours when the boiler breaks down", 150, 0),
-        sticky("j1", "Keep the house warm all winter", 300, 0)};
+    board.containers = {{"fp", "Pains", {0, 0, 600, 400}, ContainerKind::frame, ""},
+                        {"fr", "Pain Relievers", {700, 0, 600, 400}, ContainerKind::frame, ""}};
+    const char* pains[] = {"Invoices get lost", "Suppliers call at dinner time", "Late fees pile up"};
+    const char* relievers[] = {"One inbox for invoices", "Calls routed to office hours",
+                               "Reminders before fees are due"};
+    for (int i = 0; i < 3; ++i) {
+        board.notes.push_back(sticky("p" + std::to_string(i), pains[i], 20 + i * 180, 40));
+        board.notes.back().color = "#FFC9C9";
+        board.notes.back().parent = "fp";
+        board.notes.push_back(sticky("r" + std::to_string(i), relievers[i], 720 + i * 180, 40));
+        board.notes.back().color = "#a5d8ff";
+        board.notes.back().parent = "fr";
+    }
+    const std::string stray = "Tax paperwork at the end of every quarter";
+    board.notes.push_back(sticky("s", stray, 2000, 40));
+    board.notes.back().color = "#ffc9c9";  // the colour is compared case-insensitively
+    Layout alone = classify_layout(board);
+    EXPECT_LT(classify_note(stray).confidence, text_min_confidence()) << "its text alone is unsure";
+    place_by_text(board, alone);
+    EXPECT_EQ(alone.notes.back().section, Section::pains);
+    EXPECT_EQ(alone.notes.back().via, Placement::text);
+    EXPECT_GE(alone.notes.back().confidence, text_min_confidence());
+    // The same note in grey, a colour no placed note uses, stays a question.
+    board.notes.back().color = "#e9ecef";
+    Layout grey = classify_layout(board);
+    place_by_text(board, grey);
+    EXPECT_EQ(grey.notes.back().section, Section::unknown);
+    EXPECT_NE(grey.notes.back().text_suggestion, Section::unknown);
+}
+
+TEST(PlaceByText, TheEngineRunsOnACanvasSortedByText) {
+    // Without a template only a note whose wording leaves no doubt is sorted
+    // (99 %: text alone is overconfident on others' writing); the rest are
+    // which-section questions on the canvas it forms.
+    Board board;
+    board.format = "canvasfit";
+    board.notes = {sticky("s1", "Small landlords with 2-10 flats and a day job", 0, 0),
+                   sticky("p1", "Chasing late rent is stressful and awkward", 150, 0),
+                   sticky("j1", "Collect rent every month", 300, 0)};
     const Report report = analyze(board);
     ASSERT_EQ(report.canvases.size(), 1u);
-    EXPECT_EQ(report.notes[0].section, Section::pains);
-    EXPECT_EQ(report.notes[1].section, Section::relievers);
+    EXPECT_EQ(report.notes[0].section, Section::segment);
     EXPECT_EQ(report.notes[0].via, Placement::text);
-    bool linked = false;
-    for (const LinkReport& link : report.links) linked |= link.from == "r1" && link.to == "p1";
-    EXPECT_TRUE(linked) << "links run on the sorted canvas";
-    EXPECT_TRUE(report.canvases[0].fit.pains.has_value());
+    EXPECT_EQ(report.canvases[0].segment, std::optional<std::string>(board.notes[0].text))
+        << "the engine ran on the sorted canvas";
+    ASSERT_EQ(report.questions.size(), 2u);
+    EXPECT_EQ(report.questions[0].code, "which-section");
+    EXPECT_EQ(report.questions[0].notes, std::vector<std::string>{"p1"});
+    EXPECT_EQ(report.questions[0].candidates, std::vector<std::string>{"pains"});
+    EXPECT_EQ(report.questions[1].notes, std::vector<std::string>{"j1"});
+    EXPECT_EQ(report.questions[1].candidates, std::vector<std::string>{"jobs"});
     const Warning* no_sections = find_warning(report, "no-sections");
     ASSERT_NE(no_sections, nullptr);
     EXPECT_NE(no_sections->message.find("sorted into one canvas by their text"), std::string::npos)

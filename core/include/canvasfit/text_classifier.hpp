@@ -40,11 +40,16 @@ struct TextClassification {
     std::string reason;                  // the strongest cue, e.g. "negative experience: 'late'"
 };
 
-// Calibrated confidence below which a note stays unknown (0.5), and at or
-// above which a note placed by layout whose text reads as another section
-// gets a misplaced-note warning (0.9). docs/text-classification.md says why.
+// Calibrated confidence below which a note stays unknown (0.9: a note placed
+// by its text is a finding, held to the 90 % bar on canvases others wrote),
+// and at or above which a note placed by layout whose text reads as another
+// section gets a misplaced-note warning (0.9), unless the note wears its
+// section's colour. docs/judgment.md and docs/text-classification.md say why.
 double text_min_confidence();
 double text_misplaced_confidence();
+// The bar for an unsorted note whose colour the board's placed notes do not
+// explain (0.99): the text model alone is overconfident on others' writing.
+double text_alone_min_confidence();
 
 // The note alone (the text model).
 TextClassification classify_note(std::string_view text);
