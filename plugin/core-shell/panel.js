@@ -1,11 +1,15 @@
 // @ts-check
 // The CanvasFit panel, shared by every host: buttons, fit gauges, ranked
-// pains and gains with their coverage, and the warnings list. Note text is
-// always set with textContent: never parsed as HTML.
+// pains and gains with their coverage, the questions CanvasFit asks (with
+// Confirm / Reject for suggested links) and, apart from them, the warnings.
+// Note text is always set with textContent: never parsed as HTML.
+import { isCounted } from './patch.js';
 
 /**
  * @typedef {{ analyse(): any, clear(): void, setLive(on: boolean): void,
  *   setShowLinks(on: boolean): void, focusNotes(ids: string[]): void,
+ *   setShowSuggestions?: (on: boolean) => void,
+ *   confirmLink?: (from: string, to: string) => any, rejectLink?: (from: string, to: string) => any,
  *   exportReport(format: 'markdown' | 'json'): string, exportBoard?: () => string,
  *   boardFileName?: string }} Session
  */
@@ -54,6 +58,10 @@ export class Panel {
     bar.appendChild(this.checkbox('Live', (on) => this.session.setLive(on), 'cf-live'));
     bar.appendChild(this.button('Clear', () => this.session.clear(), '', 'cf-clear'));
     bar.appendChild(this.checkbox('Links', (on) => this.session.setShowLinks(on), 'cf-links'));
+    const showSuggestions = this.session.setShowSuggestions;
+    if (showSuggestions) {
+      bar.appendChild(this.checkbox('Suggestions', (on) => showSuggestions.call(this.session, on), 'cf-suggestions'));
+    }
     const exports = el('div', { className: 'cf-toolbar' });
     exports.appendChild(this.button('Report .md', () => this.download('canvasfit-report.md', this.session.exportReport('markdown'), 'text/markdown'), '', 'cf-export-md'));
     exports.appendChild(this.button('Report .json', () => this.download('canvasfit-report.json', this.session.exportReport('json'), 'application/json'), '', 'cf-export-json'));
@@ -109,16 +117,25 @@ export class Panel {
       return;
     }
     const noteById = new Map(report.notes.map((/** @type {any} */ note) => [note.id, note]));
-    this.status.textContent = `${report.canvases.length} canvas(es), ${report.notes.length} notes, ${report.links.length} links, ${report.warnings.length} warnings.`;
-    for (const canvas of report.canvases) this.body.appendChild(this.canvasView(canvas, noteById));
+    const questions = Array.isArray(report.questions) ? report.questions : [];
+    const counted = report.links.filter(isCounted);
+    const suggested = report.links.filter((/** @type {any} */ link) => !isCounted(link));
+    this.status.textContent = `${report.canvases.length} canvas(es), ${report.notes.length} notes, ${counted.length} links, `
+      + `${report.warnings.length} warnings, ${questions.length} questions.`;
+    /** @type {Map<string, any>} */
+    const questionByNote = new Map();
+    for (const question of questions) for (const note of question.notes ?? []) if (!questionByNote.has(note)) questionByNote.set(note, question);
+    for (const canvas of report.canvases) this.body.appendChild(this.canvasView(canvas, noteById, questionByNote));
+    this.body.appendChild(this.questionsView(questions, suggested, noteById));
     this.body.appendChild(this.warningsView(report.warnings));
   }
 
   /**
    * @param {any} canvas
    * @param {Map<string, any>} noteById
+   * @param {Map<string, any>} [questionByNote]
    */
-  canvasView(canvas, noteById) {
+  canvasView(canvas, noteById, questionByNote = new Map()) {
     const section = el('section', { className: 'cf-canvas' });
     section.dataset.canvas = canvas.id;
     section.appendChild(el('h3', { text: `${canvas.id}: ${canvas.segment ?? canvas.title ?? 'no segment named'}` }));
@@ -128,8 +145,10 @@ export class Panel {
       el('span', { className: `cf-verdict ${verdict}`, text: `Fit ${percent(canvas.fit.overall)} — ${verdict}` }),
       document.createTextNode(`  (pains ${percent(canvas.fit.pains)}, gains ${percent(canvas.fit.gains)}, jobs ${percent(canvas.fit.jobs)})`),
     ]));
-    section.appendChild(this.rankedList('Pains', canvas.fit.pains_detail, noteById));
-    section.appendChild(this.rankedList('Gains', canvas.fit.gains_detail, noteById));
+    const certainty = certaintyWords(canvas.fit);
+    if (certainty) section.appendChild(el('div', { className: 'cf-certainty', text: certainty }));
+    section.appendChild(this.rankedList('Pains', canvas.fit.pains_detail, noteById, questionByNote));
+    section.appendChild(this.rankedList('Gains', canvas.fit.gains_detail, noteById, questionByNote));
     return section;
   }
 
@@ -150,21 +169,100 @@ export class Panel {
    * @param {string} title
    * @param {any[]} detail
    * @param {Map<string, any>} noteById
+   * @param {Map<string, any>} [questionByNote]
    */
-  rankedList(title, detail, noteById) {
+  rankedList(title, detail, noteById, questionByNote = new Map()) {
     const ranked = [...detail].sort((a, b) => (noteById.get(a.note)?.rank ?? 99) - (noteById.get(b.note)?.rank ?? 99));
     const list = el('ol', { className: 'cf-list' });
     for (const entry of ranked) {
       const note = noteById.get(entry.note);
-      const covered = entry.covered_by.length > 0;
+      const status = entry.status ?? (entry.covered_by.length > 0 ? 'covered' : 'unaddressed');
       const by = entry.covered_by.map((/** @type {string} */ id) => noteById.get(id)?.text ?? id).join('; ');
-      const item = el('li', { className: covered ? 'covered' : 'unaddressed' });
+      const item = el('li', { className: status });
       item.appendChild(el('span', { text: `#${note?.rank ?? '?'} ${note?.text ?? entry.note}` }));
-      item.appendChild(el('div', { text: covered ? `✓ ${by}` : '✗ not addressed', className: 'cf-coverage' }));
+      const coverage = status === 'covered' ? `✓ ${by}`
+        : status === 'question' ? `? ${questionByNote.get(entry.note)?.message ?? 'open question: is it addressed?'}`
+          : '✗ not addressed';
+      item.appendChild(el('div', { text: coverage, className: 'cf-coverage' }));
       item.addEventListener('click', () => this.session.focusNotes([entry.note, ...entry.covered_by]));
       list.appendChild(item);
     }
     return el('div', {}, [el('h4', { text: `${title} by rank` }), list]);
+  }
+
+  /**
+   * The questions, apart from the warnings: each with its message; an
+   * is-addressed question gets Confirm / Reject for each candidate pair, and
+   * so does every suggested link.
+   * @param {any[]} questions
+   * @param {any[]} suggested
+   * @param {Map<string, any>} noteById
+   */
+  questionsView(questions, suggested, noteById) {
+    const box = el('section', { className: 'cf-questions' });
+    box.appendChild(el('h3', { text: `Questions (${questions.length})` }));
+    if (questions.length === 0 && suggested.length === 0) {
+      box.appendChild(el('div', { className: 'cf-empty', text: 'CanvasFit has nothing to ask about this board.' }));
+    }
+    /** @param {string} id */
+    const textOf = (id) => noteById.get(id)?.text ?? id;
+    for (const question of questions) {
+      const row = el('div', { className: 'cf-question' }, [
+        el('span', { className: 'cf-question-mark', text: '?' }),
+        el('span', { text: question.message ?? question.code }),
+      ]);
+      row.dataset.code = question.code;
+      row.addEventListener('click', () => this.session.focusNotes([...(question.notes ?? []), ...(question.candidates ?? []).filter((/** @type {string} */ id) => noteById.has(id))]));
+      if (question.code === 'is-addressed') {
+        for (const candidate of question.candidates ?? []) {
+          row.appendChild(this.pairRow(candidate, question.notes[0], `'${textOf(candidate)}'`));
+        }
+      }
+      box.appendChild(row);
+    }
+    if (suggested.length > 0) {
+      const list = el('div', { className: 'cf-suggested' });
+      list.appendChild(el('h4', { text: `Suggested links (${suggested.length})` }));
+      for (const link of suggested) {
+        const row = el('div', { className: 'cf-suggestion' });
+        row.dataset.from = link.from;
+        row.dataset.to = link.to;
+        row.appendChild(this.pairRow(link.from, link.to,
+          `'${textOf(link.from)}' → '${textOf(link.to)}' (${percent(link.confidence ?? null)})`));
+        row.addEventListener('click', () => this.session.focusNotes([link.from, link.to]));
+        list.appendChild(row);
+      }
+      box.appendChild(list);
+    }
+    return box;
+  }
+
+  /**
+   * One pair with its Confirm / Reject buttons (when the host can record answers).
+   * @param {string} from
+   * @param {string} to
+   * @param {string} label
+   */
+  pairRow(from, to, label) {
+    const row = el('div', { className: 'cf-pair' }, [el('span', { text: label })]);
+    row.dataset.from = from;
+    row.dataset.to = to;
+    const { confirmLink, rejectLink } = this.session;
+    /** @param {string} text @param {string} className @param {(from: string, to: string) => any} act */
+    const add = (text, className, act) => {
+      const button = /** @type {HTMLButtonElement} */ (el('button', { className, text, title: `${text}: '${from}' → '${to}'` }));
+      button.type = 'button';
+      button.dataset.from = from;
+      button.dataset.to = to;
+      button.addEventListener('click', (event) => {
+        event.stopPropagation();
+        act.call(this.session, from, to);
+      });
+      row.appendChild(button);
+    };
+    if (confirmLink) add('Confirm', 'cf-confirm', confirmLink);
+    if (rejectLink) add('Reject', 'cf-reject', rejectLink);
+    return row;
   }
 
   /** @param {any[]} warnings */
@@ -182,6 +280,27 @@ export class Panel {
     }
     return box;
   }
+}
+
+/**
+ * How much of the fit is decided and confirmed, in words; '' when the report
+ * has no certainty figures (or nothing to say).
+ * @param {any} fit
+ */
+export function certaintyWords(fit) {
+  const parts = [];
+  const undecided = typeof fit.undecided === 'number' ? fit.undecided : 0;
+  const unconfirmed = typeof fit.unconfirmed === 'number' ? fit.unconfirmed : 0;
+  if (undecided > 0) {
+    parts.push(`${percent(undecided)} of the profile's weight is an open question and left out of the score: answer the questions below.`);
+  }
+  if (unconfirmed > 0) {
+    parts.push(`${percent(unconfirmed)} of the score rests on links CanvasFit read from the wording, not yet confirmed by the team.`);
+  }
+  if (parts.length === 0 && (typeof fit.undecided === 'number' || typeof fit.unconfirmed === 'number') && fit.overall !== null) {
+    parts.push('Every row of the score is decided, and it rests on links the team drew or confirmed.');
+  }
+  return parts.join(' ');
 }
 
 /**

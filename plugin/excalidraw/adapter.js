@@ -8,10 +8,21 @@
 // travels with the .excalidraw file, so Clear works after a reload too.
 // Excalidraw's own helpers are passed in (`lib`) so this module stays free of
 // the React bundle and runs in any page.
+// The facilitator's answers to suggested links are not marks: they live in
+// customData.canvasfitLinks of the `from` note ({v, c, r}, decisions.js),
+// travel with the file, and Clear leaves them where they are.
 
+import { decisionOf, linkOptions, parseRecord, withDecision } from '../core-shell/decisions.js';
 import { elementSignature } from './signature.js';
 
 export const MARK_KEY = 'canvasfit';
+/** customData key of the confirmed and rejected pairs recorded on a `from` note. */
+export const LINKS_KEY = 'canvasfitLinks';
+/** How a suggested link looks: grey, dashed, labelled "? 62 %". */
+export const SUGGESTION_STYLE = { strokeColor: '#868e96', strokeStyle: 'dashed', strokeWidth: 2 };
+/** The look a suggestion connector takes when the facilitator confirms it from the panel. */
+const ADOPTED_STYLE = { strokeColor: '#1e1e1e', strokeStyle: 'solid' };
+const QUESTION_COLOR = '#868e96';
 
 /** The styles a highlight changes, restored by Clear. */
 const STYLE_FIELDS = /** @type {const} */ (['strokeColor', 'strokeWidth', 'strokeStyle']);
@@ -22,6 +33,7 @@ export const STATUS_STYLE = {
   linked: { strokeColor: '#2f9e44', strokeWidth: 4, strokeStyle: 'solid' },
   unaddressed: { strokeColor: '#e03131', strokeWidth: 4, strokeStyle: 'solid' },
   orphan: { strokeColor: '#f08c00', strokeWidth: 4, strokeStyle: 'dashed' },
+  question: { strokeColor: QUESTION_COLOR, strokeWidth: 4, strokeStyle: 'dashed' },
 };
 
 const SEVERITY_FILL = { high: '#ffc9c9', medium: '#ffec99', low: '#e7f5ff', info: '#f1f3f5' };
@@ -208,6 +220,8 @@ export function applyPatch(elements, patch, lib, options = {}) {
     else if (action.type === 'mark') created.push(...rankMark(scene, byId, action, lib));
     else if (action.type === 'warning-note') created.push(...warningNote(placement, action, lib));
     else if (action.type === 'link') created.push(...linkArrow(scene, byId, action, lib));
+    else if (action.type === 'question') created.push(...questionMark(scene, byId, action, lib));
+    else if (action.type === 'suggestion') created.push(...suggestionArrow(scene, byId, action, lib));
   }
   return [...scene, ...created];
 }
@@ -336,4 +350,155 @@ function linkArrow(scene, byId, action, lib) {
     strokeColor: '#1971c2', strokeStyle: 'dashed', strokeWidth: 1 + Math.round(action.strength * 2),
   };
   return tag(lib.convertToExcalidrawElements([skeleton]), lib, ours('link', { from: action.from, to: action.to }));
+}
+
+/**
+ * A "?" beside a note CanvasFit has a question about (with a which-section
+ * guess: "? pain"), grey, at the note's top-left corner (rank marks sit at the
+ * top-right). It carries the question's message.
+ * @param {Element[]} scene
+ * @param {Map<string, number>} byId
+ * @param {{ id: string, note: string, code: string, text: string, message: string, notes: string[] }} action
+ * @param {ExcalidrawLib} lib
+ */
+function questionMark(scene, byId, action, lib) {
+  const index = byId.get(action.note);
+  if (index === undefined) return [];
+  const note = scene[index];
+  const skeleton = { type: 'text', text: action.text, x: note.x, y: note.y - 28, fontSize: 20, strokeColor: QUESTION_COLOR };
+  return tag(lib.convertToExcalidrawElements([skeleton]), lib,
+    ours('question', { note: action.note, code: action.code, message: action.message, notes: action.notes }));
+}
+
+/**
+ * A suggested link: a grey dashed arrow labelled "? 62 %" that carries its
+ * pair. Deleting it rejects the pair; restyling it into a solid arrow
+ * confirms it (harvestDecisions).
+ * @param {Element[]} scene
+ * @param {Map<string, number>} byId
+ * @param {{ from: string, to: string, confidence: number, label: string, message: string }} action
+ * @param {ExcalidrawLib} lib
+ */
+function suggestionArrow(scene, byId, action, lib) {
+  const fromIndex = byId.get(action.from);
+  const toIndex = byId.get(action.to);
+  if (fromIndex === undefined || toIndex === undefined) return [];
+  const a = scene[fromIndex];
+  const b = scene[toIndex];
+  const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+  const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  const skeleton = {
+    type: 'arrow', x: start.x, y: start.y, width: end.x - start.x, height: end.y - start.y,
+    points: [[0, 0], [end.x - start.x, end.y - start.y]], ...SUGGESTION_STYLE,
+    label: { text: action.label, fontSize: 16, strokeColor: QUESTION_COLOR },
+  };
+  return tag(lib.convertToExcalidrawElements([skeleton]), lib,
+    ours('suggestion', { from: action.from, to: action.to, confidence: action.confidence, message: action.message }));
+}
+
+/** @param {Element} element */
+function isSuggestion(element) {
+  const mark = element.customData?.[MARK_KEY];
+  return Boolean(mark?.created) && mark.kind === 'suggestion' && element.type === 'arrow';
+}
+
+/**
+ * The pairs recorded on the board, as analysis options (`options.links`).
+ * @param {readonly Element[]} elements
+ */
+export function decisionsFromScene(elements) {
+  return linkOptions(elements
+    .filter((element) => !element.isDeleted && element.customData?.[LINKS_KEY] !== undefined)
+    .map((element) => /** @type {[string, any]} */ ([element.id, parseRecord(element.customData[LINKS_KEY])])));
+}
+
+/**
+ * The scene with one more answer recorded on the pair's `from` note; the
+ * scene unchanged when that note is gone.
+ * @param {readonly Element[]} elements
+ * @param {string} from
+ * @param {string} to
+ * @param {'confirmed' | 'rejected'} decision
+ * @param {ExcalidrawLib} lib
+ * @returns {Element[]}
+ */
+export function recordDecision(elements, from, to, decision, lib) {
+  return elements.map((element) => {
+    if (element.id !== from || element.isDeleted) return element;
+    const record = parseRecord(element.customData?.[LINKS_KEY]);
+    if (decisionOf(record, to) === decision) return element;
+    return lib.newElementWith(element, { customData: { ...(element.customData ?? {}), [LINKS_KEY]: withDecision(record, to, decision) } });
+  });
+}
+
+/**
+ * A suggestion arrow becomes the user's arrow: CanvasFit's mark and its
+ * "? 62 %" label go, the look is the one given (or the user's own restyle).
+ * Clear never removes it.
+ * @param {Element[]} scene
+ * @param {Element} arrow
+ * @param {ExcalidrawLib} lib
+ * @param {any} style
+ */
+function adopt(scene, arrow, lib, style) {
+  const labels = new Set(scene.filter((e) => e.containerId === arrow.id && isCanvasFitElement(e)).map((e) => e.id));
+  return scene.flatMap((element) => {
+    if (labels.has(element.id)) return [];
+    if (element.id !== arrow.id) return [element];
+    const { [MARK_KEY]: _ours, ...rest } = element.customData ?? {};
+    const boundElements = (element.boundElements ?? []).filter((/** @type {any} */ bound) => !labels.has(bound.id));
+    const fresh = lib.newElementWith(element, { ...style, customData: rest, boundElements: boundElements.length ? boundElements : null });
+    if (Object.keys(rest).length === 0) delete fresh.customData;
+    return [fresh];
+  });
+}
+
+/**
+ * The pair's suggestion arrow made the user's (after a Confirm from the panel).
+ * @param {readonly Element[]} elements
+ * @param {string} from
+ * @param {string} to
+ * @param {ExcalidrawLib} lib
+ */
+export function adoptSuggestion(elements, from, to, lib) {
+  let scene = [...elements];
+  for (const arrow of elements) {
+    const mark = arrow.customData?.[MARK_KEY];
+    if (!arrow.isDeleted && isSuggestion(arrow) && mark.from === from && mark.to === to) scene = adopt(scene, arrow, lib, ADOPTED_STYLE);
+  }
+  return scene;
+}
+
+/**
+ * Answers the facilitator gave on the board itself: a suggestion arrow
+ * deleted rejects its pair, one restyled into a solid arrow confirms it (and
+ * is the user's from then on). Returns the scene with those answers recorded
+ * and the handled arrows gone (deleted) or adopted (restyled), and the answers.
+ * @param {readonly Element[]} elements the scene, deleted elements included
+ * @param {ExcalidrawLib} lib
+ * @returns {{ elements: Element[], decided: { from: string, to: string, decision: 'confirmed' | 'rejected' }[] }}
+ */
+export function harvestDecisions(elements, lib) {
+  /** @type {{ from: string, to: string, decision: 'confirmed' | 'rejected' }[]} */
+  const decided = [];
+  let scene = [...elements];
+  for (const arrow of elements) {
+    if (!isSuggestion(arrow)) continue;
+    const { from, to } = arrow.customData[MARK_KEY];
+    if (arrow.isDeleted) {
+      decided.push({ from, to, decision: 'rejected' });
+      // Handled once: the deleted arrow and its label leave the scene.
+      scene = scene.filter((e) => e.id !== arrow.id && e.containerId !== arrow.id);
+    } else if (arrow.strokeStyle !== SUGGESTION_STYLE.strokeStyle) {
+      decided.push({ from, to, decision: 'confirmed' });
+      scene = adopt(scene, arrow, lib, {});
+    }
+  }
+  for (const { from, to, decision } of decided) scene = recordDecision(scene, from, to, decision, lib);
+  return { elements: scene, decided };
+}
+
+/** Whether any answer waits on the board (cheap check before harvesting). @param {readonly Element[]} elements */
+export function hasPendingDecisions(elements) {
+  return elements.some((element) => isSuggestion(element) && (element.isDeleted || element.strokeStyle !== SUGGESTION_STYLE.strokeStyle));
 }

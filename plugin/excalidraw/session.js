@@ -1,8 +1,12 @@
 // @ts-check
 // One CanvasFit session on a live Excalidraw board: analyse, live mode, clear,
 // focus and export. Host calls go through the Excalidraw API object only.
+import { withLinks } from '../core-shell/decisions.js';
 import { buildPatch } from '../core-shell/patch.js';
-import { applyPatch, boardFromScene, changedSince, clearMarks, contentSnapshot, isCanvasFitElement } from './adapter.js';
+import {
+  adoptSuggestion, applyPatch, boardFromScene, changedSince, clearMarks, contentSnapshot, decisionsFromScene, harvestDecisions,
+  hasPendingDecisions, isCanvasFitElement, recordDecision,
+} from './adapter.js';
 import { sceneSignature } from './signature.js';
 
 const LIVE_DELAY_MS = 250;
@@ -19,6 +23,10 @@ export class ExcalidrawSession {
     this.lib = lib;
     this.live = false;
     this.showLinks = false;
+    this.showSuggestions = false;
+    /** Answers recorded this session (panel buttons and answers given on the board), oldest first. */
+    /** @type {{ from: string, to: string, decision: 'confirmed' | 'rejected' }[]} */
+    this.decisions = [];
     /** @type {any} */
     this.report = null;
     this.lastSignature = '';
@@ -37,19 +45,43 @@ export class ExcalidrawSession {
     return this.api.getSceneElementsIncludingDeleted();
   }
 
+  /** The analysis options: the source name and the pairs recorded on the board. @param {readonly any[]} elements */
+  options(elements) {
+    return withLinks({ source: 'board.excalidraw' }, decisionsFromScene(elements));
+  }
+
+  /**
+   * Records the answers the facilitator gave on the board (a suggestion
+   * deleted or restyled) before anything else reads or rewrites it.
+   * @param {readonly any[]} [elements] the scene as just read (read now when not given)
+   * @returns {boolean} whether there were any
+   */
+  harvest(elements = this.elements()) {
+    if (!hasPendingDecisions(elements)) return false;
+    const { elements: next, decided } = harvestDecisions(elements, this.lib);
+    if (decided.length === 0 || !this.write(next)) return false;
+    this.decisions.push(...decided);
+    return true;
+  }
+
   /** Analyses the board and writes highlights and warnings onto it. */
   analyse() {
-    const read = this.elements();
-    const board = boardFromScene(read.filter((/** @type {any} */ e) => !e.isDeleted));
+    let read = this.elements();
+    if (this.harvest(read)) read = this.elements();
+    const live = read.filter((/** @type {any} */ e) => !e.isDeleted);
+    const board = boardFromScene(live);
     this.lastSignature = sceneSignature(board.elements);
     const analysed = contentSnapshot(read);
+    const options = this.options(live);
     try {
-      this.report = this.canvasfit.analyze(board, { source: 'board.excalidraw' });
+      this.report = this.canvasfit.analyze(board, options);
     } catch (error) {
       this.onError(/** @type {Error} */ (error));
       return null;
     }
-    const patch = buildPatch(this.report, { showLinks: this.showLinks });
+    const patch = buildPatch(this.report, {
+      showLinks: this.showLinks, showSuggestions: this.showSuggestions, rejected: options.links?.rejected ?? [],
+    });
     // The patch is written onto the scene as it is now; notes edited or
     // deleted since the read keep the user's change and get no stale mark.
     const current = this.elements();
@@ -63,6 +95,7 @@ export class ExcalidrawSession {
 
   /** Removes CanvasFit's marks and restores every colour and stroke it changed. */
   clear() {
+    this.harvest();
     if (!this.write(clearMarks(this.elements(), this.lib))) return;
     this.report = null;
     this.onReport(null);
@@ -101,12 +134,51 @@ export class ExcalidrawSession {
     if (this.report) this.analyse();
   }
 
+  /** Suggested links drawn on the board (dashed, "? 62 %"), on demand. @param {boolean} on */
+  setShowSuggestions(on) {
+    this.showSuggestions = on;
+    if (this.report) this.analyse();
+  }
+
+  /**
+   * The facilitator confirms a suggested link: recorded on the `from` note;
+   * its suggestion arrow, if drawn, becomes the user's solid arrow (Clear keeps it).
+   * @param {string} from @param {string} to
+   */
+  confirmLink(from, to) {
+    this.decide(from, to, 'confirmed');
+  }
+
+  /** The facilitator rejects a suggested link: recorded, never suggested again. @param {string} from @param {string} to */
+  rejectLink(from, to) {
+    this.decide(from, to, 'rejected');
+  }
+
+  /** @param {string} from @param {string} to @param {'confirmed' | 'rejected'} decision */
+  decide(from, to, decision) {
+    this.harvest();
+    let next = recordDecision(this.elements(), from, to, decision, this.lib);
+    if (decision === 'confirmed') next = adoptSuggestion(next, from, to, this.lib);
+    if (!this.write(next)) return;
+    this.decisions.push({ from, to, decision });
+    if (this.report) this.analyse();
+  }
+
   /**
    * Called on every scene change; re-analyses (debounced) only when the
    * user's content changed, never because of CanvasFit's own marks.
    * @param {readonly any[]} elements
    */
   sceneChanged(elements) {
+    // A suggestion the user deleted or restyled is an answer, Live or not:
+    // recorded at once (an exported file no longer holds deleted elements).
+    // (Excalidraw passes the live elements only: deleted ones are asked for.)
+    if (hasPendingDecisions(this.elements())) {
+      setTimeout(() => {
+        if (this.harvest() && this.report) this.analyse();
+      }, 0);
+      return;
+    }
     if (!this.live) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -129,13 +201,19 @@ export class ExcalidrawSession {
 
   /** @param {'markdown' | 'json'} format */
   exportReport(format) {
-    const board = boardFromScene(this.elements().filter((/** @type {any} */ e) => !e.isDeleted));
-    if (format === 'json') return JSON.stringify(this.canvasfit.analyze(board, { source: 'board.excalidraw' }), null, 2);
-    return this.canvasfit.render(board, { source: 'board.excalidraw' }, 'markdown');
+    const live = this.elements().filter((/** @type {any} */ e) => !e.isDeleted);
+    const board = boardFromScene(live);
+    if (format === 'json') return JSON.stringify(this.canvasfit.analyze(board, this.options(live)), null, 2);
+    return this.canvasfit.render(board, this.options(live), 'markdown');
   }
 
-  /** The annotated board as a .excalidraw file (CanvasFit's marks included, so Clear works after reopening). */
+  /**
+   * The annotated board as a .excalidraw file (CanvasFit's marks included, so
+   * Clear works after reopening; the answers to suggested links included, so
+   * the next analysis respects them).
+   */
   exportBoard() {
+    this.harvest();
     return this.lib.serializeAsJSON(this.api.getSceneElements(), this.api.getAppState(), this.api.getFiles(), 'local');
   }
 

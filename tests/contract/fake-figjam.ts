@@ -6,7 +6,9 @@
 //   - fills and strokes are arrays of Paint objects (SOLID needs an RGB colour
 //     with channels in 0..1); the arrays read back are frozen, so changing a
 //     fill in place throws and a new array must be assigned;
-//   - plugin data values are strings; '' removes a key;
+//   - plugin data values are strings; '' removes a key; shared plugin data
+//     needs a namespace of at least 3 alphanumeric characters, and an entry
+//     (namespace, key, value) of at most 100 kB;
 //   - connector endpoints name existing nodes with a valid magnet;
 //   - under documentAccess "dynamic-page" the synchronous getNodeById throws;
 //   - figma.showUI / figma.ui.postMessage / figma.ui.onmessage carry messages
@@ -34,6 +36,11 @@ export class FigmaRuleError extends Error {
 
 function fail(message: string): never {
   throw new FigmaRuleError(message);
+}
+
+/** Figma: "The namespace must be at least 3 alphanumeric characters." */
+function checkNamespace(namespace: string): void {
+  if (typeof namespace !== 'string' || !/^[A-Za-z0-9]{3,}$/.test(namespace)) fail(`invalid shared plugin data namespace '${String(namespace)}'`);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -122,6 +129,29 @@ export class FakeNode {
     return [...this.data.keys()];
   }
 
+  protected shared = new Map<string, string>();
+
+  getSharedPluginData(namespace: string, key: string): string {
+    checkNamespace(namespace);
+    return this.shared.get(`${namespace}\u0000${key}`) ?? '';
+  }
+
+  setSharedPluginData(namespace: string, key: string, value: string): void {
+    this.host.hostCall('setSharedPluginData', this.id, () => {
+      this.alive();
+      checkNamespace(namespace);
+      if (typeof key !== 'string' || typeof value !== 'string') fail('shared plugin data keys and values must be strings');
+      if (new TextEncoder().encode(namespace + key + value).length > 100_000) fail('a shared plugin data entry cannot exceed 100 kB');
+      if (value === '') this.shared.delete(`${namespace}\u0000${key}`);
+      else this.shared.set(`${namespace}\u0000${key}`, value);
+    });
+  }
+
+  getSharedPluginDataKeys(namespace: string): string[] {
+    checkNamespace(namespace);
+    return [...this.shared.keys()].filter((k) => k.startsWith(`${namespace}\u0000`)).map((k) => k.slice(namespace.length + 1));
+  }
+
   remove(): void {
     this.host.hostCall('remove', this.id, () => {
       this.alive();
@@ -137,7 +167,9 @@ export class FakeNode {
   }
 
   dump(): Record<string, unknown> {
-    return { id: this.id, type: this.type, name: this.name, x: this._x, y: this._y, width: this._width, height: this._height, pluginData: Object.fromEntries(this.data) };
+    const dumped: Record<string, unknown> = { id: this.id, type: this.type, name: this.name, x: this._x, y: this._y, width: this._width, height: this._height, pluginData: Object.fromEntries(this.data) };
+    if (this.shared.size > 0) dumped.sharedPluginData = Object.fromEntries(this.shared);
+    return dumped;
   }
 }
 
@@ -259,7 +291,7 @@ export class FakeConnector extends FakeNode {
     return deepFreeze(JSON.parse(JSON.stringify(endpoint)));
   }
 
-  dump(): Record<string, unknown> { return { ...super.dump(), start: this._start, end: this._end, text: this.text.characters, strokes: this._strokes }; }
+  dump(): Record<string, unknown> { return { ...super.dump(), start: this._start, end: this._end, text: this.text.characters, strokes: this._strokes, dashPattern: this.dashPattern }; }
 }
 
 export class FakePage extends FakeContainer {

@@ -215,14 +215,14 @@ test('hostile text in segment, pain and frame title reaches the panel only as te
   const report = await page.evaluate(() => window.canvasfitDemo.session.report);
   const pain = report.notes.find((n) => n.id === 'hostile-pain');
   assert.equal(pain.section, 'pains', 'the hostile pain is analysed as a pain');
-  assert.ok(report.warnings.some((w) => w.message.includes('<svg')), 'a warning quotes the hostile text');
+  assert.ok([...report.warnings, ...(report.questions ?? [])].some((w) => w.message.includes('<svg')), 'a warning or a question quotes the hostile text');
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('#panel img, #panel svg, #panel script, #panel iframe').count(), 0);
   const panelText = await page.textContent('#panel');
   assert.ok(panelText.includes('<svg onload='), 'the text is shown as written');
   // Clicking the warnings that quote it runs no handler either.
-  const rows = page.locator('.cf-warning', { hasText: '<svg' });
+  const rows = page.locator('.cf-warning, .cf-question', { hasText: '<svg' });
   for (let i = 0; i < await rows.count(); i++) await rows.nth(i).click();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
 });

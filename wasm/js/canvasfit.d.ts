@@ -9,12 +9,26 @@ export interface AnalyzeOptions {
   format?: 'auto' | 'excalidraw' | 'miro' | 'canvasfit';
   /** File name shown in errors and in the report. */
   source?: string;
+  /**
+   * Pairs the facilitator answered (note ids; `from` a reliever, creator or
+   * product, `to` a pain, gain or job): a confirmed pair is a link with
+   * `source: 'confirmed'`, a rejected one is never a `text` or `suggested`
+   * link. Pairs naming a note that is not on the board are ignored.
+   */
+  links?: LinkPairs;
+}
+
+export interface LinkPairs {
+  confirmed?: [string, string][];
+  rejected?: [string, string][];
 }
 
 export interface Coverage {
   note: string;
   weight: number;
   covered_by: string[];
+  /** Pains and gains: decided (covered, unaddressed) or left to a question. */
+  status?: 'covered' | 'unaddressed' | 'question';
 }
 
 export interface Fit {
@@ -24,6 +38,10 @@ export interface Fit {
   jobs: number | null;
   verdict: 'weak' | 'good' | 'strong' | null;
   target: [number, number];
+  /** Share of the profile's priority weight under a question (left out of the score). */
+  undecided?: number;
+  /** Share of the score that rests on `text` links alone. */
+  unconfirmed?: number;
   pains_detail: Coverage[];
   gains_detail: Coverage[];
   jobs_detail: Coverage[];
@@ -81,6 +99,19 @@ export interface LinkReport {
   strength: number;
   via: 'connector' | 'text';
   evidence: string[];
+  /** connector, confirmed and text links are findings; suggested ones are questions. */
+  source?: 'connector' | 'confirmed' | 'text' | 'suggested';
+  /** Calibrated probability that the pair is a real link (1 for connector and confirmed). */
+  confidence?: number;
+}
+
+export interface Question {
+  code: 'which-section' | 'is-addressed' | 'what-addresses' | 'what-does-it-address' | 'same-note';
+  canvas: string | null;
+  notes: string[];
+  candidates: string[];
+  confidence: number;
+  message: string;
 }
 
 export interface Warning {
@@ -99,6 +130,7 @@ export interface Report {
   notes: NoteReport[];
   links: LinkReport[];
   warnings: Warning[];
+  questions?: Question[];
   [more: string]: unknown;
 }
 

@@ -15,23 +15,36 @@
 // connectors all have a `text` sublayer): one the user typed into is the
 // user's, and Clear (and so the next Analyse) keeps it and only takes
 // CanvasFit's plugin data off.
-import type { BoardJson, Patch, PatchAction, WriteSummary } from './protocol.js';
+// The facilitator's answers to suggested links are not marks: they are shared
+// plugin data (namespace `canvasfit`, key `links`) on the `from` note, readable
+// whatever id Figma gives the published plugin, and Clear leaves them.
+import { decisionOf, linkOptions, parseRecord, withDecision, type PairRecord } from '../../core-shell/decisions.js';
+import type { BoardJson, Decision, LinkPairs, Patch, PatchAction, WriteSummary } from './protocol.js';
 
 export const DATA_KEY = 'canvasfit';
+/** Shared plugin data namespace and key of the pairs recorded on a `from` note. */
+export const SHARED_NAMESPACE = 'canvasfit';
+export const LINKS_KEY = 'links';
 /** How long a font may take to load before the write-back gives up. */
 export const FONT_TIMEOUT_MS = 10_000;
 const READ_TYPES: NodeType[] = ['STICKY', 'SHAPE_WITH_TEXT', 'SECTION', 'CONNECTOR'];
 
-type Status = 'covered' | 'unaddressed' | 'orphan' | 'linked';
+type Status = 'covered' | 'unaddressed' | 'question' | 'orphan' | 'linked';
 type Colored = StickyNode | ShapeWithTextNode;
 
 /** How each highlight status looks: a fill. */
 export const STATUS_FILL: Record<Status, string> = {
-  covered: '#b2f2bb', linked: '#b2f2bb', unaddressed: '#ffc9c9', orphan: '#ffd8a8',
+  covered: '#b2f2bb', linked: '#b2f2bb', unaddressed: '#ffc9c9', orphan: '#ffd8a8', question: '#e9ecef',
 };
 const SEVERITY_FILL: Record<string, string> = { high: '#ffc9c9', medium: '#ffec99', low: '#e7f5ff', info: '#f1f3f5' };
 const MARK_FILL = '#1971c2';
 const LINK_STROKE = '#1971c2';
+/** Questions: a grey "?" mark; suggested links: grey dashed connectors labelled "? 62 %". */
+const QUESTION_FILL = '#adb5bd';
+export const SUGGESTION_STROKE = '#868e96';
+export const SUGGESTION_DASH: readonly number[] = [4, 4];
+/** The look a suggestion connector takes when the facilitator confirms it from the panel. */
+const ADOPTED_STROKE = '#1e1e1e';
 const GAP = 40;
 
 interface HighlightRecord {
@@ -46,8 +59,11 @@ interface HighlightRecord {
 
 interface CreatedRecord {
   v: 1;
-  k: 'warning' | 'mark' | 'link';
+  k: 'warning' | 'mark' | 'link' | 'question' | 'suggestion';
   note?: string;
+  /** A suggestion's pair. */
+  from?: string;
+  to?: string;
   /** The text CanvasFit writes into the node (a link: ''): another text is the user's. */
   w?: string;
 }
@@ -246,6 +262,10 @@ export async function applyPatch(api: PluginAPI, patch: Patch, options: ApplyOpt
       if (current(action.anchor)) summary.created += await warningSticky(api, byId, action, taken, fonts);
     } else if (action.type === 'link') {
       if (current([action.from, action.to])) summary.created += link(api, action);
+    } else if (action.type === 'question') {
+      if (current([action.note])) summary.created += await questionMark(api, byId.get(action.note)!, action, fonts);
+    } else if (action.type === 'suggestion') {
+      if (current([action.from, action.to])) summary.created += await suggestion(api, action, fonts);
     }
   }
   summary.changed = [...changed].sort();
@@ -319,6 +339,117 @@ function link(api: PluginAPI, action: Extract<PatchAction, { type: 'link' }>): n
   connector.strokeWeight = 1 + Math.round(action.strength * 2);
   connector.dashPattern = [8, 6];
   return 1;
+}
+
+/** A grey "?" (with a which-section guess: "? pain") at the note's top-left corner. */
+async function questionMark(api: PluginAPI, note: Colored, action: Extract<PatchAction, { type: 'question' }>, timeoutMs?: number): Promise<number> {
+  const where = box(note);
+  const mark = create(() => api.createShapeWithText(), { v: 1, k: 'question', note: action.note, w: action.text });
+  mark.shapeType = 'ELLIPSE';
+  mark.resize(action.text.length > 1 ? 96 : 56, 56);
+  mark.x = where.x - 28;
+  mark.y = where.y - 28;
+  mark.fills = solid(QUESTION_FILL);
+  await loadFontOf(api, mark.text, timeoutMs);
+  mark.text.characters = action.text;
+  return 1;
+}
+
+/** A suggested link: a grey dashed connector labelled "? 62 %" that carries its pair. */
+async function suggestion(api: PluginAPI, action: Extract<PatchAction, { type: 'suggestion' }>, timeoutMs?: number): Promise<number> {
+  const connector = create(() => api.createConnector(), { v: 1, k: 'suggestion', from: action.from, to: action.to, w: action.label });
+  connector.connectorStart = { endpointNodeId: action.from, magnet: 'AUTO' };
+  connector.connectorEnd = { endpointNodeId: action.to, magnet: 'AUTO' };
+  connector.connectorLineType = 'CURVED';
+  connector.connectorEndStrokeCap = 'ARROW_LINES';
+  connector.strokes = solid(SUGGESTION_STROKE);
+  connector.strokeWeight = 2;
+  connector.dashPattern = [...SUGGESTION_DASH];
+  await loadFontOf(api, connector.text, timeoutMs);
+  connector.text.characters = action.label;
+  return 1;
+}
+
+function suggestionRecord(node: BaseNode): (CreatedRecord & { from: string; to: string }) | null {
+  const record = recordOf(node);
+  return record && record.k === 'suggestion' && typeof record.from === 'string' && typeof record.to === 'string'
+    ? record as CreatedRecord & { from: string; to: string } : null;
+}
+
+function pairRecordOf(node: BaseNode): PairRecord | null {
+  return parseRecord(node.getSharedPluginData(SHARED_NAMESPACE, LINKS_KEY));
+}
+
+/** The pairs recorded on the page, as analysis options. */
+export function readDecisions(api: PluginAPI): LinkPairs {
+  const nodes = api.currentPage.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] });
+  return linkOptions(nodes.filter((node) => !isCreated(node)).map((node) => [node.id, pairRecordOf(node)] as [string, PairRecord | null]));
+}
+
+/** Records an answer on the pair's `from` note; false when that note is gone. */
+export async function recordDecision(api: PluginAPI, from: string, to: string, decision: Decision): Promise<boolean> {
+  const node = await api.getNodeByIdAsync(from);
+  if (!node || node.type === 'PAGE' || node.type === 'DOCUMENT' || node.removed) return false;
+  const record = pairRecordOf(node);
+  if (decisionOf(record, to) !== decision) node.setSharedPluginData(SHARED_NAMESPACE, LINKS_KEY, JSON.stringify(withDecision(record, to, decision)));
+  return true;
+}
+
+/** A suggestion connector becomes the user's: CanvasFit's record and its "? %" label go; Clear keeps it. */
+async function adopt(api: PluginAPI, connector: ConnectorNode, restyle: boolean, timeoutMs?: number): Promise<void> {
+  if (restyle) {
+    connector.dashPattern = [];
+    connector.strokes = solid(ADOPTED_STROKE);
+  }
+  const record = recordOf(connector) as CreatedRecord | null;
+  if (connector.text.characters === (record?.w ?? '')) {
+    await loadFontOf(api, connector.text, timeoutMs);
+    connector.text.characters = '';
+  }
+  connector.setPluginData(DATA_KEY, '');
+}
+
+/** The pair's suggestion connectors made the user's (after a Confirm from the panel). */
+export async function adoptSuggestion(api: PluginAPI, from: string, to: string, timeoutMs?: number): Promise<void> {
+  for (const node of api.currentPage.findAllWithCriteria({ types: ['CONNECTOR'] })) {
+    const record = suggestionRecord(node);
+    if (record && record.from === from && record.to === to) await adopt(api, node, true, timeoutMs);
+  }
+}
+
+/**
+ * Answers given on the page: a suggestion connector restyled into a solid
+ * line confirms its pair (and is the user's from then on), one the user
+ * deleted (it was drawn, `drawn`, and is gone) rejects it. Both are recorded.
+ */
+export async function harvestDecisions(api: PluginAPI, drawn: Map<string, { from: string; to: string }>, timeoutMs?: number): Promise<{ from: string; to: string; decision: Decision }[]> {
+  const decided: { from: string; to: string; decision: Decision }[] = [];
+  const present = new Set<string>();
+  for (const node of api.currentPage.findAllWithCriteria({ types: ['CONNECTOR'] })) {
+    const record = suggestionRecord(node);
+    if (!record) continue;
+    present.add(node.id);
+    if (node.dashPattern.length === 0) {
+      decided.push({ from: record.from, to: record.to, decision: 'confirmed' });
+      await adopt(api, node, false, timeoutMs);
+    }
+  }
+  for (const [id, pair] of drawn) {
+    if (!present.has(id)) decided.push({ ...pair, decision: 'rejected' });
+  }
+  drawn.clear();
+  for (const answer of decided) await recordDecision(api, answer.from, answer.to, answer.decision);
+  return decided;
+}
+
+/** The suggestion connectors on the page now, by id (to notice the ones the user deletes). */
+export function drawnSuggestions(api: PluginAPI): Map<string, { from: string; to: string }> {
+  const drawn = new Map<string, { from: string; to: string }>();
+  for (const node of api.currentPage.findAllWithCriteria({ types: ['CONNECTOR'] })) {
+    const record = suggestionRecord(node);
+    if (record) drawn.set(node.id, { from: record.from, to: record.to });
+  }
+  return drawn;
 }
 
 /** Selects the given nodes and brings them into view. */

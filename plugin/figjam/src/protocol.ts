@@ -17,10 +17,21 @@ export interface BoardJson {
 /** A neutral patch action (plugin/core-shell/patch.js). */
 export type PatchAction =
   | { type: 'remove-marks' }
-  | { type: 'highlight'; note: string; status: 'covered' | 'unaddressed' | 'orphan' | 'linked'; reason: string }
+  | { type: 'highlight'; note: string; status: 'covered' | 'unaddressed' | 'question' | 'orphan' | 'linked'; reason: string }
   | { type: 'mark'; note: string; text: string }
   | { type: 'warning-note'; id: string; canvas: string | null; code: string; severity: string; text: string; anchor: string[] }
-  | { type: 'link'; id: string; from: string; to: string; strength: number };
+  | { type: 'link'; id: string; from: string; to: string; strength: number; source?: string }
+  | { type: 'question'; id: string; code: string; canvas: string | null; note: string; notes: string[]; candidates: string[];
+      confidence: number; text: string; message: string }
+  | { type: 'suggestion'; id: string; from: string; to: string; confidence: number; strength: number; label: string; message: string };
+
+/** The pairs the facilitator answered, as recorded on the page (analysis `options.links`). */
+export interface LinkPairs {
+  confirmed: [string, string][];
+  rejected: [string, string][];
+}
+
+export type Decision = 'confirmed' | 'rejected';
 
 export interface Patch {
   schema: string;
@@ -42,11 +53,12 @@ export type Request =
   | { type: 'apply'; id: number; patch: Patch }
   | { type: 'clear'; id: number }
   | { type: 'focus'; id: number; ids: string[] }
-  | { type: 'live'; id: number; on: boolean };
+  | { type: 'live'; id: number; on: boolean }
+  | { type: 'decide'; id: number; from: string; to: string; decision: Decision };
 
 /** Main → UI. */
 export type Reply =
-  | { type: 'board'; id: number; board: BoardJson }
+  | { type: 'board'; id: number; board: BoardJson; links: LinkPairs }
   | { type: 'done'; id: number; summary: WriteSummary | null }
   | { type: 'error'; id: number; message: string }
   | { type: 'changed' };
@@ -54,7 +66,7 @@ export type Reply =
 export function isRequest(value: unknown): value is Request {
   const message = value as Request | null;
   return !!message && typeof message === 'object' && typeof message.id === 'number'
-    && ['read', 'apply', 'clear', 'focus', 'live'].includes(message.type);
+    && ['read', 'apply', 'clear', 'focus', 'live', 'decide'].includes(message.type);
 }
 
 export function isReply(value: unknown): value is Reply {

@@ -2,8 +2,9 @@
 // (plugin/core-shell/panel.js). The wasm core runs here; the document is on
 // the main side, reached only through the message protocol (protocol.ts).
 import type { CanvasFit, Report } from '@canvasfit/wasm';
+import { withLinks } from '../../core-shell/decisions.js';
 import { buildPatch } from '../../core-shell/patch.js';
-import type { BoardJson, Patch, Reply, Request, WriteSummary } from './protocol.js';
+import type { BoardJson, Decision, LinkPairs, Patch, Reply, Request, WriteSummary } from './protocol.js';
 
 export const LIVE_DELAY_MS = 400;
 const SOURCE = 'figjam-board';
@@ -14,8 +15,11 @@ type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R,
 export class FigJamSession {
   live = false;
   showLinks = false;
+  showSuggestions = false;
   report: Report | null = null;
   board: BoardJson | null = null;
+  /** The confirmed and rejected pairs recorded on the page, as last read. */
+  links: LinkPairs = { confirmed: [], rejected: [] };
   lastSummary: WriteSummary | null = null;
   analyses = 0;
   /** Notes the user edited or deleted while the last patch was on its way: left as the user left them. */
@@ -75,14 +79,36 @@ export class FigJamSession {
     if (this.report) void this.analyse();
   }
 
+  setShowSuggestions(on: boolean): void {
+    this.showSuggestions = on;
+    if (this.report) void this.analyse();
+  }
+
+  /** The facilitator confirms a suggested link: recorded on the page, its connector (if drawn) becomes the user's. */
+  confirmLink(from: string, to: string): Promise<Report | null> {
+    return this.decide(from, to, 'confirmed');
+  }
+
+  /** The facilitator rejects a suggested link: recorded on the page, never suggested again. */
+  rejectLink(from: string, to: string): Promise<Report | null> {
+    return this.decide(from, to, 'rejected');
+  }
+
+  private decide(from: string, to: string, decision: Decision): Promise<Report | null> {
+    return this.enqueue(async () => {
+      await this.request({ type: 'decide', from, to, decision });
+      return this.report ? this.analyseNow() : null;
+    });
+  }
+
   focusNotes(ids: string[]): Promise<unknown> {
     return this.enqueue(() => this.request({ type: 'focus', ids }));
   }
 
   exportReport(format: 'markdown' | 'json'): string {
     if (!this.board) return format === 'json' ? '{}' : 'Press Analyse first.';
-    if (format === 'json') return JSON.stringify(this.canvasfit.analyze(this.board, { source: SOURCE }), null, 2);
-    return this.canvasfit.render(this.board, { source: SOURCE }, 'markdown');
+    if (format === 'json') return JSON.stringify(this.canvasfit.analyze(this.board, this.options()), null, 2);
+    return this.canvasfit.render(this.board, this.options(), 'markdown');
   }
 
   exportBoard(): string {
@@ -93,19 +119,26 @@ export class FigJamSession {
     return this.queue.then(() => undefined);
   }
 
+  private options(): { source: string; links?: LinkPairs } {
+    return withLinks({ source: SOURCE }, this.links);
+  }
+
   private async readBoard(): Promise<BoardJson> {
     const reply = await this.request({ type: 'read' });
     if (reply.type !== 'board') throw new Error('the plugin did not send the board');
+    this.links = reply.links;
     return reply.board;
   }
 
   private async analyseNow(): Promise<Report | null> {
     const board = await this.readBoard();
     this.board = board;
-    this.lastSignature = JSON.stringify(board);
-    const report = this.canvasfit.analyze(board, { source: SOURCE });
+    this.lastSignature = JSON.stringify([board, this.links]);
+    const report = this.canvasfit.analyze(board, this.options());
     this.report = report;
-    const patch = buildPatch(report, { showLinks: this.showLinks }) as Patch;
+    const patch = buildPatch(report, {
+      showLinks: this.showLinks, showSuggestions: this.showSuggestions, rejected: this.links.rejected,
+    }) as Patch;
     const reply = await this.request({ type: 'apply', patch }).catch((error: Error) => {
       // Every change made so far carries its plugin data (written first): Clear can undo it.
       throw new Error(`CanvasFit could not finish writing to the board (${error.message}). `
@@ -125,7 +158,7 @@ export class FigJamSession {
     this.liveTimer = setTimeout(() => {
       void this.enqueue(async () => {
         const board = await this.readBoard();
-        if (JSON.stringify(board) !== this.lastSignature) await this.analyseNow();
+        if (JSON.stringify([board, this.links]) !== this.lastSignature) await this.analyseNow();
       });
     }, LIVE_DELAY_MS);
   }

@@ -18,9 +18,14 @@ import type { StickyNoteColorType, TagColor } from '@mirohq/websdk-types';
 import type { NoteItem } from './types.js';
 
 export const METADATA_KEY = 'canvasfit';
+/**
+ * App metadata key of the pairs the facilitator answered, on the `from` note:
+ * {v, c, r} (plugin/core-shell/decisions.js). Not a mark: Clear leaves it.
+ */
+export const LINKS_KEY = 'canvasfit-links';
 export const TAG_PREFIX = 'CanvasFit: ';
 
-export type Status = 'covered' | 'linked' | 'unaddressed' | 'orphan';
+export type Status = 'covered' | 'linked' | 'unaddressed' | 'orphan' | 'question';
 
 /** Metadata of a note CanvasFit changed: status, original look, applied look, tags added. */
 export interface HighlightRecord {
@@ -37,6 +42,12 @@ export interface LinkRecord {
   k: 'link';
 }
 
+/** Metadata of a suggestion connector (its pair is its two ends). */
+export interface SuggestionRecord {
+  v: 1;
+  k: 'suggestion';
+}
+
 /** Metadata of a warning sticky: a hash of the text CanvasFit wrote into it. */
 export interface WarningRecord {
   v: 1;
@@ -44,7 +55,7 @@ export interface WarningRecord {
   h: string;
 }
 
-export type MarkRecord = HighlightRecord | LinkRecord | WarningRecord;
+export type MarkRecord = HighlightRecord | LinkRecord | WarningRecord | SuggestionRecord;
 
 /** Sticky palette names per status: Miro refuses any colour outside its palette. */
 export const STICKY_COLOR: Record<Status, StickyNoteColorType> = {
@@ -52,14 +63,15 @@ export const STICKY_COLOR: Record<Status, StickyNoteColorType> = {
   linked: 'light_green',
   unaddressed: 'red',
   orphan: 'orange',
+  question: 'gray',
 };
 
 /** Fills for shapes and texts, and card themes, per status. */
 export const SHAPE_FILL: Record<Status, string> = {
-  covered: '#b2f2bb', linked: '#b2f2bb', unaddressed: '#ffc9c9', orphan: '#ffd8a8',
+  covered: '#b2f2bb', linked: '#b2f2bb', unaddressed: '#ffc9c9', orphan: '#ffd8a8', question: '#e9ecef',
 };
 export const CARD_THEME: Record<Status, string> = {
-  covered: '#2f9e44', linked: '#2f9e44', unaddressed: '#e03131', orphan: '#f08c00',
+  covered: '#2f9e44', linked: '#2f9e44', unaddressed: '#e03131', orphan: '#f08c00', question: '#868e96',
 };
 
 export const WARNING_COLOR: Record<string, StickyNoteColorType> = {
@@ -72,6 +84,10 @@ export const LINK_STYLE = { strokeColor: '#1971c2', strokeStyle: 'dashed' } as c
 export const LINK_SHAPE = 'curved';
 export const LINK_END_CAP = 'arrow';
 export const LINK_WIDTHS: readonly number[] = [1, 2, 3];
+/** Suggested links: grey, dashed, captioned "? 62 %". Restyled to a solid line, one confirms its pair. */
+export const SUGGESTION_STYLE = { strokeColor: '#868e96', strokeStyle: 'dashed' } as const;
+/** The look a suggestion connector takes when the facilitator confirms it from the panel. */
+export const ADOPTED_STYLE = { strokeColor: '#1a1a1a', strokeStyle: 'normal' } as const;
 
 /** A link's stroke width: 1 to 3 by the strength of the link (0 to 1). */
 export function linkWidth(strength: number): number {
@@ -92,8 +108,9 @@ export function statusTag(status: Status): TagSpec | null {
   return null;
 }
 
+/** A rank mark ("#1") or a question mark ("?", "? pain") as a tag. */
 export function rankTag(text: string): TagSpec {
-  return { title: `${TAG_PREFIX}${text}`, color: 'blue' };
+  return { title: `${TAG_PREFIX}${text}`, color: text.startsWith('?') ? 'gray' : 'blue' };
 }
 
 /** The colour field a note's highlight changes. */
@@ -147,6 +164,12 @@ export function isLinkRecord(value: unknown): value is LinkRecord {
   if (!value || typeof value !== 'object') return false;
   const record = value as LinkRecord;
   return record.v === 1 && record.k === 'link';
+}
+
+export function isSuggestionRecord(value: unknown): value is SuggestionRecord {
+  if (!value || typeof value !== 'object') return false;
+  const record = value as SuggestionRecord;
+  return record.v === 1 && record.k === 'suggestion';
 }
 
 export function isWarningRecord(value: unknown): value is WarningRecord {

@@ -4,10 +4,12 @@
 // containers; connectors between notes become connectors. CanvasFit's own
 // marks are left out and highlighted notes report their original colour, so an
 // analysis never reads CanvasFit's output.
+import { SUGGESTION_LABEL } from '../../core-shell/decisions.js';
 import type { SdkCalls } from './calls.js';
 import { htmlToText } from './html-text.js';
 import {
-  LINK_END_CAP, LINK_SHAPE, LINK_STYLE, LINK_WIDTHS, METADATA_KEY, TAG_PREFIX, WARNING_TAG, isHighlightRecord, isLinkRecord, isWarningRecord, lookOf, mayCarryMark, tagIdsOf, typedIntoByUser,
+  LINK_END_CAP, LINK_SHAPE, LINK_STYLE, LINK_WIDTHS, METADATA_KEY, SUGGESTION_STYLE, TAG_PREFIX, WARNING_TAG, isHighlightRecord, isLinkRecord,
+  isSuggestionRecord, isWarningRecord, lookOf, mayCarryMark, tagIdsOf, typedIntoByUser,
   type HighlightRecord,
 } from './marks.js';
 import {
@@ -28,6 +30,8 @@ export interface Snapshot {
   /** Stickies and connectors CanvasFit created. */
   warnings: StickyNote[];
   links: Connector[];
+  /** Suggestion connectors CanvasFit drew (a restyled one included: it is an answer still to record). */
+  suggestions: Connector[];
   /**
    * Warning stickies the user typed into, notes still carrying a warning's
    * record, and links the user captioned: the user's, only CanvasFit's tag
@@ -59,6 +63,19 @@ export const PENDING = 'pending';
 export function contentKey(item: NoteItem): string {
   const text = item.type === 'card' || item.type === 'app_card' ? [item.title, item.description] : [item.content];
   return JSON.stringify([item.type, ...text, lookOf(item), tagIdsOf(item)]);
+}
+
+function isSuggestionCandidate(connector: Connector): boolean {
+  return connector.style.strokeColor === SUGGESTION_STYLE.strokeColor;
+}
+
+/** A suggestion whose record was never written: its whole look, and the caption CanvasFit writes. */
+function isUnrecordedSuggestion(connector: Connector, record: unknown, noteIds: ReadonlySet<string>): boolean {
+  if (record !== null && record !== undefined) return false;
+  const captions = connector.captions ?? [];
+  return isSuggestionCandidate(connector) && connector.style.strokeStyle === SUGGESTION_STYLE.strokeStyle
+    && captions.length === 1 && SUGGESTION_LABEL.test(htmlToText(captions[0].content ?? '').trim())
+    && noteIds.has(connector.start?.item ?? '') && noteIds.has(connector.end?.item ?? '');
 }
 
 function isLinkCandidate(connector: Connector): boolean {
@@ -110,7 +127,7 @@ export async function readSnapshot(board: MiroBoard, calls: SdkCalls, cache: Met
   }
   const candidates: (NoteItem | Connector)[] = [
     ...notes.filter((note) => everyNote || cache.has(note.id) || mayCarryMark(note, ourTagIds)),
-    ...connectors.filter(isLinkCandidate),
+    ...connectors.filter((connector) => isLinkCandidate(connector) || isSuggestionCandidate(connector) || cache.has(connector.id)),
     ...tagged,
   ];
   const stale = candidates.filter((item) => cache.get(item.id)?.signature !== signatureOf(item));
@@ -128,13 +145,15 @@ export async function readSnapshot(board: MiroBoard, calls: SdkCalls, cache: Met
   const links = connectors.filter((connector) => (recordedLink(connector) && !isCaptioned(connector))
     || isUnrecordedLink(connector, cache.get(connector.id)?.record, noteIds));
   const captionedLinks = connectors.filter((connector) => recordedLink(connector) && isCaptioned(connector));
+  const suggestions = connectors.filter((connector) => isSuggestionRecord(cache.get(connector.id)?.record)
+    || isUnrecordedSuggestion(connector, cache.get(connector.id)?.record, noteIds));
   // Until its mark comes off, a warning the user typed into is left out of the
   // analysis like any other warning (as on Excalidraw); after that it is a note.
   const typedInto = (sticky: StickyNote) => typedIntoByUser(cache.get(sticky.id)?.record, htmlToText(sticky.content));
   const warnings = tagged.filter((sticky) => !typedInto(sticky));
   const adopted = [...tagged.filter(typedInto), ...notes.filter((note) => isWarningRecord(cache.get(note.id)?.record)),
     ...captionedLinks];
-  return { notes, frames, connectors, tags, highlights, ourTags, warnings, links, adopted };
+  return { notes, frames, connectors, tags, highlights, ourTags, warnings, links, suggestions, adopted };
 }
 
 /** Resolves Miro's relative positions (children count from their frame) to absolute centres. */
@@ -208,7 +227,7 @@ export function boardJson(snapshot: Snapshot): BoardJson {
     return entry;
   });
   const noteIds = new Set(notes.map((note) => note.id));
-  const linkIds = new Set(snapshot.links.map((link) => link.id));
+  const linkIds = new Set([...snapshot.links, ...snapshot.suggestions].map((link) => link.id));
   const connectors: BoardConnector[] = [];
   for (const connector of snapshot.connectors) {
     const from = connector.start?.item;

@@ -12,7 +12,7 @@
 import type { SdkCalls } from './calls.js';
 import { htmlToText, textToHtml } from './html-text.js';
 import {
-  LINK_END_CAP, LINK_SHAPE, LINK_STYLE, METADATA_KEY, WARNING_COLOR, WARNING_TAG, appliedLook, isLinkRecord, linkWidth, lookOf, rankTag, setLook, statusTag, tagIdsOf,
+  ADOPTED_STYLE, LINK_END_CAP, LINK_SHAPE, LINK_STYLE, METADATA_KEY, SUGGESTION_STYLE, WARNING_COLOR, WARNING_TAG, appliedLook, isLinkRecord, linkWidth, lookOf, rankTag, setLook, statusTag, tagIdsOf,
   warningRecord,
   type HighlightRecord, type Status, type TagSpec,
 } from './marks.js';
@@ -77,7 +77,7 @@ function desiredMarks(patch: Patch): Map<string, Desired> {
   };
   for (const action of patch.actions) {
     if (action.type === 'highlight') entry(String(action.note)).status = action.status as Status;
-    else if (action.type === 'mark') entry(String(action.note)).marks.push(String(action.text));
+    else if (action.type === 'mark' || action.type === 'question') entry(String(action.note)).marks.push(String(action.text));
   }
   return desired;
 }
@@ -89,6 +89,8 @@ export class MiroWriter {
   /** Each note's text, colour and tags as read, updated with CanvasFit's own writes. */
   private expected = new Map<string, string>();
   private summary: WriteSummary = { calls: 0, notesChanged: 0, created: 0, removed: 0, notices: [], changed: [] };
+  /** The suggestion connectors on the board after apply(): kept and created ones. */
+  suggestionsNow: Connector[] = [];
 
   constructor(
     private readonly board: MiroBoard,
@@ -103,6 +105,7 @@ export class MiroWriter {
     const desired = desiredMarks(patch);
     const warnings = patch.actions.filter((action) => action.type === 'warning-note');
     const links = patch.actions.filter((action) => action.type === 'link');
+    const suggestions = patch.actions.filter((action) => action.type === 'suggestion');
     await this.ensureTags(snapshot, this.tagsNeeded(desired, warnings.length > 0));
     const plans = snapshot.notes.map((item) => this.plan(item, snapshot, desired.get(item.id)))
       .filter((plan): plan is NotePlan => plan !== null);
@@ -110,23 +113,29 @@ export class MiroWriter {
     const staleLinks = this.unmatched(snapshot.links, links.map((l) => `${l.from}>${l.to}`), (c) => `${c.start?.item}>${c.end?.item}`);
     const newWarnings = warnings.filter((w) => !snapshot.warnings.some((s) => htmlToText(s.content) === w.text));
     const newLinks = links.filter((l) => !snapshot.links.some((c) => c.start?.item === l.from && c.end?.item === l.to));
+    const staleSuggestions = this.unmatched(snapshot.suggestions, suggestions.map((l) => `${l.from}>${l.to}`), (c) => `${c.start?.item}>${c.end?.item}`);
+    const newSuggestions = suggestions.filter((l) => !snapshot.suggestions.some((c) => c.start?.item === l.from && c.end?.item === l.to));
     const anchors = [...new Set([
-      ...newWarnings.flatMap((w) => w.anchor as string[]), ...newLinks.flatMap((l) => [String(l.from), String(l.to)]),
+      ...newWarnings.flatMap((w) => w.anchor as string[]), ...[...newLinks, ...newSuggestions].flatMap((l) => [String(l.from), String(l.to)]),
     ])];
     this.total = this.callsFor(plans) + this.readsFor(plans.length) + staleWarnings.length + staleLinks.length
-      + this.adoptCalls(snapshot) + this.readsFor(anchors.length) + newWarnings.length * 2 + newLinks.length * 2;
+      + this.adoptCalls(snapshot) + this.readsFor(anchors.length) + newWarnings.length * 2 + newLinks.length * 2
+      + staleSuggestions.length + newSuggestions.length * 2;
     this.report('writing');
     await this.adopt(snapshot);
     await this.writeNotes(plans);
-    await this.removeItems([...staleWarnings, ...staleLinks]);
+    await this.removeItems([...staleWarnings, ...staleLinks, ...staleSuggestions]);
     // Warnings and links about a note edited or deleted since the read would be stale: left out.
     const unchanged = await this.unchanged(anchors);
     const fresh = (ids: string[]) => ids.every((id) => unchanged.has(id));
     const warningsNow = newWarnings.filter((w) => fresh(w.anchor as string[]));
     const linksNow = newLinks.filter((l) => fresh([String(l.from), String(l.to)]));
-    this.skipped((newWarnings.length - warningsNow.length + newLinks.length - linksNow.length) * 2);
+    const suggestionsNow = newSuggestions.filter((l) => fresh([String(l.from), String(l.to)]));
+    this.skipped((newWarnings.length - warningsNow.length + newLinks.length - linksNow.length + newSuggestions.length - suggestionsNow.length) * 2);
     await this.createWarnings(snapshot, board, warningsNow);
     await this.createLinks(linksNow);
+    this.suggestionsNow = snapshot.suggestions.filter((connector) => !staleSuggestions.includes(connector));
+    await this.createSuggestions(suggestionsNow);
     if (this.summary.changed.length > 0) {
       this.summary.notices.push(`${this.summary.changed.length} note(s) changed while CanvasFit wrote and were left as they are: press Analyse again to include them`);
     }
@@ -140,11 +149,11 @@ export class MiroWriter {
       .filter((plan): plan is NotePlan => plan !== null);
     const tags = [...snapshot.ourTags.values()];
     this.total = this.callsFor(plans) + this.readsFor(plans.length) + snapshot.warnings.length + snapshot.links.length
-      + this.adoptCalls(snapshot) + tags.length;
+      + snapshot.suggestions.length + this.adoptCalls(snapshot) + tags.length;
     this.report('clearing');
     await this.adopt(snapshot);
     await this.writeNotes(plans);
-    await this.removeItems([...snapshot.warnings, ...snapshot.links]);
+    await this.removeItems([...snapshot.warnings, ...snapshot.links, ...snapshot.suggestions]);
     await this.removeItems(tags);
     for (const tag of tags) snapshot.ourTags.delete(tag.title);
     return this.summary;
@@ -481,6 +490,47 @@ export class MiroWriter {
     const spot = { x: right + GAP, y: top, ...size };
     while (taken.some((box) => overlaps(box, spot))) spot.y += size.height + GAP / 2;
     return spot;
+  }
+
+  /**
+   * Suggestion connectors: grey, dashed, captioned "? 62 %", recorded as
+   * {k: 'suggestion'} (their pair is their two ends). One whose record write
+   * fails is still known by its look and caption (read.ts).
+   */
+  private async createSuggestions(suggestions: PatchAction[]): Promise<void> {
+    const results = await this.calls.settle(suggestions.map((link) => () => this.board.createConnector({
+      start: { item: String(link.from), snapTo: 'auto' },
+      end: { item: String(link.to), snapTo: 'auto' },
+      shape: LINK_SHAPE,
+      style: { ...SUGGESTION_STYLE, strokeWidth: 2, endStrokeCap: LINK_END_CAP },
+      captions: [{ content: textToHtml(String(link.label)) }],
+    })), this.counter());
+    const connectors = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    this.suggestionsNow.push(...connectors);
+    for (const connector of connectors) {
+      this.cache.set(connector.id, { signature: signatureOf(connector), record: { v: 1, k: 'suggestion' } });
+    }
+    this.summary.created += connectors.length;
+    await this.calls.batch(connectors.map((connector) => () => connector.setMetadata(METADATA_KEY, { v: 1, k: 'suggestion' })),
+      this.counter());
+    const failed = suggestions.filter((_, index) => results[index].status === 'rejected');
+    this.skipped(failed.length);
+    const first = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (first) throw first.reason;
+  }
+
+  /**
+   * A suggestion connector becomes the user's: CanvasFit's caption and record
+   * go (captions first: a connector left captioned without its record would
+   * pass for a suggestion the metadata write lost), and with `restyle` it
+   * takes a plain solid look (a Confirm from the panel). Clear keeps it.
+   */
+  async adoptSuggestion(connector: Connector, restyle: boolean): Promise<void> {
+    connector.captions = [];
+    if (restyle) connector.style = { ...connector.style, ...ADOPTED_STYLE };
+    await this.calls.one(() => connector.sync());
+    await this.calls.one(() => connector.setMetadata(METADATA_KEY, null));
+    this.cache.set(connector.id, { signature: signatureOf(connector), record: null });
   }
 
   /** Link connectors; a link whose note the user deleted meanwhile is left out, not an error. */

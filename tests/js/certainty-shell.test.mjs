@@ -1,0 +1,316 @@
+// The host shell's side of findings and questions (docs/report.md,
+// "Findings and questions"; docs/patch.md): the patch draws questions grey
+// with a "?" and never red, suggested links only on demand and carrying their
+// pair; the panel lists questions apart from warnings with Confirm / Reject;
+// the Excalidraw session records answers on the board (customData), reads them
+// back as options.links, and Clear keeps what the user adopted.
+// Reports come from the real core with a hand-written certainty layer
+// (certainty-kit.mjs), so these tests hold whatever the core's linker scores.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildPatch } from '../../plugin/core-shell/patch.js';
+import { Panel, certaintyWords } from '../../plugin/core-shell/panel.js';
+import {
+  linkOptions, parseRecord, suggestionLabel, withDecision, decisionOf, withLinks,
+} from '../../plugin/core-shell/decisions.js';
+import { ExcalidrawSession } from '../../plugin/excalidraw/session.js';
+import { LINKS_KEY, boardFromScene, decisionsFromScene } from '../../plugin/excalidraw/adapter.js';
+import { FakeExcalidrawHost, fakeExcalidrawLib, userView } from './fault-kit.mjs';
+import { certaintyCore, withCertainty } from './certainty-kit.mjs';
+import { installMiniDom } from './mini-dom.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { createCanvasFit } = await import(path.join(root, 'build/wasm/package/canvasfit.js'));
+const real = await createCanvasFit();
+const cafeText = readFileSync(path.join(root, 'examples/cafe-canvas.excalidraw'), 'utf8');
+const cafe = JSON.parse(cafeText).elements;
+/** Two suggestions on the café canvas: an uncovered pain and an uncovered gain. */
+const SUGGEST = [['relievers-3', 'pains-4', 0.62], ['creators-3', 'gains-4', 0.55]];
+const report = () => withCertainty(real.analyze(cafeText), {}, SUGGEST);
+
+// ---------------------------------------------------------------- decisions
+
+test('pair records: the last answer wins, junk is not a record, options come sorted', () => {
+  let record = withDecision(null, 'p2', 'confirmed');
+  record = withDecision(record, 'p1', 'rejected');
+  record = withDecision(record, 'p2', 'rejected');
+  assert.deepEqual(record, { v: 1, c: [], r: ['p1', 'p2'] });
+  assert.equal(decisionOf(record, 'p2'), 'rejected');
+  assert.equal(decisionOf(record, 'p3'), null);
+  assert.equal(parseRecord('not json'), null);
+  assert.equal(parseRecord({ v: 2, c: ['x'] }), null);
+  assert.equal(parseRecord(''), null);
+  assert.deepEqual(parseRecord('{"v":1,"c":["a","a",3],"r":["a","b"]}'), { v: 1, c: ['a'], r: ['b'] });
+  assert.deepEqual(linkOptions([['r2', { v: 1, c: ['p1'], r: [] }], ['r1', { v: 1, c: ['p9', 'p1'], r: ['p3'] }], ['x', null]]), {
+    confirmed: [['r1', 'p1'], ['r1', 'p9'], ['r2', 'p1']], rejected: [['r1', 'p3']],
+  });
+  assert.deepEqual(withLinks({ source: 's' }, { confirmed: [], rejected: [] }), { source: 's' });
+  assert.equal(suggestionLabel(0.615), '? 62 %');
+});
+
+// ---------------------------------------------------------------- patch
+
+test('a pain or gain under a question is grey with a "?" and its message, never red', () => {
+  const r = report();
+  const patch = buildPatch(r);
+  const highlights = new Map(patch.actions.filter((a) => a.type === 'highlight').map((a) => [a.note, a]));
+  assert.equal(highlights.get('pains-4').status, 'question');
+  assert.match(highlights.get('pains-4').reason, /^Is 'Customers arrive before the order is started' addressed by/);
+  assert.equal(highlights.get('gains-4').status, 'question');
+  assert.equal(highlights.get('creators-3').status, 'question', 'a creator with only a suggested link is asked about, not orphaned');
+  assert.equal(highlights.get('pains-1').status, 'covered');
+  assert.equal(highlights.get('creators-2').status, 'orphan');
+  for (const row of r.canvases[0].fit.pains_detail.concat(r.canvases[0].fit.gains_detail)) {
+    if (row.status === 'question') assert.equal(highlights.get(row.note).status, 'question', row.note);
+  }
+  const questions = patch.actions.filter((a) => a.type === 'question');
+  assert.equal(questions.length, r.questions.length);
+  const painQuestion = questions.find((a) => a.note === 'pains-4');
+  assert.equal(painQuestion.text, '?');
+  assert.equal(painQuestion.code, 'is-addressed');
+  assert.deepEqual(painQuestion.candidates, ['relievers-3']);
+  assert.equal(painQuestion.message, r.questions.find((q) => q.notes[0] === 'pains-4').message);
+  assert.ok(!patch.actions.some((a) => a.type === 'warning-note' && /unaddressed/.test(a.code)));
+});
+
+test('a which-section question shows its guess; other questions a plain "?"', () => {
+  const r = report();
+  r.questions.push({ code: 'which-section', canvas: null, notes: ['stray'], candidates: ['pains'], confidence: 0.55, message: "Is 'Cold coffee' a pain?" });
+  r.questions.push({ code: 'same-note', canvas: 'canvas-1', notes: ['pains-1', 'pains-2'], candidates: [], confidence: 0.6, message: 'Do these say the same?' });
+  const marks = buildPatch(r).actions.filter((a) => a.type === 'question');
+  assert.equal(marks.find((a) => a.note === 'stray').text, '? pain');
+  assert.equal(marks.find((a) => a.note === 'stray').message, "Is 'Cold coffee' a pain?");
+  assert.deepEqual(marks.find((a) => a.code === 'same-note').notes, ['pains-1', 'pains-2']);
+});
+
+test('suggested links are drawn only on demand, labelled, carrying their pair; rejected pairs never', () => {
+  const r = report();
+  assert.ok(!buildPatch(r, { showLinks: true }).actions.some((a) => a.type === 'suggestion'));
+  const links = buildPatch(r, { showLinks: true }).actions.filter((a) => a.type === 'link');
+  assert.equal(links.length, r.links.filter((l) => l.source !== 'suggested').length, 'Links draws the findings only');
+  assert.ok(links.every((a) => ['connector', 'confirmed', 'text'].includes(a.source)));
+  const suggestions = buildPatch(r, { showSuggestions: true }).actions.filter((a) => a.type === 'suggestion');
+  assert.deepEqual(suggestions.map((a) => [a.from, a.to, a.label]), [['relievers-3', 'pains-4', '? 62 %'], ['creators-3', 'gains-4', '? 55 %']]);
+  assert.match(suggestions[0].message, /^Does 'Pick-up time slots spread out the rush' address 'Customers arrive before the order is started'\?$/);
+  const without = buildPatch(r, { showSuggestions: true, rejected: [['relievers-3', 'pains-4']] }).actions.filter((a) => a.type === 'suggestion');
+  assert.deepEqual(without.map((a) => a.to), ['gains-4']);
+});
+
+test('a report without the certainty layer is patched as before', () => {
+  const plain = real.analyze(cafeText);
+  const patch = buildPatch(plain, { showLinks: true, showSuggestions: true });
+  const status = new Map(patch.actions.filter((a) => a.type === 'highlight').map((a) => [a.note, a.status]));
+  if (!plain.questions) {
+    assert.equal(status.get('pains-4'), 'unaddressed');
+    assert.equal(patch.actions.filter((a) => a.type === 'link').length, plain.links.length);
+    assert.ok(!patch.actions.some((a) => a.type === 'question' || a.type === 'suggestion'));
+  }
+  assert.equal(status.get('pains-1'), 'covered');
+});
+
+// ---------------------------------------------------------------- panel
+
+function panelWith(session) {
+  const rootNode = installMiniDom();
+  const panel = new Panel(rootNode, session, { download: () => {} });
+  return { rootNode, panel };
+}
+
+function recordingSession() {
+  const calls = [];
+  const session = {
+    analyse() {}, clear() {}, setLive() {}, setShowLinks() {}, exportReport: () => '',
+    focusNotes: (ids) => calls.push(['focus', ids]),
+    setShowSuggestions: (on) => calls.push(['suggestions', on]),
+    confirmLink: (from, to) => calls.push(['confirm', from, to]),
+    rejectLink: (from, to) => calls.push(['reject', from, to]),
+  };
+  return { session, calls };
+}
+
+test('the panel lists questions apart from warnings, with Confirm / Reject for each suggested pair', () => {
+  const { session, calls } = recordingSession();
+  const { rootNode, panel } = panelWith(session);
+  const r = report();
+  panel.showReport(r);
+  const questionBox = rootNode.query('.cf-questions')[0];
+  const warningBox = rootNode.query('.cf-warnings')[0];
+  assert.ok(questionBox && warningBox && questionBox !== warningBox);
+  assert.equal(questionBox.query('.cf-question').length, r.questions.length);
+  assert.match(questionBox.children[0].textContent, new RegExp(`Questions \\(${r.questions.length}\\)`));
+  assert.ok(!warningBox.textContent.includes('Is '), 'no question among the warnings');
+  const isAddressed = questionBox.query('.cf-question').find((row) => row.dataset.code === 'is-addressed');
+  isAddressed.query('.cf-confirm')[0].click();
+  assert.deepEqual(calls.at(-1), ['confirm', 'relievers-3', 'pains-4']);
+  const suggestionRows = questionBox.query('.cf-suggestion');
+  assert.equal(suggestionRows.length, 2);
+  assert.match(suggestionRows[1].textContent, /'Suggests batch sizes from last week's orders' → 'See tomorrow's bread needs at a glance' \(55 %\)/);
+  suggestionRows[1].query('.cf-reject')[0].click();
+  assert.deepEqual(calls.at(-1), ['reject', 'creators-3', 'gains-4'], 'the button does not also focus the row');
+  suggestionRows[0].click();
+  assert.deepEqual(calls.at(-1), ['focus', ['relievers-3', 'pains-4']]);
+  rootNode.query('#cf-suggestions')[0].click();
+  assert.deepEqual(calls.at(-1), ['suggestions', true]);
+  const pains = rootNode.query('li').filter((li) => li.className === 'question');
+  assert.ok(pains.some((li) => /\? Is 'Customers arrive before the order is started' addressed by/.test(li.textContent)));
+  assert.ok(!rootNode.query('li').some((li) => li.className === 'unaddressed' && /Customers arrive/.test(li.textContent)));
+});
+
+test('the fit gauge says in words how much is undecided and how much rests on unconfirmed links', () => {
+  assert.equal(certaintyWords({ overall: 0.5 }), '', 'nothing to say for a report without the figures');
+  assert.match(certaintyWords({ overall: 0.5, undecided: 0.2, unconfirmed: 0.4 }), /20 % of the profile's weight is an open question.*40 % of the score rests on links CanvasFit read from the wording/);
+  assert.match(certaintyWords({ overall: 0.5, undecided: 0, unconfirmed: 0 }), /Every row of the score is decided/);
+  const { session } = recordingSession();
+  const { rootNode, panel } = panelWith(session);
+  const r = report();
+  panel.showReport(r);
+  const words = rootNode.query('.cf-certainty')[0].textContent;
+  assert.match(words, new RegExp(`${Math.round(r.canvases[0].fit.undecided * 100)} % of the profile's weight`));
+});
+
+test('question and note text reach the panel as text only', () => {
+  const { session } = recordingSession();
+  const { rootNode, panel } = panelWith(session);
+  const r = report();
+  r.questions[0].message = '<img src=x onerror="alert(1)">';
+  r.notes.find((n) => n.id === 'relievers-3').text = '<b>bold</b>';
+  panel.showReport(r);
+  assert.match(rootNode.textContent, /<img src=x onerror="alert\(1\)">/);
+  assert.match(rootNode.textContent, /'<b>bold<\/b>' → /);
+  assert.equal(rootNode.query('img').length + rootNode.query('b').length, 0);
+});
+
+test('a host that cannot record answers gets no Confirm / Reject buttons', () => {
+  const { session } = recordingSession();
+  delete session.confirmLink;
+  delete session.rejectLink;
+  delete session.setShowSuggestions;
+  const { rootNode, panel } = panelWith(session);
+  panel.showReport(report());
+  assert.equal(rootNode.query('.cf-confirm').length + rootNode.query('.cf-reject').length, 0);
+  assert.equal(rootNode.query('#cf-suggestions').length, 0);
+});
+
+// ---------------------------------------------------------------- Excalidraw session
+
+function start(elements = cafe) {
+  const host = new FakeExcalidrawHost(structuredClone(elements));
+  const core = certaintyCore(real, SUGGEST);
+  const session = new ExcalidrawSession(host, core, fakeExcalidrawLib());
+  const errors = [];
+  session.onError = (error) => errors.push(error.message);
+  return { host, session, core, errors };
+}
+
+const live = (host) => host.scene.filter((e) => !e.isDeleted);
+const suggestionArrows = (host) => live(host).filter((e) => e.type === 'arrow' && e.customData?.canvasfit?.kind === 'suggestion');
+const recordOn = (host, id) => host.scene.find((e) => e.id === id)?.customData?.[LINKS_KEY] ?? null;
+
+test('Excalidraw: suggestions are drawn on demand as grey dashed "? %" arrows carrying their pair', () => {
+  const { host, session, errors } = start();
+  session.analyse();
+  assert.equal(suggestionArrows(host).length, 0);
+  const pain = host.scene.find((e) => e.id === 'pains-4');
+  assert.deepEqual([pain.strokeColor, pain.strokeStyle], ['#868e96', 'dashed'], 'question highlight, not red');
+  const marks = live(host).filter((e) => e.customData?.canvasfit?.kind === 'question');
+  assert.ok(marks.some((e) => e.text === '?' && e.customData.canvasfit.note === 'pains-4' && /^Is /.test(e.customData.canvasfit.message)));
+  session.setShowSuggestions(true);
+  const arrows = suggestionArrows(host);
+  assert.deepEqual(arrows.map((a) => [a.customData.canvasfit.from, a.customData.canvasfit.to]), [['relievers-3', 'pains-4'], ['creators-3', 'gains-4']]);
+  for (const arrow of arrows) {
+    assert.deepEqual([arrow.strokeColor, arrow.strokeStyle], ['#868e96', 'dashed']);
+    const label = live(host).find((e) => e.containerId === arrow.id);
+    assert.match(label.text, /^\? \d+ %$/);
+  }
+  assert.deepEqual(errors, []);
+});
+
+test('Excalidraw: Confirm records the pair on the from note, adopts the arrow, and Clear keeps both', () => {
+  const { host, session, core, errors } = start();
+  const pristine = userView(live(host));
+  session.setShowSuggestions(true);
+  session.analyse();
+  const arrowId = suggestionArrows(host).find((a) => a.customData.canvasfit.to === 'pains-4').id;
+  session.confirmLink('relievers-3', 'pains-4');
+  assert.deepEqual(recordOn(host, 'relievers-3'), { v: 1, c: ['pains-4'], r: [] });
+  assert.deepEqual(core.calls.at(-1).links, { confirmed: [['relievers-3', 'pains-4']], rejected: [] });
+  const pain = host.scene.find((e) => e.id === 'pains-4');
+  assert.equal(pain.customData.canvasfit.status, 'covered', 're-analysed with the pair confirmed');
+  assert.ok(session.report.links.some((l) => l.from === 'relievers-3' && l.to === 'pains-4' && l.source === 'confirmed'));
+  const adopted = host.scene.find((e) => e.id === arrowId);
+  assert.equal(adopted.strokeStyle, 'solid');
+  assert.equal(adopted.customData, undefined, 'the adopted arrow is the user\'s: no CanvasFit mark');
+  assert.ok(!live(host).some((e) => e.containerId === arrowId), 'its "? %" label is gone');
+  assert.deepEqual(suggestionArrows(host).map((a) => a.customData.canvasfit.to), ['gains-4']);
+  session.clear();
+  const cleared = userView(host.scene.filter((e) => !e.isDeleted));
+  assert.ok(cleared.some((e) => e.id === arrowId), 'Clear keeps the adopted arrow');
+  assert.ok(!cleared.some((e) => e.customData?.canvasfit), 'no other CanvasFit element or mark');
+  const byId = new Map(cleared.map((e) => [e.id, e]));
+  for (const before of pristine) {
+    const now = byId.get(before.id);
+    assert.ok(now, before.id);
+    for (const field of ['strokeColor', 'strokeWidth', 'strokeStyle', 'backgroundColor', 'text']) assert.equal(now[field], before[field], `${before.id}.${field}`);
+    const expected = before.id === 'relievers-3' ? { ...(before.customData ?? {}), [LINKS_KEY]: { v: 1, c: ['pains-4'], r: [] } } : before.customData;
+    assert.deepEqual(now.customData, expected, `${before.id}.customData`);
+  }
+  assert.equal(cleared.length, pristine.length + 1);
+  assert.deepEqual(errors, []);
+});
+
+test('Excalidraw: deleting a suggestion rejects it, and the pair is never suggested again', () => {
+  const { host, session, core } = start();
+  session.setShowSuggestions(true);
+  session.analyse();
+  const arrow = suggestionArrows(host).find((a) => a.customData.canvasfit.to === 'gains-4');
+  host.remove(arrow.id);  // the user deletes it: Excalidraw keeps a tombstone
+  assert.equal(session.harvest(), true);
+  assert.deepEqual(recordOn(host, 'creators-3'), { v: 1, c: [], r: ['gains-4'] });
+  assert.ok(!host.scene.some((e) => e.id === arrow.id), 'a handled tombstone is not answered twice');
+  session.analyse();
+  assert.deepEqual(core.calls.at(-1).links.rejected, [['creators-3', 'gains-4']]);
+  assert.deepEqual(suggestionArrows(host).map((a) => a.customData.canvasfit.to), ['pains-4']);
+  for (let i = 0; i < 3; i++) session.analyse();
+  assert.equal(suggestionArrows(host).length, 1);
+  assert.equal(host.scene.find((e) => e.id === 'gains-4').customData.canvasfit.status, 'unaddressed', 'a rejected pair leaves a finding');
+});
+
+test('Excalidraw: restyling a suggestion into a solid arrow confirms it; the Reject button records a rejection', () => {
+  const { host, session } = start();
+  session.setShowSuggestions(true);
+  session.analyse();
+  const arrow = suggestionArrows(host).find((a) => a.customData.canvasfit.to === 'pains-4');
+  host.edit(arrow.id, { strokeStyle: 'solid', strokeColor: '#e8590c' });
+  session.analyse();
+  assert.deepEqual(recordOn(host, 'relievers-3'), { v: 1, c: ['pains-4'], r: [] });
+  const adopted = host.scene.find((e) => e.id === arrow.id);
+  assert.deepEqual([adopted.strokeStyle, adopted.strokeColor, adopted.customData], ['solid', '#e8590c', undefined], 'the user\'s look stays');
+  session.rejectLink('creators-3', 'gains-4');
+  assert.deepEqual(recordOn(host, 'creators-3'), { v: 1, c: [], r: ['gains-4'] });
+  assert.equal(suggestionArrows(host).length, 0);
+  assert.equal(session.report.questions.length, 0);
+});
+
+test('Excalidraw: the answers travel in the exported file and a reopened board respects them', () => {
+  const { host, session } = start();
+  session.setShowSuggestions(true);
+  session.analyse();
+  session.confirmLink('relievers-3', 'pains-4');
+  host.remove(suggestionArrows(host)[0].id);
+  const file = JSON.parse(session.exportBoard());
+  const reopened = start(file.elements);
+  assert.deepEqual(decisionsFromScene(reopened.host.scene), {
+    confirmed: [['relievers-3', 'pains-4']], rejected: [['creators-3', 'gains-4']],
+  });
+  reopened.session.setShowSuggestions(true);
+  reopened.session.analyse();
+  assert.equal(suggestionArrows(reopened.host).length, 0, 'nothing left to suggest');
+  assert.deepEqual(reopened.core.calls.at(-1).links, decisionsFromScene(file.elements));
+  // The records are the user's statements, not marks: the board the core reads keeps them out of nothing.
+  assert.ok(boardFromScene(reopened.host.scene).elements.some((e) => e.customData?.[LINKS_KEY]));
+  reopened.session.clear();
+  assert.deepEqual(decisionsFromScene(reopened.host.scene).confirmed, [['relievers-3', 'pains-4']], 'Clear keeps the answers');
+});
