@@ -166,8 +166,12 @@ test('a note the user edits between the analysis and the write keeps the edit an
   assert.equal(host.scene.find((e) => e.id === label.id).originalText, 'Callers hang up');
 });
 
+// The café with its relievers taken away: its pains are then certainly
+// unaddressed, findings that get warning notes (the full café has none).
+const cafeWithoutRelievers = cafe.filter((element) => !/^(relievers-\d+(-text)?|link-\d+)$/.test(element.id));
+
 test('Clear keeps a colour the user chose after the highlight, and text typed into a warning note', () => {
-  const { host, session, pristine } = start();
+  const { host, session, pristine } = start(cafeWithoutRelievers);
   session.analyse();
   host.edit('pains-1', { strokeColor: '#123456' });
   const other = marksOf(host.scene).highlighted.find((e) => e.id !== 'pains-1');
