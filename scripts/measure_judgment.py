@@ -9,6 +9,7 @@ links where the source pairs them) is drawn as a CanvasFit board three ways and 
 built CLI:
   frames   one frame per section, notes in their section's colour: links, gap findings,
            misplaced-note warnings on notes that are where their author put them, fit
+  plain    the same in one colour for every note (many boards): misplaced-note without colours
   parking  every note, all one colour, in a "Parking lot" frame: sections from text alone
   strays   about one note in five left outside the template in its section's colour (the
            typical board): sections from text, colour and the board's placed notes
@@ -105,6 +106,7 @@ def grid(count, x, y, columns=2):
 
 def draw(canvas, variant, rng):
     board, notes = Board(), canvas["notes"]
+    colour_of = (lambda s: "#fff3bf") if variant == "plain" else COLOURS.get
     if variant == "parking":
         order = notes[:]
         rng.shuffle(order)
@@ -124,12 +126,12 @@ def draw(canvas, variant, rng):
         if k in strays:
             continue
         if s == "segment":
-            board.note(k, t, 2 * cell_w + 20, 60, COLOURS[s], "f-segment")
+            board.note(k, t, 2 * cell_w + 20, 60, colour_of(s), "f-segment")
             continue
         cx, cy, cw, ch = CELLS[s]
         x, y = grid(placed[s] + 1, cx * cell_w, 300 + cy * cell_h, 2 if ch == 1 else 2)[placed[s]]
         placed[s] += 1
-        board.note(k, t, x, y, COLOURS[s], f"f-{s}")
+        board.note(k, t, x, y, colour_of(s), f"f-{s}")
     lot_x = 4 * cell_w + 200
     if strays:
         board.frame("lot", "Parking lot", lot_x, 0, 3 * (NOTE_W + GAP) + 40, 80 + (len(strays) // 3 + 1) * (NOTE_H + GAP))
@@ -282,6 +284,7 @@ def summary(t):
         "section_reliability": {v: {f"{b / 10:.1f}": [t[f"{v}_bin{b}"], t.ratio(f"{v}_bin{b}_ok", f"{v}_bin{b}")]
                                     for b in range(3, 10) if t[f"{v}_bin{b}"]} for v in ("parking", "strays")},
         "misplaced_per_100": round(100 * t["misplaced"] / t["notes"], 2) if t["notes"] else None,
+        "misplaced_per_100_one_colour": round(100 * t["plain_misplaced"] / t["plain_notes"], 2) if t["plain_notes"] else None,
         "text_links": {"P": p, "R": r, "F1": f1, "gold": t["gold"], "found": t["link_tp"] + t["link_fp"]},
         "suggested": {"count": t["sugg"], "precision": t.ratio("sugg_ok", "sugg"),
                       "recall_with_text": t.ratio("gold_reached", "gold")},
@@ -317,10 +320,17 @@ def main():
             t["canvases"] += 1
             rng = random.Random(1000 + i)
             base = os.path.join(out, f"{name}-{i}")
-            for variant in ("frames", "strays") if a.short else ("frames", "parking", "strays"):
+            for variant in ("frames", "plain", "strays") if a.short else ("frames", "plain", "parking", "strays"):
                 board, strays = draw(canvas, variant, rng)
                 report = analyse(a.cli, board, f"{base}.{variant}.json")
-                if variant == "frames":
+                if variant == "plain":
+                    t["plain_notes"] += len(canvas["notes"])
+                    t["plain_misplaced"] += sum(w["code"] == "misplaced-note" for w in report["warnings"])
+                    if a.verbose:
+                        for w in report["warnings"]:
+                            if w["code"] == "misplaced-note":
+                                print(f"  misplaced (plain)? {canvas['key']}: {w['message']}", file=sys.stderr)
+                elif variant == "frames":
                     want_dump = dump is not None and "heldout" not in name and "extra" not in name
                     if want_dump:
                         full = analyse(a.cli, board, f"{base}.all.json", {"all_candidates": True})

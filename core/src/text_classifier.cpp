@@ -629,12 +629,23 @@ public:
         return bonus;
     }
     // Whether this board uses the colour for `section`: at least a fifth of the
-    // notes of this colour placed by layout are there (a colour the value map
-    // shares between its three sections still counts for each).
+    // other notes of this colour placed by layout are there (a colour the value
+    // map shares between its three sections still counts for each), and the
+    // colour is distinctive: that section's share among notes of this colour is
+    // at least half as large again as among all notes (a board in one colour
+    // says nothing).
     bool is_colour_of(const std::string& colour, Section section, Section self = Section::unknown) const {
         if (!speaks_for(colour, self)) return false;
         const Counts c = counts(colour, self);
-        return 5 * c[static_cast<std::size_t>(section)] >= c[kSections];
+        Counts totals = totals_();
+        if (self != Section::unknown) {
+            --totals[static_cast<std::size_t>(self)];
+            --totals[kSections];
+        }
+        const auto k = static_cast<std::size_t>(section);
+        const bool common = 5 * c[k] >= c[kSections];
+        const bool distinctive = 2 * c[k] * totals[kSections] >= 3 * totals[k] * c[kSections];
+        return common && distinctive;
     }
 
 private:
@@ -667,10 +678,13 @@ private:
 // text reads as is misplaced on less textual evidence: two cues agree.
 constexpr int kMisplacedByColourPercent = 80;
 
+// Without that, the text alone must be as sure as it must be to place an
+// unsorted note without colours: on boards in one colour, 90 % gave 5 false
+// misplaced-note warnings per 100 notes of published canvases.
 int misplaced_bar(const ColourConvention& colours, const std::string& colour, Section reads_as,
                   Section self) {
     return colours.is_colour_of(colour, reads_as, self) ? kMisplacedByColourPercent
-                                                        : text_model::kMisplacedConfidencePercent;
+                                                        : kPlaceAlonePercent;
 }
 
 Decision with_colour(Decision decision, const text_model::Scores& bonus) {
