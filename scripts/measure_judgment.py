@@ -204,6 +204,11 @@ def score_frames(canvas, report, t, verbose, dump):
         elif code in ("orphan-reliever", "orphan-creator"):
             t["orphan"] += 1
             t["orphan_ok"] += notes[0] not in linked_sources
+    # How often a question's row is in fact addressed (calibrates the fit's estimate).
+    for q in report.get("questions", []):
+        if q["code"] in ("what-addresses", "is-addressed"):
+            t["q_" + q["code"]] += 1
+            t["q_" + q["code"] + "_linked"] += q["notes"][0] in linked_targets
     # Decided rows, and fit against the fit the same weights give with the gold links.
     for cv in report["canvases"]:
         fit = cv["fit"]
@@ -291,6 +296,8 @@ def summary(t):
         "unaddressed": {"count": t["unaddressed"], "precision": t.ratio("unaddressed_ok", "unaddressed")},
         "orphan": {"count": t["orphan"], "precision": t.ratio("orphan_ok", "orphan")},
         "rows_decided": t.ratio("rows_decided", "rows"),
+        "question_rows_addressed": {c: [t["q_" + c], t.ratio("q_" + c + "_linked", "q_" + c)]
+                                    for c in ("what-addresses", "is-addressed")},
         "fit_gap": round(t["fit_gap_sum_x1000"] / 1000 / t["fit_canvases"], 3) if t["fit_canvases"] else None,
         "warnings": {k[5:]: v for k, v in sorted(t.items()) if k.startswith("warn:")},
     }

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_set>
 
 #include "canvasfit/text.hpp"
+#include "word_forms.hpp"
 
 namespace canvasfit::warning_kit {
 
@@ -136,6 +138,17 @@ WordSet::WordSet(std::string_view words) {
 
 bool WordSet::contains(const std::string& folded_word) const {
     return std::binary_search(words_.begin(), words_.end(), folded_word);
+}
+
+std::vector<std::vector<int>> comparable_sets(const CanvasView& canvas, Section section, TermIds& ids) {
+    std::unordered_set<std::string> words;
+    for (Section each : kAllSections)
+        for (NoteIndex n : canvas.notes(each))
+            for (const std::string& term : canvas.terms(n)) words.insert(word_forms::canonical(term));
+    std::vector<std::vector<int>> sets;
+    for (NoteIndex n : canvas.notes(section))
+        sets.push_back(ids.ids_of(word_forms::comparable_terms(canvas.note(n).text, &words)));
+    return sets;
 }
 
 std::vector<int> TermIds::ids_of(const Terms& terms) {

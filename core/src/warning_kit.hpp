@@ -161,6 +161,11 @@ std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vect
 
 double jaccard(const std::vector<int>& a, const std::vector<int>& b);  // sorted ids
 
+// The notes of one section of a canvas as two notes are compared: each note's
+// terms in canonical form (word_forms.hpp: "paid" is "pay", "text books" is
+// "textbook" when the canvas writes "textbooks"), as sorted ids.
+std::vector<std::vector<int>> comparable_sets(const CanvasView& canvas, Section section, TermIds& ids);
+
 // Rules, one file each side of the canvas; each appends its findings.
 void find_segment_warnings(const CanvasView& canvas, std::vector<Finding>& out);
 void find_profile_warnings(const CanvasView& canvas, std::vector<Finding>& out);

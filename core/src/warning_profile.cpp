@@ -78,9 +78,7 @@ void find_duplicates(const CanvasView& canvas, std::vector<Finding>& out) {
     for (Section section : kCoreSections) {
         const std::vector<NoteIndex>& notes = canvas.notes(section);
         if (notes.size() < 2) continue;
-        std::vector<std::vector<int>> sets;
-        sets.reserve(notes.size());
-        for (NoteIndex n : notes) sets.push_back(ids.ids_of(canvas.terms(n)));
+        const std::vector<std::vector<int>> sets = comparable_sets(canvas, section, ids);
         for (const std::vector<std::size_t>& group : similar_groups(sets, kDuplicateSimilarity)) {
             std::vector<NoteIndex> members;
             for (std::size_t k : group) members.push_back(notes[k]);

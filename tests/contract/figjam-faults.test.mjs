@@ -8,13 +8,15 @@
 // wrote — text, notes, another plugin's data — is changed or deleted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadTs, loadCanvasFit, root } from './load.mjs';
+import { loadTs, loadCanvasFit } from './load.mjs';
 import { calls, fails, failsAfterEffect, hangs, ok, scheduleFaults, watchUnhandledRejections } from './host-faults.mjs';
+import { exampleWithoutGainCreators } from './example-boards.mjs';
 
 const FONT_TIMEOUT_MS = 50;
-const restExport = JSON.parse(readFileSync(path.join(root, 'examples/miro-saas-canvas.json'), 'utf8'));
+// The example without its gain creators (example-boards.mjs): certain gap
+// warnings (warning stickies) besides highlights, rank marks, questions and
+// links, so a run writes every kind of node and faults can hit each of them.
+const restExport = exampleWithoutGainCreators();
 const unhandled = watchUnhandledRejections();
 let h;
 let canvasfit;
@@ -80,6 +82,9 @@ after(() => {
 test('a clean run highlights notes and creates marks, warnings and links (the reference for the faulty runs)', () => {
   assert.ok(clean.shape.notes.filter((n) => recordOf(n)?.k === 'highlight').length > 10);
   assert.ok(clean.shape.created.length > 10);
+  const warnings = clean.shape.created.map((c) => JSON.parse(c)).filter((c) => recordOf(c)?.k === 'warning');
+  assert.equal(warnings.length, clean.report.warnings.filter((w) => w.severity === 'high' || w.severity === 'medium').length);
+  assert.ok(warnings.length >= 3, `${warnings.length} warning stickies`);
   for (const method of ['fills', 'setPluginData', 'createSticky', 'createShapeWithText', 'createConnector', 'characters', 'loadFontAsync']) {
     assert.ok(clean.analyseCalls[method] >= 2, `${method}: ${clean.analyseCalls[method]} calls`);
   }

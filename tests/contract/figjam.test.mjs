@@ -4,23 +4,26 @@
 // documented rules (tests/contract/fake-figjam.ts). Not the real FigJam.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadTs, loadCanvasFit, root } from './load.mjs';
+import { loadTs, loadCanvasFit } from './load.mjs';
+import { exampleExport, exampleWithoutGainCreators } from './example-boards.mjs';
 
 let h;
 let canvasfit;
-const restExport = JSON.parse(readFileSync(path.join(root, 'examples/miro-saas-canvas.json'), 'utf8'));
+const restExport = exampleExport();
+// The example without its gain creators (example-boards.mjs): its gains are
+// certainly unaddressed, so CanvasFit writes several warning stickies on it;
+// the example itself gives mostly questions.
+const gapsExport = exampleWithoutGainCreators();
 
 before(async () => {
   h = await loadTs('tests/contract/figjam-harness.ts');
   canvasfit = await loadCanvasFit();
 });
 
-/** A plugin run as main.ts wires it: controller on the main side, session in the UI, messages in between. */
-function startPlugin() {
+/** A plugin run as main.ts wires it, on `bundle`: controller on the main side, session in the UI, messages in between. */
+function startPlugin(bundle = restExport) {
   const host = new h.FakeFigJam();
-  host.load(h.figjamNodesFromRestExport(restExport));
+  host.load(h.figjamNodesFromRestExport(bundle));
   const figma = host.figma;
   const controller = new h.Controller(figma, (reply) => figma.ui.postMessage(reply));
   figma.ui.onmessage = (message) => { void controller.handle(message); };
@@ -52,7 +55,7 @@ test('the page is read as sections, stickies and connectors with absolute coordi
 });
 
 test('Analyse sets fills as paints, records originals in plugin data, writes warning stickies with loaded fonts', async () => {
-  const { host, session, errors } = startPlugin();
+  const { host, session, errors } = startPlugin(gapsExport);
   const report = await session.analyse();
   assert.deepEqual(errors, []);
   const byId = new Map(host.dump().map((node) => [node.id, node]));
@@ -66,6 +69,8 @@ test('Analyse sets fills as paints, records originals in plugin data, writes war
   const created = ours(host.dump()).filter((node) => JSON.parse(node.pluginData.canvasfit).k !== 'highlight');
   const warnings = created.filter((node) => node.type === 'STICKY');
   assert.equal(warnings.length, report.warnings.filter((w) => w.severity === 'high' || w.severity === 'medium').length);
+  assert.ok(warnings.length >= 3, `${warnings.length} warning stickies`);
+  assert.ok([...status.values()].includes('unaddressed'), 'the board has certain gaps');
   for (const sticky of warnings) assert.match(sticky.text, /^⚠ /);
   assert.ok(created.some((node) => node.type === 'SHAPE_WITH_TEXT' && node.text === '#1'), 'rank marks');
   assert.ok(host.loadedFonts.size > 0, 'fonts were loaded before text was set');
@@ -90,13 +95,13 @@ test('re-running replaces the marks; Clear restores the file exactly and keeps u
 });
 
 test('a warning sticky the user typed into stays as the user\'s note: the next Analyse or Clear takes off only CanvasFit\'s plugin data', async () => {
-  const { host, session, errors } = startPlugin();
+  const { host, session, errors } = startPlugin(gapsExport);
   const pristine = host.dump();
   await session.analyse();
   const warningsNow = () => host.dump().filter((n) => n.pluginData.canvasfit && JSON.parse(n.pluginData.canvasfit).k === 'warning');
   const count = warningsNow().length;
   const [typedInto, emptied, untouched] = warningsNow().map((n) => n.id);
-  assert.ok(untouched, 'the example gets at least three warning stickies');
+  assert.ok(untouched, 'the board gets at least three warning stickies');
   host.userEdit(typedInto, (node) => { node.text.characters = 'Ask Sam about this'; });
   host.userEdit(emptied, (node) => { node.text.characters = ''; });  // nothing the user wrote is in it: it goes like any warning
 

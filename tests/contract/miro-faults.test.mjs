@@ -9,16 +9,18 @@
 // metadata — is changed or deleted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadTs, loadCanvasFit, root } from './load.mjs';
+import { loadTs, loadCanvasFit } from './load.mjs';
 import {
   calls, fails, failsAfterEffect, hangs, ok, rateLimited, scheduleFaults, userActsFirst, watchUnhandledRejections,
 } from './host-faults.mjs';
+import { exampleWithoutGainCreators } from './example-boards.mjs';
 
 const TIMEOUT_MS = 50;  // the adapter's per-call timeout in these tests (real time)
 const OUR_TAG = /^CanvasFit: /;
-const restExport = JSON.parse(readFileSync(path.join(root, 'examples/miro-saas-canvas.json'), 'utf8'));
+// The example without its gain creators (example-boards.mjs): certain gap
+// warnings (warning stickies, gap tags) besides highlights, rank tags,
+// questions and links, so a run makes every kind of call and faults can hit each.
+const restExport = exampleWithoutGainCreators();
 const unhandled = watchUnhandledRejections();
 let h;
 let canvasfit;
@@ -126,6 +128,7 @@ after(() => {
 
 test('a clean run writes highlights, tags, warnings and links (the reference for the faulty runs)', () => {
   assert.ok(cleanHighlights().length > 10);
+  assert.equal(clean.shape.warnings.length, clean.report.warnings.filter((w) => w.severity === 'high' || w.severity === 'medium').length);
   assert.ok(clean.shape.warnings.length >= 3);
   assert.equal(clean.shape.links.length, clean.report.links.filter((l) => l.source !== 'suggested').length);
   for (const method of ['setMetadata', 'sync', 'createTag', 'createStickyNote', 'createConnector', 'getMetadata', 'get']) {
@@ -208,7 +211,7 @@ function userConnector(host, id, from, to, style, captions = []) {
   }]);
 }
 
-/** The example board plus connectors the user drew: in other looks, and one in CanvasFit's look with the user's caption. */
+/** The board plus connectors the user drew: in other looks, and one in CanvasFit's look with the user's caption. */
 function startWithUserConnectors() {
   const started = start();
   const [a, b] = [clean.report.links[0].from, clean.report.links[0].to];
@@ -346,7 +349,7 @@ test('Analyse 100 times in a row leaves exactly one set of marks, and Clear rest
  * (sync, setMetadata) are aimed at these: on a note CanvasFit only tagged, or
  * gave the colour it already had, a Clear that lost the record before the
  * restore would go unseen, since deleting CanvasFit's tags takes them off every
- * item anyway (the middle sync of the example board is such a note).
+ * item anyway (the board of these tests has such notes).
  */
 const recolouredByAnalyse = () => new Set(clean.shape.notes.filter((n) => {
   const record = n.metadata?.canvasfit;

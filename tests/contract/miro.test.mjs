@@ -3,24 +3,30 @@
 // Miro's documented rules (tests/contract/fake-miro.ts). Not the real Miro.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadTs, loadCanvasFit, root } from './load.mjs';
+import { loadTs, loadCanvasFit } from './load.mjs';
+import { exampleExport, exampleWithoutGainCreators } from './example-boards.mjs';
 
 let h;
 let canvasfit;
-const restExport = JSON.parse(readFileSync(path.join(root, 'examples/miro-saas-canvas.json'), 'utf8'));
+const restExport = exampleExport();
+// The example without its gain creators (example-boards.mjs): its gains are
+// certainly unaddressed, so CanvasFit tags gaps and writes several warning
+// stickies on it; the example itself gives mostly questions.
+const gapsExport = exampleWithoutGainCreators();
 
 before(async () => {
   h = await loadTs('tests/contract/miro-harness.ts');
   canvasfit = await loadCanvasFit();
 });
 
-function exampleHost(options = {}) {
+function exampleHost(options = {}, bundle = restExport) {
   const host = new h.FakeMiroHost(options);
-  host.load(h.sdkItemsFromRestExport(restExport));
+  host.load(h.sdkItemsFromRestExport(bundle));
   return host;
 }
+
+/** The example without its gain creators: certain gaps and several warning stickies. */
+const gapsHost = (options = {}) => exampleHost(options, gapsExport);
 
 function newSession(host, clock = new h.VirtualClock()) {
   const progress = [];
@@ -72,7 +78,7 @@ test('the board read through the SDK matches what the core reads from the REST e
 });
 
 test('Analyse colours notes from the sticky palette, tags gaps and orphans, and writes warning stickies', async () => {
-  const host = exampleHost();
+  const host = gapsHost();
   const { session, errors } = newSession(host);
   const report = await session.analyse();
   assert.deepEqual(errors, []);
@@ -87,12 +93,14 @@ test('Analyse colours notes from the sticky palette, tags gaps and orphans, and 
     assert.equal(item.tagIds.includes(tagByTitle.get('CanvasFit: gap')?.id), status.get(note.id) === 'unaddressed', `gap tag on ${note.id}`);
     if (status.get(note.id) === 'question') assert.ok(item.tagIds.includes(tagByTitle.get('CanvasFit: ?')?.id), `"?" tag on ${note.id}`);
     const record = host.metadata.get(note.id).canvasfit;
-    assert.equal(record.o, restExport.items.flatMap((p) => p.data).find((i) => i.id === note.id).style.fillColor, 'original colour kept');
+    assert.equal(record.o, gapsExport.items.flatMap((p) => p.data).find((i) => i.id === note.id).style.fillColor, 'original colour kept');
   }
   const warningTag = tagByTitle.get('CanvasFit: warning');
   const warnings = [...host.items.values()].filter((item) => item.tagIds?.includes(warningTag.id));
   const expected = report.warnings.filter((w) => w.severity === 'high' || w.severity === 'medium');
   assert.equal(warnings.length, expected.length);
+  assert.ok(warnings.length >= 3, `${warnings.length} warning stickies`);
+  assert.ok([...status.values()].includes('unaddressed'), 'the board has certain gaps');
   for (const sticky of warnings) assert.ok(h.STICKY_PALETTE.includes(sticky.style.fillColor));
   assert.ok(tagByTitle.has('CanvasFit: #1'), 'rank marks are tags');
   assert.ok(![...host.callsByMethod.keys()].some((method) => /comment/i.test(method)), 'no comment API exists');
@@ -137,7 +145,7 @@ test('Clear restores every colour, tag and metadata, removes CanvasFit items and
 });
 
 test('a warning sticky the user typed into stays as the user\'s note: Analyse and Clear take off only CanvasFit\'s tag and record', async () => {
-  const host = exampleHost();
+  const host = gapsHost();
   const pristine = userView(host);
   const { session, errors } = newSession(host);
   await session.analyse();
@@ -145,7 +153,7 @@ test('a warning sticky the user typed into stays as the user\'s note: Analyse an
   const warnings = () => [...host.items.values()].filter((i) => i.tagIds?.includes(warningTag.id));
   const count = warnings().length;
   const [typedInto, emptied, untouched] = warnings().map((w) => w.id);
-  assert.ok(untouched, 'the example gets at least three warning stickies');
+  assert.ok(untouched, 'the board gets at least three warning stickies');
   assert.equal(host.metadata.get(typedInto).canvasfit.k, 'warning', 'a warning records the text CanvasFit wrote');
   host.userEdit(typedInto, { content: '<p>Ask Sam about this</p>' });
   host.userEdit(emptied, { content: '' });  // nothing the user wrote is in it: it goes like any warning
@@ -174,7 +182,7 @@ test('a warning sticky the user typed into stays as the user\'s note: Analyse an
 });
 
 test('Clear from a reopened panel keeps a warning sticky the user typed into', async () => {
-  const host = exampleHost();
+  const host = gapsHost();
   const pristine = userView(host);
   const { session } = newSession(host);
   await session.analyse();
