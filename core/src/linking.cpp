@@ -877,6 +877,13 @@ void add_text_links_for_rule(const LinkRule& rule, const RuleContext& context,
                                          context.board.notes[pair.second].id);
                        }),
         candidates.end());
+    // A note that names its targets by id ("PR1 -> P2") says what it addresses:
+    // its other candidates are not the wording's to add.
+    std::vector<bool> names_targets(queries.size(), false);
+    for (const Candidate& c : candidates) names_targets[c.query] = names_targets[c.query] || c.explicit_ref;
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                    [&](const Candidate& c) { return names_targets[c.query] && !c.explicit_ref; }),
+                     candidates.end());
     calibrate(candidates, queries, targets, targets.size(), scorer, rule);
     const bool keep_all = context.decisions && context.decisions->list_all_candidates;
     for (const Candidate& c : chosen(std::move(candidates), targets.size(), keep_all)) {

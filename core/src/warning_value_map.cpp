@@ -71,8 +71,9 @@ bool named_by_value_map(const CanvasView& canvas, NoteIndex product, const StemI
 // a connector or mentions one of its own (non-generic) terms: "Kitchen display
 // screen" / "Orders appear on the kitchen screen at once".
 void find_orphan_products(const CanvasView& canvas, std::vector<Finding>& out) {
-    // A missing link is a question here, unless the canvas names no job at all.
-    if (!canvas.decides_gaps(Section::jobs) && !canvas.notes(Section::jobs).empty()) return;
+    // Only where the canvas states which products serve which jobs; with no
+    // job at all, empty-section and missing jobs are the finding, not the product.
+    if (canvas.notes(Section::jobs).empty() || !canvas.decides_gaps(Section::jobs)) return;
     std::optional<StemIndex> stems;  // built on first need
     for (NoteIndex n : canvas.notes(Section::products)) {
         if (canvas.addresses_something(n) || canvas.has_suggestion_from(n) ||

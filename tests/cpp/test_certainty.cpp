@@ -1,0 +1,293 @@
+// The certainty layer (docs/report.md, "Findings and questions"; docs/judgment.md):
+// link sources and confidences, questions, the fit estimate, the facilitator's
+// confirmed and rejected pairs, and the reading of text others write (explicit
+// references, negation, irregular forms, compounds).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "board_builder.hpp"
+#include "canvasfit/analyze.hpp"
+#include "canvasfit/errors.hpp"
+#include "word_forms.hpp"
+
+namespace canvasfit {
+namespace {
+
+using test_support::frame;
+using test_support::sticky;
+
+// One canvas in the printed layout; notes go into the frame of their section.
+struct Canvas {
+    Board board;
+    std::map<Section, int> count;
+
+    Canvas() {
+        board.format = "canvasfit";
+        board.containers = {frame("f-seg", "Customer Segment", {700, -200, 700, 180}),
+                            frame("f-jobs", "Customer Jobs", {1100, 0, 300, 900}),
+                            frame("f-gains", "Gains", {700, 0, 400, 450}),
+                            frame("f-pains", "Pains", {700, 450, 400, 450}),
+                            frame("f-products", "Products & Services", {0, 0, 300, 900}),
+                            frame("f-creators", "Gain Creators", {300, 0, 400, 450}),
+                            frame("f-relievers", "Pain Relievers", {300, 450, 400, 450})};
+    }
+    std::string add(Section section, const std::string& text, const std::string& colour = "") {
+        static const std::map<Section, std::pair<const char*, Rect>> where = {
+            {Section::segment, {"f-seg", {700, -200, 700, 180}}},
+            {Section::jobs, {"f-jobs", {1100, 0, 300, 900}}},
+            {Section::gains, {"f-gains", {700, 0, 400, 450}}},
+            {Section::pains, {"f-pains", {700, 450, 400, 450}}},
+            {Section::products, {"f-products", {0, 0, 300, 900}}},
+            {Section::creators, {"f-creators", {300, 0, 400, 450}}},
+            {Section::relievers, {"f-relievers", {300, 450, 400, 450}}}};
+        const auto& [frame_id, area] = where.at(section);
+        const int i = count[section]++;
+        const std::string id = std::string(section_name(section)).substr(0, 3) + std::to_string(i + 1);
+        Note note = sticky(id, text, area.x + 10 + (i % 3) * 110, area.y + 30 + (i / 3) * 110, frame_id);
+        note.color = colour;
+        board.notes.push_back(note);
+        return id;
+    }
+};
+
+const LinkReport* link_of(const Report& report, const std::string& from, const std::string& to) {
+    for (const LinkReport& link : report.links)
+        if (link.from == from && link.to == to) return &link;
+    return nullptr;
+}
+
+const CoverageReport* row_of(const Report& report, const std::string& note) {
+    for (const CanvasReport& canvas : report.canvases)
+        for (const auto* rows : {&canvas.fit.pains_detail, &canvas.fit.gains_detail, &canvas.fit.jobs_detail})
+            for (const CoverageReport& row : *rows)
+                if (row.note == note) return &row;
+    return nullptr;
+}
+
+std::vector<const Question*> questions_about(const Report& report, const std::string& note) {
+    std::vector<const Question*> found;
+    for (const Question& question : report.questions)
+        if (std::find(question.notes.begin(), question.notes.end(), note) != question.notes.end())
+            found.push_back(&question);
+    return found;
+}
+
+bool warned(const Report& report, const std::string& code, const std::string& note) {
+    return std::any_of(report.warnings.begin(), report.warnings.end(), [&](const Warning& w) {
+        return w.code == code && std::find(w.notes.begin(), w.notes.end(), note) != w.notes.end();
+    });
+}
+
+// --- Options: the facilitator's answers ------------------------------------
+
+TEST(LinkDecisions, ParsedFromOptionsWithTheirPlaceInErrors) {
+    const AnalyzeOptions options = parse_options(
+        R"({"source": "b.json", "links": {"confirmed": [["r1", "p1"]], "rejected": [["r2", "p1"], ["r3", "p2"]]}})");
+    ASSERT_EQ(options.links.confirmed.size(), 1u);
+    EXPECT_EQ(options.links.confirmed[0], std::make_pair(std::string("r1"), std::string("p1")));
+    EXPECT_EQ(options.links.rejected.size(), 2u);
+    EXPECT_FALSE(options.links.list_all_candidates);
+    try {
+        parse_options(R"({"links": {"confirmed": [["r1", "p1"], ["r2"]]}})");
+        FAIL() << "a pair of one id must be an error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "options: /links/confirmed/1");
+    }
+    try {
+        parse_options(R"({"links": {"accepted": []}})");
+        FAIL() << "an unknown key must be an error";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "options: /links/accepted");
+    }
+    EXPECT_THROW(parse_options(R"({"links": [["r1", "p1"]]})"), InputError);
+}
+
+TEST(LinkDecisions, AConfirmedPairIsALinkThatCountsAndARejectedOneIsNeverSuggested) {
+    Canvas c;
+    const std::string pain = c.add(Section::pains, "Bike shop repairs take a week");
+    const std::string far = c.add(Section::relievers, "Mechanic comes to your door");
+    const std::string near = c.add(Section::relievers, "Repairs tracked online every week");
+    AnalyzeOptions options;
+    const Report plain = analyze(c.board, options);
+    ASSERT_EQ(link_of(plain, far, pain), nullptr) << "no shared word: the wording cannot say";
+
+    options.links.confirmed = {{far, pain}};
+    options.links.rejected = {{near, pain}};
+    const Report answered = analyze(c.board, options);
+    const LinkReport* confirmed = link_of(answered, far, pain);
+    ASSERT_NE(confirmed, nullptr);
+    EXPECT_EQ(confirmed->source, "confirmed");
+    EXPECT_EQ(confirmed->via, "connector");
+    EXPECT_DOUBLE_EQ(confirmed->confidence, 1.0);
+    EXPECT_EQ(link_of(answered, near, pain), nullptr) << "rejected: neither text nor suggestion";
+    ASSERT_NE(row_of(answered, pain), nullptr);
+    EXPECT_EQ(row_of(answered, pain)->status, "covered");
+    EXPECT_EQ(answered.canvases[0].fit.unconfirmed, 0.0) << "the score rests on the team's own link";
+    // A pair naming a note the board no longer has is ignored, not an error.
+    options.links.confirmed.push_back({"gone", pain});
+    EXPECT_NO_THROW(analyze(c.board, options));
+}
+
+// --- Link sources and the reading of others' text ---------------------------
+
+TEST(TextLinks, AnExplicitIdReferenceIsALikelyLinkWithItsEvidence) {
+    Canvas c;
+    const std::string p1 = c.add(Section::pains, "P1: Suppliers send paper invoices");
+    const std::string p2 = c.add(Section::pains, "P2: Month-end takes three days");
+    const std::string r1 = c.add(Section::relievers, "PR1 -> P2: one-click close checklist");
+    const Report report = analyze(c.board);
+    const LinkReport* link = link_of(report, r1, p2);
+    ASSERT_NE(link, nullptr);
+    EXPECT_EQ(link->source, "text");
+    EXPECT_GE(link->confidence, 0.95);
+    EXPECT_NE(std::find(link->evidence.begin(), link->evidence.end(), "ref: P2"), link->evidence.end());
+    EXPECT_EQ(link_of(report, r1, p1), nullptr) << "a note that names its target is not suggested elsewhere";
+}
+
+TEST(TextLinks, AWordNegatedOnOneSideOfACreatorAndGainIsNotAgreement) {
+    Canvas c;
+    const std::string gain = c.add(Section::gains, "More lunch orders without hiring");
+    const std::string creator = c.add(Section::creators, "Staff mode a new hire learns in 10 minutes");
+    const Report report = analyze(c.board);
+    const LinkReport* link = link_of(report, creator, gain);
+    EXPECT_TRUE(link == nullptr || link->source == "suggested")
+        << "'without hiring' is not 'a new hire'";
+    // For a reliever the negation is the remedy: "no waiting" answers "waiting".
+    Canvas r;
+    const std::string pain = r.add(Section::pains, "Waiting at the counter for cash refunds");
+    const std::string reliever = r.add(Section::relievers, "Refunds with no waiting at the counter");
+    ASSERT_NE(link_of(analyze(r.board), reliever, pain), nullptr);
+}
+
+TEST(TextLinks, IrregularFormsAndCompoundsMeetTheirBaseForms) {
+    EXPECT_EQ(word_forms::canonical("paid"), "pay");
+    EXPECT_EQ(word_forms::canonical("children"), "child");
+    EXPECT_EQ(word_forms::canonical("organis"), "organ") << "organise and organize";
+    EXPECT_GT(word_forms::table_size(), 100u);
+    Canvas c;
+    const std::string pain = c.add(Section::pains, "Arguing about who paid for what");
+    const std::string reliever = c.add(Section::relievers, "Each flatmate pays their share in the app");
+    const Report report = analyze(c.board);
+    const LinkReport* link = link_of(report, reliever, pain);
+    ASSERT_NE(link, nullptr);
+    EXPECT_EQ(link->evidence.front(), "paid") << "shown as the pain writes it";
+}
+
+TEST(Duplicates, ACompoundWrittenApartIsTheSameNote) {
+    Canvas c;
+    const std::string a = c.add(Section::pains, "New text books cost hundreds of euros!");
+    const std::string b = c.add(Section::pains, "New textbooks cost hundreds of euros");
+    c.add(Section::pains, "Lecture halls are overcrowded");
+    const Report report = analyze(c.board);
+    EXPECT_TRUE(warned(report, "duplicate-notes", a) && warned(report, "duplicate-notes", b));
+}
+
+TEST(Duplicates, AGeneralAndASpecificNoteAreAQuestionNotAFinding) {
+    Canvas c;
+    const std::string general = c.add(Section::pains, "Orders get lost");
+    const std::string specific = c.add(Section::pains, "Orders get lost at rush hour");
+    const Report report = analyze(c.board);
+    EXPECT_FALSE(warned(report, "duplicate-notes", general));
+    const auto asked = questions_about(report, general);
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_EQ(asked[0]->code, "same-note");
+    EXPECT_EQ(asked[0]->notes, (std::vector<std::string>{general, specific}));
+    EXPECT_NE(asked[0]->message.find("say the same thing?"), std::string::npos);
+}
+
+// --- Questions and the fit estimate -----------------------------------------
+
+TEST(Questions, AnUncertainPainIsAskedAboutNeverMarkedUnaddressed) {
+    Canvas c;
+    c.add(Section::segment, "Flatmates who cook together");
+    const std::string recipes = c.add(Section::pains, "Recipes serve 2 or 4, never 5");
+    const std::string fridge = c.add(Section::pains, "Shared fridge full of mystery leftovers");
+    const std::string portions = c.add(Section::relievers, "Portions scale to the number of flatmates");
+    const Report report = analyze(c.board);
+    EXPECT_FALSE(warned(report, "unaddressed-pain", recipes)) << "a reliever exists; the text cannot say";
+    ASSERT_NE(row_of(report, recipes), nullptr);
+    EXPECT_EQ(row_of(report, recipes)->status, "question");
+    const auto asked = questions_about(report, recipes);
+    ASSERT_FALSE(asked.empty());
+    EXPECT_TRUE(asked.front()->code == "what-addresses" || asked.front()->code == "is-addressed");
+    EXPECT_GT(asked.front()->confidence, 0.0);
+    EXPECT_LT(asked.front()->confidence, 1.0);
+    // A suggestion reads as a question naming both notes.
+    for (const Question* q : questions_about(report, fridge))
+        if (q->code == "is-addressed") {
+            EXPECT_EQ(q->candidates.front(), portions);
+            EXPECT_EQ(q->message, "Is 'Shared fridge full of mystery leftovers' addressed by "
+                                  "'Portions scale to the number of flatmates'?");
+        }
+    // Questions never count as gaps: the fit is an estimate between 0 and 1, not 0.
+    ASSERT_TRUE(report.canvases[0].fit.overall.has_value());
+    EXPECT_GT(*report.canvases[0].fit.overall, 0.5);
+    EXPECT_GT(report.canvases[0].fit.undecided, 0.0);
+    EXPECT_FALSE(warned(report, "low-fit", ""));
+}
+
+TEST(Questions, APainWithNothingOnTheValueMapIsCertainlyUnaddressed) {
+    Canvas c;
+    const std::string pain = c.add(Section::pains, "Invoices get lost in email");
+    c.add(Section::gains, "Paid on time");
+    c.add(Section::creators, "Automatic payment reminders");
+    const Report report = analyze(c.board);
+    EXPECT_TRUE(warned(report, "unaddressed-pain", pain)) << "no reliever at all: certain";
+    EXPECT_EQ(row_of(report, pain)->status, "unaddressed");
+    EXPECT_TRUE(questions_about(report, pain).empty());
+}
+
+TEST(Questions, AStateOfTheCanvasThatLinksByHandDecidesItsGaps) {
+    Canvas c;
+    const std::string p1 = c.add(Section::pains, "Invoices get lost in email");
+    const std::string p2 = c.add(Section::pains, "Chasing late payers by phone");
+    const std::string p3 = c.add(Section::pains, "Chairs wobble");
+    const std::string r1 = c.add(Section::relievers, "One inbox for every supplier");
+    const std::string r2 = c.add(Section::relievers, "Reminders go out on their own");
+    c.board.connectors = {{"k1", r1, p1, ""}, {"k2", r2, p2, ""}};
+    const Report report = analyze(c.board);
+    EXPECT_EQ(row_of(report, p1)->status, "covered");
+    EXPECT_EQ(row_of(report, p3)->status, "unaddressed") << "the team links by hand and left it out";
+    EXPECT_TRUE(warned(report, "unaddressed-pain", p3));
+}
+
+TEST(Questions, AnUnsortedNoteBelowTheBarIsAWhichSectionQuestion) {
+    Canvas c;
+    c.add(Section::pains, "Invoices get lost");
+    Note stray = sticky("lot", "Tax paperwork at the end of every quarter", 3000, 0);
+    c.board.notes.push_back(stray);
+    const Report report = analyze(c.board);
+    EXPECT_EQ(report.notes.back().section, Section::unknown);
+    const auto asked = questions_about(report, "lot");
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_EQ(asked[0]->code, "which-section");
+    ASSERT_EQ(asked[0]->candidates.size(), 1u);
+    EXPECT_LT(asked[0]->confidence, 0.99);
+    EXPECT_NE(asked[0]->message.find("Which section does 'Tax paperwork"), std::string::npos);
+}
+
+TEST(Questions, ComeInCanvasThenCodeThenBoardOrder) {
+    Canvas c;
+    c.add(Section::pains, "Recipes serve 2 or 4, never 5");
+    c.add(Section::pains, "Shared fridge full of mystery leftovers");
+    c.add(Section::relievers, "Portions scale to the number of flatmates");
+    c.board.notes.push_back(sticky("lot", "Tax paperwork at the end of every quarter", 3000, 0));
+    const Report report = analyze(c.board);
+    const char* order[] = {"which-section", "is-addressed", "what-addresses", "what-does-it-address", "same-note"};
+    auto rank = [&](const Question& q) {
+        return std::find(std::begin(order), std::end(order), q.code) - std::begin(order);
+    };
+    ASSERT_GE(report.questions.size(), 2u);
+    for (std::size_t i = 1; i < report.questions.size(); ++i) {
+        const Question& a = report.questions[i - 1];
+        const Question& b = report.questions[i];
+        if (a.canvas == b.canvas) EXPECT_LE(rank(a), rank(b)) << a.code << " before " << b.code;
+    }
+}
+
+}  // namespace
+}  // namespace canvasfit
