@@ -400,8 +400,15 @@ def check_board(path, problems, totals):
             derived["orphan-creator"].add((nid,))
         if s == "products" and nid not in linked_from:
             derived["orphan-product"].add((nid,))
-        if "assumption" in note_by_id.get(nid, {}).get("tags", []):
-            derived["unvalidated"].add((nid,))
+    # unvalidated (issue 13, section 6): per canvas, one warning listing every
+    # assumption-tagged note the fit rests on: a ranked job, pain or gain, or a
+    # value-map note with a gold link.
+    for ci in range(len(canvases)):
+        rests = [n["id"] for s_ in SECTIONS for n in members(ci, s_)
+                 if "assumption" in n.get("tags", [])
+                 and (s_ in ("jobs", "pains", "gains") or n["id"] in linked_from)]
+        if rests:
+            derived["unvalidated"].add(tuple(sorted(rests)))
     for ci in range(len(canvases)):
         for section in SECTIONS:
             group = members(ci, section)

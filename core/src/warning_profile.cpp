@@ -234,13 +234,8 @@ bool is_assumption_word(const std::string& word) {
                          "to be validated", "guess", "?", "??", "???"});
 }
 
-bool is_validated_word(const std::string& word) {
-    return one_of(word, {"validated", "tested", "confirmed", "verified", "interviewed", "proven",
-                         "observed", "evidence", "fact", "facts"});
-}
-
-// A tag, a bracketed "(assumption)" / "[validated]" anywhere in the text, or a
-// leading "Assumption:" reads as the note's evidence status.
+// A tag, a bracketed "(assumption)" / "[hypothesis]" anywhere in the text, or
+// a leading "Assumption:" reads as the note's evidence status.
 template <typename IsWord>
 bool marked(const Note& note, IsWord is_word) {
     for (const std::string& tag : note.tags)
@@ -258,27 +253,43 @@ bool marked(const Note& note, IsWord is_word) {
            is_word(folded_trimmed(text.substr(0, colon)));
 }
 
-bool canvas_has_validated_note(const CanvasView& canvas) {
-    for (Section section : kAllSections)
-        for (NoteIndex n : canvas.notes(section))
-            if (marked(canvas.note(n), is_validated_word)) return true;
-    return false;
+// How much a note the fit rests on matters: a ranked note's own priority; a
+// reliever, creator or product, the highest priority among what it addresses.
+const Priority* weight_of(const CanvasView& canvas, NoteIndex n) {
+    if (canvas.priority(n).rank > 0) return &canvas.priority(n);
+    const Priority* best = nullptr;
+    for (const Link& link : canvas.analysis().canvases[canvas.index()].links)
+        if (link.from == n && link.counts() &&
+            (!best || canvas.priority(link.to).priority > best->priority))
+            best = &canvas.priority(link.to);
+    return best;
 }
 
+// Seed 001: fit is confirmed "through customer research and testing, not by
+// assuming it". Every note marked as an assumption that the fit rests on (a
+// ranked job, pain or gain; a reliever, creator or product with a counted
+// link) is listed in one warning per canvas, as severe as the most important
+// of them.
 void find_unvalidated(const CanvasView& canvas, std::vector<Finding>& out) {
-    if (!canvas_has_validated_note(canvas)) return;  // an all-assumption canvas is just early
-    for (Section section : {Section::jobs, Section::pains, Section::gains})
+    std::vector<NoteIndex> assumed;
+    const Priority* top = nullptr;
+    for (Section section : kAllSections)
         for (NoteIndex n : canvas.notes(section)) {
-            const Severity severity = severity_for_rank(canvas.priority(n));
-            if (severity == Severity::low || !marked(canvas.note(n), is_assumption_word)) continue;
-            add(out, canvas, Code::unvalidated, {n}, severity,
-                std::string(section == Section::jobs    ? "Job"
-                            : section == Section::pains ? "Pain"
-                                                        : "Gain") +
-                    " '" + quote(canvas.note(n).text) + "'" + rank_text(canvas.priority(n)) +
-                    " is an untested assumption while other notes are validated: test it with "
-                    "customers before building on it.");
+            if (!marked(canvas.note(n), is_assumption_word)) continue;
+            const Priority* weight = weight_of(canvas, n);
+            if (!weight) continue;  // nothing rests on it
+            assumed.push_back(n);
+            if (!top || weight->priority > top->priority) top = weight;
         }
+    if (assumed.empty()) return;
+    std::sort(assumed.begin(), assumed.end());
+    std::string listed;
+    for (std::size_t i = 0; i < assumed.size() && i < 3; ++i)
+        listed += (i ? ", '" : "'") + quote(canvas.note(assumed[i]).text) + "'";
+    if (assumed.size() > 3) listed += " and " + std::to_string(assumed.size() - 3) + " more";
+    add(out, canvas, Code::unvalidated, assumed, severity_for_rank(*top),
+        std::to_string(assumed.size()) + " note(s) the fit rests on are untested assumptions (" +
+            listed + "): test them with customers before building on them.");
 }
 
 }  // namespace

@@ -638,42 +638,45 @@ TEST(GapWarnings, HiddenCostsAreQuietWhenRelievedOrNotACost) {
 // ---------------------------------------------------------------------------
 // unvalidated
 
-TEST(GapWarnings, UnvalidatedFiresOnTopAssumptionsWhenOthersAreValidated) {
+// Issue 13, section 6: every assumption the fit rests on, one warning per
+// canvas, as severe as the most important of them.
+TEST(GapWarnings, UnvalidatedListsEveryAssumptionTheFitRestsOn) {
     Sketch sketch;
     const int c = sketch.canvas();
     const Healthy h = add_healthy_canvas(sketch, c);
     for (Note& note : sketch.board().notes) {
-        if (note.id == h.pain1) note.tags = {"assumption"};
-        if (note.id == h.pain2 || note.id == h.job) note.tags = {"validated"};
+        if (note.id == h.pain2) note.tags = {"assumption"};
         if (note.id == h.gain) note.text += " (untested)";
+        if (note.id == h.creator) note.text = "[hypothesis] " + note.text;
     }
     const auto found = with_code(sketch.report(), "unvalidated");
-    ASSERT_EQ(found.size(), 2u);
-    EXPECT_EQ(found[0].notes, std::vector<std::string>{h.pain1});
-    EXPECT_EQ(found[0].severity, Severity::high);
-    EXPECT_EQ(found[1].notes, std::vector<std::string>{h.gain});
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].notes, (std::vector<std::string>{h.pain2, h.gain, h.creator}));
+    EXPECT_EQ(found[0].severity, Severity::high) << "the gain ranks 1 of 1";
+    EXPECT_EQ(found[0].canvas, std::optional<std::string>("canvas-1"));
+    EXPECT_EQ(found[0].message.rfind("3 note(s) the fit rests on are untested assumptions ('Phone line", 0), 0u)
+        << found[0].message;
 }
 
-TEST(GapWarnings, UnvalidatedIsQuietWhenNothingIsValidatedOrTheAssumptionRanksLow) {
-    Sketch early;
-    const Healthy h = add_healthy_canvas(early, early.canvas());
-    for (Note& note : early.board().notes)
-        if (note.id == h.pain1 || note.id == h.gain) note.tags = {"?"};
-    EXPECT_EQ(with_code(early.report(), "unvalidated").size(), 0u);
-
-    Sketch ranked_low;
-    const int c = ranked_low.canvas();
-    const Healthy g = add_healthy_canvas(ranked_low, c);
-    for (Note& note : ranked_low.board().notes)
-        if (note.id == g.pain1 || note.id == g.pain2) note.tags = {"validated"};
-    const std::string third = ranked_low.note(c, Section::pains, "Napkins run out", {"validated"});
-    const std::string minor = ranked_low.note(c, Section::pains, "Chairs wobble", {"assumption"});
-    const std::string reliever =
-        ranked_low.note(c, Section::relievers, "Refills and new chair feet");
-    ranked_low.connect(reliever, third);
-    ranked_low.connect(reliever, minor);
-    EXPECT_EQ(with_code(ranked_low.report(), "unvalidated").size(),
-              0u);  // rank 4 of 4: below the top half
+TEST(GapWarnings, UnvalidatedLeavesOutAssumptionsNothingRestsOn) {
+    Sketch sketch;
+    const int c = sketch.canvas();
+    add_healthy_canvas(sketch, c);
+    // A creator that addresses nothing is an orphan, not something the fit rests on.
+    sketch.note(c, Section::creators, "Loyalty badges (assumption)");
+    EXPECT_EQ(with_code(sketch.report(), "unvalidated").size(), 0u);
+    // A low-ranked pain still counts: the fit weighs it, if little.
+    Sketch low;
+    const int d = low.canvas();
+    const Healthy g = add_healthy_canvas(low, d);
+    const std::string minor = low.note(d, Section::pains, "Chairs wobble", {"?"});
+    const std::string reliever = low.note(d, Section::relievers, "New chair feet");
+    low.connect(reliever, minor);
+    const auto found = with_code(low.report(), "unvalidated");
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{minor});
+    EXPECT_EQ(found[0].severity, Severity::low) << "rank 3 of 3";
+    (void)g;
 }
 
 // ---------------------------------------------------------------------------
