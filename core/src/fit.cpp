@@ -33,7 +33,7 @@ constexpr double kTargetHigh = 0.7;
 // writes its value map as answers to its profile: there, a pain that nothing
 // reaches is unaddressed (a finding). Below it, a missing link may be world
 // knowledge the text does not spell out, so it is a question (docs/judgment.md).
-constexpr double kWrittenOutShare = 0.8;
+constexpr double kWrittenOutShare = 0.9;
 // Of the pains and gains that only a suggestion reaches, this share had a real
 // link in the development sets (corpus tuning half, styled tuning half, public
 // development set: 62 of 75); of those that nothing reaches on a canvas that

@@ -82,6 +82,24 @@ constexpr std::size_t kMaxPostings = 64;
 
 using KeyId = std::uint32_t;
 
+// Units of time: two notes that both say "week" or "minute" rarely speak of
+// the same thing ("used that week" / "exam weeks", "learns in 10 minutes" /
+// "ready the minute they walk in"), so a shared one is no evidence. The
+// numbers beside them still are ("10 minutes" / "10 min").
+bool is_time_unit(const std::string& key) {
+    static const std::vector<std::string> stems = [] {
+        std::vector<std::string> list;
+        for (const Token& token : tokenize("second seconds minute minutes hour hours day days daily "
+                                           "week weeks weekly month months monthly year years yearly "
+                                           "night nights time times today tomorrow morning evening"))
+            list.push_back(token.stem);
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+        return list;
+    }();
+    return std::binary_search(stems.begin(), stems.end(), key);
+}
+
 class CanvasVocabulary {
 public:
     // Irregular and British forms share their base form's id ("paid", "pay").
@@ -92,6 +110,7 @@ public:
         ids_.emplace(key, id);
         keys_.push_back(key);
         families_.push_back(link_lexicon::family_of(key));
+        time_units_.push_back(is_time_unit(key));
         frequency_.push_back(0);
         return id;
     }
@@ -113,6 +132,7 @@ public:
     double rare_term_weight() const { return rare_term_weight_; }
     const std::string& key(KeyId key) const { return keys_[key]; }
     bool knows(const std::string& key) const { return ids_.count(key) > 0; }
+    bool is_time_unit_key(KeyId key) const { return time_units_[key]; }
     const std::optional<link_lexicon::Membership>& family(KeyId key) const {
         return families_[key];
     }
@@ -122,6 +142,7 @@ private:
     std::unordered_map<std::string, KeyId> ids_;
     std::vector<std::string> keys_;
     std::vector<std::optional<link_lexicon::Membership>> families_;
+    std::vector<bool> time_units_;
     std::vector<int> frequency_;
     std::vector<double> idf_;
     double note_count_ = 0;
@@ -548,7 +569,7 @@ struct Scorer {
             } else {
                 const bool disagree = negation_disagrees &&
                                       negated_in(query, t->term) != negated_in(target, t->term);
-                if (!disagree) {
+                if (!disagree && !vocabulary.is_time_unit_key(t->term)) {
                     score += vocabulary.idf(t->term) * saturate(t->count, target.length);
                     if (evidence) evidence->shared.push_back(t->term);
                 }
