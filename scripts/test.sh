@@ -18,6 +18,15 @@ echo "== Sanitizers and fuzzing: the suite under ASan+UBSan, the CLI under valgr
 bash scripts/sanitize.sh
 bash scripts/fuzz.sh --ci 10
 
+echo "== The link-confidence model is what its script builds from the committed candidates"
+python3 scripts/train_link_confidence.py --check
+
+# The team's corpus always; published canvases too when ../shared/realworld is
+# there (developers' machines). Figures, not a pass/fail bar: the bars are the
+# corpus tests in the GoogleTest suite.
+echo "== Judgment measured on text others wrote, short form (docs/judgment.md)"
+python3 scripts/measure_judgment.py --short
+
 echo "== Benchmarks, short form (100 and 1,000 notes), so the harness cannot rot"
 bash scripts/bench.sh --short --skip-build --reps 2
 
