@@ -139,11 +139,14 @@ SideLinks side_links(const std::vector<NoteIndex>& rows, const LinksByTarget& by
 // counted links of any kind reach most of the side: the team evidently
 // states its links. A few connectors beside many worded links do not decide:
 // teams draw the links they think of, not all of them.
-bool decides_gaps(const SideLinks& side, bool value_map_empty, bool canvas_linked_by_hand) {
+// Products serve jobs in words too generic to link ("Bookkeeping web app"
+// serves every job): for jobs only the team's own links decide.
+bool decides_gaps(const SideLinks& side, bool value_map_empty, bool canvas_linked_by_hand,
+                  bool wording_may_decide) {
     if (value_map_empty) return true;
     if (side.rows == 0) return false;
-    return canvas_linked_by_hand || side.covered >= kWrittenOutShare * side.rows ||
-           side.by_hand >= kHandLinkedShare * side.rows;
+    return canvas_linked_by_hand || side.by_hand >= kHandLinkedShare * side.rows ||
+           (wording_may_decide && side.covered >= kWrittenOutShare * side.rows);
 }
 
 }  // namespace
@@ -160,7 +163,8 @@ Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
     const bool by_hand_only = by_hand > 0 && by_hand == covered;
     const Section addressed_by[] = {Section::relievers, Section::creators, Section::products};
     for (std::size_t i = 0; i < 3; ++i)
-        fit.gaps_decided[i] = decides_gaps(sides[i], notes.of(addressed_by[i]).empty(), by_hand_only);
+        fit.gaps_decided[i] =
+            decides_gaps(sides[i], notes.of(addressed_by[i]).empty(), by_hand_only, i != 2);
     const SectionScore pains = coverage_of(notes.of(Section::pains), priorities, by_target,
                                            fit.gaps_decided[0], fit.pain_coverage);
     const SectionScore gains = coverage_of(notes.of(Section::gains), priorities, by_target,
