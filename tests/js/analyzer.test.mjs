@@ -180,3 +180,31 @@ test('freed analyzers give their memory back', () => {
   }
   assert.ok(core.heapBytesInUse() - before < 64 * 1024, `${core.heapBytesInUse() - before} bytes kept`);
 });
+
+test('the facilitator\'s confirmed and rejected pairs reach the Analyzer and survive edits', () => {
+  const board = {
+    schema: 'canvasfit.board/1',
+    containers: [
+      { id: 'fp', title: 'Pains', x: 0, y: 0, width: 400, height: 300 },
+      { id: 'fr', title: 'Pain Relievers', x: 500, y: 0, width: 400, height: 300 },
+    ],
+    notes: [
+      { id: 'p1', text: 'Bike shop repairs take a week', x: 10, y: 10, parent: 'fp' },
+      { id: 'r1', text: 'Mechanic comes to your door', x: 510, y: 10, parent: 'fr' },
+      { id: 'r2', text: 'Repairs tracked online', x: 620, y: 10, parent: 'fr' },
+    ],
+  };
+  const options = JSON.stringify({ links: { confirmed: [['r1', 'p1']], rejected: [['r2', 'p1']] } });
+  const analyzer = createAnalyzer(JSON.stringify(board), options);
+  try {
+    const linkOf = (report, from) => JSON.parse(report).links.find((l) => l.from === from && l.to === 'p1');
+    assert.equal(linkOf(analyzer.report(), 'r1')?.source, 'confirmed');
+    assert.equal(linkOf(analyzer.report(), 'r2'), undefined, 'a rejected pair is never suggested');
+    analyzer.upsertNote(JSON.stringify({ id: 'r2', text: 'Repairs of bikes tracked online', x: 620, y: 10, parent: 'fr' }));
+    assert.equal(linkOf(analyzer.report(), 'r2'), undefined, 'still rejected after an edit');
+    assert.equal(analyzer.report(), core.analyze(JSON.stringify({ ...board, notes: [board.notes[0], board.notes[1],
+      { id: 'r2', text: 'Repairs of bikes tracked online', x: 620, y: 10, parent: 'fr' }] }), options));
+  } finally {
+    analyzer.delete();
+  }
+});

@@ -38,9 +38,9 @@ export interface Fit {
   jobs: number | null;
   verdict: 'weak' | 'good' | 'strong' | null;
   target: [number, number];
-  /** Share of the profile's priority weight under a question (left out of the score). */
+  /** Share of the profile's priority weight under a question (counted at the measured rate such rows are addressed, docs/judgment.md). */
   undecided?: number;
-  /** Share of the score that rests on `text` links alone. */
+  /** Share of the score that rests on anything but the team's own links (`text` links and questions). */
   unconfirmed?: number;
   pains_detail: Coverage[];
   gains_detail: Coverage[];
