@@ -337,19 +337,31 @@ function warningNote(placement, action, lib) {
  * @param {ExcalidrawLib} lib
  */
 function linkArrow(scene, byId, action, lib) {
-  const fromIndex = byId.get(action.from);
-  const toIndex = byId.get(action.to);
-  if (fromIndex === undefined || toIndex === undefined) return [];
+  const line = centreLine(scene, byId, action);
+  if (!line) return [];
+  const skeleton = { ...line, strokeColor: '#1971c2', strokeStyle: 'dashed', strokeWidth: 1 + Math.round(action.strength * 2) };
+  return tag(lib.convertToExcalidrawElements([skeleton]), lib, ours('link', { from: action.from, to: action.to }));
+}
+
+/**
+ * An arrow skeleton from the centre of one note to the centre of another, or
+ * null when either note is gone.
+ * @param {Element[]} scene
+ * @param {Map<string, number>} byId
+ * @param {{ from: string, to: string }} pair
+ */
+function centreLine(scene, byId, pair) {
+  const fromIndex = byId.get(pair.from);
+  const toIndex = byId.get(pair.to);
+  if (fromIndex === undefined || toIndex === undefined) return null;
   const a = scene[fromIndex];
   const b = scene[toIndex];
   const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
   const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-  const skeleton = {
+  return {
     type: 'arrow', x: start.x, y: start.y, width: end.x - start.x, height: end.y - start.y,
     points: [[0, 0], [end.x - start.x, end.y - start.y]],
-    strokeColor: '#1971c2', strokeStyle: 'dashed', strokeWidth: 1 + Math.round(action.strength * 2),
   };
-  return tag(lib.convertToExcalidrawElements([skeleton]), lib, ours('link', { from: action.from, to: action.to }));
 }
 
 /**
@@ -380,18 +392,9 @@ function questionMark(scene, byId, action, lib) {
  * @param {ExcalidrawLib} lib
  */
 function suggestionArrow(scene, byId, action, lib) {
-  const fromIndex = byId.get(action.from);
-  const toIndex = byId.get(action.to);
-  if (fromIndex === undefined || toIndex === undefined) return [];
-  const a = scene[fromIndex];
-  const b = scene[toIndex];
-  const start = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
-  const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-  const skeleton = {
-    type: 'arrow', x: start.x, y: start.y, width: end.x - start.x, height: end.y - start.y,
-    points: [[0, 0], [end.x - start.x, end.y - start.y]], ...SUGGESTION_STYLE,
-    label: { text: action.label, fontSize: 16, strokeColor: QUESTION_COLOR },
-  };
+  const line = centreLine(scene, byId, action);
+  if (!line) return [];
+  const skeleton = { ...line, ...SUGGESTION_STYLE, label: { text: action.label, fontSize: 16, strokeColor: QUESTION_COLOR } };
   return tag(lib.convertToExcalidrawElements([skeleton]), lib,
     ours('suggestion', { from: action.from, to: action.to, confidence: action.confidence, message: action.message }));
 }
