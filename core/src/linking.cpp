@@ -19,7 +19,6 @@
 #include <optional>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "canvasfit/analyze.hpp"
@@ -206,7 +205,9 @@ std::vector<std::pair<std::size_t, std::string>> ids_in(const std::string& text)
         const std::size_t digits = j;
         while (j < n && j - digits < 4 && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
         if (j == digits || j - digits > 3 || (j < n && is_ascii_alnum(text[j]))) continue;
-        ids.emplace_back(i, letters + ":" + std::to_string(std::stoi(text.substr(digits, j - digits))));
+        int number = 0;
+        for (std::size_t d = digits; d < j; ++d) number = number * 10 + (text[d] - '0');
+        ids.emplace_back(i, letters + ":" + std::to_string(number));
         i = j - 1;
     }
     return ids;
@@ -365,11 +366,11 @@ std::vector<KeyId> negated_terms(const std::string& text, const std::vector<Toke
 // Neighbours written apart that another note of the canvas writes as one
 // word ("text books" / "textbooks") count as that word too.
 void add_compounds(const std::string& text, const std::vector<Token>& tokens,
-                   const std::unordered_set<std::string>& canvas_words,
-                   std::vector<KeyId>& term_ids, CanvasVocabulary& vocabulary) {
+                   const word_forms::Words& canvas_words, std::vector<KeyId>& term_ids,
+                   CanvasVocabulary& vocabulary) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const std::string compound = word_forms::joined(text, tokens[i], tokens[i + 1]);
-        if (!compound.empty() && canvas_words.count(compound))
+        if (!compound.empty() && canvas_words.contains(compound))
             term_ids.push_back(vocabulary.intern(compound));
     }
 }
@@ -384,8 +385,7 @@ std::vector<std::string> folded_tags(const Note& note) {
 }
 
 NoteProfile profile_note(const Note& note, const Terms& terms,
-                         const std::unordered_set<std::string>& canvas_words,
-                         CanvasVocabulary& vocabulary) {
+                         const word_forms::Words& canvas_words, CanvasVocabulary& vocabulary) {
     const std::string& text = note.text;
     std::vector<KeyId> term_ids;
     term_ids.reserve(terms.size());
@@ -427,19 +427,17 @@ struct CanvasProfiles {
 
 // Every single word of the canvas, in canonical form: what a compound written
 // apart may stand for.
-std::unordered_set<std::string> canvas_words(const CanvasNotes& notes,
-                                             const std::vector<Terms>& terms) {
-    std::unordered_set<std::string> words;
+word_forms::Words canvas_words(const CanvasNotes& notes, const std::vector<Terms>& terms) {
+    std::vector<const Terms*> note_terms;
     for (const std::vector<NoteIndex>& section : notes.sections)
-        for (NoteIndex note : section)
-            for (const std::string& term : terms[note]) words.insert(word_forms::canonical(term));
-    return words;
+        for (NoteIndex note : section) note_terms.push_back(&terms[note]);
+    return word_forms::Words(note_terms);
 }
 
 CanvasProfiles profile_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<Terms>& terms) {
     CanvasProfiles profiles;
-    const std::unordered_set<std::string> words = canvas_words(notes, terms);
+    const word_forms::Words words = canvas_words(notes, terms);
     for (std::size_t section = 0; section < profiles.sections.size(); ++section)
         for (NoteIndex note : notes.sections[section]) {
             NoteProfile profile =

@@ -5,7 +5,6 @@
 // red mark.
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <string>
 
 #include "canvasfit/engine.hpp"
@@ -46,18 +45,16 @@ struct Asker {
     }
 };
 
-// Suggested links of a canvas: confidence by (from, to).
-std::map<std::pair<NoteIndex, NoteIndex>, double> suggestions_of(const CanvasAnalysis& canvas) {
-    std::map<std::pair<NoteIndex, NoteIndex>, double> suggested;
+// The confidence of the suggested link from -> to (a canvas holds few links).
+double suggestion_confidence(const CanvasAnalysis& canvas, NoteIndex from, NoteIndex to) {
     for (const Link& link : canvas.links)
-        if (!link.counts()) suggested[{link.from, link.to}] = link.confidence;
-    return suggested;
+        if (!link.counts() && link.from == from && link.to == to) return link.confidence;
+    return 0;
 }
 
 void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& rows,
                     const char* noun) {
     const CanvasAnalysis& canvas = asker.analysis.canvases[c];
-    const auto suggested = suggestions_of(canvas);
     for (const Coverage& row : rows) {
         if (row.status != RowStatus::question) continue;
         if (row.suggested.empty()) {
@@ -68,12 +65,12 @@ void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& ro
             continue;
         }
         std::vector<NoteIndex> candidates = row.suggested;
-        std::stable_sort(candidates.begin(), candidates.end(), [&](NoteIndex a, NoteIndex b) {
-            return suggested.at({a, row.note}) > suggested.at({b, row.note});
-        });
+        const auto confidence = [&](NoteIndex from) { return suggestion_confidence(canvas, from, row.note); };
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [&](NoteIndex a, NoteIndex b) { return confidence(a) > confidence(b); });
         std::vector<std::string> ids;
         for (NoteIndex n : candidates) ids.push_back(id_of(asker.analysis, n));
-        asker.ask(c, "is-addressed", {row.note}, ids, suggested.at({candidates.front(), row.note}),
+        asker.ask(c, "is-addressed", {row.note}, ids, confidence(candidates.front()),
                   "Is " + quoted(asker.analysis, row.note) + " addressed by " +
                       quoted(asker.analysis, candidates.front()) + "?");
     }
@@ -83,36 +80,35 @@ void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& ro
 // cannot tell a gap from an unwritten link, or a suggestion leaves from them.
 void ask_about_value_map(Asker& asker, std::size_t c) {
     const CanvasAnalysis& canvas = asker.analysis.canvases[c];
-    std::map<NoteIndex, std::vector<std::pair<double, NoteIndex>>> suggested_from;
     std::vector<bool> counted(asker.analysis.board->notes.size(), false);
-    for (const Link& link : canvas.links) {
+    for (const Link& link : canvas.links)
         if (link.counts()) counted[link.from] = true;
-        else suggested_from[link.from].emplace_back(link.confidence, link.to);
-    }
+    // (confidence, target) of the suggestions leaving a note, likeliest first.
+    const auto suggestions_from = [&](NoteIndex from) {
+        std::vector<std::pair<double, NoteIndex>> targets;
+        for (const Link& link : canvas.links)
+            if (!link.counts() && link.from == from) targets.emplace_back(link.confidence, link.to);
+        std::stable_sort(targets.begin(), targets.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        return targets;
+    };
     for (Section section : {Section::relievers, Section::creators}) {
         const char* target = section == Section::relievers ? "pain" : "gain";
         for (NoteIndex n : canvas.notes.of(section)) {
             if (counted[n]) continue;
-            const auto found = suggested_from.find(n);
+            const auto targets = suggestions_from(n);
             const Section target_section = section == Section::relievers ? Section::pains : Section::gains;
             const bool certain =
                 canvas.fit.decides_gaps(target_section) || canvas.notes.of(target_section).empty();
-            if (found == suggested_from.end() && certain) continue;  // orphan-*: a finding
+            if (targets.empty() && certain) continue;  // orphan-*: a finding
             std::vector<std::string> ids;
-            double best = kUnlinkedRowIsGap;
-            if (found != suggested_from.end()) {
-                auto targets = found->second;
-                std::stable_sort(targets.begin(), targets.end(),
-                                 [](const auto& a, const auto& b) { return a.first > b.first; });
-                for (const auto& entry : targets) ids.push_back(id_of(asker.analysis, entry.second));
-                best = targets.front().first;
-            }
-            asker.ask(c, "what-does-it-address", {n}, ids, best,
+            for (const auto& entry : targets) ids.push_back(id_of(asker.analysis, entry.second));
+            asker.ask(c, "what-does-it-address", {n}, ids,
+                      targets.empty() ? kUnlinkedRowIsGap : targets.front().first,
                       "Which " + std::string(target) + " does " + quoted(asker.analysis, n) +
                           " answer? " +
                           (ids.empty() ? "Its wording names none: draw a connector to it."
-                                       : "Perhaps " +
-                                             quoted(asker.analysis, found->second.front().second) +
+                                       : "Perhaps " + quoted(asker.analysis, targets.front().second) +
                                              "; confirm or reject the suggestion."));
         }
     }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <unordered_set>
 
 #include "canvasfit/text.hpp"
 #include "word_forms.hpp"
@@ -141,10 +140,10 @@ bool WordSet::contains(const std::string& folded_word) const {
 }
 
 std::vector<std::vector<int>> comparable_sets(const CanvasView& canvas, Section section, TermIds& ids) {
-    std::unordered_set<std::string> words;
+    std::vector<const Terms*> note_terms;
     for (Section each : kAllSections)
-        for (NoteIndex n : canvas.notes(each))
-            for (const std::string& term : canvas.terms(n)) words.insert(word_forms::canonical(term));
+        for (NoteIndex n : canvas.notes(each)) note_terms.push_back(&canvas.terms(n));
+    const word_forms::Words words(note_terms);
     std::vector<std::vector<int>> sets;
     for (NoteIndex n : canvas.notes(section))
         sets.push_back(ids.ids_of(word_forms::comparable_terms(canvas.note(n).text, &words)));

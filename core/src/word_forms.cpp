@@ -103,14 +103,24 @@ std::string joined(const std::string& text, const Token& first, const Token& sec
     return canonical(stem_of_word(first.text + second.text));
 }
 
-std::vector<std::string> comparable_terms(const std::string& text,
-                                          const std::unordered_set<std::string>* known_words) {
+Words::Words(const std::vector<const std::vector<std::string>*>& note_terms) {
+    for (const std::vector<std::string>* terms : note_terms)
+        for (const std::string& term : *terms) stems_.push_back(canonical(term));
+    std::sort(stems_.begin(), stems_.end());
+    stems_.erase(std::unique(stems_.begin(), stems_.end()), stems_.end());
+}
+
+bool Words::contains(const std::string& stem) const {
+    return std::binary_search(stems_.begin(), stems_.end(), stem);
+}
+
+std::vector<std::string> comparable_terms(const std::string& text, const Words* known_words) {
     std::vector<std::string> terms;
     const std::vector<Token> tokens = tokenize(text);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (known_words && i + 1 < tokens.size()) {
             std::string compound = joined(text, tokens[i], tokens[i + 1]);
-            if (!compound.empty() && known_words->count(compound)) {
+            if (!compound.empty() && known_words->contains(compound)) {
                 terms.push_back(std::move(compound));
                 ++i;
                 continue;

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "canvasfit/text.hpp"
@@ -23,12 +22,23 @@ const std::string& canonical(const std::string& stem);
 // something other than nothing, a space or a hyphen between them in `text`.
 std::string joined(const std::string& text, const Token& first, const Token& second);
 
+// The single words (canonical stems) of a set of notes, for telling whether a
+// compound written apart is a word the board uses. Sorted, looked up by
+// binary search.
+class Words {
+public:
+    explicit Words(const std::vector<const std::vector<std::string>*>& note_terms);
+    bool contains(const std::string& stem) const;
+
+private:
+    std::vector<std::string> stems_;
+};
+
 // content_terms() in canonical form: what two notes are compared by. When
 // `known_words` is given, two neighbours whose joined stem is one of them
 // count as that one word instead ("text books" reads as "textbook" on a board
 // where someone wrote "textbooks").
-std::vector<std::string> comparable_terms(const std::string& text,
-                                          const std::unordered_set<std::string>* known_words = nullptr);
+std::vector<std::string> comparable_terms(const std::string& text, const Words* known_words = nullptr);
 
 // How many forms the table maps (for tests and docs).
 std::size_t table_size();

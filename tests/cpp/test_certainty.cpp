@@ -285,7 +285,9 @@ TEST(Questions, ComeInCanvasThenCodeThenBoardOrder) {
     for (std::size_t i = 1; i < report.questions.size(); ++i) {
         const Question& a = report.questions[i - 1];
         const Question& b = report.questions[i];
-        if (a.canvas == b.canvas) EXPECT_LE(rank(a), rank(b)) << a.code << " before " << b.code;
+        if (a.canvas == b.canvas) {
+            EXPECT_LE(rank(a), rank(b)) << a.code << " before " << b.code;
+        }
     }
 }
 

@@ -26,7 +26,7 @@ struct LinkDecisions {
 struct AnalyzeOptions {
     InputFormat format = InputFormat::automatic;
     std::string source;  // file name shown in errors and the report, "" if none
-    LinkDecisions links;
+    LinkDecisions links = {};
 };
 
 Report analyze(const Board& board, const AnalyzeOptions& options = {});
