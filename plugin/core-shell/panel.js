@@ -292,10 +292,10 @@ export function certaintyWords(fit) {
   const undecided = typeof fit.undecided === 'number' ? fit.undecided : 0;
   const unconfirmed = typeof fit.unconfirmed === 'number' ? fit.unconfirmed : 0;
   if (undecided > 0) {
-    parts.push(`${percent(undecided)} of the profile's weight is an open question and left out of the score: answer the questions below.`);
+    parts.push(`${percent(undecided)} of the profile's weight is an open question, counted at the rate such questions turn out to be addressed: answer the questions below.`);
   }
   if (unconfirmed > 0) {
-    parts.push(`${percent(unconfirmed)} of the score rests on links CanvasFit read from the wording, not yet confirmed by the team.`);
+    parts.push(`${percent(unconfirmed)} of the score rests on links CanvasFit read from the wording or on open questions, not yet confirmed by the team.`);
   }
   if (parts.length === 0 && (typeof fit.undecided === 'number' || typeof fit.unconfirmed === 'number') && fit.overall !== null) {
     parts.push('Every row of the score is decided, and it rests on links the team drew or confirmed.');
