@@ -904,6 +904,12 @@ void add_text_links_for_rule(const LinkRule& rule, const RuleContext& context,
                                     [&](const Candidate& c) { return names_targets[c.query] && !c.explicit_ref; }),
                      candidates.end());
     calibrate(candidates, queries, targets, targets.size(), scorer, rule);
+    // The confidence model learned from reliever/pain and creator/gain pairs
+    // only: no source states product/job pairs. A product's link to a job is
+    // therefore never more than a suggestion, unless the note names the job.
+    if (rule.to == Section::jobs)
+        for (Candidate& c : candidates)
+            if (!c.explicit_ref) c.percent = std::min(c.percent, kLikelyPercent - 1);
     const bool keep_all = context.decisions && context.decisions->list_all_candidates;
     for (const Candidate& c : chosen(std::move(candidates), targets.size(), keep_all)) {
         const bool likely = c.percent >= kLikelyPercent;

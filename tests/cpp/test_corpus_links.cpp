@@ -143,7 +143,11 @@ void report_scores(const std::string& label, const Scores& scores) {
 
 // The bar. Figures when it was set (14 boards, 197 gold links; see
 // docs/linking.md): tuning half P 0.946 R 0.495, held-out half P 0.831
-// R 0.544, overall P 0.887 R 0.518. Precision comes first: a wrong link tells
+// R 0.544, overall P 0.887 R 0.518. Issue 13 (2026-12-06): only links that
+// count (connector, confirmed, text) are scored, suggestions being questions,
+// and a product's text link to a job is at most a suggestion (no source
+// states product/job pairs to calibrate on; they were 68 % right here):
+// tuning P 0.932 R 0.383, checking P 0.891 R 0.456, overall P 0.911 R 0.416. Precision comes first: a wrong link tells
 // a team a pain is handled when it is not, while a missed one only shows as an
 // unaddressed-pain warning a facilitator can check.
 //
@@ -157,10 +161,10 @@ void report_scores(const std::string& label, const Scores& scores) {
 // boards it was tuned on fails. The margins (about four links per half, two
 // to three points overall) absorb a board or two being edited, not a
 // regression in the linker.
-constexpr double kMinPrecisionPerHalf = 0.75;
-constexpr double kMinRecallPerHalf = 0.42;
-constexpr double kMinPrecision = 0.84;
-constexpr double kMinRecall = 0.48;
+constexpr double kMinPrecisionPerHalf = 0.85;
+constexpr double kMinRecallPerHalf = 0.36;
+constexpr double kMinPrecision = 0.88;
+constexpr double kMinRecall = 0.40;
 // Every connector drawn between sections the canvas rule allows is a link,
 // and the corpus draws connectors only along gold links.
 constexpr double kConnectorBar = 1.0;
