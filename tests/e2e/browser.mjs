@@ -1,5 +1,6 @@
 // Shared set-up for browser tests: the machine's Chromium driven by
 // playwright-core (never a downloaded browser), and the demo server.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startDemoServer } from '../../scripts/serve-demo.mjs';
 
@@ -34,4 +35,23 @@ export async function openDemo(browser) {
   await page.goto(url);
   await page.waitForFunction(() => window.canvasfitDemo?.ready === true, null, { timeout: 30000 });
   return { page, server, url, requests, responses, errors, blocked };
+}
+
+/**
+ * The demo page shared by the tests of one file: opened before them, closed
+ * after. The returned object is filled in when the page is ready
+ * ({page, server, url, requests, responses, errors, blocked}).
+ */
+export function demoPageForTheseTests() {
+  const demo = {};
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+    Object.assign(demo, await openDemo(browser));
+  });
+  after(async () => {
+    await browser?.close();
+    demo.server?.close();
+  });
+  return demo;
 }

@@ -3,27 +3,16 @@
 // facilitator would. Suggest, confirm (button and restyle), reject (button and
 // delete), re-analyse, export the .excalidraw file and reopen it, Clear; the
 // answers are recorded in customData.canvasfitLinks and respected throughout.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openDemo } from './browser.mjs';
+import { demoPageForTheseTests } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STYLE = ['strokeColor', 'strokeWidth', 'strokeStyle', 'backgroundColor'];
-let browser;
-let demo;
-
-before(async () => {
-  browser = await launchBrowser();
-  demo = await openDemo(browser);
-});
-
-after(async () => {
-  await browser?.close();
-  demo?.server.close();
-});
+const demo = demoPageForTheseTests();
 
 function scene(page) {
   return page.evaluate((fields) => window.canvasfitDemo.session.api.getSceneElements().map((element) => {

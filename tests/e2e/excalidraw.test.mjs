@@ -1,26 +1,15 @@
 // End to end: the real Excalidraw page in the machine's Chromium, the real
 // wasm core, the CanvasFit panel clicked like a facilitator would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openDemo } from './browser.mjs';
+import { demoPageForTheseTests } from './browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const STYLE = ['strokeColor', 'strokeWidth', 'strokeStyle', 'backgroundColor'];
-let browser;
-let demo;
-
-before(async () => {
-  browser = await launchBrowser();
-  demo = await openDemo(browser);
-});
-
-after(async () => {
-  await browser?.close();
-  demo?.server.close();
-});
+const demo = demoPageForTheseTests();
 
 /** The user's view of the scene: ids, text and styles, without Excalidraw's bookkeeping. */
 function snapshot(page) {
