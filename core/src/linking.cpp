@@ -130,7 +130,6 @@ public:
     // The idf of a key found on one note only: the unit strengths are measured in.
     double rare_term_weight() const { return rare_term_weight_; }
     const std::string& key(KeyId key) const { return keys_[key]; }
-    bool knows(const std::string& key) const { return ids_.count(key) > 0; }
     bool is_time_unit_key(KeyId key) const { return time_units_[key]; }
     const std::optional<link_lexicon::Membership>& family(KeyId key) const {
         return families_[key];

@@ -76,9 +76,6 @@ public:
     const Terms& terms(NoteIndex n) const { return analysis_.terms[n]; }
     const Container* container(const std::string& id) const;  // nullptr if none
 
-    bool is_addressed(NoteIndex target) const {
-        return board_.link_roles[target] & BoardIndex::kLinkTarget;
-    }
     bool addresses_something(NoteIndex source) const {
         return board_.link_roles[source] & BoardIndex::kLinkSource;
     }

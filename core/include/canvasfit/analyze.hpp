@@ -20,7 +20,6 @@ struct LinkDecisions {
     // A measurement aid (scripts/measure_judgment.py --dump-candidates): report
     // every text candidate above the strength floor, whatever its confidence.
     bool list_all_candidates = false;
-    bool empty() const { return confirmed.empty() && rejected.empty(); }
 };
 
 struct AnalyzeOptions {
