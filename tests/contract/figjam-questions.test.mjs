@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadTs, loadCanvasFit, root } from './load.mjs';
+import { runPluginOn } from './figjam-run.mjs';
 
 let h;
 let canvasfit;
@@ -24,14 +25,7 @@ function startPlugin(host = null) {
     host = new h.FakeFigJam();
     host.load(h.figjamNodesFromRestExport(restExport));
   }
-  const figma = host.figma;
-  const controller = new h.Controller(figma, (reply) => figma.ui.postMessage(reply));
-  figma.ui.onmessage = (message) => { void controller.handle(message); };
-  const errors = [];
-  const session = new h.FigJamSession((request) => setTimeout(() => host.fromUi(request), 0), canvasfit);
-  host.deliverToUi = (reply) => setTimeout(() => session.receive(reply), 0);
-  session.onError = (error) => errors.push(error.message);
-  return { host, session, errors };
+  return runPluginOn(h, host, canvasfit);
 }
 
 const record = (node) => (node.pluginData.canvasfit ? JSON.parse(node.pluginData.canvasfit) : null);

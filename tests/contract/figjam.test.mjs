@@ -6,6 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadTs, loadCanvasFit } from './load.mjs';
 import { exampleExport, exampleWithoutGainCreators } from './example-boards.mjs';
+import { runPluginOn } from './figjam-run.mjs';
 
 let h;
 let canvasfit;
@@ -24,14 +25,7 @@ before(async () => {
 function startPlugin(bundle = restExport) {
   const host = new h.FakeFigJam();
   host.load(h.figjamNodesFromRestExport(bundle));
-  const figma = host.figma;
-  const controller = new h.Controller(figma, (reply) => figma.ui.postMessage(reply));
-  figma.ui.onmessage = (message) => { void controller.handle(message); };
-  const errors = [];
-  const session = new h.FigJamSession((request) => setTimeout(() => host.fromUi(request), 0), canvasfit);
-  host.deliverToUi = (reply) => setTimeout(() => session.receive(reply), 0);
-  session.onError = (error) => errors.push(error);
-  return { host, session, errors };
+  return runPluginOn(h, host, canvasfit);
 }
 
 const ours = (dump) => dump.filter((node) => node.pluginData.canvasfit);
