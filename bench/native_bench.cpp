@@ -22,7 +22,7 @@
 
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/analyzer.hpp"
-#include "canvasfit/layout.hpp"
+#include "layout/layout.hpp"
 #include "canvasfit/readers.hpp"
 #include "stages.hpp"
 

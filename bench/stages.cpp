@@ -6,9 +6,9 @@
 
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/readers.hpp"
-#include "canvasfit/text.hpp"
-#include "canvasfit/text_classifier.hpp"
-#include "canvasfit/value_types.hpp"
+#include "text/text.hpp"
+#include "text/text_classifier.hpp"
+#include "engine/value_types.hpp"
 
 namespace canvasfit::bench {
 

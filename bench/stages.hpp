@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "canvasfit/board.hpp"
-#include "canvasfit/engine.hpp"
-#include "canvasfit/layout.hpp"
+#include "engine/engine.hpp"
+#include "layout/layout.hpp"
 #include "canvasfit/report.hpp"
 
 namespace canvasfit::bench {

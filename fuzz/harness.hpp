@@ -23,9 +23,9 @@
 #include "canvasfit/limits.hpp"
 #include "canvasfit/readers.hpp"
 #include "canvasfit/report.hpp"
-#include "html_text.hpp"
-#include "json_input.hpp"
-#include "json_pull.hpp"
+#include "read/html_text.hpp"
+#include "read/json_input.hpp"
+#include "read/json_pull.hpp"
 
 namespace canvasfit::fuzz {
 

@@ -36,7 +36,7 @@ if [ "$stale" = 1 ]; then
   # The core's flags, wasm exception handling included (root CMakeLists.txt):
   # code built for the two kinds of exceptions does not link together.
   em++ -O3 -DNDEBUG -std=c++17 -fwasm-exceptions \
-    -Icore/include -Ibuild/wasm/staged-include \
+    -Icore/include -Icore/src -Ibuild/wasm/staged-include \
     bench/wasm_bench.cpp bench/stages.cpp "$core_lib" -o "$out/canvasfit_bench.js" \
     --bind -sMODULARIZE=1 -sEXPORT_NAME=createBenchModule -sALLOW_MEMORY_GROWTH=1 \
     -sFILESYSTEM=0 -sENVIRONMENT=node

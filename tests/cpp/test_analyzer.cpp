@@ -17,7 +17,7 @@
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/analyzer.hpp"
 #include "canvasfit/errors.hpp"
-#include "canvasfit/layout.hpp"
+#include "layout/layout.hpp"
 #include "canvasfit/limits.hpp"
 #include "canvasfit/readers.hpp"
 

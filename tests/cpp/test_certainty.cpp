@@ -12,7 +12,7 @@
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/errors.hpp"
-#include "word_forms.hpp"
+#include "text/word_forms.hpp"
 
 namespace canvasfit {
 namespace {

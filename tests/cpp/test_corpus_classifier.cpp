@@ -21,8 +21,8 @@
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/readers.hpp"
-#include "canvasfit/text.hpp"
-#include "canvasfit/text_classifier.hpp"
+#include "text/text.hpp"
+#include "text/text_classifier.hpp"
 
 using namespace canvasfit;
 

@@ -19,7 +19,7 @@
 
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
-#include "canvasfit/engine.hpp"
+#include "engine/engine.hpp"
 #include "canvasfit/readers.hpp"
 
 using namespace canvasfit;

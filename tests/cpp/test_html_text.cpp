@@ -3,7 +3,7 @@
 #include <chrono>
 #include <string>
 
-#include "html_text.hpp"
+#include "read/html_text.hpp"
 
 namespace canvasfit {
 namespace {

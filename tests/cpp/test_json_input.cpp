@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "json_input.hpp"
+#include "read/json_input.hpp"
 
 using canvasfit::InputError;
 namespace json_input = canvasfit::json_input;

@@ -7,7 +7,7 @@
 #include "../../fuzz/harness.hpp"
 #include "canvasfit/errors.hpp"
 #include "canvasfit/readers.hpp"
-#include "json_pull.hpp"
+#include "read/json_pull.hpp"
 
 namespace canvasfit {
 namespace {

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "board_builder.hpp"
-#include "canvasfit/containers.hpp"
-#include "canvasfit/layout.hpp"
+#include "structure/structure.hpp"
+#include "layout/layout.hpp"
 
 using namespace canvasfit;
 using namespace canvasfit::test_support;

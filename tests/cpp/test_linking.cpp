@@ -10,9 +10,9 @@
 
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
-#include "canvasfit/engine.hpp"
-#include "canvasfit/text.hpp"
-#include "link_lexicon.hpp"
+#include "engine/engine.hpp"
+#include "text/text.hpp"
+#include "engine/link_lexicon.hpp"
 
 using namespace canvasfit;
 using namespace canvasfit::test_support;

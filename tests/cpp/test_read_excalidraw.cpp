@@ -9,8 +9,8 @@
 #include <string>
 
 #include "canvasfit/errors.hpp"
-#include "format_readers.hpp"
-#include "json_input.hpp"
+#include "read/format_readers.hpp"
+#include "read/json_input.hpp"
 
 namespace canvasfit {
 namespace {

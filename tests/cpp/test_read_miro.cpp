@@ -7,10 +7,10 @@
 #include <sstream>
 #include <string>
 
-#include "canvasfit/containers.hpp"
+#include "structure/structure.hpp"
 #include "canvasfit/errors.hpp"
-#include "format_readers.hpp"
-#include "json_input.hpp"
+#include "read/format_readers.hpp"
+#include "read/json_input.hpp"
 
 namespace canvasfit {
 namespace {

@@ -1,6 +1,6 @@
 // Porter2 stemmer: every vector in tests/data/porter2/vectors.tsv, plus one test
 // per step whose comments trace the rule, so a failure points at the step.
-#include "canvasfit/stemmer.hpp"
+#include "text/stemmer.hpp"
 
 #include <gtest/gtest.h>
 

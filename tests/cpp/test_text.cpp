@@ -1,6 +1,6 @@
 // Text pipeline: UTF-8 robustness, token boundaries, folding, numbers, stop
 // words and the terms the linker sees.
-#include "canvasfit/text.hpp"
+#include "text/text.hpp"
 
 #include <gtest/gtest.h>
 

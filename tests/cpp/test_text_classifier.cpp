@@ -8,8 +8,8 @@
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/report.hpp"
-#include "canvasfit/text.hpp"
-#include "canvasfit/text_classifier.hpp"
+#include "text/text.hpp"
+#include "text/text_classifier.hpp"
 
 using namespace canvasfit;
 using test_support::frame;

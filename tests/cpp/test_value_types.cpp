@@ -6,10 +6,10 @@
 
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
-#include "canvasfit/engine.hpp"
-#include "canvasfit/text.hpp"
-#include "canvasfit/value_types.hpp"
-#include "competitors.hpp"
+#include "engine/engine.hpp"
+#include "text/text.hpp"
+#include "engine/value_types.hpp"
+#include "engine/competitors.hpp"
 
 using namespace canvasfit;
 using namespace canvasfit::test_support;

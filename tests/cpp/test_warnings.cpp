@@ -10,8 +10,8 @@
 
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
-#include "canvasfit/engine.hpp"
-#include "warning_kit.hpp"
+#include "engine/engine.hpp"
+#include "findings/warning_kit.hpp"
 
 using namespace canvasfit;
 using namespace canvasfit::test_support;

@@ -7,7 +7,6 @@
 #include <utility>
 #include <vector>
 
-#include "canvasfit/layout.hpp"
 #include "canvasfit/sections.hpp"
 
 namespace canvasfit {

@@ -1,4 +1,5 @@
-// The seven sections of a Value Proposition Canvas and the titles people give them.
+// The seven sections of a Value Proposition Canvas, how a note was placed in
+// one, and the titles people give them.
 #pragma once
 
 #include <optional>
@@ -12,6 +13,10 @@ enum class Section { segment, jobs, pains, gains, products, relievers, creators,
 constexpr Section kAllSections[] = {Section::segment,  Section::jobs,      Section::pains,
                                     Section::gains,    Section::products,  Section::relievers,
                                     Section::creators};
+
+// How a note's section was decided (report name: "frame", "region", "text", "none").
+enum class Placement { frame, region, text, none };
+const char* placement_name(Placement placement);
 
 // Report names: "segment", "jobs", ..., "unknown".
 const char* section_name(Section section);

@@ -1,0 +1,79 @@
+#include "engine/engine.hpp"
+
+#include <unordered_map>
+
+#include "text/text.hpp"
+
+namespace canvasfit {
+
+const char* link_source_name(LinkSource source) {
+    switch (source) {
+        case LinkSource::connector: return "connector";
+        case LinkSource::confirmed: return "confirmed";
+        case LinkSource::text: return "text";
+        case LinkSource::suggested: return "suggested";
+    }
+    return "text";
+}
+
+const char* row_status_name(RowStatus status) {
+    switch (status) {
+        case RowStatus::covered: return "covered";
+        case RowStatus::unaddressed: return "unaddressed";
+        case RowStatus::question: return "question";
+    }
+    return "question";
+}
+
+std::vector<CanvasNotes> notes_by_canvas(const Layout& layout, std::size_t canvas_count) {
+    std::vector<CanvasNotes> canvases(canvas_count);
+    for (NoteIndex n = 0; n < layout.notes.size(); ++n) {
+        const NotePlacement& placement = layout.notes[n];
+        if (placement.canvas < 0 || placement.section == Section::unknown) continue;
+        canvases[static_cast<std::size_t>(placement.canvas)].of(placement.section).push_back(n);
+    }
+    return canvases;
+}
+
+Adjacency connector_adjacency(const Board& board) {
+    std::unordered_map<std::string, NoteIndex> index_of;
+    for (NoteIndex n = 0; n < board.notes.size(); ++n) index_of.emplace(board.notes[n].id, n);
+    Adjacency connected(board.notes.size());
+    for (const Connector& connector : board.connectors) {
+        const auto from = index_of.find(connector.from);
+        const auto to = index_of.find(connector.to);
+        if (from == index_of.end() || to == index_of.end() || from->second == to->second) continue;
+        connected[from->second].push_back(to->second);
+        connected[to->second].push_back(from->second);
+    }
+    return connected;
+}
+
+CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes) {
+    const Board& board = *analysis.board;
+    CanvasAnalysis canvas;
+    rank_canvas(board, notes, analysis.votes, analysis.priorities);
+    canvas.links =
+        link_canvas(board, notes, analysis.terms, analysis.connected, nullptr, analysis.decisions);
+    canvas.fit = score_fit(notes, analysis.priorities, canvas.links);
+    canvas.value = profile_value(analysis, notes, canvas.links);
+    canvas.notes = std::move(notes);
+    return canvas;
+}
+
+BoardAnalysis run_engine(const Board& board, Layout layout, const LinkDecisions* decisions) {
+    BoardAnalysis analysis;
+    analysis.board = &board;
+    analysis.decisions = decisions;
+    analysis.layout = std::move(layout);
+    analysis.terms.reserve(board.notes.size());
+    for (const Note& note : board.notes) analysis.terms.push_back(content_terms(note.text));
+    analysis.connected = connector_adjacency(board);
+    analysis.votes = count_votes(board);
+    analysis.priorities.assign(board.notes.size(), Priority{});
+    for (CanvasNotes& notes : notes_by_canvas(analysis.layout, analysis.layout.canvases.size()))
+        analysis.canvases.push_back(analyze_canvas(analysis, std::move(notes)));
+    return analysis;
+}
+
+}  // namespace canvasfit

@@ -1,0 +1,290 @@
+#include "findings/warning_kit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "text/text.hpp"
+#include "text/word_forms.hpp"
+
+namespace canvasfit::warning_kit {
+
+const char* code_name(Code code) {
+    switch (code) {
+        case Code::missing_segment: return "missing-segment";
+        case Code::broad_segment: return "broad-segment";
+        case Code::empty_section: return "empty-section";
+        case Code::too_many: return "too-many";
+        case Code::duplicate_notes: return "duplicate-notes";
+        case Code::unaddressed_pain: return "unaddressed-pain";
+        case Code::unaddressed_gain: return "unaddressed-gain";
+        case Code::hidden_costs: return "hidden-costs";
+        case Code::unvalidated: return "unvalidated";
+        case Code::orphan_product: return "orphan-product";
+        case Code::orphan_reliever: return "orphan-reliever";
+        case Code::orphan_creator: return "orphan-creator";
+        case Code::low_fit: return "low-fit";
+        case Code::one_size_fits_all: return "one-size-fits-all";
+        case Code::similar_segments: return "similar-segments";
+    }
+    return "";
+}
+
+BoardIndex::BoardIndex(const BoardAnalysis& analysis)
+    : link_roles(analysis.board->notes.size(), 0) {
+    for (const CanvasAnalysis& canvas : analysis.canvases)
+        for (const Link& link : canvas.links) {
+            const bool counts = link.counts();
+            link_roles[link.from] |= counts ? kLinkSource : kSuggestedSource;
+            link_roles[link.to] |= counts ? kLinkTarget : kSuggestedTarget;
+        }
+    const std::vector<Container>& containers = analysis.board->containers;
+    for (std::size_t i = 0; i < containers.size(); ++i)
+        container_by_id.emplace(containers[i].id, i);  // the first of a repeated id wins
+}
+
+const Coverage* CanvasView::coverage(NoteIndex n) const {
+    for (const std::vector<Coverage>* rows :
+         {&canvas_.fit.pain_coverage, &canvas_.fit.gain_coverage, &canvas_.fit.job_coverage})
+        for (const Coverage& row : *rows)
+            if (row.note == n) return &row;
+    return nullptr;
+}
+
+const Container* CanvasView::container(const std::string& id) const {
+    const auto found = board_.container_by_id.find(id);
+    return found == board_.container_by_id.end() ? nullptr
+                                                 : &analysis_.board->containers[found->second];
+}
+
+std::size_t CanvasView::note_count() const {
+    std::size_t count = 0;
+    for (Section section : kAllSections) count += notes(section).size();
+    return count;
+}
+
+Severity severity_for_rank(const Priority& priority) {
+    if (priority.rank >= 1 && priority.rank <= 2) return Severity::high;
+    if (priority.priority >= 0.5) return Severity::medium;
+    return Severity::low;
+}
+
+std::string quote(const std::string& text) {
+    constexpr std::size_t kMaxBytes = 48;
+    std::string line;
+    bool space = false;
+    for (char c : text) {
+        const bool blank = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (blank) {
+            space = !line.empty();
+            continue;
+        }
+        if (space) line += ' ';
+        space = false;
+        line += c;
+    }
+    if (line.size() <= kMaxBytes) return line;
+    std::size_t cut = kMaxBytes;
+    // Back up to the start of a UTF-8 sequence, then to a word boundary if one is near.
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t space_at = line.rfind(' ', cut);
+    if (space_at != std::string::npos && space_at > kMaxBytes / 2) cut = space_at;
+    return line.substr(0, cut) + "\xE2\x80\xA6";  // "…"
+}
+
+const char* section_title(Section section) {
+    switch (section) {
+        case Section::segment: return "Customer Segment";
+        case Section::jobs: return "Customer Jobs";
+        case Section::pains: return "Pains";
+        case Section::gains: return "Gains";
+        case Section::products: return "Products & Services";
+        case Section::relievers: return "Pain Relievers";
+        case Section::creators: return "Gain Creators";
+        case Section::unknown: break;
+    }
+    return "Unknown";
+}
+
+StemSet::StemSet(std::string_view words) : stems_(content_terms(words)) {
+    std::sort(stems_.begin(), stems_.end());
+    stems_.erase(std::unique(stems_.begin(), stems_.end()), stems_.end());
+}
+
+bool StemSet::contains(const std::string& stem) const {
+    return std::binary_search(stems_.begin(), stems_.end(), stem);
+}
+
+const std::string* StemSet::first_in(const Terms& terms) const {
+    for (const std::string& term : terms)
+        if (contains(term)) return &term;
+    return nullptr;
+}
+
+const StemSet& generic_offer_words() {
+    static const StemSet words(
+        "app apps application applications product products service services platform platforms "
+        "tool tools system systems software solution solutions website websites site web offer "
+        "offers offering offerings feature features package packages plan plans version");
+    return words;
+}
+
+WordSet::WordSet(std::string_view words) {
+    for (const Token& token : tokenize(words)) words_.push_back(token.text);
+    std::sort(words_.begin(), words_.end());
+    words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+}
+
+bool WordSet::contains(const std::string& folded_word) const {
+    return std::binary_search(words_.begin(), words_.end(), folded_word);
+}
+
+std::vector<std::vector<int>> comparable_sets(const CanvasView& canvas, Section section, TermIds& ids) {
+    std::vector<const Terms*> note_terms;
+    for (Section each : kAllSections)
+        for (NoteIndex n : canvas.notes(each)) note_terms.push_back(&canvas.terms(n));
+    const word_forms::Words words(note_terms);
+    std::vector<std::vector<int>> sets;
+    for (NoteIndex n : canvas.notes(section))
+        sets.push_back(ids.ids_of(word_forms::comparable_terms(canvas.note(n).text, &words)));
+    return sets;
+}
+
+std::vector<int> TermIds::ids_of(const Terms& terms) {
+    std::vector<int> ids;
+    ids.reserve(terms.size());
+    for (const std::string& term : terms) {
+        const auto found = ids_.find(term);  // look before inserting: no key copy for known terms
+        ids.push_back(found != ids_.end()
+                          ? found->second
+                          : ids_.emplace(term, static_cast<int>(ids_.size())).first->second);
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+double jaccard(const std::vector<int>& a, const std::vector<int>& b) {
+    if (a.empty() && b.empty()) return 0;
+    std::size_t shared = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] == b[j]) ++shared, ++i, ++j;
+        else if (a[i] < b[j]) ++i;
+        else ++j;
+    }
+    return static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - shared);
+}
+
+namespace {
+
+class UnionFind {
+public:
+    explicit UnionFind(std::size_t size) : parent_(size) {
+        std::iota(parent_.begin(), parent_.end(), 0);
+    }
+    std::size_t find(std::size_t x) {
+        while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+        return x;
+    }
+    void join(std::size_t a, std::size_t b) {
+        a = find(a);
+        b = find(b);
+        if (a != b) parent_[std::max(a, b)] = std::min(a, b);  // the smaller index is the root
+    }
+
+private:
+    std::vector<std::size_t> parent_;
+};
+
+// Indices of the first set of each distinct non-empty value; `same` joins the rest to it.
+std::vector<std::size_t> distinct_sets(const std::vector<std::vector<int>>& sets, UnionFind& same) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < sets.size(); ++i)
+        if (!sets[i].empty()) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return sets[a] < sets[b]; });
+    std::vector<std::size_t> distinct;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (k > 0 && sets[order[k]] == sets[order[k - 1]]) {
+            same.join(order[k - 1], order[k]);
+            continue;
+        }
+        distinct.push_back(order[k]);
+    }
+    std::sort(distinct.begin(), distinct.end());
+    return distinct;
+}
+
+std::size_t prefix_length(std::size_t size, double threshold) {
+    const auto needed = static_cast<std::size_t>(std::ceil(threshold * size - 1e-9));
+    return size - std::min(size, needed) + 1;
+}
+
+// A posting list longer than this does not nominate candidates: its term is in
+// so many sets that it says little, and scanning it for every set would turn a
+// 10,000-note section of short, alike notes into all pairs. Ordinary canvases
+// never reach it (the text linker uses the same bound). Pairs whose shared
+// prefix terms are all that common are then missed, which only happens on
+// canvases of thousands of notes drawn from a handful of words.
+constexpr std::size_t kMaxPostings = 64;
+
+// Prefix-filtered similarity join over the distinct sets (see the header).
+void join_similar(const std::vector<std::vector<int>>& sets,
+                  const std::vector<std::size_t>& members, double threshold, UnionFind& groups,
+                  std::size_t& verified) {
+    int max_id = -1;
+    for (std::size_t m : members) max_id = std::max(max_id, sets[m].back());
+    std::vector<std::size_t> frequency(static_cast<std::size_t>(max_id + 1), 0);
+    for (std::size_t m : members)
+        for (int id : sets[m]) ++frequency[static_cast<std::size_t>(id)];
+    auto rarer = [&](int a, int b) {
+        const auto fa = frequency[static_cast<std::size_t>(a)],
+                   fb = frequency[static_cast<std::size_t>(b)];
+        return fa != fb ? fa < fb : a < b;
+    };
+    std::vector<std::vector<std::size_t>> index(frequency.size());  // term -> members so far
+    std::vector<std::size_t> seen_by(members.size(), members.size());
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        const std::vector<int>& set = sets[members[k]];
+        std::vector<int> prefix = set;
+        std::sort(prefix.begin(), prefix.end(), rarer);
+        prefix.resize(std::min(prefix.size(), prefix_length(prefix.size(), threshold)));
+        for (int id : prefix) {
+            const std::vector<std::size_t>& postings = index[static_cast<std::size_t>(id)];
+            if (postings.size() > kMaxPostings) continue;
+            for (std::size_t other : postings) {
+                if (seen_by[other] == k) continue;
+                seen_by[other] = k;
+                const std::vector<int>& candidate = sets[members[other]];
+                // Sizes alone can rule a pair out: J <= min / max.
+                const double small = static_cast<double>(std::min(set.size(), candidate.size()));
+                const double large = static_cast<double>(std::max(set.size(), candidate.size()));
+                if (small < threshold * large - 1e-9) continue;
+                ++verified;
+                if (jaccard(set, candidate) >= threshold - 1e-9)
+                    groups.join(members[k], members[other]);
+            }
+        }
+        for (int id : prefix) index[static_cast<std::size_t>(id)].push_back(k);
+    }
+}
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
+                                                     double threshold, std::size_t* verified) {
+    UnionFind groups(sets.size());
+    const std::vector<std::size_t> distinct = distinct_sets(sets, groups);
+    std::size_t pairs = 0;
+    if (!distinct.empty()) join_similar(sets, distinct, threshold, groups, pairs);
+    if (verified) *verified = pairs;
+    std::vector<std::vector<std::size_t>> by_root(sets.size());
+    for (std::size_t i = 0; i < sets.size(); ++i)
+        if (!sets[i].empty()) by_root[groups.find(i)].push_back(i);
+    std::vector<std::vector<std::size_t>> result;
+    for (std::vector<std::size_t>& group : by_root)
+        if (group.size() > 1) result.push_back(std::move(group));
+    return result;
+}
+
+}  // namespace canvasfit::warning_kit

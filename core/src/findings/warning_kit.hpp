@@ -1,0 +1,174 @@
+// Shared pieces of the gap-warning rules (warnings.cpp and warning_*.cpp):
+// the per-canvas view the rules read, severity from rank, short quotes,
+// curated word lists matched by stem, and a set-similarity join that finds
+// near-identical term sets through an inverted index instead of all pairs.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "engine/engine.hpp"
+
+namespace canvasfit::warning_kit {
+
+// The fixed order of codes inside one canvas (docs/report.md, "Gap warning codes"):
+// first what the canvas is about, then the profile, the value map, and the fit.
+enum class Code {
+    missing_segment,
+    broad_segment,
+    empty_section,
+    too_many,
+    duplicate_notes,
+    unaddressed_pain,
+    unaddressed_gain,
+    hidden_costs,
+    unvalidated,
+    orphan_product,
+    orphan_reliever,
+    orphan_creator,
+    low_fit,
+    one_size_fits_all,
+    similar_segments,
+};
+const char* code_name(Code code);
+
+// A warning with what the final ordering needs: canvas, code, then note order.
+struct Finding {
+    std::size_t canvas = 0;
+    Code code = Code::missing_segment;
+    std::vector<NoteIndex> notes;  // board order
+    Severity severity = Severity::info;
+    std::string message;
+};
+
+// What the rules look up across the whole board, built once per analysis.
+struct BoardIndex {
+    explicit BoardIndex(const BoardAnalysis& analysis);
+
+    // For every note: whether a link leaves it (kLinkSource) and whether one
+    // reaches it (kLinkTarget). A note belongs to one canvas and links stay
+    // inside a canvas, so one board-wide table serves every canvas.
+    static constexpr unsigned char kLinkSource = 1;
+    static constexpr unsigned char kLinkTarget = 2;
+    // The same for suggested links (questions, not findings).
+    static constexpr unsigned char kSuggestedSource = 4;
+    static constexpr unsigned char kSuggestedTarget = 8;
+    std::vector<unsigned char> link_roles;
+    // Container index by id; looked up, never iterated.
+    std::unordered_map<std::string, std::size_t> container_by_id;
+};
+
+// One canvas as the rules read it.
+class CanvasView {
+public:
+    CanvasView(const BoardAnalysis& analysis, std::size_t canvas, const BoardIndex& board)
+        : analysis_(analysis), index_(canvas), canvas_(analysis.canvases[canvas]), board_(board) {}
+
+    const BoardAnalysis& analysis() const { return analysis_; }
+    std::size_t index() const { return index_; }
+    const std::vector<NoteIndex>& notes(Section section) const { return canvas_.notes.of(section); }
+    const Fit& fit() const { return canvas_.fit; }
+    const Note& note(NoteIndex n) const { return analysis_.board->notes[n]; }
+    const Priority& priority(NoteIndex n) const { return analysis_.priorities[n]; }
+    const Terms& terms(NoteIndex n) const { return analysis_.terms[n]; }
+    const Container* container(const std::string& id) const;  // nullptr if none
+
+    bool addresses_something(NoteIndex source) const {
+        return board_.link_roles[source] & BoardIndex::kLinkSource;
+    }
+    bool has_suggestion_from(NoteIndex source) const {
+        return board_.link_roles[source] & BoardIndex::kSuggestedSource;
+    }
+    // Whether a missing link is a gap on this canvas or a question (fit.cpp).
+    bool decides_gaps(Section target) const { return canvas_.fit.decides_gaps(target); }
+    // The fit row of a pain, gain or job, nullptr for other notes.
+    const Coverage* coverage(NoteIndex n) const;
+    std::size_t note_count() const;  // notes in any section, segment included
+
+private:
+    const BoardAnalysis& analysis_;
+    std::size_t index_;
+    const CanvasAnalysis& canvas_;
+    const BoardIndex& board_;
+};
+
+// "high" for the top two of a section, "medium" for the rest of its top
+// half (priority >= 0.5), "low" below.
+Severity severity_for_rank(const Priority& priority);
+
+// The note's text on one line, cut to about 48 characters at a UTF-8 boundary.
+std::string quote(const std::string& text);
+
+// "Pains", "Pain Relievers"... as on the canvas.
+const char* section_title(Section section);
+
+// Porter2 stems of a curated word list, computed once with the same text
+// pipeline that produced the notes' terms, so the lists read as plain English.
+class StemSet {
+public:
+    explicit StemSet(std::string_view words);
+    bool contains(const std::string& stem) const;
+    // The first of `terms` in the set, or nullptr.
+    const std::string* first_in(const Terms& terms) const;
+
+private:
+    std::vector<std::string> stems_;  // sorted
+};
+
+// Words every offer uses for itself ("app", "service", "platform"...): two
+// notes sharing only these say nothing about each other.
+const StemSet& generic_offer_words();
+
+// Folded word forms (tokenize()'s Token::text), for lists where a stem would
+// merge senses: "expensive" and "expenses" share the stem "expens".
+class WordSet {
+public:
+    explicit WordSet(std::string_view words);
+    bool contains(const std::string& folded_word) const;
+
+private:
+    std::vector<std::string> words_;  // sorted
+};
+
+// Term sets as sorted ids; ids are given in first-seen order. Only looked up,
+// never iterated, so the hash map's order cannot leak into the output.
+class TermIds {
+public:
+    std::vector<int> ids_of(const Terms& terms);
+
+private:
+    std::unordered_map<std::string, int> ids_;
+};
+
+// Groups of sets that are near-identical: Jaccard similarity >= threshold,
+// closed transitively. Empty sets never group. Each group lists its members in
+// increasing index order, groups ordered by their first member; singletons are
+// left out. Identical sets are merged first, then the remaining distinct sets
+// are joined with prefix filtering (a pair above the threshold must share one
+// of the rarest |s| - ceil(t|s|) + 1 terms of each set), so the cost follows
+// the number of real candidates rather than the square of the number of sets.
+// `verified`, when given, counts the pairs whose similarity was computed, so
+// tests can bound the cost without timing it.
+std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
+                                                     double threshold,
+                                                     std::size_t* verified = nullptr);
+
+double jaccard(const std::vector<int>& a, const std::vector<int>& b);  // sorted ids
+
+// The notes of one section of a canvas as two notes are compared: each note's
+// terms in canonical form (word_forms.hpp: "paid" is "pay", "text books" is
+// "textbook" when the canvas writes "textbooks"), as sorted ids.
+std::vector<std::vector<int>> comparable_sets(const CanvasView& canvas, Section section, TermIds& ids);
+
+// Rules, one file each side of the canvas; each appends its findings.
+void find_segment_warnings(const CanvasView& canvas, std::vector<Finding>& out);
+void find_profile_warnings(const CanvasView& canvas, std::vector<Finding>& out);
+void find_value_map_warnings(const CanvasView& canvas, std::vector<Finding>& out);
+void find_fit_warnings(const CanvasView& canvas, std::vector<Finding>& out);
+// Rules that compare canvases with each other.
+void find_cross_canvas_warnings(const BoardAnalysis& analysis, std::vector<Finding>& out);
+
+}  // namespace canvasfit::warning_kit

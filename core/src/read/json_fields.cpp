@@ -1,0 +1,118 @@
+#include "read/json_fields.hpp"
+
+#include <cmath>
+
+#include "canvasfit/errors.hpp"
+#include "canvasfit/limits.hpp"
+#include "read/json_input.hpp"
+
+namespace canvasfit::json_fields {
+
+namespace {
+
+[[noreturn]] void missing(const char* key, const Location& at) {
+    throw InputError(at.pointer(key), std::string("missing required field '") + key + "'");
+}
+
+[[noreturn]] void wrong_type(const Field& field, const char* key, const Location& at,
+                             const char* expected) {
+    throw InputError(at.pointer(key), std::string("field '") + key + "' must be " + expected +
+                                          ", found " + json_pull::type_name(*field.type));
+}
+
+}  // namespace
+
+std::string Location::pointer() const {
+    std::string text(list);
+    if (index != kNoIndex) text = json_input::pointer(text, index);
+    if (member != nullptr) text = json_input::pointer(text, member);
+    return text;
+}
+
+std::string Location::pointer(const char* key) const { return json_input::pointer(pointer(), key); }
+
+std::string Location::pointer(const char* key, std::size_t item) const {
+    return json_input::pointer(pointer(key), item);
+}
+
+void Field::read(Reader& reader) {
+    type = reader.peek();
+    switch (*type) {
+        case Type::string: text.assign(reader.read_string()); break;
+        case Type::number: number = reader.read_number(); break;
+        case Type::boolean: boolean = reader.read_bool(); break;
+        case Type::null: reader.read_null(); break;
+        case Type::array:
+        case Type::object: reader.skip_value(); break;
+    }
+}
+
+void StringList::read(Reader& reader) {
+    type = reader.peek();
+    items.clear();
+    first_non_string = Location::kNoIndex;
+    if (*type != Type::array) {
+        reader.skip_value();
+        return;
+    }
+    reader.begin_array();
+    for (std::size_t i = 0; reader.next_item(); ++i) {
+        if (reader.peek() == Type::string) {
+            items.emplace_back(reader.read_string());
+            continue;
+        }
+        if (first_non_string == Location::kNoIndex) first_non_string = i;
+        reader.skip_value();
+    }
+}
+
+void require_object(Type type, const Location& at) {
+    if (type != Type::object)
+        throw InputError(at.pointer(), std::string("expected an object, found ") +
+                                           json_pull::type_name(type));
+}
+
+std::string require_string(const Field& field, const char* key, const Location& at) {
+    if (!has(field)) missing(key, at);
+    if (*field.type != Type::string) wrong_type(field, key, at, "a string");
+    return field.text;
+}
+
+std::string optional_string(const Field& field, const char* key, const Location& at,
+                            const std::string& fallback) {
+    if (!has(field)) return fallback;
+    return require_string(field, key, at);
+}
+
+double require_number(const Field& field, const char* key, const Location& at) {
+    if (!has(field)) missing(key, at);
+    if (*field.type != Type::number) wrong_type(field, key, at, "a number");
+    const double number = field.number.value;
+    if (!std::isfinite(number) || std::fabs(number) > limits::kMaxCoordinate)
+        throw InputError(at.pointer(key), std::string("field '") + key +
+                                              "' is out of range (|value| must be at most 1e9)");
+    return number;
+}
+
+double optional_number(const Field& field, const char* key, const Location& at, double fallback) {
+    if (!has(field)) return fallback;
+    return require_number(field, key, at);
+}
+
+bool optional_bool(const Field& field, const char* key, const Location& at, bool fallback) {
+    if (!has(field)) return fallback;
+    if (*field.type != Type::boolean) wrong_type(field, key, at, "true or false");
+    return field.boolean;
+}
+
+std::string require_id(const Field& field, const char* key, const Location& at) {
+    if (!has(field)) missing(key, at);
+    std::string id;
+    if (*field.type == Type::string) id = field.text;
+    else if (*field.type == Type::number && field.number.is_integer) id = field.number.integer_text();
+    else wrong_type(field, key, at, "a string or integer id");
+    if (id.empty()) throw InputError(at.pointer(key), std::string("field '") + key + "' is empty");
+    return id;
+}
+
+}  // namespace canvasfit::json_fields

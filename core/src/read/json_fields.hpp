@@ -1,0 +1,93 @@
+// Typed access to the members a reader takes from a json_pull::Reader, with
+// the same checks and error messages as json_input's accessors on a tree.
+//
+// A reader copies the few members it needs of one object into a record of
+// Fields (a later duplicate key overwrites an earlier one, as in nlohmann),
+// skipping everything else, and then checks them in its own order. Error
+// locations are kept as the parts of a JSON pointer and composed only when an
+// error is thrown: a board with no errors never builds one.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "read/json_pull.hpp"
+
+namespace canvasfit::json_fields {
+
+using json_pull::Reader;
+using json_pull::Type;
+
+// Where a value is: `list`, then an index into it, then a member name.
+struct Location {
+    static constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+    std::string_view list;  // e.g. "/notes"; "" for the root
+    std::size_t index = kNoIndex;
+    const char* member = nullptr;
+
+    std::string pointer() const;
+    std::string pointer(const char* key) const;  // of a member of this value
+    std::string pointer(const char* key, std::size_t item) const;  // of an item of that member
+};
+
+// One member's value: its type and, for a scalar, the value.
+struct Field {
+    std::optional<Type> type;  // none when the member is absent
+    bool boolean = false;
+    json_pull::Number number;
+    std::string text;
+
+    void read(Reader& reader);  // the value at the reader; containers are skipped
+};
+
+// A member that should be a list of strings.
+struct StringList {
+    std::optional<Type> type;
+    std::vector<std::string> items;
+    std::size_t first_non_string = Location::kNoIndex;
+
+    void read(Reader& reader);
+};
+
+// Reads the object or other value at the reader: for an object, each member
+// `find` returns a Field for is read into it and the rest is skipped.
+// Returns the value's type.
+template <typename Find>
+Type read_object(Reader& reader, Find&& find) {
+    const Type type = reader.peek();
+    if (type != Type::object) {
+        reader.skip_value();
+        return type;
+    }
+    reader.begin_object();
+    std::string_view key;
+    while (reader.next_key(key)) {
+        if (!find(key, reader)) reader.skip_value();
+    }
+    return type;
+}
+
+// Key lookup is most of the time spent on skipped members: the length and
+// first byte rule out nearly every candidate before a comparison call.
+inline bool same_key(std::string_view name, std::string_view key) {
+    return name.size() == key.size() && !key.empty() && name[0] == key[0] && name == key;
+}
+
+// Present and not null, like json_input::has.
+inline bool has(const Field& field) { return field.type && *field.type != Type::null; }
+
+void require_object(Type type, const Location& at);
+std::string require_string(const Field& field, const char* key, const Location& at);
+std::string optional_string(const Field& field, const char* key, const Location& at,
+                            const std::string& fallback = "");
+// Numbers must be finite and at most limits::kMaxCoordinate in size.
+double require_number(const Field& field, const char* key, const Location& at);
+double optional_number(const Field& field, const char* key, const Location& at, double fallback);
+bool optional_bool(const Field& field, const char* key, const Location& at, bool fallback);
+// A string or an integer id, which becomes a string.
+std::string require_id(const Field& field, const char* key, const Location& at);
+
+}  // namespace canvasfit::json_fields

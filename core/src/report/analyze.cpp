@@ -1,0 +1,327 @@
+#include "canvasfit/analyze.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <tuple>
+#include <unordered_map>
+
+#include "engine/engine.hpp"
+#include "canvasfit/errors.hpp"
+#include "layout/layout.hpp"
+#include "text/text_classifier.hpp"
+#include "read/json_input.hpp"
+#include "findings/warning_kit.hpp"
+
+namespace canvasfit {
+
+namespace {
+
+std::vector<CanvasReport> canvas_reports(const Layout& layout) {
+    std::vector<CanvasReport> canvases;
+    for (const CanvasLayout& canvas : layout.canvases) {
+        CanvasReport report;
+        report.id = canvas.id;
+        report.title = canvas.title;
+        report.sections.resize(std::size(kAllSections));
+        canvases.push_back(std::move(report));
+    }
+    return canvases;
+}
+
+// The segment a canvas is about: its segment notes, else the qualifier of a
+// segment or canvas title ("Customer Segment: Busy parents").
+std::optional<std::string> segment_of(const CanvasLayout& layout, const std::string& segment_notes,
+                                      const Board& board) {
+    if (!segment_notes.empty()) return segment_notes;
+    for (const SectionArea& area : layout.sections)
+        if (area.section == Section::segment)
+            for (const Container& container : board.containers)
+                if (container.id == area.container_id && !title_qualifier(container.title).empty())
+                    return title_qualifier(container.title);
+    if (!title_qualifier(layout.title).empty()) return title_qualifier(layout.title);
+    return std::nullopt;
+}
+
+// --- Text classification (text_classifier.hpp, docs/text-classification.md) ---
+
+bool has_section_areas(const Layout& layout) {
+    return std::any_of(layout.canvases.begin(), layout.canvases.end(),
+                       [](const CanvasLayout& canvas) { return !canvas.sections.empty(); });
+}
+
+// On a board without sections, place_by_text may have sorted notes into one canvas.
+std::string no_sections_message(const Layout& layout, std::size_t notes, std::size_t unsorted) {
+    const std::string titles =
+        "frames or shapes titled 'Customer Jobs', 'Pains', 'Gains', 'Products & Services', "
+        "'Pain Relievers' and 'Gain Creators'";
+    if (layout.canvases.empty()) return "No canvas sections found: put the notes in " + titles + ".";
+    return "No canvas sections found: " + std::to_string(notes - unsorted) + " of " +
+           std::to_string(notes) + " note(s) were sorted into one canvas by their text" +
+           (unsorted ? " (" + std::to_string(unsorted) + " too unclear to sort)" : std::string()) +
+           "; put the notes in " + titles + " to decide their sections yourself.";
+}
+
+const char* reads_as(Section section) {
+    switch (section) {
+        case Section::segment: return "a customer segment";
+        case Section::jobs: return "a customer job";
+        case Section::pains: return "a pain";
+        case Section::gains: return "a gain";
+        case Section::products: return "a product or service";
+        case Section::relievers: return "a pain reliever";
+        case Section::creators: return "a gain creator";
+        case Section::unknown: break;
+    }
+    return "another section";
+}
+
+// A note whose frame or region says one section and whose text strongly says another.
+void add_misplaced_warnings(const Board& board, const Layout& layout, Report& report) {
+    for (std::size_t n = 0; n < board.notes.size(); ++n) {
+        const NotePlacement& placement = layout.notes[n];
+        // On an unsorted note the text's guess is a which-section question.
+        if (placement.text_suggestion == Section::unknown || placement.section == Section::unknown)
+            continue;
+        const int percent = static_cast<int>(placement.text_confidence * 100 + 0.5);
+        Warning warning;
+        warning.code = "misplaced-note";
+        warning.severity = percent >= 95 ? Severity::medium : Severity::low;
+        warning.notes.push_back(board.notes[n].id);
+        if (placement.canvas >= 0)
+            warning.canvas = layout.canvases[static_cast<std::size_t>(placement.canvas)].id;
+        warning.message = "'" + warning_kit::quote(board.notes[n].text) + "' sits in " +
+                          warning_kit::section_title(placement.section) + " but reads as " +
+                          reads_as(placement.text_suggestion) +
+                          (placement.text_reason.empty() ? "" : " (" + placement.text_reason + ")") +
+                          ", " + std::to_string(percent) + " % sure: check which section it belongs to.";
+        report.warnings.push_back(std::move(warning));
+    }
+}
+
+// An unsorted note whose text leans towards a section, below the bar for
+// placing it: the facilitator decides.
+void add_section_questions(const Board& board, const Layout& layout, Report& report) {
+    for (std::size_t n = 0; n < board.notes.size(); ++n) {
+        const NotePlacement& placement = layout.notes[n];
+        if (placement.section != Section::unknown || placement.text_suggestion == Section::unknown)
+            continue;
+        Question question;
+        question.code = "which-section";
+        if (placement.canvas >= 0)
+            question.canvas = layout.canvases[static_cast<std::size_t>(placement.canvas)].id;
+        question.notes.push_back(board.notes[n].id);
+        question.candidates.push_back(section_name(placement.text_suggestion));
+        question.confidence = placement.text_confidence;
+        question.message = "Which section does '" + warning_kit::quote(board.notes[n].text) +
+                           "' belong to? It reads most like " + reads_as(placement.text_suggestion) +
+                           " (" + std::to_string(static_cast<int>(placement.text_confidence * 100 + 0.5)) +
+                           " %), too unsure to move it there.";
+        report.questions.push_back(std::move(question));
+    }
+}
+
+// Canvas order (questions outside every canvas first), then the code order of
+// docs/report.md, then the board order of the first note.
+void sort_questions(Report& report) {
+    static const char* const kOrder[] = {"which-section", "is-addressed", "what-addresses",
+                                         "what-does-it-address", "same-note"};
+    std::unordered_map<std::string, std::size_t> note_order, canvas_order;
+    for (std::size_t i = 0; i < report.notes.size(); ++i) note_order.emplace(report.notes[i].id, i);
+    for (std::size_t i = 0; i < report.canvases.size(); ++i) canvas_order.emplace(report.canvases[i].id, i + 1);
+    const auto key = [&](const Question& q) {
+        const std::size_t canvas = q.canvas ? canvas_order.at(*q.canvas) : 0;
+        const std::size_t code = static_cast<std::size_t>(
+            std::find_if(std::begin(kOrder), std::end(kOrder),
+                         [&](const char* name) { return q.code == name; }) - std::begin(kOrder));
+        const std::size_t note = q.notes.empty() ? 0 : note_order.at(q.notes.front());
+        return std::make_tuple(canvas, code, note);
+    };
+    std::stable_sort(report.questions.begin(), report.questions.end(),
+                     [&](const Question& a, const Question& b) { return key(a) < key(b); });
+}
+
+// --- end of text classification ---
+
+void add_reading_warnings(const Board& board, const Layout& layout, Report& report) {
+    for (const ReadIssue& issue : board.skipped) {
+        Warning warning;
+        warning.code = "skipped-item";
+        warning.severity = Severity::low;
+        if (!issue.item_id.empty()) warning.notes.push_back(issue.item_id);
+        warning.message = issue.message + (issue.location.empty() ? "" : " (at " + issue.location + ")");
+        report.warnings.push_back(std::move(warning));
+    }
+    Warning outside{"outside-sections", Severity::info, {}, std::nullopt, ""};
+    for (const NoteReport& note : report.notes)
+        if (note.section == Section::unknown) outside.notes.push_back(note.id);
+    if (!has_section_areas(layout) && !board.notes.empty()) {
+        report.warnings.push_back({"no-sections", Severity::medium, {}, std::nullopt,
+                                   no_sections_message(layout, board.notes.size(), outside.notes.size())});
+    } else if (!outside.notes.empty()) {
+        outside.message = std::to_string(outside.notes.size()) +
+                          " note(s) sit outside every canvas section and their text does not say "
+                          "clearly which one they belong to; move them into their section.";
+        report.warnings.push_back(std::move(outside));
+    }
+    add_misplaced_warnings(board, layout, report);
+}
+
+std::vector<std::string> ids_of(const Board& board, const std::vector<NoteIndex>& notes) {
+    std::vector<std::string> ids;
+    ids.reserve(notes.size());
+    for (NoteIndex note : notes) ids.push_back(board.notes[note].id);
+    return ids;
+}
+
+std::vector<CoverageReport> coverage_report(const Board& board, const std::vector<Coverage>& detail) {
+    std::vector<CoverageReport> report;
+    for (const Coverage& coverage : detail)
+        report.push_back({board.notes[coverage.note].id, coverage.weight,
+                          ids_of(board, coverage.covered_by), row_status_name(coverage.status)});
+    return report;
+}
+
+FitReport fit_report(const Board& board, const Fit& fit) {
+    return {fit.pains,
+            fit.gains,
+            fit.jobs,
+            fit.overall,
+            fit.verdict,
+            fit.undecided,
+            fit.unconfirmed,
+            coverage_report(board, fit.pain_coverage),
+            coverage_report(board, fit.gain_coverage),
+            coverage_report(board, fit.job_coverage)};
+}
+
+void add_engine_results(const Board& board, const BoardAnalysis& analysis, Report& report) {
+    for (NoteIndex n = 0; n < board.notes.size(); ++n) {
+        NoteReport& note = report.notes[n];
+        note.votes = analysis.votes[n];
+        const Priority& priority = analysis.priorities[n];
+        if (priority.rank == 0) continue;
+        note.rank = priority.rank;
+        note.priority = priority.priority;
+        note.cue = priority_cue_name(priority.cue);
+    }
+    for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
+        const CanvasAnalysis& canvas = analysis.canvases[c];
+        report.canvases[c].fit = fit_report(board, canvas.fit);
+        for (const Link& link : canvas.links)
+            report.links.push_back({board.notes[link.from].id, board.notes[link.to].id, link.strength,
+                                    link.via == LinkVia::connector ? "connector" : "text",
+                                    link.evidence, link_source_name(link.source), link.confidence});
+    }
+    for (Warning& warning : find_warnings(analysis)) report.warnings.push_back(std::move(warning));
+    for (Question& question : find_questions(analysis)) report.questions.push_back(std::move(question));
+    add_value_results(analysis, report);  // value types, drivers, competitors (docs/value.md)
+}
+
+}  // namespace
+
+Report analyze(const Board& board, const AnalyzeOptions& options) {
+    Layout layout = classify_layout(board);
+    place_by_text(board, layout);  // notes no layout cue places, misplaced notes
+    return report_of(run_engine(board, std::move(layout), &options.links), options);
+}
+
+Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {
+    const Board& board = *analysis.board;
+    const Layout& layout = analysis.layout;
+    Report report;
+    report.source = options.source;
+    report.format = board.format;
+    report.canvases = canvas_reports(layout);
+    std::vector<std::string> segment_notes(layout.canvases.size());
+    for (std::size_t i = 0; i < board.notes.size(); ++i) {
+        const Note& note = board.notes[i];
+        const NotePlacement& placement = layout.notes[i];
+        NoteReport entry;
+        entry.id = note.id;
+        entry.text = note.text;
+        entry.section = placement.section;
+        entry.via = placement.via;
+        entry.confidence = placement.confidence;
+        if (placement.canvas >= 0) {
+            CanvasReport& canvas = report.canvases[static_cast<std::size_t>(placement.canvas)];
+            entry.canvas = canvas.id;
+            if (placement.section != Section::unknown)
+                canvas.sections[static_cast<std::size_t>(placement.section)].push_back(note.id);
+            std::string& segment = segment_notes[static_cast<std::size_t>(placement.canvas)];
+            if (placement.section == Section::segment)
+                segment += (segment.empty() ? "" : "; ") + note.text;
+        }
+        report.notes.push_back(std::move(entry));
+    }
+    for (std::size_t c = 0; c < layout.canvases.size(); ++c)
+        report.canvases[c].segment = segment_of(layout.canvases[c], segment_notes[c], board);
+    add_reading_warnings(board, layout, report);
+    add_engine_results(board, analysis, report);
+    add_section_questions(board, layout, report);
+    sort_questions(report);
+    return report;
+}
+
+Report analyze_text(std::string_view input, const AnalyzeOptions& options) {
+    try {
+        return analyze(read_board(input, options.format), options);
+    } catch (const InputError& e) {
+        if (options.source.empty()) throw;
+        throw InputError(options.source + ": " + e.where(), e.what());
+    }
+}
+
+namespace {
+
+// [[from, to], ...]: each pair two note ids.
+std::vector<std::pair<std::string, std::string>> parse_pairs(const nlohmann::json& list,
+                                                             const std::string& at) {
+    if (!list.is_array())
+        throw InputError(at, "must be a list of [from, to] note id pairs");
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const nlohmann::json& pair = list[i];
+        const std::string where = json_input::pointer(at, i);
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string())
+            throw InputError(where, "must be a pair of note ids [from, to]");
+        pairs.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+    }
+    return pairs;
+}
+
+LinkDecisions parse_link_decisions(const nlohmann::json& links, const std::string& at) {
+    if (!links.is_object()) throw InputError(at, "must be an object {confirmed, rejected}");
+    LinkDecisions decisions;
+    for (const auto& [key, value] : links.items()) {
+        if (key == "confirmed") decisions.confirmed = parse_pairs(value, json_input::pointer(at, key));
+        else if (key == "rejected") decisions.rejected = parse_pairs(value, json_input::pointer(at, key));
+        else throw InputError(json_input::pointer(at, key), "unknown key: expected 'confirmed' or 'rejected'");
+    }
+    return decisions;
+}
+
+}  // namespace
+
+AnalyzeOptions parse_options(std::string_view options_json) {
+    AnalyzeOptions options;
+    if (options_json.empty()) return options;
+    nlohmann::json root;
+    try {
+        root = json_input::parse(options_json);
+    } catch (const InputError& e) {
+        throw InputError("options", std::string("options are not valid JSON: ") + e.what());
+    }
+    if (root.is_null()) return options;
+    if (!root.is_object()) throw InputError("options", "options must be a JSON object");
+    options.format = parse_input_format(json_input::optional_string(root, "format", "options"));
+    options.source = json_input::optional_string(root, "source", "options");
+    if (json_input::has(root, "links"))
+        options.links = parse_link_decisions(root.at("links"), "options: /links");
+    options.links.list_all_candidates =
+        json_input::optional_bool(root, "all_candidates", "options", false);
+    return options;
+}
+
+const char* version() { return CANVASFIT_VERSION; }
+
+}  // namespace canvasfit

@@ -1,0 +1,557 @@
+// The incremental Analyzer (analyzer.hpp). The analysis it keeps is the
+// BoardAnalysis run_engine would build for the current notes. What an edit
+// re-does, and why that is enough:
+//  - the edited note's layout placement: it depends only on the note and the
+//    fixed containers (LayoutIndex);
+//  - the text step (place_by_text), once per report after edits, on the whole
+//    board: a note's text reads in the context of what the other notes say, so
+//    one edit can move any note that no layout cue places. What reading a
+//    text gives (tokens, model features) is kept per text (TextReadings), so
+//    only edited texts are read again and the cheap context step is what runs
+//    board-wide. Notes whose final canvas or section changed move, and their
+//    canvases are re-analysed;
+//  - its terms, when its text changed: terms are per note;
+//  - the dot votes whose markers overlap its old or new bounds: a marker votes
+//    for the note it overlaps most, so only those markers can change their mind;
+//  - the connector adjacency of the notes joined to an inserted or removed note;
+//  - the per-canvas stages (analyze_canvas) of every canvas whose notes, votes
+//    or adjacency changed: the canvas the note left, the one it joined, and the
+//    canvases of notes whose votes or adjacency changed. They run at the next
+//    report, once however many edits touched the canvas. They read a canvas's
+//    notes from CanvasNotes, never from the layout, so a placement that changes
+//    only its via, confidence or text suggestion re-runs nothing;
+//  - board-wide, at each report: warnings and the report itself, read from the
+//    cached per-canvas results.
+#include "canvasfit/analyzer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+
+#include "engine/engine.hpp"
+#include "canvasfit/errors.hpp"
+#include "layout/layout.hpp"
+#include "canvasfit/limits.hpp"
+#include "canvasfit/readers.hpp"
+#include "text/text.hpp"
+#include "text/text_classifier.hpp"
+#include "read/format_readers.hpp"
+#include "read/json_input.hpp"
+#include "structure/spatial_grid.hpp"
+
+namespace canvasfit {
+
+namespace {
+
+// Mirrors of the structs whose every field this file handles by hand. A field
+// added to one of them changes its size and stops the build here, so that
+// same_note() and renumber_canvas() learn about it.
+struct NoteFields {
+    std::string id;
+    NoteKind kind;
+    std::string shape, text;
+    Rect bounds;
+    std::string color;
+    std::vector<std::string> tags;
+    std::string parent, author;
+};
+static_assert(sizeof(NoteFields) == sizeof(Note), "Note changed: update same_note()");
+struct LinkFields {
+    NoteIndex from, to;
+    double strength;
+    LinkVia via;
+    std::vector<std::string> evidence;
+    LinkSource source;
+    double confidence;
+};
+static_assert(sizeof(LinkFields) == sizeof(Link), "Link changed: update renumber_canvas()");
+struct CoverageFields {
+    NoteIndex note;
+    double weight;
+    std::vector<NoteIndex> covered_by;
+    std::vector<NoteIndex> suggested;
+    RowStatus status;
+};
+static_assert(sizeof(CoverageFields) == sizeof(Coverage),
+              "Coverage changed: update renumber_canvas()");
+struct FitFields {
+    std::optional<double> pains, gains, jobs, overall;
+    std::string verdict;
+    std::vector<Coverage> pain_coverage, gain_coverage, job_coverage;
+    double undecided, unconfirmed;
+    std::array<bool, 3> gaps_decided;
+};
+static_assert(sizeof(FitFields) == sizeof(Fit), "Fit changed: update renumber_canvas()");
+struct CanvasAnalysisFields {
+    CanvasNotes notes;
+    std::vector<Link> links;
+    Fit fit;
+    ValueProfile value;  // no note indices; its canvas is dirty when one of its notes goes
+};
+static_assert(sizeof(CanvasAnalysisFields) == sizeof(CanvasAnalysis),
+              "CanvasAnalysis changed: update renumber_canvas()");
+
+bool same_rect(const Rect& a, const Rect& b) {
+    return a.x == b.x && a.y == b.y && a.width == b.width && a.height == b.height;
+}
+
+bool same_note(const Note& a, const Note& b) {
+    return a.id == b.id && a.kind == b.kind && a.shape == b.shape && a.text == b.text &&
+           same_rect(a.bounds, b.bounds) && a.color == b.color && a.tags == b.tags &&
+           a.parent == b.parent && a.author == b.author;
+}
+
+// The area a dot covers on a note, computed as count_votes() does, so that
+// ties between notes come out the same.
+double overlap_area(const Rect& note, const Rect& dot) {
+    const double w = std::min(note.right(), dot.right()) - std::max(note.x, dot.x);
+    const double h = std::min(note.bottom(), dot.bottom()) - std::max(note.y, dot.y);
+    return std::max(0.0, w) * std::max(0.0, h);
+}
+
+// notes_by_canvas() lists a note in its canvas only when it has a section.
+bool listed_in_canvas(const NotePlacement& placement) {
+    return placement.canvas >= 0 && placement.section != Section::unknown;
+}
+
+bool same_place(const NotePlacement& a, const NotePlacement& b) {
+    return a.canvas == b.canvas && a.section == b.section;
+}
+
+void erase_value(std::vector<NoteIndex>& list, NoteIndex value) {
+    list.erase(std::remove(list.begin(), list.end(), value), list.end());
+}
+
+// After note `removed` leaves the board, every later index moves down by one.
+void renumber(NoteIndex& index, NoteIndex removed) {
+    if (index > removed) --index;
+}
+
+void renumber_list(std::vector<NoteIndex>& list, NoteIndex removed) {
+    erase_value(list, removed);
+    for (NoteIndex& index : list) renumber(index, removed);
+}
+
+void renumber_canvas(CanvasAnalysis& canvas, NoteIndex removed) {
+    for (std::vector<NoteIndex>& section : canvas.notes.sections) renumber_list(section, removed);
+    auto& links = canvas.links;
+    links.erase(std::remove_if(links.begin(), links.end(),
+                               [&](const Link& l) { return l.from == removed || l.to == removed; }),
+                links.end());
+    for (Link& link : links) {
+        renumber(link.from, removed);
+        renumber(link.to, removed);
+    }
+    for (auto* detail :
+         {&canvas.fit.pain_coverage, &canvas.fit.gain_coverage, &canvas.fit.job_coverage}) {
+        detail->erase(std::remove_if(detail->begin(), detail->end(),
+                                     [&](const Coverage& c) { return c.note == removed; }),
+                      detail->end());
+        for (Coverage& coverage : *detail) {
+            renumber(coverage.note, removed);
+            renumber_list(coverage.covered_by, removed);
+            renumber_list(coverage.suggested, removed);
+        }
+    }
+}
+
+// Errors of a note read on its own name places inside the note ("/x"), not
+// inside the board wrapper it was read through ("/notes/0/x").
+std::string within_note(const std::string& where) {
+    const std::string wrapper = "/notes/0";
+    if (where.rfind(wrapper, 0) != 0) return where;
+    const std::string rest = where.substr(wrapper.size());
+    return rest.empty() ? "/" : rest;
+}
+
+constexpr double kMarkerGridCell = 256;
+
+}  // namespace
+
+struct Analyzer::State {
+    State(Board read, AnalyzeOptions chosen)
+        : board(checked(std::move(read))), options(std::move(chosen)), layout(board) {
+        index_fixed_items();
+        analysis.board = &board;
+        analysis.decisions = &options.links;
+        for (NoteIndex n = 0; n < board.notes.size(); ++n) {
+            note_at.emplace(board.notes[n].id, n);
+            cue_placement.push_back(place(board.notes[n]));
+            analysis.terms.push_back(terms_of(board.notes[n]));
+        }
+        for (NoteIndex n = 0; n < board.notes.size(); ++n)
+            analysis.connected.push_back(adjacency_of(n));
+        analysis.votes.assign(board.notes.size(), 0);
+        for (NoteIndex n = 0; n < board.notes.size(); ++n)
+            for (std::size_t m : markers_under(board.notes[n].bounds)) notes_under[m].push_back(n);
+        start_over(placed_by_text());
+        for (std::size_t m = 0; m < board.markers.size(); ++m) assign_vote(m);
+        refresh();
+    }
+
+    static Board checked(Board board) {
+        check_board(board);  // unique ids above all: the Analyzer finds notes by id
+        return board;
+    }
+
+    void index_fixed_items() {
+        for (const Container& container : board.containers)
+            fixed_kind.emplace(container.id, "container");
+        for (std::size_t c = 0; c < board.connectors.size(); ++c) {
+            const Connector& connector = board.connectors[c];
+            fixed_kind.emplace(connector.id, "connector");
+            connectors_at[connector.from].push_back(c);
+            if (connector.to != connector.from) connectors_at[connector.to].push_back(c);
+        }
+        notes_under.resize(board.markers.size());
+        voted.resize(board.markers.size());
+        for (std::size_t m = 0; m < board.markers.size(); ++m) {
+            fixed_kind.emplace(board.markers[m].id, "marker");
+            marker_grid.insert(m, board.markers[m].bounds);
+        }
+    }
+
+    // ---- per-note work, each counted ----
+
+    NotePlacement place(const Note& note) {
+        ++stats.notes_placed;
+        return layout.place(note);
+    }
+
+    Terms terms_of(const Note& note) {
+        ++stats.notes_tokenized;
+        return content_terms(note.text);
+    }
+
+    // The notes a connector joins to note n, in connector order, as
+    // connector_adjacency() lists them.
+    std::vector<NoteIndex> adjacency_of(NoteIndex n) const {
+        std::vector<NoteIndex> neighbours;
+        const std::string& id = board.notes[n].id;
+        const auto found = connectors_at.find(id);
+        if (found == connectors_at.end()) return neighbours;
+        for (std::size_t c : found->second) {
+            const Connector& connector = board.connectors[c];
+            if (connector.from == connector.to) continue;
+            const auto other = note_at.find(connector.from == id ? connector.to : connector.from);
+            if (other != note_at.end()) neighbours.push_back(other->second);
+        }
+        return neighbours;
+    }
+
+    // Markers that overlap `bounds` with a positive area, in marker order.
+    std::vector<std::size_t> markers_under(const Rect& bounds) const {
+        std::vector<std::size_t> found = marker_grid.candidates(bounds);
+        std::sort(found.begin(), found.end());
+        found.erase(std::unique(found.begin(), found.end()), found.end());
+        found.erase(std::remove_if(found.begin(), found.end(),
+                                   [&](std::size_t m) {
+                                       return !(overlap_area(bounds, board.markers[m].bounds) > 0);
+                                   }),
+                    found.end());
+        return found;
+    }
+
+    // Decides again which note marker m votes for: the one it overlaps most,
+    // the earliest in board order on a tie.
+    void assign_vote(std::size_t m) {
+        ++stats.markers_assigned;
+        const Rect& dot = board.markers[m].bounds;
+        double best_overlap = 0;
+        std::optional<NoteIndex> best;
+        for (NoteIndex n : notes_under[m]) {
+            const double overlap = overlap_area(board.notes[n].bounds, dot);
+            if (overlap > best_overlap ||
+                (overlap == best_overlap && overlap > 0 && best && n < *best)) {
+                best_overlap = overlap;
+                best = n;
+            }
+        }
+        if (best == voted[m]) return;
+        if (voted[m]) {
+            --analysis.votes[*voted[m]];
+            mark_dirty(*voted[m]);
+        }
+        if (best) {
+            ++analysis.votes[*best];
+            mark_dirty(*best);
+        }
+        voted[m] = best;
+    }
+
+    // Takes note n off the markers under `bounds`; returns those markers.
+    std::vector<std::size_t> lift_from_markers(NoteIndex n, const Rect& bounds) {
+        std::vector<std::size_t> markers = markers_under(bounds);
+        for (std::size_t m : markers) erase_value(notes_under[m], n);
+        return markers;
+    }
+
+    // Puts note n under the markers its bounds overlap, then lets every marker
+    // it left or joined vote again.
+    void settle_votes(NoteIndex n, std::vector<std::size_t> touched) {
+        for (std::size_t m : markers_under(board.notes[n].bounds)) {
+            notes_under[m].push_back(n);
+            touched.push_back(m);
+        }
+        std::sort(touched.begin(), touched.end());
+        touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+        for (std::size_t m : touched) assign_vote(m);
+    }
+
+    void mark_dirty(NoteIndex n) {
+        const int canvas = analysis.layout.notes[n].canvas;
+        if (canvas >= 0) dirty[static_cast<std::size_t>(canvas)] = true;
+    }
+
+    // Moves note n to its final `placement`, in the layout and in its canvas's
+    // section list; the canvases it left and joined are dirty.
+    void set_placement(NoteIndex n, NotePlacement placement) {
+        NotePlacement& current = analysis.layout.notes[n];
+        mark_dirty(n);
+        if (listed_in_canvas(current)) erase_value(section_list(current), n);
+        current = std::move(placement);
+        if (listed_in_canvas(current)) {
+            std::vector<NoteIndex>& section = section_list(current);
+            section.insert(std::lower_bound(section.begin(), section.end(), n), n);
+        }
+        mark_dirty(n);
+    }
+
+    std::vector<NoteIndex>& section_list(const NotePlacement& placement) {
+        return analysis.canvases[static_cast<std::size_t>(placement.canvas)].notes.of(
+            placement.section);
+    }
+
+    // The layout analyze() uses: layout cues (kept per note), then the text step.
+    Layout placed_by_text() {
+        Layout placed;
+        placed.canvases = layout.canvases();
+        placed.notes = cue_placement;
+        place_by_text(board, placed, readings);
+        ++stats.text_steps;
+        stats.texts_read = readings.texts_read();
+        text_stale = false;
+        return placed;
+    }
+
+    // Takes `placed` as the layout and every canvas as dirty: at the start,
+    // and when the text step forms or drops the canvas of a board without
+    // section areas, which changes the list of canvases.
+    void start_over(Layout placed) {
+        analysis.layout = std::move(placed);
+        analysis.priorities.assign(board.notes.size(), Priority{});
+        analysis.canvases.clear();
+        for (CanvasNotes& notes :
+             notes_by_canvas(analysis.layout, analysis.layout.canvases.size())) {
+            CanvasAnalysis canvas;
+            canvas.notes = std::move(notes);
+            analysis.canvases.push_back(std::move(canvas));
+        }
+        dirty.assign(analysis.canvases.size(), true);
+    }
+
+    // Runs the text step again after edits and moves the notes it moved.
+    void settle_placements() {
+        if (!text_stale) return;
+        Layout placed = placed_by_text();
+        if (placed.canvases.size() != analysis.layout.canvases.size())
+            return start_over(std::move(placed));
+        for (NoteIndex n = 0; n < board.notes.size(); ++n) {
+            if (same_place(analysis.layout.notes[n], placed.notes[n])) {
+                // Only via, confidence or the text suggestion may differ: the report reads them.
+                analysis.layout.notes[n] = std::move(placed.notes[n]);
+                continue;
+            }
+            analysis.priorities[n] = Priority{};  // ranked again if its new section is ranked
+            set_placement(n, std::move(placed.notes[n]));
+        }
+    }
+
+    // ---- edits ----
+
+    void check_note(const Note& note) const {
+        if (note.id.empty()) throw InputError("note", "a note has an empty id");
+        if (const auto fixed = fixed_kind.find(note.id); fixed != fixed_kind.end())
+            throw InputError(note.id, "duplicate id '" + note.id + "' (used by a " + fixed->second +
+                                          " and a note)");
+        // The limits a note read with a board has: coordinates, text size.
+        Board alone;
+        alone.notes.push_back(note);
+        check_board(alone);
+        if (!note_at.count(note.id)) check_room_for_one_more();
+    }
+
+    void check_room_for_one_more() const {
+        const std::size_t items = board.notes.size() + 1 + board.containers.size() +
+                                  board.connectors.size() + board.markers.size();
+        if (items > limits::kMaxItems)
+            throw InputError("board", "board would have " + std::to_string(items) +
+                                          " items, more than the limit of " +
+                                          std::to_string(limits::kMaxItems));
+    }
+
+    void upsert(Note note) {
+        check_note(note);
+        if (const auto found = note_at.find(note.id); found != note_at.end())
+            replace(found->second, std::move(note));
+        else
+            insert(std::move(note));
+    }
+
+    void replace(NoteIndex n, Note note) {
+        Note& current = board.notes[n];
+        if (same_note(current, note)) return;
+        mark_dirty(n);
+        analysis.priorities[n] = Priority{};  // ranked again if it is still in a ranked section
+        const bool text_changed = current.text != note.text;
+        const bool moved = !same_rect(current.bounds, note.bounds);
+        std::vector<std::size_t> touched;
+        if (moved) touched = lift_from_markers(n, current.bounds);
+        current = std::move(note);
+        if (text_changed) analysis.terms[n] = terms_of(current);
+        if (moved) settle_votes(n, std::move(touched));
+        cue_placement[n] = place(current);
+        text_stale = true;
+    }
+
+    void insert(Note note) {
+        const NoteIndex n = board.notes.size();
+        note_at.emplace(note.id, n);
+        board.notes.push_back(std::move(note));
+        const Note& added = board.notes.back();
+        cue_placement.push_back(place(added));
+        analysis.layout.notes.emplace_back();  // outside every canvas until the text step
+        analysis.terms.push_back(terms_of(added));
+        analysis.votes.push_back(0);
+        analysis.priorities.emplace_back();
+        analysis.connected.push_back(adjacency_of(n));
+        text_stale = true;
+        // A connector waiting for this id now joins it to its other end.
+        for (NoteIndex neighbour : analysis.connected[n]) {
+            analysis.connected[neighbour] = adjacency_of(neighbour);
+            mark_dirty(neighbour);
+        }
+        settle_votes(n, {});
+    }
+
+    void remove(const std::string& id) {
+        const auto found = note_at.find(id);
+        if (found == note_at.end()) {
+            if (const auto fixed = fixed_kind.find(id); fixed != fixed_kind.end())
+                throw InputError(id, "'" + id + "' is a " + fixed->second +
+                                         ", not a note: only notes can be removed");
+            throw InputError(id, "there is no note '" + id + "' to remove");
+        }
+        const NoteIndex r = found->second;
+        for (NoteIndex neighbour : analysis.connected[r]) mark_dirty(neighbour);
+        set_placement(r, NotePlacement{});  // leaves its canvas, which is marked dirty
+        settle_votes_without(r);
+        erase_note(r);
+        text_stale = true;
+    }
+
+    // The markers under note r vote again as if it were gone.
+    void settle_votes_without(NoteIndex r) {
+        for (std::size_t m : lift_from_markers(r, board.notes[r].bounds)) assign_vote(m);
+    }
+
+    void erase_note(NoteIndex r) {
+        note_at.erase(board.notes[r].id);
+        for (auto& entry : note_at) renumber(entry.second, r);
+        const auto at = [r](auto& per_note) {
+            per_note.erase(per_note.begin() + static_cast<std::ptrdiff_t>(r));
+        };
+        at(board.notes);
+        at(cue_placement);
+        at(analysis.layout.notes);
+        at(analysis.terms);
+        at(analysis.votes);
+        at(analysis.priorities);
+        at(analysis.connected);
+        for (std::vector<NoteIndex>& neighbours : analysis.connected) renumber_list(neighbours, r);
+        for (std::vector<NoteIndex>& notes : notes_under) renumber_list(notes, r);
+        for (std::optional<NoteIndex>& note : voted)
+            if (note) renumber(*note, r);
+        for (CanvasAnalysis& canvas : analysis.canvases) renumber_canvas(canvas, r);
+    }
+
+    // Settles the placements, then runs the per-canvas stages of every dirty canvas.
+    void refresh() {
+        settle_placements();
+        for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
+            if (!dirty[c]) continue;
+            CanvasNotes notes = std::move(analysis.canvases[c].notes);
+            for (const std::vector<NoteIndex>& section : notes.sections)
+                for (NoteIndex n : section) analysis.priorities[n] = Priority{};
+            analysis.canvases[c] = analyze_canvas(analysis, std::move(notes));
+            dirty[c] = false;
+            ++stats.canvases_analyzed;
+        }
+    }
+
+    Board board;
+    AnalyzeOptions options;
+    LayoutIndex layout;
+    BoardAnalysis analysis;  // what run_engine would give for `board`, once refreshed
+    std::vector<NotePlacement> cue_placement;  // per note: by frame or region only
+    bool text_stale = true;                    // notes changed since the last text step
+    TextReadings readings;                     // the text step's reading of each text, kept
+    std::unordered_map<std::string, NoteIndex> note_at;
+    // Ids of containers, connectors and markers, with their kind.
+    std::unordered_map<std::string, const char*> fixed_kind;
+    // For each id a connector ends at, its connectors in board order.
+    std::unordered_map<std::string, std::vector<std::size_t>> connectors_at;
+    SpatialGrid marker_grid{kMarkerGridCell};
+    std::vector<std::vector<NoteIndex>> notes_under;  // per marker: notes it overlaps
+    std::vector<std::optional<NoteIndex>> voted;      // per marker: the note its vote counts for
+    std::vector<bool> dirty;                          // per canvas: stages to run again
+    AnalyzerStats stats;
+};
+
+Analyzer::Analyzer(Board board, AnalyzeOptions options)
+    : state_(std::make_unique<State>(std::move(board), std::move(options))) {}
+
+Analyzer Analyzer::from_text(std::string_view input, const AnalyzeOptions& options) {
+    try {
+        return Analyzer(read_board(input, options.format), options);
+    } catch (const InputError& e) {
+        if (options.source.empty()) throw;
+        throw InputError(options.source + ": " + e.where(), e.what());
+    }
+}
+
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+Analyzer::~Analyzer() = default;
+
+void Analyzer::upsert_note(Note note) { state_->upsert(std::move(note)); }
+
+void Analyzer::remove_note(const std::string& id) { state_->remove(id); }
+
+Report Analyzer::report() const {
+    state_->refresh();
+    return report_of(state_->analysis, state_->options);
+}
+
+std::string Analyzer::report_json() const { return report_to_json(report()); }
+
+const Board& Analyzer::board() const { return state_->board; }
+
+const AnalyzerStats& Analyzer::stats() const { return state_->stats; }
+
+Note read_note_json(std::string_view note_json) {
+    json_input::json item = json_input::parse(note_json);
+    if (!item.is_object()) throw InputError("/", "a note must be a JSON object");
+    json_input::json board = json_input::json::object();
+    board["schema"] = "canvasfit.board/1";
+    board["notes"] = json_input::json::array({std::move(item)});
+    try {
+        return read_canvasfit(board).notes.front();
+    } catch (const InputError& e) {
+        throw InputError(within_note(e.where()), e.what());
+    }
+}
+
+}  // namespace canvasfit

@@ -1,0 +1,172 @@
+#include "structure/structure.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "canvasfit/sections.hpp"
+#include "structure/spatial_grid.hpp"
+
+namespace canvasfit {
+
+namespace {
+
+constexpr double kContainerSizeFactor = 2.0;  // a titled area is at least 2x a sticky each way
+constexpr double kEnclosingSizeFactor = 1.5;  // an untitled area must still dwarf a sticky
+constexpr double kMaxDotSize = 48;            // dot-vote stickers are small
+constexpr double kDotToNoteAreaRatio = 0.25;  // ...and much smaller than the note they sit on
+
+bool is_title_text(const std::string& text) {
+    return section_from_title(text).has_value() || is_canvas_title(text);
+}
+
+double median(std::vector<double> values, double fallback) {
+    if (values.empty()) return fallback;
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    return values[values.size() / 2];
+}
+
+// The typical size of a note with text: what "clearly larger than a sticky" is measured against.
+std::pair<double, double> typical_note_size(const Board& board) {
+    std::vector<double> widths, heights;
+    for (const Note& note : board.notes) {
+        if (note.kind == NoteKind::text || note.text.empty()) continue;
+        if (is_title_text(note.text)) continue;
+        widths.push_back(note.bounds.width);
+        heights.push_back(note.bounds.height);
+    }
+    return {median(widths, 100), median(heights, 100)};
+}
+
+// The notes with text, on grids: which ones a shape encloses or a dot
+// overlaps is then read from a few cells, not from every note on the board.
+class TextNotes {
+public:
+    TextNotes(const Board& board, std::pair<double, double> typical)
+        : centres_(std::max(typical.first, typical.second)),
+          boxes_(std::max(typical.first, typical.second)) {
+        for (std::size_t i = 0; i < board.notes.size(); ++i) {
+            if (board.notes[i].text.empty()) continue;
+            const Rect& r = board.notes[i].bounds;
+            centres_.insert(bounds_.size(), Rect{r.center_x(), r.center_y(), 0, 0});
+            boxes_.insert(bounds_.size(), r);
+            bounds_.push_back(r);
+            note_of_.push_back(i);
+        }
+    }
+
+    // Whether the shape board.notes[self] holds the centre of another note
+    // with text at most half its size.
+    bool enclosed_by(std::size_t self, const Rect& shape) const {
+        for (std::size_t n : centres_.candidates(shape))
+            if (note_of_[n] != self && bounds_[n].area() * 2 <= shape.area() &&
+                shape.contains_center_of(bounds_[n]))
+                return true;
+        return false;
+    }
+
+    // Whether `dot` overlaps a note with text at least four times its size.
+    bool under_dot(const Rect& dot) const {
+        for (std::size_t n : boxes_.candidates(dot))
+            if (dot.overlaps(bounds_[n]) && dot.area() <= kDotToNoteAreaRatio * bounds_[n].area())
+                return true;
+        return false;
+    }
+
+private:
+    SpatialGrid centres_, boxes_;
+    std::vector<Rect> bounds_;
+    std::vector<std::size_t> note_of_;  // index into board.notes
+};
+
+// `index` is the note's place in board.notes.
+bool is_container_shape(const Note& note, std::size_t index, const TextNotes& text_notes,
+                        std::pair<double, double> typical) {
+    if (note.kind != NoteKind::shape) return false;
+    const bool large = note.bounds.width >= kContainerSizeFactor * typical.first &&
+                       note.bounds.height >= kContainerSizeFactor * typical.second;
+    if (is_title_text(note.text) && large) return true;
+    // Only shapes well above sticky size are searched, which keeps this cheap
+    // on boards where every note is a shape (Excalidraw).
+    const bool bigger_than_sticky = note.bounds.width >= kEnclosingSizeFactor * typical.first &&
+                                    note.bounds.height >= kEnclosingSizeFactor * typical.second;
+    return bigger_than_sticky && text_notes.enclosed_by(index, note.bounds);
+}
+
+bool is_dot_vote(const Note& note, const TextNotes& text_notes) {
+    if (note.kind != NoteKind::shape || !note.text.empty()) return false;
+    if (std::max(note.bounds.width, note.bounds.height) > kMaxDotSize) return false;
+    return text_notes.under_dot(note.bounds);
+}
+
+// A free title text labels the smallest container it sits in, or the one just
+// below it (hand-drawn templates often write the title above the box).
+Container* container_labelled_by(const Note& label, std::vector<Container>& containers) {
+    Container* best = nullptr;
+    const double cx = label.bounds.center_x();
+    for (Container& container : containers) {
+        const Rect& box = container.bounds;
+        const double gap_above = box.y - label.bounds.bottom();
+        const bool just_above = gap_above >= 0 && gap_above <= std::max(label.bounds.height, 40.0) &&
+                                cx >= box.x && cx <= box.right();
+        if (!box.contains_center_of(label.bounds) && !just_above) continue;
+        if (!best || box.area() < best->bounds.area()) best = &container;
+    }
+    return best;
+}
+
+Container to_container(const Note& shape) {
+    Container container;
+    container.id = shape.id;
+    container.title = shape.text;
+    container.bounds = shape.bounds;
+    container.kind = ContainerKind::shape;
+    container.parent = shape.parent;
+    return container;
+}
+
+void apply_free_titles(Board& board, std::vector<Note>& notes) {
+    std::vector<Note> kept;
+    kept.reserve(notes.size());
+    for (Note& note : notes) {
+        if (note.kind != NoteKind::text || !is_title_text(note.text)) {
+            kept.push_back(std::move(note));
+            continue;
+        }
+        Container* container = container_labelled_by(note, board.containers);
+        if (!container && is_canvas_title(note.text)) {
+            // a heading over the whole board: nothing to mark out
+        } else if (!container) {
+            board.skipped.push_back({note.id, "", "title text '" + note.text +
+                                                      "' is not inside a frame or shape, so it "
+                                                      "cannot mark out a section"});
+        } else if (container->title.empty() || !is_title_text(container->title)) {
+            container->title = note.text;
+        }
+    }
+    notes = std::move(kept);
+}
+
+}  // namespace
+
+void promote_structure(Board& board) {
+    const auto typical = typical_note_size(board);
+    const TextNotes text_notes(board, typical);  // copies what the tests below read
+    std::vector<Note> notes;
+    notes.reserve(board.notes.size());
+    for (std::size_t i = 0; i < board.notes.size(); ++i) {
+        Note& note = board.notes[i];
+        if (is_container_shape(note, i, text_notes, typical)) {
+            board.containers.push_back(to_container(note));
+        } else if (is_dot_vote(note, text_notes)) {
+            board.markers.push_back({note.id, note.bounds, note.color});
+        } else if (note.kind == NoteKind::shape && note.text.empty()) {
+            // decoration: template lines, empty boxes; carries no idea
+        } else {
+            notes.push_back(std::move(note));
+        }
+    }
+    apply_free_titles(board, notes);
+    board.notes = std::move(notes);
+}
+
+}  // namespace canvasfit

@@ -1,0 +1,945 @@
+// Section classification by text (text_classifier.hpp). Three parts:
+//  1. features of one note: stems, cue-lexicon classes by position, and the
+//     note's grammatical shape as a string of coarse tags; this mirrors
+//     text_features() in scripts/train_text_classifier.py, which trained the
+//     weights, and a test pins the two together through a fingerprint;
+//  2. integer scoring and an integer softmax, so the result does not depend
+//     on the platform's exp();
+//  3. place_by_text: the board step that uses both.
+#include "text/text_classifier.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+
+#include "text/text.hpp"
+#include "engine/value_types.hpp"
+
+namespace canvasfit {
+
+namespace text_model {
+namespace {
+
+struct LexiconEntry {
+    const char* stem;
+    std::uint32_t mask;  // bits over kLexiconNames
+};
+
+struct SyntaxEntry {
+    const char* word;
+    const char* tag;
+};
+
+struct FeatureWeights {
+    const char* name;
+    std::int16_t weights[7];  // indexed as Section; the script checks the range
+};
+
+#include "text/text_classifier_model.inc"
+
+}  // namespace
+}  // namespace text_model
+
+namespace {
+
+using text_model::Scores;
+constexpr std::size_t kSections = 7;
+
+// ---------------------------------------------------------------------------
+// Tables, indexed once so that a note costs a few hash look-ups per word:
+// every feature name is taken apart into the parts a note is read as (a stem,
+// a pair of stems, a lexicon class at a position, a sequence of tags), and
+// each part maps straight to its feature id. The hash maps are only looked
+// up, never iterated, so their order cannot reach a result.
+
+constexpr int kNone = -1;
+
+// What one stem (or "#" for a number) can contribute.
+struct StemInfo {
+    std::uint32_t mask = 0;                         // lexicon classes
+    int word = kNone, first = kNone, last = kNone;  // ids of w:, f:, l:
+    int index = kNone;                              // for pairs of stems (b:)
+};
+
+static_assert(std::size(text_model::kLexiconNames) <= 32, "lexicon classes are bits of a uint32");
+
+// Class features by position: c (anywhere), fc (first), sc (second), lc (last).
+enum Position { anywhere, first_word, second_word, last_word, kPositions };
+
+class Tables {
+public:
+    Tables() {
+        for (const auto& entry : text_model::kTextWeights)
+            add_feature(entry.name).first = entry.weights;
+        for (const auto& entry : text_model::kBoardWeights)
+            add_feature(entry.name).second = entry.weights;
+        for (const auto& entry : text_model::kLexicon) stems_[entry.stem].mask = entry.mask;
+        index_tags();
+        index_parts();
+        participle_ = flag("part");
+        negative_ = flag("neg");
+    }
+
+    static std::uint32_t flag(std::string_view name) {
+        for (std::size_t bit = 0; bit < std::size(text_model::kLexiconNames); ++bit)
+            if (name == text_model::kLexiconNames[bit]) return 1u << bit;
+        return 0;
+    }
+
+    const StemInfo* stem(std::string_view key) const {
+        const auto found = stems_.find(key);
+        return found == stems_.end() ? nullptr : &found->second;
+    }
+    std::uint32_t mask(std::string_view key) const {
+        const StemInfo* info = stem(key);
+        return info ? info->mask : 0;
+    }
+    int feature(std::string_view name) const {
+        const auto found = feature_ids_.find(name);
+        return found == feature_ids_.end() ? kNone : found->second;
+    }
+    int pair(int a, int b) const {
+        if (a == kNone || b == kNone) return kNone;
+        const auto found = pairs_.find(pair_key(a, b));
+        return found == pairs_.end() ? kNone : found->second;
+    }
+    int class_feature(Position position, std::size_t bit) const { return classes_[position][bit]; }
+    int tag_of(const Token& token, const StemInfo* info) const;
+    int tag_feature(std::string_view prefix, int a, int b = kNone, int c = kNone) const;
+    std::string_view name(int id) const { return names_[static_cast<std::size_t>(id)]; }
+    const std::int16_t* row(bool board, int id) const {
+        return (board ? board_rows_ : text_rows_)[static_cast<std::size_t>(id)];
+    }
+    int context_id(std::size_t section) const { return context_ids_[section]; }
+    std::uint32_t negative() const { return negative_; }
+
+private:
+    static std::uint64_t pair_key(int a, int b) {
+        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
+               static_cast<std::uint32_t>(b);
+    }
+
+    std::pair<const std::int16_t*&, const std::int16_t*&> add_feature(const char* name) {
+        const auto [it, inserted] = feature_ids_.emplace(name, static_cast<int>(names_.size()));
+        if (inserted) {
+            names_.emplace_back(name);
+            text_rows_.push_back(nullptr);
+            board_rows_.push_back(nullptr);
+        }
+        const auto id = static_cast<std::size_t>(it->second);
+        return {text_rows_[id], board_rows_[id]};
+    }
+
+    // Every tag a token can get: the tag words' tags, NUM, ED, ING, and S or
+    // W with or without a tagging lexicon's suffix.
+    void index_tags() {
+        const auto add_tag = [&](std::string tag) {
+            if (tag_ids_.find(tag) == tag_ids_.end()) {
+                tag_ids_.emplace(tag, static_cast<int>(tags_.size()));
+                tags_.push_back(std::move(tag));
+            }
+        };
+        for (const char* fixed : {"NUM", "ED", "ING", "S", "W"}) add_tag(fixed);
+        for (const char* name : text_model::kTaggingLexicons) {
+            std::string suffix(name);
+            for (char& c : suffix)
+                if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+            tagging_.emplace_back(flag(name), suffix);
+            add_tag("S" + suffix);
+            add_tag("W" + suffix);
+        }
+        for (const auto& entry : text_model::kSyntaxWords) {
+            add_tag(entry.tag);
+            syntax_words_.emplace(entry.word, tag_ids_.at(entry.tag));
+        }
+        for (const char* fixed : {"NUM", "ED", "ING"}) fixed_tags_.push_back(tag_ids_.at(fixed));
+    }
+
+    // Splits each feature name into the parts a note is read as.
+    void index_parts() {
+        for (auto& row : classes_) row.fill(kNone);
+        const auto bits = std::size(text_model::kLexiconNames);
+        for (std::size_t bit = 0; bit < bits; ++bit) {
+            const std::string lexicon = text_model::kLexiconNames[bit];
+            classes_[anywhere][bit] = feature("c:" + lexicon);
+            classes_[first_word][bit] = feature("fc:" + lexicon);
+            classes_[second_word][bit] = feature("sc:" + lexicon);
+            classes_[last_word][bit] = feature("lc:" + lexicon);
+        }
+        for (std::size_t s = 0; s < kSections; ++s)
+            context_ids_[s] = feature(std::string("ctx:") + section_name(static_cast<Section>(s)));
+        for (std::size_t id = 0; id < names_.size(); ++id) {
+            const std::string_view name = names_[id];
+            const int feature_id = static_cast<int>(id);
+            if (name.rfind("w:", 0) == 0) stems_[name.substr(2)].word = feature_id;
+            if (name.rfind("f:", 0) == 0) stems_[name.substr(2)].first = feature_id;
+            if (name.rfind("l:", 0) == 0) stems_[name.substr(2)].last = feature_id;
+        }
+        int next_index = 0;
+        const auto index_of = [&](std::string_view key) {
+            StemInfo& info = stems_[key];
+            if (info.index == kNone) info.index = next_index++;
+            return info.index;
+        };
+        for (std::size_t id = 0; id < names_.size(); ++id) {
+            const std::string_view name = names_[id];
+            if (name.rfind("b:", 0) != 0) continue;
+            const std::size_t underscore = name.find('_', 2);  // stems have no '_'
+            if (underscore == std::string_view::npos) continue;
+            const int a = index_of(name.substr(2, underscore - 2));
+            const int b = index_of(name.substr(underscore + 1));
+            pairs_.emplace(pair_key(a, b), static_cast<int>(id));
+        }
+    }
+
+    std::unordered_map<std::string_view, int> feature_ids_;
+    std::vector<std::string_view> names_;
+    std::vector<const std::int16_t*> text_rows_, board_rows_;
+    std::unordered_map<std::string_view, StemInfo> stems_;  // keys point into the tables
+    std::unordered_map<std::uint64_t, int> pairs_;
+    std::array<std::array<int, 32>, kPositions> classes_{};
+    std::array<int, kSections> context_ids_{};
+    std::unordered_map<std::string, int> tag_ids_;
+    std::vector<std::string> tags_;
+    std::vector<int> fixed_tags_;  // NUM, ED, ING
+    std::unordered_map<std::string_view, int> syntax_words_;
+    std::vector<std::pair<std::uint32_t, std::string>> tagging_;
+    std::uint32_t participle_ = 0, negative_ = 0;
+
+};
+
+bool ends_with(std::string_view word, std::string_view suffix) {
+    return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+}
+
+// A coarse grammatical tag: function words by role, the verb lexicon as VB,
+// participles (ED), gerunds (ING), else a plural (S) or other (W) word with
+// the first tagging lexicon it belongs to ("SNEG": "delays").
+int Tables::tag_of(const Token& token, const StemInfo* info) const {
+    if (token.is_number) return fixed_tags_[0];
+    const std::string& word = token.text;
+    if (const auto found = syntax_words_.find(word); found != syntax_words_.end())
+        return found->second;
+    const std::uint32_t mask = info ? info->mask : 0;
+    if ((mask & participle_) || (word.size() > 4 && ends_with(word, "ed"))) return fixed_tags_[1];
+    if (word.size() > 4 && ends_with(word, "ing")) return fixed_tags_[2];
+    const bool plural =
+        word.size() > 3 && ends_with(word, "s") && !ends_with(word, "ss") && !ends_with(word, "us");
+    std::string tag = plural ? "S" : "W";
+    for (const auto& [lexicon, suffix] : tagging_)
+        if (mask & lexicon) {
+            tag += suffix;
+            break;
+        }
+    return tag_ids_.at(tag);
+}
+
+// Tag sequences are few (a few dozen tags), so their feature ids are looked
+// up by name once and cached per sequence.
+int Tables::tag_feature(std::string_view prefix, int a, int b, int c) const {
+    std::string name(prefix);
+    name += tags_[static_cast<std::size_t>(a)];
+    if (b != kNone) (name += '_') += tags_[static_cast<std::size_t>(b)];
+    if (c != kNone) (name += '_') += tags_[static_cast<std::size_t>(c)];
+    return feature(name);
+}
+
+const Tables& tables() {
+    static const Tables instance;
+    return instance;
+}
+
+// Feature ids of tag sequences, filled on first use. Per thread, so that no
+// lock is needed; each entry depends on the tables only.
+enum class TagSequence { first, last, first_two, first_three, neighbours };
+
+class TagFeatures {
+public:
+    int get(TagSequence sequence, int a, int b = kNone, int c = kNone) {
+        const std::uint64_t key = (static_cast<std::uint64_t>(sequence) << 48) |
+                                  (static_cast<std::uint64_t>(a + 1) << 32) |
+                                  (static_cast<std::uint64_t>(b + 1) << 16) |
+                                  static_cast<std::uint64_t>(c + 1);
+        const auto found = cache_.find(key);
+        if (found != cache_.end()) return found->second;
+        static constexpr const char* kPrefixes[] = {"g0:", "gl:", "g01:", "g012:", "g:"};
+        const int id = tables().tag_feature(kPrefixes[static_cast<int>(sequence)], a, b, c);
+        cache_.emplace(key, id);
+        return id;
+    }
+
+private:
+    std::unordered_map<std::uint64_t, int> cache_;
+};
+
+TagFeatures& tag_features() {
+    thread_local TagFeatures cache;
+    return cache;
+}
+
+const char* length_bucket(std::size_t tokens) {
+    if (tokens == 0) return "n:0";  // no words: only the prior speaks
+    if (tokens <= 2) return "n:1";
+    if (tokens <= 4) return "n:2";
+    if (tokens <= 6) return "n:3";
+    if (tokens <= 9) return "n:4";
+    return "n:5";
+}
+
+// The features of one note, as sorted unique ids of the features a model
+// weighs; mirrors text_features() in the training script (features no model
+// weighs are dropped on the spot).
+std::vector<int> text_features(const std::vector<Token>& tokens) {
+    const Tables& t = tables();
+    std::vector<int> ids;
+    const auto add = [&](int id) {
+        if (id != kNone) ids.push_back(id);
+    };
+    const auto add_classes = [&](Position position, std::uint32_t mask) {
+        for (std::size_t bit = 0; mask != 0; ++bit, mask >>= 1)
+            if (mask & 1u) add(t.class_feature(position, bit));
+    };
+    std::vector<const StemInfo*> infos;
+    infos.reserve(tokens.size());
+    for (const Token& token : tokens)
+        infos.push_back(t.stem(token.is_number ? std::string_view("#") : token.stem));
+    const auto mask_at = [&](std::size_t i) { return infos[i] ? infos[i]->mask : 0u; };
+    const auto index_at = [&](std::size_t i) { return infos[i] ? infos[i]->index : kNone; };
+    add(t.feature("bias"));
+    int negatives = 0, numbers = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (infos[i]) add(infos[i]->word);
+        add_classes(anywhere, mask_at(i));
+        if (mask_at(i) & t.negative()) ++negatives;
+        if (tokens[i].is_number) ++numbers;
+        if (i > 0) add(t.pair(index_at(i - 1), index_at(i)));
+    }
+    if (!tokens.empty()) {
+        if (infos.front()) add(infos.front()->first);
+        if (infos.back()) add(infos.back()->last);
+        add_classes(first_word, mask_at(0));
+        add_classes(last_word, mask_at(tokens.size() - 1));
+    }
+    if (tokens.size() > 1) add_classes(second_word, mask_at(1));
+    add(t.feature(length_bucket(tokens.size())));
+    if (negatives >= 2) add(t.feature("c2:neg"));
+    if (numbers >= 1) add(t.feature("num:1"));
+    if (numbers >= 2) add(t.feature("num:2"));
+    TagFeatures& tag = tag_features();
+    std::vector<int> tags;
+    tags.reserve(tokens.size());
+    for (std::size_t i = 0; i < tokens.size(); ++i) tags.push_back(t.tag_of(tokens[i], infos[i]));
+    if (!tags.empty()) {
+        add(tag.get(TagSequence::first, tags.front()));
+        add(tag.get(TagSequence::last, tags.back()));
+    }
+    if (tags.size() > 1) add(tag.get(TagSequence::first_two, tags[0], tags[1]));
+    if (tags.size() > 2) add(tag.get(TagSequence::first_three, tags[0], tags[1], tags[2]));
+    for (std::size_t i = 1; i < tags.size(); ++i)
+        add(tag.get(TagSequence::neighbours, tags[i - 1], tags[i]));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+// ---------------------------------------------------------------------------
+// Scoring
+
+enum class Model { text, board };
+
+const std::int16_t* row(Model model, int id) { return tables().row(model == Model::board, id); }
+
+Scores score(Model model, const std::vector<int>& features, const BoardContext* context) {
+    Scores scores{};
+    for (int id : features)
+        if (const std::int16_t* weights = row(model, id))
+            for (std::size_t k = 0; k < kSections; ++k) scores[k] += weights[k];
+    if (context == nullptr) return scores;
+    for (std::size_t s = 0; s < kSections; ++s) {
+        const int share = context->shares[s], id = tables().context_id(s);
+        if (share <= 0 || id < 0) continue;
+        if (const std::int16_t* weights = row(model, id))
+            for (std::size_t k = 0; k < kSections; ++k)
+                scores[k] +=
+                    static_cast<std::int64_t>(weights[k]) * share / text_model::kContextOne;
+    }
+    return scores;
+}
+
+// ---------------------------------------------------------------------------
+// Reasons: the one cue that pulls hardest from `versus` towards `best`.
+
+const char* lexicon_phrase(std::string_view lexicon) {
+    if (lexicon == "neg") return "negative experience";
+    if (lexicon == "pos") return "desired outcome";
+    if (lexicon == "verb") return "activity";
+    if (lexicon == "person") return "people";
+    if (lexicon == "remedy") return "remedy";
+    if (lexicon == "create") return "added value";
+    if (lexicon == "offer") return "offering";
+    return nullptr;
+}
+
+const char* section_plural(Section section) {
+    switch (section) {
+        case Section::segment: return "segments";
+        case Section::jobs: return "jobs";
+        case Section::pains: return "pains";
+        case Section::gains: return "gains";
+        case Section::products: return "products";
+        case Section::relievers: return "pain relievers";
+        case Section::creators: return "gain creators";
+        case Section::unknown: break;
+    }
+    return "notes";
+}
+
+const Token* first_token_in(const std::vector<Token>& tokens, std::uint32_t flag) {
+    for (const Token& token : tokens)
+        if (!token.is_number && (tables().mask(token.stem) & flag)) return &token;
+    return nullptr;
+}
+
+const Token* first_token_with_stem(const std::vector<Token>& tokens, std::string_view stem) {
+    for (const Token& token : tokens)
+        if (!token.is_number && token.stem == stem) return &token;
+    return nullptr;
+}
+
+// How a feature reads to a person, "" when it does not explain anything on its own.
+std::string describe(std::string_view name, const std::vector<Token>& tokens) {
+    const std::size_t colon = name.find(':');
+    if (colon == std::string_view::npos) return "";
+    const std::string_view kind = name.substr(0, colon), value = name.substr(colon + 1);
+    if (kind == "c" || kind == "fc" || kind == "sc" || kind == "lc") {
+        const char* phrase = lexicon_phrase(value);
+        const Token* token = phrase ? first_token_in(tokens, Tables::flag(value)) : nullptr;
+        return token ? std::string(phrase) + ": '" + token->text + "'" : "";
+    }
+    if (kind == "w" || kind == "f" || kind == "l") {
+        const Token* token = first_token_with_stem(tokens, value);
+        return token ? "the word '" + token->text + "'" : "";
+    }
+    if (kind == "g0" && value == "VB" && !tokens.empty())
+        return "starts with a verb: '" + tokens[0].text + "'";
+    if (kind == "ctx") {
+        const auto section = section_from_name(value);
+        return section ? std::string("shares terms with the board's ") + section_plural(*section)
+                       : "";
+    }
+    return "";
+}
+
+std::string reason_for(Model model, const std::vector<int>& features,
+                       const std::vector<Token>& tokens, const BoardContext* context, Section best,
+                       Section versus) {
+    const auto b = static_cast<std::size_t>(best), v = static_cast<std::size_t>(versus);
+    std::int64_t strongest = 0;
+    std::string reason;
+    const auto consider = [&](int id, std::int64_t scale) {
+        const std::int16_t* weights = row(model, id);
+        if (!weights) return;
+        const std::int64_t pull =
+            (static_cast<std::int64_t>(weights[b]) - weights[v]) * scale / text_model::kContextOne;
+        if (pull <= strongest) return;
+        std::string described = describe(tables().name(id), tokens);
+        if (described.empty()) return;
+        strongest = pull;
+        reason = std::move(described);
+    };
+    for (int id : features) consider(id, text_model::kContextOne);
+    if (context)
+        for (std::size_t s = 0; s < kSections; ++s)
+            if (context->shares[s] > 0 && tables().context_id(s) != kNone)
+                consider(tables().context_id(s), context->shares[s]);
+    return reason;
+}
+
+Section runner_up(const Scores& scores, Section best) {
+    std::size_t second = kSections;
+    for (std::size_t k = 0; k < kSections; ++k)
+        if (k != static_cast<std::size_t>(best) &&
+            (second == kSections || scores[k] > scores[second]))
+            second = k;
+    return static_cast<Section>(second);
+}
+
+// content_terms() of the text the tokens came from, without tokenizing again.
+std::vector<std::string> content_terms_of(const std::vector<Token>& tokens) {
+    std::vector<std::string> terms;
+    for (const Token& token : tokens) {
+        if (token.is_number)
+            terms.push_back(token.text);
+        else if (!is_stop_word(token.text))
+            terms.push_back(token.stem);
+    }
+    return terms;
+}
+
+std::vector<std::string> distinct(std::vector<std::string> terms) {
+    std::sort(terms.begin(), terms.end());
+    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+    return terms;
+}
+
+// One note's text, analysed once for both models and the board context.
+struct NoteText {
+    std::vector<Token> tokens;
+    std::vector<int> features;         // ids into Tables, sorted
+    std::vector<std::string> terms;    // its content terms, sorted, each once
+};
+
+NoteText read_note(std::string_view text) {
+    NoteText note;
+    note.tokens = tokenize(text);
+    note.features = text_features(note.tokens);
+    note.terms = distinct(content_terms_of(note.tokens));
+    return note;
+}
+
+// A note placed by its text is a finding: on canvases others wrote, the board
+// model is right about 90 % of the time only from this confidence, once the
+// board's colours have spoken (docs/judgment.md).
+constexpr int kPlacePercent = 90;
+// Without the board's colours the text model is overconfident on others'
+// writing (right 59-63 % of the time at 0.90 or more on published canvases,
+// 91 % at 0.99): an unsorted note that no colour convention speaks for is
+// placed only from here.
+constexpr int kPlaceAlonePercent = 99;
+
+struct Decision {
+    Scores scores{};
+    Section best = Section::unknown;
+    int percent = 0;
+};
+
+Decision decide(const NoteText& note, const BoardContext* context) {
+    Decision decision;
+    decision.scores = score(context ? Model::board : Model::text, note.features, context);
+    decision.percent = text_model::confidence_percent(decision.scores, decision.best);
+    return decision;
+}
+
+std::string explain(const NoteText& note, const BoardContext* context, const Decision& decision,
+                    Section versus) {
+    return reason_for(context ? Model::board : Model::text, note.features, note.tokens, context,
+                      decision.best, versus);
+}
+
+TextClassification classification_of(const NoteText& note, const BoardContext* context) {
+    const Decision decision = decide(note, context);
+    TextClassification result;
+    result.best = decision.best;
+    result.confidence = decision.percent / 100.0;
+    if (decision.percent >= kPlacePercent) result.section = decision.best;
+    result.reason = explain(note, context, decision, runner_up(decision.scores, decision.best));
+    return result;
+}
+
+// ---------------------------------------------------------------------------
+// The board step
+
+// Competitor sheets hold alternatives, not canvas notes: a note on one is
+// placed by that layout cue and is left to competitors.cpp.
+class CompetitorSheets {
+public:
+    explicit CompetitorSheets(const Board& board) {
+        for (const Container& container : board.containers)
+            if (is_competitor_title(container.title)) {
+                ids_.push_back(container.id);
+                areas_.push_back(container.bounds);
+            }
+        for (const Note& note : board.notes)
+            if (note.kind == NoteKind::shape && is_competitor_title(note.text))
+                areas_.push_back(note.bounds);
+        std::sort(ids_.begin(), ids_.end());
+    }
+
+    bool holds(const Note& note) const {
+        if (is_competitor_title(note.text)) return true;
+        if (!note.parent.empty() && std::binary_search(ids_.begin(), ids_.end(), note.parent))
+            return true;
+        return std::any_of(areas_.begin(), areas_.end(), [&](const Rect& area) {
+            return area.area() > note.bounds.area() && area.contains_center_of(note.bounds);
+        });
+    }
+
+private:
+    std::vector<std::string> ids_;
+    std::vector<Rect> areas_;
+};
+
+// Pairs of sections that the cross-validated confusion matrix shows the
+// model mixing up routinely (docs/text-classification.md): a confident
+// reading of one as the other is still wrong too often to warn about.
+bool routinely_confused(Section a, Section b) {
+    const auto pair = [&](Section x, Section y) {
+        return (a == x && b == y) || (a == y && b == x);
+    };
+    return pair(Section::relievers, Section::creators) || pair(Section::jobs, Section::gains);
+}
+
+// Below this, an unsorted note's best guess is not worth a question either.
+constexpr int kAskPercent = 30;
+
+// --- The board's colour convention -----------------------------------------
+// Teams give each section its own sticky colour, but no two teams the same.
+// The notes a frame or region places say what each colour means on this
+// board; a colour used for one section (or one side of the canvas) by at
+// least kColourNotes of them is evidence for an unsorted note of that colour,
+// and a note whose colour is its own section's needs no misplaced-note.
+
+constexpr int kColourNotes = 3;
+
+class ColourConvention {
+public:
+    void count(const std::string& colour, Section section) {
+        if (colour.empty()) return;
+        Counts& c = by_colour_[fold(colour)];
+        ++c[static_cast<std::size_t>(section)];
+        ++c[kSections];
+    }
+    // Log-odds bonus per section, in the scores' units (1/256 nat), for a note
+    // of this colour: ln(P(section | colour) / P(section)), P(section | colour)
+    // smoothed towards P(section) by one note's weight, so a section no note of
+    // the colour is in loses ln(n + 1). Zero when the colour says nothing.
+    // Whether enough placed notes wear this colour for it to mean something.
+    // Each method takes the note's own layout section (unknown if it has none),
+    // so that a note's colour is judged by the other notes only.
+    bool speaks_for(const std::string& colour, Section self = Section::unknown) const {
+        return counts(colour, self)[kSections] >= kColourNotes;
+    }
+    text_model::Scores bonus(const std::string& colour, Section self = Section::unknown) const {
+        text_model::Scores bonus{};
+        if (!speaks_for(colour, self)) return bonus;
+        const Counts given_colour = counts(colour, self);
+        Counts totals = totals_();
+        if (self != Section::unknown && !colour.empty()) {
+            --totals[static_cast<std::size_t>(self)];
+            --totals[kSections];
+        }
+        for (std::size_t k = 0; k < kSections; ++k) {
+            const double overall = (totals[k] + 0.5) / (totals[kSections] + 0.5 * kSections);
+            const double given = (given_colour[k] + overall) / (given_colour[kSections] + 1);
+            bonus[k] = static_cast<std::int64_t>(std::lround(256 * std::log(given / overall)));
+        }
+        return bonus;
+    }
+    // Whether this board uses the colour for `section`: at least a fifth of the
+    // other notes of this colour placed by layout are there (a colour the value
+    // map shares between its three sections still counts for each), and the
+    // colour is distinctive: that section's share among notes of this colour is
+    // at least half as large again as among all notes (a board in one colour
+    // says nothing).
+    bool is_colour_of(const std::string& colour, Section section, Section self = Section::unknown) const {
+        if (!speaks_for(colour, self)) return false;
+        const Counts c = counts(colour, self);
+        Counts totals = totals_();
+        if (self != Section::unknown) {
+            --totals[static_cast<std::size_t>(self)];
+            --totals[kSections];
+        }
+        const auto k = static_cast<std::size_t>(section);
+        const bool common = 5 * c[k] >= c[kSections];
+        const bool distinctive = 2 * c[k] * totals[kSections] >= 3 * totals[k] * c[kSections];
+        return common && distinctive;
+    }
+
+private:
+    using Counts = std::array<int, kSections + 1>;  // per section, then all
+    Counts counts(const std::string& colour, Section self) const {
+        const auto found = colour.empty() ? by_colour_.end() : by_colour_.find(fold(colour));
+        if (found == by_colour_.end()) return {};
+        Counts c = found->second;
+        if (self != Section::unknown) {
+            --c[static_cast<std::size_t>(self)];
+            --c[kSections];
+        }
+        return c;
+    }
+    static std::string fold(const std::string& colour) {
+        std::string folded;
+        for (char c : colour) folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return folded;
+    }
+    Counts totals_() const {
+        Counts totals{};
+        for (const auto& entry : by_colour_)  // sums: the order cannot reach the result
+            for (std::size_t k = 0; k <= kSections; ++k) totals[k] += entry.second[k];
+        return totals;
+    }
+    std::unordered_map<std::string, Counts> by_colour_;
+};
+
+// A placed note whose colour is the one this board uses for the section its
+// text reads as is misplaced on less textual evidence: two cues agree.
+constexpr int kMisplacedByColourPercent = 80;
+
+// Without that, the text alone must be as sure as it must be to place an
+// unsorted note without colours: on boards in one colour, 90 % gave 5 false
+// misplaced-note warnings per 100 notes of published canvases.
+int misplaced_bar(const ColourConvention& colours, const std::string& colour, Section reads_as,
+                  Section self) {
+    return colours.is_colour_of(colour, reads_as, self) ? kMisplacedByColourPercent
+                                                        : kPlaceAlonePercent;
+}
+
+Decision with_colour(Decision decision, const text_model::Scores& bonus) {
+    for (std::size_t k = 0; k < kSections; ++k) decision.scores[k] += bonus[k];
+    decision.percent = text_model::confidence_percent(decision.scores, decision.best);
+    return decision;
+}
+
+bool placed_by_layout(const NotePlacement& placement) {
+    return placement.section != Section::unknown &&
+           (placement.via == Placement::frame || placement.via == Placement::region);
+}
+
+Rect canvas_bounds(const CanvasLayout& canvas) {
+    if (canvas.sections.empty()) return {};
+    double left = canvas.sections.front().bounds.x, top = canvas.sections.front().bounds.y;
+    double right = canvas.sections.front().bounds.right(),
+           bottom = canvas.sections.front().bounds.bottom();
+    for (const SectionArea& area : canvas.sections) {
+        left = std::min(left, area.bounds.x);
+        top = std::min(top, area.bounds.y);
+        right = std::max(right, area.bounds.right());
+        bottom = std::max(bottom, area.bounds.bottom());
+    }
+    return {left, top, right - left, bottom - top};
+}
+
+double distance_squared(const Rect& rect, double x, double y) {
+    const double dx = std::max({rect.x - x, 0.0, x - rect.right()});
+    const double dy = std::max({rect.y - y, 0.0, y - rect.bottom()});
+    return dx * dx + dy * dy;
+}
+
+// The canvas a note placed by text joins: the one around it, else the only
+// one, else the nearest (the first of equally near ones).
+int canvas_for(const Note& note, int around, const std::vector<Rect>& canvases) {
+    if (around >= 0 || canvases.empty()) return around;
+    std::size_t best = 0;
+    for (std::size_t c = 1; c < canvases.size(); ++c)
+        if (distance_squared(canvases[c], note.bounds.center_x(), note.bounds.center_y()) <
+            distance_squared(canvases[best], note.bounds.center_x(), note.bounds.center_y()))
+            best = c;
+    return static_cast<int>(best);
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Public API
+
+double text_min_confidence() { return kPlacePercent / 100.0; }
+double text_alone_min_confidence() { return kPlaceAlonePercent / 100.0; }
+double text_misplaced_confidence() { return text_model::kMisplacedConfidencePercent / 100.0; }
+
+TextClassification classify_note(std::string_view text) {
+    return classification_of(read_note(text), nullptr);
+}
+
+TextClassification classify_note(std::string_view text, const BoardContext& context) {
+    return classification_of(read_note(text), &context);
+}
+
+namespace {
+
+// board_contexts() over each note's distinct terms (nullptr: none).
+std::vector<BoardContext> contexts_of(const std::vector<const std::vector<std::string>*>& terms,
+                                      const std::vector<Section>& sections) {
+    struct TermCount {
+        int notes = 0;
+        std::array<int, kSections> by_section{};
+    };
+    static const std::vector<std::string> kNone;
+    const auto terms_of = [&](std::size_t n) -> const std::vector<std::string>& {
+        return terms[n] ? *terms[n] : kNone;
+    };
+    // Only looked up, never iterated: its order cannot reach the result.
+    std::unordered_map<std::string_view, TermCount> counts;
+    for (std::size_t n = 0; n < terms.size(); ++n) {
+        if (sections[n] == Section::unknown) continue;
+        for (const std::string& term : terms_of(n)) {
+            TermCount& count = counts[term];
+            ++count.notes;
+            ++count.by_section[static_cast<std::size_t>(sections[n])];
+        }
+    }
+    std::vector<BoardContext> contexts(terms.size());
+    for (std::size_t n = 0; n < terms.size(); ++n) {
+        const bool labelled = sections[n] != Section::unknown;
+        std::array<std::int64_t, kSections> sum{};
+        for (const std::string& term : terms_of(n)) {
+            const auto found = counts.find(term);
+            if (found == counts.end()) continue;
+            const int others = found->second.notes - (labelled ? 1 : 0);
+            if (others <= 0) continue;
+            for (std::size_t k = 0; k < kSections; ++k) {
+                const int same = found->second.by_section[k] -
+                                 (labelled && static_cast<std::size_t>(sections[n]) == k ? 1 : 0);
+                sum[k] += static_cast<std::int64_t>(same) * text_model::kContextOne / others;
+            }
+        }
+        for (std::size_t k = 0; k < kSections; ++k)
+            contexts[n].shares[k] =
+                static_cast<int>(std::min<std::int64_t>(sum[k], text_model::kContextCap));
+    }
+    return contexts;
+}
+
+}  // namespace
+
+std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::string>>& terms,
+                                         const std::vector<Section>& sections) {
+    std::vector<std::vector<std::string>> distinct_terms;
+    distinct_terms.reserve(terms.size());
+    for (const std::vector<std::string>& note_terms : terms)
+        distinct_terms.push_back(distinct(note_terms));
+    std::vector<const std::vector<std::string>*> pointers;
+    for (const std::vector<std::string>& note_terms : distinct_terms) pointers.push_back(&note_terms);
+    return contexts_of(pointers, sections);
+}
+
+struct TextReadings::Store {
+    // Node-based maps: a reading stays where it is while other texts are added.
+    std::unordered_map<std::string, NoteText> current, previous;
+    std::size_t texts_read = 0;
+
+    // A call keeps what the last one read only for the texts it asks for again.
+    void begin() {
+        previous = std::move(current);
+        current.clear();
+    }
+    void end() { previous.clear(); }
+
+    const NoteText& reading(const std::string& text) {
+        if (const auto found = current.find(text); found != current.end()) return found->second;
+        if (auto node = previous.extract(text); !node.empty())
+            return current.insert(std::move(node)).position->second;
+        ++texts_read;
+        return current.emplace(text, read_note(text)).first->second;
+    }
+};
+
+TextReadings::TextReadings() : store_(std::make_unique<Store>()) {}
+TextReadings::TextReadings(TextReadings&&) noexcept = default;
+TextReadings& TextReadings::operator=(TextReadings&&) noexcept = default;
+TextReadings::~TextReadings() = default;
+std::size_t TextReadings::texts_read() const { return store_->texts_read; }
+
+void place_by_text(const Board& board, Layout& layout) {
+    TextReadings readings;
+    place_by_text(board, layout, readings);
+}
+
+void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
+    const std::size_t count = board.notes.size();
+    const CompetitorSheets sheets(board);
+    TextReadings::Store& store = *readings.store_;
+    store.begin();
+    std::vector<const NoteText*> notes(count, nullptr);  // null: the step ignores the note
+    std::vector<bool> free(count, false);
+    std::vector<Section> known(count, Section::unknown);
+    // Pass 1: what each note says alone; notes placed by layout tell the board their own section.
+    for (std::size_t n = 0; n < count; ++n) {
+        const Note& note = board.notes[n];
+        const NotePlacement& placement = layout.notes[n];
+        if (placed_by_layout(placement)) {
+            known[n] = placement.section;
+        } else if (placement.section != Section::unknown || sheets.holds(note)) {
+            continue;
+        } else {
+            free[n] = true;
+        }
+        notes[n] = &store.reading(note.text);
+        // The board model was trained on contexts labelled this way: every
+        // free note by its best guess, however unsure.
+        if (free[n] && !notes[n]->tokens.empty()) known[n] = decide(*notes[n], nullptr).best;
+    }
+    // Pass 2: what it says on this board.
+    std::vector<const std::vector<std::string>*> terms(count, nullptr);
+    for (std::size_t n = 0; n < count; ++n)
+        if (notes[n]) terms[n] = &notes[n]->terms;
+    const std::vector<BoardContext> contexts = contexts_of(terms, known);
+    std::vector<Rect> canvases;
+    for (const CanvasLayout& canvas : layout.canvases) canvases.push_back(canvas_bounds(canvas));
+    ColourConvention colours;
+    for (std::size_t n = 0; n < count; ++n)
+        if (placed_by_layout(layout.notes[n])) colours.count(board.notes[n].color, layout.notes[n].section);
+    bool placed_any = false;
+    for (std::size_t n = 0; n < count; ++n) {
+        if (!notes[n] || notes[n]->tokens.empty()) continue;
+        NotePlacement& placement = layout.notes[n];
+        const Decision read = decide(*notes[n], &contexts[n]);
+        // The board's colours speak for unsorted notes and against a placed
+        // note that wears another section's colour.
+        const std::string& colour = board.notes[n].color;
+        const Section self = free[n] ? Section::unknown : placement.section;
+        const Decision decision = with_colour(read, colours.bonus(colour, self));
+        const int bar = colours.speaks_for(colour) ? kPlacePercent : kPlaceAlonePercent;
+        if (free[n] && decision.percent >= bar) {
+            placement.section = decision.best;
+            placement.via = Placement::text;
+            placement.confidence = decision.percent / 100.0;
+            placement.canvas = canvas_for(board.notes[n], placement.canvas, canvases);
+            placed_any = true;
+        } else if (free[n] && decision.percent >= kAskPercent) {
+            placement.text_suggestion = decision.best;  // a which-section question
+            placement.text_confidence = decision.percent / 100.0;
+        } else if (!free[n] && decision.best != placement.section &&
+                   decision.percent >= misplaced_bar(colours, colour, decision.best, self) &&
+                   !colours.is_colour_of(colour, placement.section, self) &&
+                   (!routinely_confused(decision.best, placement.section) ||
+                    colours.is_colour_of(colour, decision.best, self))) {
+            placement.text_suggestion = decision.best;
+            placement.text_confidence = decision.percent / 100.0;
+            placement.text_reason = explain(*notes[n], &contexts[n], decision, placement.section);
+        }
+    }
+    store.end();
+    // A board without a canvas template: its sorted notes still form one canvas.
+    if (layout.canvases.empty() && placed_any) {
+        CanvasLayout canvas;
+        canvas.id = "canvas-1";
+        layout.canvases.push_back(std::move(canvas));
+        for (NotePlacement& placement : layout.notes) placement.canvas = 0;
+    }
+}
+
+namespace text_model {
+
+Scores text_scores(std::string_view text) {
+    return score(Model::text, read_note(text).features, nullptr);
+}
+
+Scores board_scores(std::string_view text, const BoardContext& context) {
+    return score(Model::board, read_note(text).features, &context);
+}
+
+int confidence_percent(const Scores& scores, Section& best) {
+    std::size_t top = 0;
+    for (std::size_t k = 1; k < kSections; ++k)
+        if (scores[k] > scores[top]) top = k;
+    best = static_cast<Section>(top);
+    // exp(-d / kScale) for every section, 1 << 30 for the top one.
+    std::int64_t total = 0;
+    for (std::size_t k = 0; k < kSections; ++k) {
+        const std::int64_t d = scores[top] - scores[k];
+        const std::int64_t whole = d / kScale;
+        if (whole < static_cast<std::int64_t>(std::size(kExpWhole)))
+            total += (kExpWhole[whole] * kExpFraction[d % kScale]) >> 30;
+    }
+    return static_cast<int>((100 * (std::int64_t{1} << 30) + total / 2) / total);
+}
+
+std::uint64_t training_fingerprint() { return kTrainingFingerprint; }
+int training_notes() { return kTrainingNotes; }
+
+}  // namespace text_model
+
+}  // namespace canvasfit

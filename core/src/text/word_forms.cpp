@@ -1,0 +1,138 @@
+#include "text/word_forms.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace canvasfit::word_forms {
+
+namespace {
+
+// "form base" pairs, written as people write them; turned into stems with the
+// engine's own pipeline so that nobody spells stems. Irregular past forms and
+// participles of verbs boards use, irregular plurals, and British spellings
+// whose stems differ from the American ones (colour/color stem alike only
+// where Porter2 says so; the pairs below are the ones it does not merge).
+constexpr std::string_view kForms =
+    "paid pay|bought buy|brought bring|sold sell|sent send|spent spend|lent lend|built build|"
+    "went go|gone go|goes go|came come|ran run|run run|began begin|begun begin|"
+    "took take|taken take|gave give|given give|got get|gotten get|made make|"
+    "kept keep|left leave|lost lose|found find|held hold|told tell|thought think|"
+    "caught catch|taught teach|sought seek|felt feel|met meet|led lead|read read|"
+    "knew know|known know|grew grow|grown grow|drew draw|drawn draw|threw throw|thrown throw|"
+    "wrote write|written write|drove drive|driven drive|rode ride|ridden ride|"
+    "ate eat|eaten eat|fell fall|fallen fall|broke break|broken break|chose choose|chosen choose|"
+    "forgot forget|forgotten forget|spoke speak|spoken speak|stole steal|stolen steal|"
+    "woke wake|woken wake|wore wear|worn wear|tore tear|torn tear|hid hide|hidden hide|"
+    "saw see|seen see|did do|done do|had have|has have|was be|were be|been be|"
+    "understood understand|stood stand|sat sit|slept sleep|fed feed|bled bleed|"
+    "children child|men man|women woman|people person|feet foot|teeth tooth|mice mouse|"
+    "analyses analysis|criteria criterion|data datum|"
+    "colour color|colours color|favour favor|favourite favorite|behaviour behavior|"
+    "labour labor|honour honor|neighbour neighbor|centre center|centres center|"
+    "theatre theater|metre meter|litre liter|fibre fiber|catalogue catalog|programme program|"
+    "licence license|defence defense|offence offense|cheque check|cheques check|"
+    "organise organize|organised organize|organising organize|organisation organization|"
+    "organisations organization|prioritise prioritize|prioritised prioritize|"
+    "prioritising prioritize|optimise optimize|optimised optimize|optimising optimize|"
+    "optimisation optimization|analyse analyze|analysed analyze|analysing analyze|"
+    "personalise personalize|personalised personalize|personalisation personalization|"
+    "customise customize|customised customize|customisation customization|"
+    "digitise digitize|digitised digitize|digitisation digitization|"
+    "standardise standardize|standardised standardize|standardisation standardization|"
+    "minimise minimize|minimised minimize|maximise maximize|maximised maximize|"
+    "recognise recognize|recognised recognize|realise realize|realised realize|"
+    "specialise specialize|specialised specialize|summarise summarize|summarised summarize|"
+    "synchronise synchronize|synchronised synchronize|authorise authorize|authorised authorize|"
+    "utilise utilize|utilisation utilization|apologise apologize|"
+    "travelled travel|travelling travel|cancelled cancel|cancelling cancel|"
+    "labelled label|labelling label|modelling model|modelled model|enrol enroll|enrolment enrollment|"
+    "fulfil fulfill|fulfilment fulfillment|instalment installment|judgement judgment";
+
+struct Table {
+    std::unordered_map<std::string, std::string> base_of;  // looked up, never iterated
+    std::size_t size = 0;
+};
+
+std::string stem_of_word(std::string_view word) {
+    const std::vector<Token> tokens = tokenize(word);
+    return tokens.size() == 1 ? tokens.front().stem : std::string();
+}
+
+const Table& table() {
+    static const Table built = [] {
+        Table t;
+        std::size_t start = 0;
+        while (start < kForms.size()) {
+            std::size_t end = kForms.find('|', start);
+            if (end == std::string_view::npos) end = kForms.size();
+            const std::string_view pair = kForms.substr(start, end - start);
+            const std::size_t space = pair.find(' ');
+            const std::string form = stem_of_word(pair.substr(0, space));
+            const std::string base = stem_of_word(pair.substr(space + 1));
+            if (!form.empty() && !base.empty() && form != base) {
+                t.base_of.emplace(form, base);
+                ++t.size;
+            }
+            start = end + 1;
+        }
+        return t;
+    }();
+    return built;
+}
+
+bool is_word(const Token& token) { return !token.is_number && !token.text.empty(); }
+
+}  // namespace
+
+const std::string& canonical(const std::string& stem) {
+    const auto& base_of = table().base_of;
+    const auto found = base_of.find(stem);
+    return found == base_of.end() ? stem : found->second;
+}
+
+std::string joined(const std::string& text, const Token& first, const Token& second) {
+    if (!is_word(first) || !is_word(second) || second.begin < first.end) return {};
+    const std::string_view between =
+        std::string_view(text).substr(first.end, second.begin - first.end);
+    if (!(between.empty() || between == " " || between == "-")) return {};
+    // Two full words make a compound; a lone letter only before a hyphen ("e-mail").
+    if (first.text.size() == 1 && between != "-") return {};
+    if (first.text.size() + second.text.size() < 6) return {};
+    return canonical(stem_of_word(first.text + second.text));
+}
+
+Words::Words(const std::vector<const std::vector<std::string>*>& note_terms) {
+    for (const std::vector<std::string>* terms : note_terms)
+        for (const std::string& term : *terms) stems_.push_back(canonical(term));
+    std::sort(stems_.begin(), stems_.end());
+    stems_.erase(std::unique(stems_.begin(), stems_.end()), stems_.end());
+}
+
+bool Words::contains(const std::string& stem) const {
+    return std::binary_search(stems_.begin(), stems_.end(), stem);
+}
+
+std::vector<std::string> comparable_terms(const std::string& text, const Words* known_words) {
+    std::vector<std::string> terms;
+    const std::vector<Token> tokens = tokenize(text);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (known_words && i + 1 < tokens.size()) {
+            std::string compound = joined(text, tokens[i], tokens[i + 1]);
+            if (!compound.empty() && known_words->contains(compound)) {
+                terms.push_back(std::move(compound));
+                ++i;
+                continue;
+            }
+        }
+        const Token& token = tokens[i];
+        if (token.is_number) terms.push_back(token.text);
+        else if (!is_stop_word(token.text)) terms.push_back(canonical(token.stem));
+    }
+    return terms;
+}
+
+std::size_t table_size() { return table().size; }
+
+}  // namespace canvasfit::word_forms

@@ -1,0 +1,46 @@
+// Word forms the Porter2 stemmer leaves apart but a reader takes as one word:
+// irregular verbs and plurals ("paid" -> "pay", "children" -> "child"),
+// British and American spellings ("organise" -> "organize"), and compounds
+// written apart or joined ("text books" / "textbooks", "e-mail" / "email").
+// Used where two notes are compared (links, duplicates); the section
+// classifier keeps its own features and is not affected.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "text/text.hpp"
+
+namespace canvasfit::word_forms {
+
+// The stem a stem stands for: the base form's stem for an irregular or
+// British form, else the stem itself.
+const std::string& canonical(const std::string& stem);
+
+// The stem of two neighbouring words written as one ("text" + "books" ->
+// "textbook"), "" when they cannot be a compound: not both words, or
+// something other than nothing, a space or a hyphen between them in `text`.
+std::string joined(const std::string& text, const Token& first, const Token& second);
+
+// The single words (canonical stems) of a set of notes, for telling whether a
+// compound written apart is a word the board uses. Sorted, looked up by
+// binary search.
+class Words {
+public:
+    explicit Words(const std::vector<const std::vector<std::string>*>& note_terms);
+    bool contains(const std::string& stem) const;
+
+private:
+    std::vector<std::string> stems_;
+};
+
+// content_terms() in canonical form: what two notes are compared by. When
+// `known_words` is given, two neighbours whose joined stem is one of them
+// count as that one word instead ("text books" reads as "textbook" on a board
+// where someone wrote "textbooks").
+std::vector<std::string> comparable_terms(const std::string& text, const Words* known_words = nullptr);
+
+// How many forms the table maps (for tests and docs).
+std::size_t table_size();
+
+}  // namespace canvasfit::word_forms
