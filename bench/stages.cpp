@@ -9,6 +9,8 @@
 #include "text/text.hpp"
 #include "text/text_classifier.hpp"
 #include "engine/value_types.hpp"
+#include "findings/findings.hpp"
+#include "report/report_of.hpp"
 
 namespace canvasfit::bench {
 

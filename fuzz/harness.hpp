@@ -1,6 +1,6 @@
 // What each fuzz target does with one input, and the invariants it checks.
 // Shared by the libFuzzer targets (fuzz/fuzz_*.cpp) and by the GoogleTest
-// replay of kept crash inputs (tests/cpp/test_hostile_catalogue.cpp), so a
+// replay of kept crash inputs (tests/cpp/report/test_hostile_catalogue.cpp), so a
 // regression input fails the ordinary test suite, natively, under the
 // sanitizers and as wasm.
 //

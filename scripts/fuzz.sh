@@ -3,7 +3,7 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   explore: each target SECONDS (default 300),
 #       keeping what it learns in build/fuzz-work/ and every crash, leak, timeout
 #       or out-of-memory input as a regression input in tests/fuzz/regressions/TARGET/,
-#       which the GoogleTest suite replays (tests/cpp/test_hostile_catalogue.cpp).
+#       which the GoogleTest suite replays (tests/cpp/report/test_hostile_catalogue.cpp).
 #   scripts/fuzz.sh --ci [SECONDS]          each target SECONDS (default 10) on its seed
 #       corpus and the regression inputs; fails on any finding, writes nothing in the tree.
 # Targets: read_canvasfit read_excalidraw read_miro analyze html_text json_pull

@@ -6,6 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
+
+echo "== The core's include lines follow the pipeline's stage order (docs/architecture.md)"
+python3 scripts/check_stages.py
+python3 scripts/check_stages.py --self-test
+
 bash scripts/build.sh
 
 echo "== native GoogleTest suite"

@@ -9,6 +9,7 @@
 
 #include "text/text.hpp"
 #include "structure/spatial_grid.hpp"
+#include "structure/titles.hpp"
 
 namespace canvasfit {
 
@@ -16,33 +17,9 @@ namespace {
 
 // --- Titles ---
 
-bool is_ascii_alnum(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 bool is_dash_at(std::string_view text, std::size_t i) {  // U+2013 or U+2014
     return i + 2 < text.size() && text[i] == '\xE2' && text[i + 1] == '\x80' &&
            (text[i + 2] == '\x93' || text[i + 2] == '\x94');
-}
-
-// The words of a title before any qualifier, lower case, single spaces, without
-// numbering: "2. Competitor scoring (Q3)" -> "competitor scoring".
-std::string title_head(std::string_view title) {
-    std::string head;
-    for (std::size_t i = 0; i < title.size(); ++i) {
-        const char c = title[i];
-        if (std::string_view(":([|\n/").find(c) != std::string_view::npos || is_dash_at(title, i) ||
-            (c == '-' && i > 0 && title[i - 1] == ' '))
-            break;
-        if (is_ascii_alnum(c)) head += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        else if (c == '&') head += " and ";
-        else if (!head.empty() && head.back() != ' ') head += ' ';
-    }
-    const std::size_t start = head.find_first_not_of("0123456789 ");
-    if (start == std::string::npos) return "";
-    head = head.substr(start);
-    while (!head.empty() && head.back() == ' ') head.pop_back();
-    return head;
 }
 
 // --- Scores ---
@@ -387,22 +364,6 @@ std::vector<CriterionInfo> criteria_of(const std::vector<CompetitorNote>& notes,
 }
 
 }  // namespace
-
-bool is_competitor_title(std::string_view title) {
-    static const char* const kTitles[] = {
-        "competitors",           "competitor",
-        "competition",           "alternatives",
-        "alternative",           "competitor scoring",
-        "competitor scores",     "competitor analysis",
-        "competitive analysis",  "competitive alternatives",
-        "existing alternatives", "current alternatives",
-        "competitive landscape", "alternative solutions",
-        "competing solutions",
-    };
-    const std::string head = title_head(title);
-    return std::any_of(std::begin(kTitles), std::end(kTitles),
-                       [&](const char* t) { return head == t; });
-}
 
 ParsedCompetitor parse_competitor_note(std::string_view text) {
     ParsedCompetitor parsed;

@@ -115,7 +115,7 @@ struct CanvasAnalysis {
     ValueProfile value;  // holds no note indices: nothing to renumber
 };
 
-struct LinkDecisions;  // analyze.hpp
+struct LinkDecisions;  // canvasfit/options.hpp
 
 struct BoardAnalysis {
     const Board* board = nullptr;
@@ -145,10 +145,6 @@ std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
                               LinkStats* stats = nullptr, const LinkDecisions* decisions = nullptr);
 Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
               const std::vector<Link>& links);
-std::vector<Warning> find_warnings(const BoardAnalysis& analysis);
-// Questions about links and gaps (questions.cpp); which-section questions come
-// from the text step (analyze.cpp).
-std::vector<Question> find_questions(const BoardAnalysis& analysis);
 
 // The per-canvas stages (ranks, links, fit) of one canvas whose notes are
 // `notes`. Reads the per-note parts of `analysis` (board, terms, connected,

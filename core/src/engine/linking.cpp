@@ -21,7 +21,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "canvasfit/analyze.hpp"
+#include "canvasfit/options.hpp"
 #include "engine/engine.hpp"
 #include "text/text.hpp"
 #include "engine/link_confidence.hpp"

@@ -109,11 +109,6 @@ ValueProfile profile_value(const BoardAnalysis& analysis, const CanvasNotes& not
 
 // --- Competitors (competitors.cpp) ---
 
-// True for a container title such as "Competitors", "Alternatives",
-// "Competition" or "Competitor scoring", ignoring case, punctuation and a
-// trailing qualifier ("Competitors - 2024").
-bool is_competitor_title(std::string_view title);
-
 // One note that scores an alternative: "Acme: speed 4, price 2",
 // "Spreadsheets — accuracy 2/5, cost 5", "Us\nspeed 5\nprice 4". Scores are on
 // a 0-5 scale: "4", "4.5", "4/5", "8/10", "80%", "★★★★☆".
@@ -123,12 +118,5 @@ struct ParsedCompetitor {
     std::vector<std::string> problems;                   // what could not be read
 };
 ParsedCompetitor parse_competitor_note(std::string_view text);
-
-// --- Report ---
-
-// Fills canvases[].value, canvases[].competitors and notes[].value_type, and
-// appends the misaligned-type and unparsed-competitor warnings. Called by
-// report_of after the gap warnings.
-void add_value_results(const BoardAnalysis& analysis, Report& report);
 
 }  // namespace canvasfit

@@ -8,6 +8,7 @@
 #include "engine/value_types.hpp"
 #include "engine/competitors.hpp"
 #include "findings/warning_kit.hpp"
+#include "findings/findings.hpp"
 
 namespace canvasfit {
 

@@ -3,6 +3,7 @@
 
 #include "text/text.hpp"
 #include "findings/warning_kit.hpp"
+#include "structure/titles.hpp"
 
 namespace canvasfit::warning_kit {
 

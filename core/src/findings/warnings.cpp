@@ -7,6 +7,7 @@
 
 #include "engine/engine.hpp"
 #include "findings/warning_kit.hpp"
+#include "findings/findings.hpp"
 
 namespace canvasfit {
 

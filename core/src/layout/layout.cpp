@@ -18,6 +18,7 @@
 #include <unordered_set>
 
 #include "structure/spatial_grid.hpp"
+#include "structure/titles.hpp"
 
 namespace canvasfit {
 

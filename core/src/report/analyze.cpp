@@ -11,6 +11,9 @@
 #include "text/text_classifier.hpp"
 #include "read/json_input.hpp"
 #include "findings/warning_kit.hpp"
+#include "structure/titles.hpp"
+#include "findings/findings.hpp"
+#include "report/report_of.hpp"
 
 namespace canvasfit {
 

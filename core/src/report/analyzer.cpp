@@ -40,6 +40,7 @@
 #include "read/format_readers.hpp"
 #include "read/json_input.hpp"
 #include "structure/spatial_grid.hpp"
+#include "report/report_of.hpp"
 
 namespace canvasfit {
 

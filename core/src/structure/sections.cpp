@@ -1,7 +1,12 @@
 #include "canvasfit/sections.hpp"
 
+#include <algorithm>
 #include <array>
+#include <iterator>
+#include <string>
 #include <utility>
+
+#include "structure/titles.hpp"
 
 namespace canvasfit {
 
@@ -106,6 +111,25 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
+// The words of a title before any qualifier, lower case, single spaces, without
+// numbering: "2. Competitor scoring (Q3)" -> "competitor scoring".
+std::string title_head(std::string_view title) {
+    std::string head;
+    for (std::size_t i = 0; i < title.size(); ++i) {
+        const char c = title[i];
+        if (is_separator_at(title, i)) break;
+        if (is_ascii_alnum(static_cast<unsigned char>(c)))
+            head += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        else if (c == '&') head += " and ";
+        else if (!head.empty() && head.back() != ' ') head += ' ';
+    }
+    const std::size_t start = head.find_first_not_of("0123456789 ");
+    if (start == std::string::npos) return "";
+    head = head.substr(start);
+    while (!head.empty() && head.back() == ' ') head.pop_back();
+    return head;
+}
+
 }  // namespace
 
 const char* section_name(Section section) {
@@ -151,5 +175,21 @@ bool is_canvas_title(std::string_view title) {
 }
 
 std::string title_qualifier(std::string_view title) { return trim(split_head(title).second); }
+
+bool is_competitor_title(std::string_view title) {
+    static const char* const kTitles[] = {
+        "competitors",           "competitor",
+        "competition",           "alternatives",
+        "alternative",           "competitor scoring",
+        "competitor scores",     "competitor analysis",
+        "competitive analysis",  "competitive alternatives",
+        "existing alternatives", "current alternatives",
+        "competitive landscape", "alternative solutions",
+        "competing solutions",
+    };
+    const std::string head = title_head(title);
+    return std::any_of(std::begin(kTitles), std::end(kTitles),
+                       [&](const char* t) { return head == t; });
+}
 
 }  // namespace canvasfit

@@ -5,6 +5,7 @@
 
 #include "canvasfit/sections.hpp"
 #include "structure/spatial_grid.hpp"
+#include "structure/titles.hpp"
 
 namespace canvasfit {
 

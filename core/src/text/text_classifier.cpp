@@ -15,8 +15,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "structure/titles.hpp"
 #include "text/text.hpp"
-#include "engine/value_types.hpp"
 
 namespace canvasfit {
 

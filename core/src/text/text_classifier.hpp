@@ -109,7 +109,7 @@ Scores board_scores(std::string_view text, const BoardContext& context);
 // (the first of equal scores).
 int confidence_percent(const Scores& scores, Section& best);
 // What scripts/train_text_classifier.py computed over train.tsv; see
-// tests/cpp/test_text_classifier.cpp.
+// tests/cpp/text/test_text_classifier.cpp.
 std::uint64_t training_fingerprint();
 int training_notes();
 

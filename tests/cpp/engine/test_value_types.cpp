@@ -10,6 +10,7 @@
 #include "text/text.hpp"
 #include "engine/value_types.hpp"
 #include "engine/competitors.hpp"
+#include "structure/titles.hpp"
 
 using namespace canvasfit;
 using namespace canvasfit::test_support;

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "canvasfit/sections.hpp"
+#include "structure/titles.hpp"
 
 using canvasfit::Section;
 using canvasfit::section_from_title;

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "../../fuzz/harness.hpp"
+#include "fuzz/harness.hpp"
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/errors.hpp"
 #include "canvasfit/limits.hpp"

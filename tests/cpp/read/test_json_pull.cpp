@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "../../fuzz/harness.hpp"
+#include "fuzz/harness.hpp"
 #include "canvasfit/errors.hpp"
 #include "canvasfit/readers.hpp"
 #include "read/json_pull.hpp"

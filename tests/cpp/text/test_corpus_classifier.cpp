@@ -23,6 +23,7 @@
 #include "canvasfit/readers.hpp"
 #include "text/text.hpp"
 #include "text/text_classifier.hpp"
+#include "structure/titles.hpp"
 
 using namespace canvasfit;
 

@@ -21,6 +21,7 @@
 #include "canvasfit/analyze.hpp"
 #include "engine/engine.hpp"
 #include "canvasfit/readers.hpp"
+#include "findings/findings.hpp"
 
 using namespace canvasfit;
 
