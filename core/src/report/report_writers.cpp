@@ -5,6 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 namespace canvasfit {
@@ -85,7 +86,26 @@ public:
         end_array();
     }
 
+    // One object from its members in order, key then value:
+    //   json.object("id", note.id, "rank", note.rank);
+    // A value may be a function that writes the member's value itself (a
+    // nested object or a list), called with this writer.
+    template <typename... Members>
+    void object(const Members&... members) {
+        begin_object();
+        write_members(members...);
+        end_object();
+    }
+
 private:
+    template <typename Value, typename... Rest>
+    void write_members(const char* name, const Value& member, const Rest&... rest) {
+        key(name);
+        if constexpr (std::is_invocable_v<const Value&, JsonWriter&>) member(*this);
+        else value(member);
+        if constexpr (sizeof...(rest) > 0) write_members(rest...);
+    }
+
     void open(char bracket) {
         next_item();
         out_ += bracket;
@@ -161,160 +181,116 @@ void write_pairs(JsonWriter& json, const std::vector<std::pair<std::string, Numb
     json.end_object();
 }
 
-void write_coverage(JsonWriter& json, const std::vector<CoverageReport>& detail) {
-    json.begin_array();
-    for (const CoverageReport& entry : detail) {
-        json.begin_object();
-        json.key("note"), json.value(entry.note);
-        json.key("weight"), json.value(entry.weight);
-        json.key("covered_by"), json.value(entry.covered_by);
-        json.key("status"), json.value(entry.status);
-        json.end_object();
-    }
-    json.end_array();
+// Writes a list member: json.object("notes", list_of(report.notes, write_note)).
+template <typename Item, typename Write>
+auto list_of(const std::vector<Item>& items, Write write) {
+    return [&items, write](JsonWriter& json) {
+        json.begin_array();
+        for (const Item& item : items) write(json, item);
+        json.end_array();
+    };
 }
 
-void write_fit(JsonWriter& json, const FitReport& fit) {
-    json.begin_object();
-    json.key("pains"), json.value(fit.pains);
-    json.key("gains"), json.value(fit.gains);
-    json.key("overall"), json.value(fit.overall);
-    json.key("jobs"), json.value(fit.jobs);
-    json.key("verdict");
-    if (fit.verdict.empty()) json.null();
-    else json.value(fit.verdict);
-    json.key("target");
+// Writes a member from one item: json.object("fit", written_by(write_fit, canvas.fit)).
+template <typename Write, typename Item>
+auto written_by(Write write, const Item& item) {
+    return [write, &item](JsonWriter& json) { write(json, item); };
+}
+
+void write_coverage(JsonWriter& json, const CoverageReport& entry) {
+    json.object("note", entry.note, "weight", entry.weight, "covered_by", entry.covered_by,
+                "status", entry.status);
+}
+
+// The fit band the seeds recommend (docs/report.md, fit.target).
+void write_target_band(JsonWriter& json) {
     json.begin_array();
     json.value(0.5);
     json.value(0.7);
     json.end_array();
-    json.key("undecided"), json.value(fit.undecided);
-    json.key("unconfirmed"), json.value(fit.unconfirmed);
-    json.key("pains_detail"), write_coverage(json, fit.pains_detail);
-    json.key("gains_detail"), write_coverage(json, fit.gains_detail);
-    json.key("jobs_detail"), write_coverage(json, fit.jobs_detail);
-    json.end_object();
+}
+
+void write_fit(JsonWriter& json, const FitReport& fit) {
+    const std::optional<std::string> verdict =
+        fit.verdict.empty() ? std::nullopt : std::optional<std::string>(fit.verdict);
+    json.object("pains", fit.pains, "gains", fit.gains, "overall", fit.overall, "jobs", fit.jobs,
+                "verdict", verdict, "target", write_target_band, "undecided", fit.undecided,
+                "unconfirmed", fit.unconfirmed,
+                "pains_detail", list_of(fit.pains_detail, write_coverage),
+                "gains_detail", list_of(fit.gains_detail, write_coverage),
+                "jobs_detail", list_of(fit.jobs_detail, write_coverage));
+}
+
+template <typename Number>
+auto pairs_of(const std::vector<std::pair<std::string, Number>>& pairs) {
+    return [&pairs](JsonWriter& json) { write_pairs(json, pairs); };
 }
 
 void write_value(JsonWriter& json, const ValueReport& value) {
-    json.begin_object();
-    json.key("segment_type"), json.value(value.segment_type);
-    json.key("dominant_type"), json.value(value.dominant_type);
-    json.key("types"), write_pairs(json, value.types);
-    json.key("key_metric"), json.value(value.key_metric);
-    json.key("drivers"), json.value(value.drivers);
-    json.end_object();
+    json.object("segment_type", value.segment_type, "dominant_type", value.dominant_type,
+                "types", pairs_of(value.types), "key_metric", value.key_metric,
+                "drivers", value.drivers);
+}
+
+void write_criterion(JsonWriter& json, const CriterionReport& criterion) {
+    json.object("name", criterion.name, "driver", criterion.driver, "weight", criterion.weight);
+}
+
+void write_alternative(JsonWriter& json, const AlternativeReport& alternative) {
+    json.object("name", alternative.name, "scores", pairs_of(alternative.scores),
+                "weighted", alternative.weighted, "note", alternative.note);
+}
+
+void write_price_value(JsonWriter& json, const PriceValueReport& point) {
+    json.object("name", point.name, "price", point.price, "value", point.value);
 }
 
 void write_competitors(JsonWriter& json, const std::optional<CompetitorsReport>& competitors) {
     if (!competitors) return json.null();
+    json.object("criteria", list_of(competitors->criteria, write_criterion),
+                "alternatives", list_of(competitors->alternatives, write_alternative),
+                "price_value_map", list_of(competitors->price_value_map, write_price_value));
+}
+
+// The note ids of each section, keyed by the section's report name.
+void write_sections(JsonWriter& json, const std::vector<std::vector<std::string>>& sections) {
     json.begin_object();
-    json.key("criteria");
-    json.begin_array();
-    for (const CriterionReport& criterion : competitors->criteria) {
-        json.begin_object();
-        json.key("name"), json.value(criterion.name);
-        json.key("driver"), json.value(criterion.driver);
-        json.key("weight"), json.value(criterion.weight);
-        json.end_object();
+    for (Section section : kAllSections) {
+        json.key(section_name(section));
+        json.value(sections[static_cast<std::size_t>(section)]);
     }
-    json.end_array();
-    json.key("alternatives");
-    json.begin_array();
-    for (const AlternativeReport& alternative : competitors->alternatives) {
-        json.begin_object();
-        json.key("name"), json.value(alternative.name);
-        json.key("scores"), write_pairs(json, alternative.scores);
-        json.key("weighted"), json.value(alternative.weighted);
-        json.key("note"), json.value(alternative.note);
-        json.end_object();
-    }
-    json.end_array();
-    json.key("price_value_map");
-    json.begin_array();
-    for (const PriceValueReport& point : competitors->price_value_map) {
-        json.begin_object();
-        json.key("name"), json.value(point.name);
-        json.key("price"), json.value(point.price);
-        json.key("value"), json.value(point.value);
-        json.end_object();
-    }
-    json.end_array();
     json.end_object();
 }
 
 void write_canvas(JsonWriter& json, const CanvasReport& canvas) {
-    json.begin_object();
-    json.key("id"), json.value(canvas.id);
-    json.key("title"), json.value(canvas.title);
-    json.key("segment"), json.value(canvas.segment);
-    json.key("sections");
-    json.begin_object();
-    for (Section section : kAllSections) {
-        json.key(section_name(section));
-        json.value(canvas.sections[static_cast<std::size_t>(section)]);
-    }
-    json.end_object();
-    json.key("fit"), write_fit(json, canvas.fit);
-    json.key("value"), write_value(json, canvas.value);
-    json.key("competitors"), write_competitors(json, canvas.competitors);
-    json.end_object();
+    json.object("id", canvas.id, "title", canvas.title, "segment", canvas.segment,
+                "sections", written_by(write_sections, canvas.sections),
+                "fit", written_by(write_fit, canvas.fit),
+                "value", written_by(write_value, canvas.value),
+                "competitors", written_by(write_competitors, canvas.competitors));
 }
 
 void write_note(JsonWriter& json, const NoteReport& note) {
-    json.begin_object();
-    json.key("id"), json.value(note.id);
-    json.key("text"), json.value(note.text);
-    json.key("canvas"), json.value(note.canvas);
-    json.key("section"), json.value(section_name(note.section));
-    json.key("via"), json.value(placement_name(note.via));
-    json.key("confidence"), json.value(note.confidence);
-    json.key("rank"), json.value(note.rank);
-    json.key("priority"), json.value(note.priority);
-    json.key("cue"), json.value(note.cue);
-    json.key("votes"), json.value(note.votes);
-    json.key("value_type"), json.value(note.value_type);
-    json.end_object();
+    json.object("id", note.id, "text", note.text, "canvas", note.canvas,
+                "section", section_name(note.section), "via", placement_name(note.via),
+                "confidence", note.confidence, "rank", note.rank, "priority", note.priority,
+                "cue", note.cue, "votes", note.votes, "value_type", note.value_type);
 }
 
 void write_link(JsonWriter& json, const LinkReport& link) {
-    json.begin_object();
-    json.key("from"), json.value(link.from);
-    json.key("to"), json.value(link.to);
-    json.key("strength"), json.value(link.strength);
-    json.key("via"), json.value(link.via);
-    json.key("evidence"), json.value(link.evidence);
-    json.key("source"), json.value(link.source);
-    json.key("confidence"), json.value(link.confidence);
-    json.end_object();
+    json.object("from", link.from, "to", link.to, "strength", link.strength, "via", link.via,
+                "evidence", link.evidence, "source", link.source, "confidence", link.confidence);
 }
 
 void write_question(JsonWriter& json, const Question& question) {
-    json.begin_object();
-    json.key("code"), json.value(question.code);
-    json.key("canvas"), json.value(question.canvas);
-    json.key("notes"), json.value(question.notes);
-    json.key("candidates"), json.value(question.candidates);
-    json.key("confidence"), json.value(question.confidence);
-    json.key("message"), json.value(question.message);
-    json.end_object();
+    json.object("code", question.code, "canvas", question.canvas, "notes", question.notes,
+                "candidates", question.candidates, "confidence", question.confidence,
+                "message", question.message);
 }
 
 void write_warning(JsonWriter& json, const Warning& warning) {
-    json.begin_object();
-    json.key("code"), json.value(warning.code);
-    json.key("severity"), json.value(severity_name(warning.severity));
-    json.key("notes"), json.value(warning.notes);
-    json.key("canvas"), json.value(warning.canvas);
-    json.key("message"), json.value(warning.message);
-    json.end_object();
-}
-
-template <typename Item, typename Write>
-void write_list(JsonWriter& json, const std::vector<Item>& items, Write write) {
-    json.begin_array();
-    for (const Item& item : items) write(json, item);
-    json.end_array();
+    json.object("code", warning.code, "severity", severity_name(warning.severity),
+                "notes", warning.notes, "canvas", warning.canvas, "message", warning.message);
 }
 
 // One line of a note, with newlines folded so that each note stays one line.
@@ -447,16 +423,12 @@ std::string report_to_json(const Report& report) {
     std::string out;
     out.reserve(512 + 512 * report.notes.size());
     JsonWriter json(out);
-    json.begin_object();
-    json.key("schema"), json.value(kReportSchema);
-    json.key("source"), json.value(report.source);
-    json.key("format"), json.value(report.format);
-    json.key("canvases"), write_list(json, report.canvases, write_canvas);
-    json.key("notes"), write_list(json, report.notes, write_note);
-    json.key("links"), write_list(json, report.links, write_link);
-    json.key("warnings"), write_list(json, report.warnings, write_warning);
-    json.key("questions"), write_list(json, report.questions, write_question);
-    json.end_object();
+    json.object("schema", kReportSchema, "source", report.source, "format", report.format,
+                "canvases", list_of(report.canvases, write_canvas),
+                "notes", list_of(report.notes, write_note),
+                "links", list_of(report.links, write_link),
+                "warnings", list_of(report.warnings, write_warning),
+                "questions", list_of(report.questions, write_question));
     // Invalid UTF-8 is replaced rather than thrown (write_string): note text
     // is already validated by the JSON parser, this guards the C++ API.
     out += "\n";
