@@ -57,7 +57,7 @@ EXPECTED_COUNTS = {
     "products": (2, 4), "relievers": (3, 6), "creators": (3, 6),
 }
 
-# Section titles, as core/src/sections.cpp recognises them.
+# Section titles, as core/src/structure/sections.cpp recognises them.
 TITLES = {
     "customer segment": "segment", "customer segments": "segment", "segment": "segment",
     "segments": "segment", "target segment": "segment", "target customer": "segment",

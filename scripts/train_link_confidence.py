@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the link-confidence model (core/src/link_confidence_model.inc).
+"""Train the link-confidence model (core/src/engine/link_confidence_model.inc).
 
 usage: python3 scripts/train_link_confidence.py [--check] [--report]
 Reads tests/corpus/link-candidates.tsv: one text-link candidate per line, the
@@ -14,7 +14,7 @@ standard library only) and written with the integer-percent threshold table.
 import argparse, math, os, sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "tests", "corpus", "link-candidates.tsv")
-OUT = os.path.join(ROOT, "core", "src", "link_confidence_model.inc")
+OUT = os.path.join(ROOT, "core", "src", "engine", "link_confidence_model.inc")
 NAMES = ["strength", "share_of_query", "share_of_target", "best_of_query", "best_of_target",
          "shared_terms", "related_only", "explicit_ref", "shared_tag", "gains_rule", "jobs_rule",
          "query_candidates"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Trains the note text classifier and writes core/src/text_classifier_model.inc.
+"""Trains the note text classifier and writes core/src/text/text_classifier_model.inc.
 
     python3 scripts/train_text_classifier.py            # rewrite the .inc
     python3 scripts/train_text_classifier.py --check    # exit 1 if the .inc is stale
@@ -21,7 +21,7 @@ scored on), and their weights are divided by the temperature and rounded to
 integers: the core adds integers and reads the softmax from integer tables,
 so native and wasm builds agree to the bit.
 
-The feature extraction below mirrors core/src/text_classifier.cpp. The .inc
+The feature extraction below mirrors core/src/text/text_classifier.cpp. The .inc
 carries a fingerprint of the integer scores of every training note; the
 test TextClassifier.ModelMatchesItsTrainingScript recomputes it in C++, so a
 drift between the two implementations fails a test instead of going unseen.
@@ -33,7 +33,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TRAIN = os.path.join(ROOT, "tests", "corpus", "notes", "train.tsv")
-OUTPUT = os.path.join(ROOT, "core", "src", "text_classifier_model.inc")
+OUTPUT = os.path.join(ROOT, "core", "src", "text", "text_classifier_model.inc")
 
 CLASSES = ["segment", "jobs", "pains", "gains", "products", "relievers", "creators"]
 K = len(CLASSES)
@@ -54,8 +54,8 @@ MIN_CONFIDENCE_PERCENT = 50    # below: the note stays "unknown"
 MISPLACED_CONFIDENCE_PERCENT = 90  # at or above, against the layout: misplaced-note
 
 # ---------------------------------------------------------------------------
-# Text pipeline: an ASCII port of canvasfit::tokenize (core/src/text.cpp) and
-# canvasfit::stem_english (core/src/stemmer.cpp). train.tsv is ASCII; any
+# Text pipeline: an ASCII port of canvasfit::tokenize (core/src/text/text.cpp) and
+# canvasfit::stem_english (core/src/text/stemmer.cpp). train.tsv is ASCII; any
 # other character stops the script rather than risk a silent mismatch.
 
 VOWELS = "aeiouy"
@@ -222,7 +222,7 @@ def char_class(c):
         return "apostrophe"
     if ord(c) >= 0x80:
         raise ValueError("train.tsv must be ASCII (found %r): this script's tokenizer mirrors "
-                         "core/src/text.cpp for ASCII only" % c)
+                         "core/src/text/text.cpp for ASCII only" % c)
     return "separator"
 
 
@@ -284,7 +284,7 @@ def tokenize(text):
     return tokens
 
 
-# canvasfit::is_stop_word (core/src/text.cpp), for the board model's shared terms.
+# canvasfit::is_stop_word (core/src/text/text.cpp), for the board model's shared terms.
 STOP_WORDS = set("""
 a an the i me my mine myself we us our ours ourselves you your yours yourself yourselves he him
 his himself she her hers herself it its itself they them their theirs themselves this that these
@@ -495,7 +495,7 @@ SYNTAX = build_syntax_words()
 PART_BIT = 1 << LEXICON_NAMES.index("part")
 
 # ---------------------------------------------------------------------------
-# Features: mirrors text_features() in core/src/text_classifier.cpp.
+# Features: mirrors text_features() in core/src/text/text_classifier.cpp.
 
 
 def classes_of(stem):

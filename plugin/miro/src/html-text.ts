@@ -1,6 +1,6 @@
 // Miro keeps sticky, shape, text and card content as HTML. The board JSON the
 // core reads takes plain text, so the adapter converts here, following the
-// core's own rules (core/src/html_text.cpp, docs/miro-format.md): tags removed,
+// core's own rules (core/src/read/html_text.cpp, docs/miro-format.md): tags removed,
 // <script>/<style> content and comments dropped, <br> and the ends of blocks
 // become line breaks, spaces collapse, the entities editors produce are decoded
 // and an unknown entity stays as written. No DOMParser: the same code runs in
