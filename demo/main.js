@@ -6,12 +6,14 @@ import {
   CaptureUpdateAction,
   convertToExcalidrawElements,
   newElementWith,
+  restore,
   serializeAsJSON,
 } from '@excalidraw/excalidraw';
 import '@excalidraw/excalidraw/index.css';
 import { createCanvasFit } from '@canvasfit/wasm';
 import { ExcalidrawSession } from '../plugin/excalidraw/session.js';
 import { Panel } from '../plugin/core-shell/panel.js';
+import { createDemoHook } from './hook.js';
 import cafeCanvas from '../examples/cafe-canvas.excalidraw?raw';
 import twoCanvases from '../examples/two-canvases.excalidraw?raw';
 
@@ -34,8 +36,8 @@ async function start() {
     session.onError = (error) => panel.showError(error);
     // Show the whole canvas once Excalidraw has laid it out.
     setTimeout(() => api.scrollToContent(undefined, { fitToContent: true, animate: false }), 0);
-    // Automation hook for the end-to-end tests and the browser benchmark.
-    window.canvasfitDemo = { session, panel, canvasfit, ready: true };
+    // Automation hook for scripts, the end-to-end tests and the browser benchmark (docs/demo.md).
+    window.canvasfitDemo = createDemoHook({ api, session, panel, canvasfit, lib: { ...lib, restore } });
   };
   createRoot(document.getElementById('board')).render(
     React.createElement(Excalidraw, {

@@ -1,0 +1,191 @@
+// @ts-check
+// The demo page's automation hook, window.canvasfitDemo (docs/demo.md): what a
+// test or a script needs to drive the page without clicking, through the same
+// session the panel uses.
+//   loadScene(scene)  replace the board with an Excalidraw scene (JSON text or object)
+//   analyze()         what the panel's Analyse does; resolves to the report
+//   clear()           what the panel's Clear does
+//   getScene()        the board as an exported .excalidraw file holds it
+// Everything the page knows about Excalidraw stays in main.js and the adapter;
+// the Excalidraw helpers arrive in `lib`.
+
+/** Element types an Excalidraw 0.18 scene may hold (its restore step drops any other type silently). */
+const ELEMENT_TYPES = new Set([
+  'rectangle', 'ellipse', 'diamond', 'text', 'arrow', 'line', 'freedraw', 'image',
+  'frame', 'magicframe', 'embeddable', 'iframe', 'selection',
+]);
+const NUMBER_FIELDS = ['x', 'y', 'width', 'height', 'angle'];
+const STRING_FIELDS = ['text', 'originalText', 'strokeColor', 'backgroundColor', 'containerId', 'frameId', 'index'];
+
+/** A loadScene input that is not an Excalidraw scene. */
+export class SceneError extends Error {
+  /** @param {string} where a JSON pointer into the scene ('' for the whole) @param {string} reason */
+  constructor(where, reason) {
+    super(`loadScene: ${where ? `${where}: ` : ''}${reason}`);
+    this.name = 'SceneError';
+    this.where = where;
+    this.reason = reason;
+  }
+}
+
+/** @param {unknown} value */
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  return `a ${typeof value}`;
+}
+
+/** @param {unknown} value @returns {value is Record<string, any>} */
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads and checks a scene given to loadScene: JSON text or an object shaped
+ * like an .excalidraw file ({type: 'excalidraw', elements: [...]}, appState
+ * and files optional). Throws SceneError naming the first thing wrong.
+ * @param {unknown} input
+ * @returns {{ type: 'excalidraw', elements: Record<string, any>[], appState?: Record<string, any>, files?: Record<string, any> }}
+ */
+export function parseScene(input) {
+  let scene = input;
+  if (typeof input === 'string') {
+    try {
+      scene = JSON.parse(input);
+    } catch (error) {
+      throw new SceneError('', `not JSON (${/** @type {Error} */ (error).message})`);
+    }
+  }
+  if (!isObject(scene)) throw new SceneError('', `expected an Excalidraw scene (JSON text or an object), got ${describe(scene)}`);
+  if (scene.type !== 'excalidraw') {
+    throw new SceneError('/type', `expected "excalidraw", got ${scene.type === undefined ? 'nothing' : describe(scene.type)}`);
+  }
+  if (!Array.isArray(scene.elements)) throw new SceneError('/elements', `expected an array of elements, got ${scene.elements === undefined ? 'nothing' : describe(scene.elements)}`);
+  for (const field of ['appState', 'files']) {
+    if (scene[field] !== undefined && scene[field] !== null && !isObject(scene[field])) {
+      throw new SceneError(`/${field}`, `expected an object, got ${describe(scene[field])}`);
+    }
+  }
+  const ids = new Set();
+  scene.elements.forEach((element, i) => {
+    const at = `/elements/${i}`;
+    if (!isObject(element)) throw new SceneError(at, `expected an element object, got ${describe(element)}`);
+    if (typeof element.id !== 'string' || element.id === '') throw new SceneError(`${at}/id`, `expected a non-empty string, got ${describe(element.id)}`);
+    if (ids.has(element.id)) throw new SceneError(`${at}/id`, `duplicate id ${JSON.stringify(element.id)}`);
+    ids.add(element.id);
+    if (typeof element.type !== 'string' || !ELEMENT_TYPES.has(element.type)) {
+      throw new SceneError(`${at}/type`, `unknown element type ${describe(element.type)} (element ${JSON.stringify(element.id)})`);
+    }
+    for (const field of NUMBER_FIELDS) {
+      const value = element[field];
+      if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value))) {
+        throw new SceneError(`${at}/${field}`, `expected a finite number, got ${describe(value)} (element ${JSON.stringify(element.id)})`);
+      }
+    }
+    for (const field of STRING_FIELDS) {
+      const value = element[field];
+      if (value !== undefined && value !== null && typeof value !== 'string') {
+        throw new SceneError(`${at}/${field}`, `expected a string, got ${describe(value)} (element ${JSON.stringify(element.id)})`);
+      }
+    }
+  });
+  return /** @type {any} */ (scene);
+}
+
+/** Resolves after the browser has painted twice (Excalidraw renders on animation frames). */
+function painted() {
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(undefined))));
+}
+
+/**
+ * Runs a session call and reports the error it passed to session.onError
+ * (the panel shows it as usual), if any.
+ * @template T
+ * @param {any} session @param {() => T} call
+ * @returns {{ result: T, failure: Error | null }}
+ */
+function observed(session, call) {
+  const shown = session.onError;
+  /** @type {Error | null} */
+  let failure = null;
+  session.onError = (/** @type {Error} */ error) => {
+    failure = error;
+    shown.call(session, error);
+  };
+  try {
+    return { result: call(), failure };
+  } finally {
+    session.onError = shown;
+  }
+}
+
+/**
+ * @param {{ api: any, session: any, panel: any, canvasfit: any,
+ *           lib: { restore: Function, serializeAsJSON: Function, CaptureUpdateAction: Record<string, string> } }} parts
+ */
+export function createDemoHook({ api, session, panel, canvasfit, lib }) {
+  return {
+    session,
+    panel,
+    canvasfit,
+    ready: true,
+
+    /**
+     * Replaces the board with `scene` the way Excalidraw opens a file (its
+     * restore step: defaults filled in, order keys and bindings repaired),
+     * forgets the previous board's report and undo history, and resolves
+     * once Excalidraw has drawn the new board.
+     * @param {string | object} scene
+     * @returns {Promise<void>}
+     */
+    async loadScene(scene) {
+      const checked = parseScene(scene);
+      const restored = lib.restore(
+        { elements: checked.elements, appState: checked.appState ?? undefined, files: checked.files ?? undefined },
+        api.getAppState(), api.getSceneElementsIncludingDeleted(), { repairBindings: true },
+      );
+      clearTimeout(session.timer);
+      session.report = null;
+      session.decisions = [];
+      session.lastSignature = '';
+      const files = Object.values(restored.files ?? {});
+      if (files.length > 0) api.addFiles(files);
+      api.updateScene({
+        elements: restored.elements,
+        appState: { viewBackgroundColor: restored.appState.viewBackgroundColor, selectedElementIds: {} },
+        captureUpdate: lib.CaptureUpdateAction.NEVER,
+      });
+      api.history.clear();
+      session.onReport(null);
+      api.scrollToContent(undefined, { fitToContent: true, animate: false });
+      await document.fonts.ready;
+      await painted();
+    },
+
+    /**
+     * Analyses the board and writes CanvasFit's marks onto it, as the panel's
+     * Analyse does. Resolves to the report; rejects with the error the panel shows.
+     * @returns {Promise<any>}
+     */
+    async analyze() {
+      const { result, failure } = observed(session, () => session.analyse());
+      if (!result) throw failure ?? new Error('CanvasFit could not analyse the board');
+      await painted();
+      return result;
+    },
+
+    /** Removes everything CanvasFit wrote and restores the notes, as the panel's Clear does. @returns {Promise<void>} */
+    async clear() {
+      const { failure } = observed(session, () => session.clear());
+      if (failure) throw failure;
+      await painted();
+    },
+
+    /** The board as Excalidraw scene JSON: what the panel's Board export writes to a .excalidraw file. */
+    getScene() {
+      return JSON.parse(session.exportBoard());
+    },
+  };
+}
