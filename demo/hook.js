@@ -94,6 +94,24 @@ export function parseScene(input) {
   return /** @type {any} */ (scene);
 }
 
+/**
+ * Whether `key` is an order key Excalidraw can place new elements after: a
+ * fractional index (base-62 digits; a head letter giving the length of the
+ * integer part, a-z upwards, A-Z downwards; a fraction not ending in 0).
+ * Excalidraw's restore step keeps any key that sorts in order, so a key such
+ * as 'a0060' (trailing zero) survives it, and then every later write that adds
+ * an element fails with "invalid order key".
+ * @param {unknown} key
+ */
+export function isValidOrderKey(key) {
+  if (typeof key !== 'string' || !/^[0-9A-Za-z]+$/.test(key)) return false;
+  const head = key.charCodeAt(0);
+  const integer = head >= 97 && head <= 122 ? head - 97 + 2 : head >= 65 && head <= 90 ? 90 - head + 2 : 0;
+  if (integer === 0 || key.length < integer) return false;
+  if (key === `A${'0'.repeat(26)}`) return false;  // below the smallest key
+  return !key.slice(integer).endsWith('0');
+}
+
 /** Resolves after the browser has painted twice (Excalidraw renders on animation frames). */
 function painted() {
   return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(undefined))));
@@ -134,7 +152,8 @@ export function createDemoHook({ api, session, panel, canvasfit, lib }) {
 
     /**
      * Replaces the board with `scene` the way Excalidraw opens a file (its
-     * restore step: defaults filled in, order keys and bindings repaired),
+     * restore step: defaults filled in, bindings repaired, missing or invalid
+     * order keys replaced),
      * forgets the previous board's report and undo history, and resolves
      * once Excalidraw has drawn the new board.
      * @param {string | object} scene
@@ -142,8 +161,16 @@ export function createDemoHook({ api, session, panel, canvasfit, lib }) {
      */
     async loadScene(scene) {
       const checked = parseScene(scene);
+      // Keys Excalidraw could not extend are dropped; its restore step gives
+      // those elements (and any without a key) new ones, in array order.
+      const elements = checked.elements.map((element) => {
+        if (element.index === undefined || element.index === null || isValidOrderKey(element.index)) return element;
+        const unkeyed = { ...element };
+        delete unkeyed.index;
+        return unkeyed;
+      });
       const restored = lib.restore(
-        { elements: checked.elements, appState: checked.appState ?? undefined, files: checked.files ?? undefined },
+        { elements, appState: checked.appState ?? undefined, files: checked.files ?? undefined },
         api.getAppState(), api.getSceneElementsIncludingDeleted(), { repairBindings: true },
       );
       clearTimeout(session.timer);
