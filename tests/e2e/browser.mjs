@@ -22,25 +22,20 @@ export async function openDemo(browser) {
   const page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
   const requests = [];
   const errors = [];
-  const blocked = new Set();  // requests the page's CSP stopped before they were sent
   const responses = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('response', (response) => responses.push(response.url()));
-  page.on('requestfailed', (request) => {
-    // Chromium reports a request stopped by the Content-Security-Policy with errorText 'csp'.
-    if (/^csp$|BLOCKED_BY_CSP/i.test(request.failure()?.errorText ?? '')) blocked.add(request.url());
-  });
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   await page.goto(url);
   await page.waitForFunction(() => window.canvasfitDemo?.ready === true, null, { timeout: 30000 });
-  return { page, server, url, requests, responses, errors, blocked };
+  return { page, server, url, requests, responses, errors };
 }
 
 /**
  * The demo page shared by the tests of one file: opened before them, closed
  * after. The returned object is filled in when the page is ready
- * ({page, server, url, requests, responses, errors, blocked}).
+ * ({page, server, url, requests, responses, errors}).
  */
 export function demoPageForTheseTests() {
   const demo = {};

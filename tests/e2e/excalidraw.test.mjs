@@ -183,13 +183,13 @@ test('note text is never inserted as HTML', async () => {
   assert.equal(await page.locator('#panel img').count(), 0);
 });
 
-test('the page makes no request beyond its own origin', async () => {
+test('the page attempts no request beyond its own origin', async () => {
   const { url, requests, errors } = demo;
   const origin = new URL(url).origin;
-  const outside = requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'));
-  // Excalidraw 0.18 lists a CDN fallback in each @font-face; the page's CSP blocks it before any request is sent.
-  const notBlocked = outside.filter((r) => !demo.blocked.has(r));
-  assert.deepEqual(notBlocked, []);
+  // Not even one the CSP would block: Excalidraw's CDN copies of its fonts are
+  // never named (demo/public/asset-path.js; tests/e2e/offline.test.mjs counts
+  // every attempt over a longer session).
+  assert.deepEqual(requests.filter((r) => !/^(data|blob):/.test(r) && new URL(r).origin !== origin), []);
   assert.deepEqual(demo.responses.filter((r) => !r.startsWith(origin)), [], 'no response came from another origin');
-  assert.deepEqual(errors.filter((e) => !/Loading the font .* violates the following Content Security Policy/.test(e)), []);
+  assert.deepEqual(errors, []);
 });
