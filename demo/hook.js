@@ -140,6 +140,14 @@ function observed(session, call) {
 }
 
 /**
+ * @typedef {{ type: 'excalidraw', version: number, source: string, elements: Record<string, any>[],
+ *             appState: Record<string, any>, files: Record<string, any> }} ExcalidrawFile
+ * @typedef {{ session: any, panel: any, canvasfit: any, ready: true,
+ *             loadScene(scene: string | object): Promise<void>, analyze(): Promise<any>,
+ *             clear(): Promise<void>, getScene(): ExcalidrawFile }} CanvasFitDemo
+ */
+
+/**
  * @param {{ api: any, session: any, panel: any, canvasfit: any,
  *           lib: { restore: Function, serializeAsJSON: Function, CaptureUpdateAction: Record<string, string> } }} parts
  */
@@ -210,7 +218,7 @@ export function createDemoHook({ api, session, panel, canvasfit, lib }) {
       await painted();
     },
 
-    /** The board as Excalidraw scene JSON: what the panel's Board export writes to a .excalidraw file. */
+    /** The board as Excalidraw scene JSON: what the panel's Board export writes to a .excalidraw file. @returns {ExcalidrawFile} */
     getScene() {
       return JSON.parse(session.exportBoard());
     },
