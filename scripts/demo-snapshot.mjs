@@ -1,5 +1,5 @@
-// Opens the demo whiteboard in headless Chromium, presses Analyse like a
-// facilitator, prints the fit per canvas and saves a screenshot.
+// Opens the demo whiteboard in headless Chromium, analyses the board as the
+// panel's Analyse does, prints the fit per canvas and saves a screenshot.
 //   node scripts/demo-snapshot.mjs OUTPUT.png
 import { launchBrowser, openDemo } from '../tests/e2e/browser.mjs';
 
@@ -7,9 +7,8 @@ const output = process.argv[2] ?? 'build/demo-analysed.png';
 const browser = await launchBrowser();
 const { page, server } = await openDemo(browser);
 try {
-  await page.click('#cf-analyse');
-  await page.waitForFunction(() => window.canvasfitDemo.session.report !== null);
-  const report = await page.evaluate(() => window.canvasfitDemo.session.report);
+  // What the panel's Analyse does, through the page's automation hook (docs/demo.md).
+  const report = await page.evaluate(() => window.canvasfitDemo.analyze());
   for (const canvas of report.canvases) {
     const fit = canvas.fit.overall === null ? 'no score' : `${Math.round(canvas.fit.overall * 100)} % (${canvas.fit.verdict})`;
     console.log(`demo page: ${canvas.id} fit ${fit}, ${report.warnings.length} warnings written onto the board`);
