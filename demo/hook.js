@@ -149,7 +149,8 @@ function observed(session, call) {
 
 /**
  * @param {{ api: any, session: any, panel: any, canvasfit: any,
- *           lib: { restore: Function, serializeAsJSON: Function, CaptureUpdateAction: Record<string, string> } }} parts
+ *           lib: { restore: Function, CaptureUpdateAction: Record<string, string> } }} parts
+ * @returns {CanvasFitDemo}
  */
 export function createDemoHook({ api, session, panel, canvasfit, lib }) {
   return {
@@ -161,9 +162,9 @@ export function createDemoHook({ api, session, panel, canvasfit, lib }) {
     /**
      * Replaces the board with `scene` the way Excalidraw opens a file (its
      * restore step: defaults filled in, bindings repaired, missing or invalid
-     * order keys replaced),
-     * forgets the previous board's report and undo history, and resolves
-     * once Excalidraw has drawn the new board.
+     * order keys replaced), forgets the previous board's report, answers and
+     * undo history, and resolves once Excalidraw has drawn the new board.
+     * Bad input rejects with a SceneError and leaves the board as it was.
      * @param {string | object} scene
      * @returns {Promise<void>}
      */
@@ -181,10 +182,6 @@ export function createDemoHook({ api, session, panel, canvasfit, lib }) {
         { elements, appState: checked.appState ?? undefined, files: checked.files ?? undefined },
         api.getAppState(), api.getSceneElementsIncludingDeleted(), { repairBindings: true },
       );
-      clearTimeout(session.timer);
-      session.report = null;
-      session.decisions = [];
-      session.lastSignature = '';
       const files = Object.values(restored.files ?? {});
       if (files.length > 0) api.addFiles(files);
       api.updateScene({
@@ -193,6 +190,11 @@ export function createDemoHook({ api, session, panel, canvasfit, lib }) {
         captureUpdate: lib.CaptureUpdateAction.NEVER,
       });
       api.history.clear();
+      // A new board: nothing of the last one's analysis applies (Live, when
+      // on, analyses the new board as after any edit).
+      session.report = null;
+      session.decisions = [];
+      session.lastSignature = '';
       session.onReport(null);
       api.scrollToContent(undefined, { fitToContent: true, animate: false });
       await document.fonts.ready;

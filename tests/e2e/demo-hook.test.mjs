@@ -179,6 +179,21 @@ test('analyze and clear reject with the error the panel shows when the host fail
   assert.deepEqual(marks(await hook(page, 'getScene')), []);
 });
 
+test('with Live on, a loaded scene is analysed as after any edit, and its report replaces the last one', async () => {
+  const { page } = demo;
+  const cli = (name) => JSON.parse(execFileSync(CLI, ['analyze', path.join(root, 'examples', name)], { encoding: 'utf8' }));
+  await hook(page, 'loadScene', readFileSync(path.join(root, 'examples', EXAMPLES[0]), 'utf8'));
+  await page.click('#cf-live');
+  await page.waitForFunction(() => window.canvasfitDemo.session.report !== null);
+  const analyses = await page.evaluate(() => window.canvasfitDemo.session.analyses);
+  await hook(page, 'loadScene', readFileSync(path.join(root, 'examples', EXAMPLES[1]), 'utf8'));
+  await page.waitForFunction((n) => window.canvasfitDemo.session.analyses > n, analyses);
+  const report = await page.evaluate(() => window.canvasfitDemo.session.report);
+  assert.deepEqual(figures(report), figures(cli(EXAMPLES[1])));
+  await page.click('#cf-live');
+  await hook(page, 'clear');
+});
+
 test('the page logged no error while the hook was driven', () => {
   assert.deepEqual(demo.errors, []);
 });
