@@ -1,5 +1,5 @@
 // The browser benchmark: the demo page (build/demo) in the machine's Chromium,
-// driven through its automation hook window.canvasfitDemo (demo/main.js).
+// driven through its automation hook window.canvasfitDemo (demo/hook.js, docs/demo.md).
 // Measures compiling and instantiating the product's .wasm, canvasfit.analyze
 // on the benchmark boards, and one session.analyse() round trip on the demo
 // board (scene -> board -> analysis -> patch -> scene).
