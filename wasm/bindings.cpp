@@ -71,6 +71,31 @@ public:
         });
     }
 
+    // What changed since the last changes() or edit() (docs/report.md, "Deltas").
+    std::string changes() { return guarded([&] { return analyzer_.changes_json(); }); }
+
+    // Applies {"upsert": [note, ...], "remove": [id, ...]} in that order and
+    // returns the delta. Every note is read before any is applied, so a note
+    // that cannot be read changes nothing; an edit the Analyzer refuses stops
+    // there (those before it stay applied) and the next delta covers them.
+    std::string edit(const std::string& edits_json) {
+        return guarded([&] {
+            const canvasfit::NoteEdits edits = canvasfit::read_note_edits(edits_json);
+            for (const canvasfit::Note& note : edits.upsert) analyzer_.upsert_note(note);
+            for (const std::string& id : edits.remove) analyzer_.remove_note(id);
+            return analyzer_.changes_json();
+        });
+    }
+
+    // Brings the analyzer to the whole board as it now is (any format it was
+    // made from) and returns the delta: for hosts that read the board whole.
+    std::string update(const std::string& board_json) {
+        return guarded([&] {
+            analyzer_.update_from_text(board_json);
+            return analyzer_.changes_json();
+        });
+    }
+
     // Work done so far: {"notes_placed": n, "notes_tokenized": n, ...}.
     std::string stats() const {
         const canvasfit::AnalyzerStats& stats = analyzer_.stats();
@@ -78,7 +103,8 @@ public:
                ",\"notes_tokenized\":" + std::to_string(stats.notes_tokenized) +
                ",\"markers_assigned\":" + std::to_string(stats.markers_assigned) +
                ",\"canvases_analyzed\":" + std::to_string(stats.canvases_analyzed) +
-               ",\"text_steps\":" + std::to_string(stats.text_steps) + "}";
+               ",\"text_steps\":" + std::to_string(stats.text_steps) +
+               ",\"restarts\":" + std::to_string(stats.restarts) + "}";
     }
 
 private:
@@ -114,6 +140,9 @@ EMSCRIPTEN_BINDINGS(canvasfit) {
         .function("report", &AnalyzerHandle::report)
         .function("upsertNote", &AnalyzerHandle::upsert_note)
         .function("removeNote", &AnalyzerHandle::remove_note)
+        .function("changes", &AnalyzerHandle::changes)
+        .function("edit", &AnalyzerHandle::edit)
+        .function("update", &AnalyzerHandle::update)
         .function("stats", &AnalyzerHandle::stats);
     emscripten::function("createAnalyzer", &create_analyzer);
 }

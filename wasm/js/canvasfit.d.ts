@@ -169,8 +169,52 @@ export interface BoardNote {
   author?: string;
 }
 
+/**
+ * What changed in the report since the analyzer's last delta (docs/report.md,
+ * "Deltas"). Objects are whole; a changed link, warning or question is in
+ * both `..._removed` (old) and `..._added` (new).
+ */
+export interface ReportDelta {
+  schema: 'canvasfit.delta/1';
+  source: string;
+  format: string;
+  canvases: CanvasReport[];
+  canvases_removed: string[];
+  notes: NoteReport[];
+  notes_removed: string[];
+  links_added: LinkReport[];
+  links_removed: LinkReport[];
+  warnings_added: Warning[];
+  warnings_removed: Warning[];
+  questions_added: Question[];
+  questions_removed: Question[];
+  /** Ids of notes still on the board whose marks may change; sorted, unique. */
+  touched: string[];
+}
+
+/** A batch of note edits, applied upserts first, then removals. */
+export interface NoteEdits {
+  upsert?: BoardNote[];
+  remove?: string[];
+}
+
 export interface Analyzer {
   report(): Report;
+  /**
+   * Applies the edits and returns what changed since the last delta. A note
+   * that cannot be read changes nothing; if an edit is refused, those before
+   * it stay applied (the CanvasFitError names the place) and the next delta
+   * covers them.
+   */
+  edit(edits: NoteEdits): ReportDelta;
+  /**
+   * Brings the analyzer to the whole board as it now is, in the format it was
+   * made from: notes added, changed or gone are applied; a changed frame,
+   * connector or dot vote starts it over. Returns what changed since the last delta.
+   */
+  update(board: string | object): ReportDelta;
+  /** What changed since the last delta; the first one holds the whole report. */
+  changes(): ReportDelta;
   /** Inserts or replaces a note; containers, connectors and markers stay as first read. */
   upsertNote(note: BoardNote): Report;
   removeNote(id: string): Report;

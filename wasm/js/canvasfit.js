@@ -84,6 +84,25 @@ class Analyzer {
     return parseResult(this.live().removeNote(String(id)));
   }
 
+  /** Applies {upsert: [notes], remove: [ids]}, returns the delta since the last one. */
+  edit(edits) {
+    if (!edits || typeof edits !== 'object') throw new CanvasFitError('edits must be an object', 'edits');
+    return parseResult(this.live().edit(JSON.stringify(edits)));
+  }
+
+  /**
+   * Brings the analyzer to the whole board as it now is (notes added, changed
+   * or gone; a changed frame or connector starts it over), returns the delta.
+   */
+  update(board) {
+    return parseResult(this.live().update(toText(board)));
+  }
+
+  /** What changed since the last delta (the first: the whole report). */
+  changes() {
+    return parseResult(this.live().changes());
+  }
+
   /** Counts of work done, showing what was re-analysed. */
   stats() {
     return JSON.parse(this.live().stats());

@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/board.hpp"
@@ -35,6 +36,7 @@ struct AnalyzerStats {
     std::size_t canvases_analyzed = 0;  // per-canvas stage runs: ranks, links and fit of one canvas
     std::size_t text_steps = 0;         // board-wide text placement: once per report after edits
     std::size_t texts_read = 0;         // texts the text step read: each new text once
+    std::size_t restarts = 0;           // update()s that started over: fixed items changed
 };
 
 class Analyzer {
@@ -57,16 +59,36 @@ public:
     // Throws InputError, leaving the Analyzer unchanged, if no note has this id.
     void remove_note(const std::string& id);
 
+    // Brings the Analyzer to `board` as a whole (as read_board returns it):
+    // notes gone are removed, notes new or different are upserted, the rest
+    // cost a comparison. If the containers, connectors, markers or skipped
+    // items differ, it starts over from `board`; what changes() reports stays
+    // relative to the last delta either way. Throws InputError, leaving the
+    // Analyzer unchanged, for a board read_board would refuse.
+    void update(Board board);
+    // Reads `input` like from_text (errors prefixed with options.source), then update().
+    void update_from_text(std::string_view input);
+
     // Brings the dirty canvases up to date (edits are cheap; the per-canvas
     // stages run here, once per canvas however many edits touched it).
     Report report() const;
     std::string report_json() const;
+
+    // What changed in the report since the last call of changes() (the first
+    // call: everything, against an empty report). A host keeps its marks up to
+    // date from these alone; applied in turn to an empty report they give
+    // report(), up to the order of lists. If an edit fails, the next
+    // changes() still covers every edit that did apply.
+    ReportDelta changes();
+    std::string changes_json();
 
     // The board as it stands, notes in the Analyzer's order.
     const Board& board() const;
     const AnalyzerStats& stats() const;
 
 private:
+    void start_over(Board board);
+
     struct State;
     std::unique_ptr<State> state_;
 };
@@ -75,5 +97,14 @@ private:
 // form the wasm API takes: {"id": "n1", "text": "...", "x": 0, "y": 0, ...}.
 // Throws InputError; `where` is a JSON pointer into the note ("/x").
 Note read_note_json(std::string_view note_json);
+
+// A batch of note edits in the form the wasm API takes:
+// {"upsert": [note, ...], "remove": ["id", ...]}, either list may be absent.
+struct NoteEdits {
+    std::vector<Note> upsert;
+    std::vector<std::string> remove;
+};
+// Throws InputError naming the place ("/upsert/2/x", "/remove/0").
+NoteEdits read_note_edits(std::string_view edits_json);
 
 }  // namespace canvasfit

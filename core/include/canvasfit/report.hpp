@@ -126,10 +126,34 @@ struct Report {
     std::vector<Question> questions;
 };
 
+// What changed from one report of a board to the next (docs/report.md,
+// "Deltas"): what a host needs to update its marks after an edit without
+// reading the whole report. Objects are whole, as in the report; a changed
+// link, warning or question is listed as removed (old) and added (new).
+struct ReportDelta {
+    std::string source, format;                 // as in the report (the same for one board)
+    std::vector<CanvasReport> canvases;         // new or changed (sections, fit, value...)
+    std::vector<std::string> canvases_removed;  // ids
+    std::vector<NoteReport> notes;              // new or changed (section, rank, value type...)
+    std::vector<std::string> notes_removed;     // ids
+    std::vector<LinkReport> links_added, links_removed;
+    std::vector<Warning> warnings_added, warnings_removed;
+    std::vector<Question> questions_added, questions_removed;
+    // Ids of the notes (still on the board) whose marks may change: changed
+    // notes, ends of added or removed links, notes of added or removed warnings
+    // and questions, rows whose coverage status changed. Sorted, unique.
+    std::vector<std::string> touched;
+
+    bool empty() const;
+};
+
+ReportDelta diff_reports(const Report& before, const Report& after);
+
 // Serialisations. JSON is the contract; text and Markdown are for people.
 std::string report_to_json(const Report& report);
 std::string report_to_text(const Report& report);
 std::string report_to_markdown(const Report& report);
+std::string delta_to_json(const ReportDelta& delta);  // schema "canvasfit.delta/1"
 
 // The JSON a failed analysis returns through the wasm API and `--format json`.
 std::string error_to_json(const std::string& where, const std::string& message);

@@ -28,19 +28,20 @@
 #include <array>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
-#include "engine/engine.hpp"
 #include "canvasfit/errors.hpp"
-#include "layout/layout.hpp"
 #include "canvasfit/limits.hpp"
 #include "canvasfit/readers.hpp"
-#include "text/text.hpp"
-#include "text/text_classifier.hpp"
+#include "engine/engine.hpp"
+#include "layout/layout.hpp"
 #include "read/format_readers.hpp"
 #include "read/json_input.hpp"
-#include "structure/spatial_grid.hpp"
 #include "report/report_of.hpp"
+#include "structure/spatial_grid.hpp"
+#include "text/text.hpp"
+#include "text/text_classifier.hpp"
 
 namespace canvasfit {
 
@@ -104,6 +105,40 @@ bool same_note(const Note& a, const Note& b) {
            a.parent == b.parent && a.author == b.author;
 }
 
+// Whether two boards agree on everything but their notes: what an Analyzer
+// holds fixed for its life.
+bool same_fixed_items(const Board& a, const Board& b) {
+    const auto same_containers = [](const Container& x, const Container& y) {
+        return x.id == y.id && x.title == y.title && same_rect(x.bounds, y.bounds) &&
+               x.kind == y.kind && x.parent == y.parent;
+    };
+    const auto same_connectors = [](const Connector& x, const Connector& y) {
+        return x.id == y.id && x.from == y.from && x.to == y.to && x.label == y.label;
+    };
+    const auto same_markers = [](const Marker& x, const Marker& y) {
+        return x.id == y.id && same_rect(x.bounds, y.bounds) && x.color == y.color;
+    };
+    const auto same_issues = [](const ReadIssue& x, const ReadIssue& y) {
+        return x.item_id == y.item_id && x.location == y.location && x.message == y.message;
+    };
+    const auto same = [](const auto& xs, const auto& ys, auto equal) {
+        return std::equal(xs.begin(), xs.end(), ys.begin(), ys.end(), equal);
+    };
+    return a.format == b.format && same(a.containers, b.containers, same_containers) &&
+           same(a.connectors, b.connectors, same_connectors) &&
+           same(a.markers, b.markers, same_markers) && same(a.skipped, b.skipped, same_issues);
+}
+
+void add_work(AnalyzerStats& total, const AnalyzerStats& more) {
+    total.notes_placed += more.notes_placed;
+    total.notes_tokenized += more.notes_tokenized;
+    total.markers_assigned += more.markers_assigned;
+    total.canvases_analyzed += more.canvases_analyzed;
+    total.text_steps += more.text_steps;
+    total.texts_read += more.texts_read;
+    total.restarts += more.restarts;
+}
+
 // The area a dot covers on a note, computed as count_votes() does, so that
 // ties between notes come out the same.
 double overlap_area(const Rect& note, const Rect& dot) {
@@ -160,11 +195,32 @@ void renumber_canvas(CanvasAnalysis& canvas, NoteIndex removed) {
 
 // Errors of a note read on its own name places inside the note ("/x"), not
 // inside the board wrapper it was read through ("/notes/0/x").
+// A reader's place in the one-note board read_note_json wraps a note in,
+// as a place in what the caller wrote.
 std::string within_note(const std::string& where) {
     const std::string wrapper = "/notes/0";
     if (where.rfind(wrapper, 0) != 0) return where;
     const std::string rest = where.substr(wrapper.size());
     return rest.empty() ? "/" : rest;
+}
+
+// The same for the notes of an edit batch: "/notes/3/x" -> "/upsert/3/x".
+std::string within_upserts(const std::string& where) {
+    const std::string wrapper = "/notes";
+    if (where.rfind(wrapper, 0) != 0) return where;
+    return "/upsert" + where.substr(wrapper.size());
+}
+
+// The notes of `notes` (a JSON array), read as the board format reads them.
+std::vector<Note> read_notes(json_input::json notes) {
+    json_input::json board = json_input::json::object();
+    board["schema"] = "canvasfit.board/1";
+    board["notes"] = std::move(notes);
+    try {
+        return read_canvasfit(board).notes;
+    } catch (const InputError& e) {
+        throw InputError(within_upserts(e.where()), e.what());
+    }
 }
 
 constexpr double kMarkerGridCell = 256;
@@ -509,6 +565,7 @@ struct Analyzer::State {
     std::vector<std::optional<NoteIndex>> voted;      // per marker: the note its vote counts for
     std::vector<bool> dirty;                          // per canvas: stages to run again
     AnalyzerStats stats;
+    Report reported;  // the report as the last changes() left it: what the host has seen
 };
 
 Analyzer::Analyzer(Board board, AnalyzeOptions options)
@@ -529,6 +586,41 @@ Analyzer::~Analyzer() = default;
 
 void Analyzer::upsert_note(Note note) { state_->upsert(std::move(note)); }
 
+void Analyzer::update(Board board) {
+    check_board(board);
+    if (!same_fixed_items(state_->board, board)) return start_over(std::move(board));
+    std::unordered_set<std::string> staying;
+    for (const Note& note : board.notes) staying.insert(note.id);
+    std::vector<std::string> leaving;
+    for (const Note& note : state_->board.notes)
+        if (!staying.count(note.id)) leaving.push_back(note.id);
+    for (const std::string& id : leaving) state_->remove(id);
+    for (Note& note : board.notes) state_->upsert(std::move(note));  // an unchanged note costs a comparison
+}
+
+void Analyzer::update_from_text(std::string_view input) {
+    const AnalyzeOptions& options = state_->options;
+    try {
+        update(read_board(input, options.format));
+    } catch (const InputError& e) {
+        if (options.source.empty()) throw;
+        throw InputError(options.source + ": " + e.where(), e.what());
+    }
+}
+
+// The containers, connectors or markers changed: a new analysis of `board`,
+// which keeps what was reported (so the next changes() is relative to what
+// the host has seen) and the work counted so far.
+void Analyzer::start_over(Board board) {
+    auto fresh = std::make_unique<State>(std::move(board), state_->options);
+    fresh->reported = std::move(state_->reported);
+    AnalyzerStats work = state_->stats;
+    work.restarts += 1;
+    add_work(work, fresh->stats);
+    fresh->stats = work;
+    state_ = std::move(fresh);
+}
+
 void Analyzer::remove_note(const std::string& id) { state_->remove(id); }
 
 Report Analyzer::report() const {
@@ -537,6 +629,15 @@ Report Analyzer::report() const {
 }
 
 std::string Analyzer::report_json() const { return report_to_json(report()); }
+
+ReportDelta Analyzer::changes() {
+    Report now = report();
+    ReportDelta delta = diff_reports(state_->reported, now);
+    state_->reported = std::move(now);
+    return delta;
+}
+
+std::string Analyzer::changes_json() { return delta_to_json(changes()); }
 
 const Board& Analyzer::board() const { return state_->board; }
 
@@ -553,6 +654,28 @@ Note read_note_json(std::string_view note_json) {
     } catch (const InputError& e) {
         throw InputError(within_note(e.where()), e.what());
     }
+}
+
+NoteEdits read_note_edits(std::string_view edits_json) {
+    json_input::json edits = json_input::parse(edits_json);
+    if (!edits.is_object())
+        throw InputError("/", "edits must be a JSON object: {\"upsert\": [...], \"remove\": [...]}");
+    NoteEdits read;
+    for (auto& [field, value] : edits.items()) {
+        if (!value.is_array()) throw InputError("/" + field, "'" + field + "' must be an array");
+        if (field == "upsert") {
+            read.upsert = read_notes(std::move(value));
+        } else if (field == "remove") {
+            for (std::size_t i = 0; i < value.size(); ++i) {
+                if (!value[i].is_string())
+                    throw InputError("/remove/" + std::to_string(i), "a note id must be a string");
+                read.remove.push_back(value[i].get<std::string>());
+            }
+        } else {
+            throw InputError("/" + field, "unknown field '" + field + "' (expected upsert or remove)");
+        }
+    }
+    return read;
 }
 
 }  // namespace canvasfit

@@ -1,7 +1,8 @@
 // The incremental Analyzer: after any sequence of note upserts and removals
 // its report is byte for byte the report of a fresh analysis of the same
 // notes (in the Analyzer's order), and it re-runs the per-canvas stages only
-// for the canvases an edit touched.
+// for the canvases an edit touched. Its deltas (changes()), applied in turn,
+// give the same report up to the order of lists.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,9 +18,10 @@
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/analyzer.hpp"
 #include "canvasfit/errors.hpp"
-#include "layout/layout.hpp"
 #include "canvasfit/limits.hpp"
 #include "canvasfit/readers.hpp"
+#include "layout/layout.hpp"
+#include "report/json_writer.hpp"
 
 using namespace canvasfit;
 using test_support::frame;
@@ -329,6 +331,85 @@ std::string first_difference(const std::string& a, const std::string& b) {
     return "incremental: ..." + a.substr(from, 400) + "\nfresh:       ..." + b.substr(from, 400);
 }
 
+template <typename Item, typename Write>
+std::string json_of(const Item& item, Write write) {
+    std::string out;
+    JsonWriter json(out);
+    write(json, item);
+    return out;
+}
+
+// A host's copy of the report, kept up to date from deltas alone.
+class DeltaMirror {
+public:
+    void apply(const ReportDelta& delta) {
+        report_.source = delta.source;
+        report_.format = delta.format;
+        replace_by_id(report_.canvases, delta.canvases, delta.canvases_removed);
+        replace_by_id(report_.notes, delta.notes, delta.notes_removed);
+        replace_listed(report_.links, delta.links_added, delta.links_removed, write_link);
+        replace_listed(report_.warnings, delta.warnings_added, delta.warnings_removed, write_warning);
+        replace_listed(report_.questions, delta.questions_added, delta.questions_removed,
+                       write_question);
+    }
+
+    // Equal to `report` up to the order of every list, which a delta does not carry.
+    std::string differs_from(Report report) const {
+        const std::string mirrored = canonical(report_), expected = canonical(std::move(report));
+        return mirrored == expected ? "" : first_difference(mirrored, expected);
+    }
+
+private:
+    template <typename Item>
+    static void replace_by_id(std::vector<Item>& items, const std::vector<Item>& changed,
+                              const std::vector<std::string>& removed) {
+        for (const std::string& id : removed) {
+            const auto gone = std::find_if(items.begin(), items.end(),
+                                           [&](const Item& item) { return item.id == id; });
+            ASSERT_NE(gone, items.end()) << "a delta removes " << id << ", which the mirror lacks";
+            items.erase(gone);
+        }
+        for (const Item& item : changed) {
+            const auto same = std::find_if(items.begin(), items.end(),
+                                           [&](const Item& old) { return old.id == item.id; });
+            if (same != items.end()) *same = item;
+            else items.push_back(item);
+        }
+    }
+
+    template <typename Item, typename Write>
+    static void replace_listed(std::vector<Item>& items, const std::vector<Item>& added,
+                               const std::vector<Item>& removed, Write write) {
+        for (const Item& old : removed) {
+            const std::string json = json_of(old, write);
+            const auto gone = std::find_if(items.begin(), items.end(),
+                                           [&](const Item& item) { return json_of(item, write) == json; });
+            ASSERT_NE(gone, items.end()) << "a delta removes an item the mirror lacks: " << json;
+            items.erase(gone);
+        }
+        items.insert(items.end(), added.begin(), added.end());
+    }
+
+    template <typename Item, typename Write>
+    static void sort_by_json(std::vector<Item>& items, Write write) {
+        std::sort(items.begin(), items.end(), [&](const Item& a, const Item& b) {
+            return json_of(a, write) < json_of(b, write);
+        });
+    }
+
+    static std::string canonical(Report report) {
+        const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+        std::sort(report.canvases.begin(), report.canvases.end(), by_id);
+        std::sort(report.notes.begin(), report.notes.end(), by_id);
+        sort_by_json(report.links, write_link);
+        sort_by_json(report.warnings, write_warning);
+        sort_by_json(report.questions, write_question);
+        return report_to_json(report);
+    }
+
+    Report report_;
+};
+
 // Runs `steps` random edits, comparing with a fresh analysis after every few.
 // Returns how many comparisons were made.
 std::size_t expect_equivalent_under_edits(const Board& start, const AnalyzeOptions& options,
@@ -338,18 +419,28 @@ std::size_t expect_equivalent_under_edits(const Board& start, const AnalyzeOptio
     Analyzer analyzer(start, options);
     EditScript script(fixed, seed);
     Dice batch(seed + 1);
+    DeltaMirror mirror;
+    mirror.apply(analyzer.changes());  // the first delta: everything
     std::size_t compared = 0;
     for (std::size_t step = 0; step < steps;) {
         const std::size_t batch_size = 1 + batch.below(3);  // a report may follow several edits
         for (std::size_t i = 0; i < batch_size && step < steps; ++i, ++step) script.step(analyzer);
         const std::string incremental = analyzer.report_json();
-        const std::string fresh =
-            report_to_json(analyze(with_notes(fixed, script.notes()), options));
+        const Report fresh_report = analyze(with_notes(fixed, script.notes()), options);
+        const std::string fresh = report_to_json(fresh_report);
         ++compared;
         if (incremental != fresh) {
             ADD_FAILURE() << name << ": reports differ after step " << step << " (" << script.last()
                           << ")\n"
                           << first_difference(incremental, fresh);
+            return compared;
+        }
+        mirror.apply(analyzer.changes());
+        const std::string difference = mirror.differs_from(fresh_report);
+        if (!difference.empty()) {
+            ADD_FAILURE() << name << ": the report kept from deltas differs after step " << step
+                          << " (" << script.last() << ")\n"
+                          << difference;
             return compared;
         }
     }
@@ -456,7 +547,9 @@ TEST(Analyzer, UpsertingAnUnchangedNoteChangesNothing) {
     Analyzer analyzer(board);
     const std::string before = analyzer.report_json();
     const AnalyzerStats work = analyzer.stats();
+    analyzer.changes();
     analyzer.upsert_note(board.notes[5]);
+    EXPECT_TRUE(analyzer.changes().empty());
     EXPECT_EQ(analyzer.report_json(), before);
     EXPECT_EQ(analyzer.stats().canvases_analyzed, work.canvases_analyzed);
     EXPECT_EQ(analyzer.stats().notes_placed, work.notes_placed);
@@ -741,4 +834,153 @@ TEST(Analyzer, NamesThePlaceInsideTheNoteWhenANoteCannotBeRead) {
     EXPECT_EQ(where_of(R"({"id": "n1", "text": "x", "x": 0, "y": 0, "tags": [1]})"), "/tags/0");
     EXPECT_EQ(where_of(R"([1, 2])"), "/");
     EXPECT_NE(where_of(R"({"id": "n1", )"), "no error");
+}
+
+// ---- deltas ----
+
+TEST(AnalyzerDelta, TheFirstDeltaHoldsTheWholeReport) {
+    const Board board = read_file_board(std::filesystem::path(CANVASFIT_SOURCE_DIR) /
+                                        "examples/two-canvases.excalidraw");
+    Analyzer analyzer(board);
+    const Report report = analyzer.report();
+    const ReportDelta delta = analyzer.changes();
+    EXPECT_EQ(delta.notes.size(), report.notes.size());
+    EXPECT_EQ(delta.canvases.size(), report.canvases.size());
+    EXPECT_EQ(delta.links_added.size(), report.links.size());
+    EXPECT_EQ(delta.warnings_added.size(), report.warnings.size());
+    EXPECT_EQ(delta.questions_added.size(), report.questions.size());
+    EXPECT_TRUE(delta.notes_removed.empty() && delta.links_removed.empty());
+    EXPECT_EQ(delta.touched.size(), report.notes.size());
+    EXPECT_TRUE(analyzer.changes().empty()) << "nothing changed since";
+}
+
+TEST(AnalyzerDelta, AnEditNamesTheNotesWhoseMarksMayChangeAndFewOthers) {
+    const Board board = read_file_board(std::filesystem::path(CANVASFIT_SOURCE_DIR) /
+                                        "examples/cafe-canvas.excalidraw");
+    Analyzer analyzer(board);
+    const Report before = analyzer.report();
+    analyzer.changes();
+    // A pain some note covers, rewritten so that nothing on the board speaks of it.
+    const CoverageReport* covered = nullptr;
+    for (const CanvasReport& canvas : before.canvases)
+        for (const CoverageReport& row : canvas.fit.pains_detail)
+            if (!covered && row.status == "covered" && !row.covered_by.empty()) covered = &row;
+    ASSERT_NE(covered, nullptr);
+    Note pain = note_with_id(board, covered->note);
+    pain.text = "Parrots nesting in the chimney";
+    analyzer.upsert_note(pain);
+    const ReportDelta delta = analyzer.changes();
+
+    const auto touched = [&](const std::string& id) {
+        return std::binary_search(delta.touched.begin(), delta.touched.end(), id);
+    };
+    EXPECT_TRUE(touched(pain.id));
+    ASSERT_EQ(delta.notes.size(), 1u) << "only the pain's own report entry changed";
+    EXPECT_EQ(delta.notes[0].text, pain.text);
+    EXPECT_FALSE(delta.links_removed.empty()) << "the pain lost the link that covered it";
+    for (const auto* links : {&delta.links_added, &delta.links_removed})
+        for (const LinkReport& link : *links) EXPECT_TRUE(touched(link.from) && touched(link.to));
+    for (const std::string& coverer : covered->covered_by) EXPECT_TRUE(touched(coverer)) << coverer;
+    ASSERT_EQ(delta.canvases.size(), 1u) << "one canvas's fit changed";
+    EXPECT_LT(delta.touched.size(), board.notes.size() / 2);
+    EXPECT_TRUE(std::is_sorted(delta.touched.begin(), delta.touched.end()));
+}
+
+TEST(AnalyzerDelta, ARemovedNoteIsListedAsRemovedNotTouched) {
+    const Board board = generated_board(2, 3);
+    Analyzer analyzer(board);
+    analyzer.changes();
+    analyzer.remove_note(board.notes[0].id);
+    const ReportDelta delta = analyzer.changes();
+    EXPECT_EQ(delta.notes_removed, std::vector<std::string>{board.notes[0].id});
+    EXPECT_FALSE(std::binary_search(delta.touched.begin(), delta.touched.end(), board.notes[0].id));
+}
+
+TEST(AnalyzerDelta, ItsJsonCarriesTheSchemaAndEveryList) {
+    Analyzer analyzer(generated_board(1, 5));
+    const std::string json = analyzer.changes_json();
+    for (const char* field : {"\"schema\": \"canvasfit.delta/1\"", "\"source\"", "\"format\"", "\"canvases\"", "\"canvases_removed\"",
+                              "\"notes\"", "\"notes_removed\"", "\"links_added\"", "\"links_removed\"",
+                              "\"warnings_added\"", "\"warnings_removed\"", "\"questions_added\"",
+                              "\"questions_removed\"", "\"touched\""})
+        EXPECT_NE(json.find(field), std::string::npos) << field;
+}
+
+TEST(AnalyzerDelta, ReadsABatchOfEditsAndNamesThePlaceOfABadOne) {
+    const NoteEdits edits = read_note_edits(
+        R"({"upsert": [{"id": "a", "text": "x", "x": 0, "y": 0}, {"id": "b", "text": "y", "x": 1, "y": 1}],
+            "remove": ["c", "d"]})");
+    ASSERT_EQ(edits.upsert.size(), 2u);
+    EXPECT_EQ(edits.upsert[1].id, "b");
+    EXPECT_EQ(edits.remove, (std::vector<std::string>{"c", "d"}));
+    EXPECT_TRUE(read_note_edits("{}").upsert.empty());
+    const auto where_of = [](const std::string& json) {
+        try {
+            read_note_edits(json);
+        } catch (const InputError& e) {
+            return e.where();
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(where_of(R"({"upsert": [{"id": "a", "text": "x", "x": 0, "y": 0},
+                                      {"id": "b", "text": "y", "x": "left", "y": 0}]})"),
+              "/upsert/1/x");
+    EXPECT_EQ(where_of(R"({"remove": ["a", 7]})"), "/remove/1");
+    EXPECT_EQ(where_of(R"({"remove": "a"})"), "/remove");
+    EXPECT_EQ(where_of(R"({"delete": []})"), "/delete");
+    EXPECT_EQ(where_of(R"([])"), "/");
+}
+
+TEST(AnalyzerDelta, UpdatingWithTheWholeBoardMatchesAFreshAnalysisAfterRandomEdits) {
+    std::uint32_t seed = 99;
+    for (const auto& path : board_files("examples", {".excalidraw", ".json"})) {
+        const Board board = read_file_board(path);
+        Analyzer updated(board), driver(board);  // the script edits `driver`; `updated` sees whole boards
+        EditScript script(board, seed++);
+        DeltaMirror mirror;
+        mirror.apply(updated.changes());
+        for (int step = 0; step < 60; ++step) {
+            script.step(driver);
+            const Board now = with_notes(board, script.notes());
+            updated.update(now);
+            mirror.apply(updated.changes());
+            const std::string difference = mirror.differs_from(analyze(now));
+            ASSERT_TRUE(difference.empty()) << path.filename() << " step " << step << " ("
+                                            << script.last() << ")\n" << difference;
+        }
+        EXPECT_EQ(updated.stats().restarts, 0u) << "only notes changed";
+    }
+}
+
+TEST(AnalyzerDelta, UpdatingWithAMovedFrameStartsOverAndStaysRelativeToTheLastDelta) {
+    const Board board = read_file_board(std::filesystem::path(CANVASFIT_SOURCE_DIR) /
+                                        "examples/cafe-canvas.excalidraw");
+    ASSERT_FALSE(board.containers.empty());
+    Analyzer analyzer(board);
+    DeltaMirror mirror;
+    mirror.apply(analyzer.changes());
+    Board moved = board;
+    moved.containers[0].bounds.x += 4000;  // a section frame dragged away from its notes
+    analyzer.update(moved);
+    EXPECT_EQ(analyzer.stats().restarts, 1u);
+    const ReportDelta delta = analyzer.changes();
+    EXPECT_FALSE(delta.empty());
+    mirror.apply(delta);
+    EXPECT_EQ(mirror.differs_from(analyze(moved)), "");
+    analyzer.update(moved);
+    EXPECT_TRUE(analyzer.changes().empty()) << "the same board again changes nothing";
+    EXPECT_EQ(analyzer.stats().restarts, 1u);
+}
+
+TEST(AnalyzerDelta, UpdatingWithABoardReadBoardWouldRefuseChangesNothing) {
+    const Board board = generated_board(2, 8);
+    Analyzer analyzer(board);
+    const std::string before = analyzer.report_json();
+    Board twice = board;
+    twice.notes.push_back(twice.notes.front());  // a duplicate id
+    EXPECT_THROW(analyzer.update(twice), InputError);
+    EXPECT_EQ(analyzer.report_json(), before);
+    EXPECT_THROW(analyzer.update_from_text(R"({"schema": "canvasfit.board/1", "notes": [{"id": 1}]})"),
+                 InputError);
+    EXPECT_EQ(analyzer.report_json(), before);
 }

@@ -1,0 +1,173 @@
+// The JSON writer behind the report and its deltas. Internal to report/.
+#pragma once
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "canvasfit/report.hpp"
+
+namespace canvasfit {
+
+// Writes JSON text directly, laid out byte for byte as nlohmann's
+// dump(2, ' ', false, replace) lays out the same document: a report of 10,000
+// notes is ~5 MB of text, and building it as an ordered_json tree first cost
+// several times more than writing it (bench/README.md).
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : out_(out) {}
+
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+
+    // The key of the next member of the object being written.
+    void key(std::string_view name) {
+        next_item();
+        write_string(name);
+        out_ += ": ";
+        after_key_ = true;
+    }
+
+    void value(std::string_view text) {
+        next_item();
+        write_string(text);
+    }
+    void value(const std::string& text) { value(std::string_view(text)); }
+    void value(const char* text) { value(std::string_view(text)); }
+    void value(int number) {
+        next_item();
+        out_ += std::to_string(number);
+    }
+    void value(double number) {
+        next_item();
+        if (!std::isfinite(number)) {
+            out_ += "null";
+            return;
+        }
+        std::array<char, 64> digits{};
+        char* end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), number);
+        out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+    }
+    void null() {
+        next_item();
+        out_ += "null";
+    }
+    template <typename T>
+    void value(const std::optional<T>& optional) {
+        if (optional) value(*optional);
+        else null();
+    }
+    void value(const std::vector<std::string>& texts) {
+        begin_array();
+        for (const std::string& text : texts) value(text);
+        end_array();
+    }
+
+    // One object from its members in order, key then value:
+    //   json.object("id", note.id, "rank", note.rank);
+    // A value may be a function that writes the member's value itself (a
+    // nested object or a list), called with this writer.
+    template <typename... Members>
+    void object(const Members&... members) {
+        begin_object();
+        write_members(members...);
+        end_object();
+    }
+
+private:
+    template <typename Value, typename... Rest>
+    void write_members(const char* name, const Value& member, const Rest&... rest) {
+        key(name);
+        if constexpr (std::is_invocable_v<const Value&, JsonWriter&>) member(*this);
+        else value(member);
+        if constexpr (sizeof...(rest) > 0) write_members(rest...);
+    }
+
+    void open(char bracket) {
+        next_item();
+        out_ += bracket;
+        items_.push_back(0);
+    }
+
+    void close(char bracket) {
+        const std::size_t items = items_.back();
+        items_.pop_back();
+        if (items > 0) {
+            out_ += '\n';
+            indent();
+        }
+        out_ += bracket;
+    }
+
+    // A value right after its key goes on the key's line; any other item of
+    // an object or array starts a new, indented line.
+    void next_item() {
+        if (after_key_) {
+            after_key_ = false;
+            return;
+        }
+        if (items_.empty()) return;
+        out_ += items_.back()++ == 0 ? "\n" : ",\n";
+        indent();
+    }
+
+    void indent() { out_.append(2 * items_.size(), ' '); }
+
+    void write_string(std::string_view text) {
+        if (is_plain(text)) {
+            out_ += '"';
+            out_ += text;
+            out_ += '"';
+            return;
+        }
+        // Escapes, non-ASCII and invalid UTF-8 (replaced with U+FFFD) are rare
+        // in a report: nlohmann writes those strings, so they stay identical.
+        out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
+                                                        nlohmann::json::error_handler_t::replace);
+    }
+
+    static bool is_plain(std::string_view text) {
+        for (const char c : text) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte < 0x20 || byte >= 0x80 || c == '"' || c == '\\') return false;
+        }
+        return true;
+    }
+
+    std::string& out_;
+    std::vector<std::size_t> items_;  // per open object or array: items written so far
+    bool after_key_ = false;
+};
+
+// Writes a list member: json.object("notes", list_of(report.notes, write_note)).
+template <typename Item, typename Write>
+auto list_of(const std::vector<Item>& items, Write write) {
+    return [&items, write](JsonWriter& json) {
+        json.begin_array();
+        for (const Item& item : items) write(json, item);
+        json.end_array();
+    };
+}
+
+// Writes a member from one item: json.object("fit", written_by(write_fit, canvas.fit)).
+template <typename Write, typename Item>
+auto written_by(Write write, const Item& item) {
+    return [write, &item](JsonWriter& json) { write(json, item); };
+}
+
+// The report's objects, as report_to_json writes them (report_writers.cpp).
+void write_canvas(JsonWriter& json, const CanvasReport& canvas);
+void write_note(JsonWriter& json, const NoteReport& note);
+void write_link(JsonWriter& json, const LinkReport& link);
+void write_question(JsonWriter& json, const Question& question);
+void write_warning(JsonWriter& json, const Warning& warning);
+
+}  // namespace canvasfit

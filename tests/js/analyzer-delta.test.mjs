@@ -1,0 +1,145 @@
+// Deltas through the package (build/wasm/package): a host that keeps its copy
+// of the report from analyzer.edit() deltas alone holds the report a fresh
+// analysis gives, up to the order of lists; errors name the place.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { createCanvasFit, CanvasFitError } = await import(path.join(root, 'build/wasm/package/canvasfit.js'));
+const canvasfit = await createCanvasFit();
+
+const board = JSON.parse(readFileSync(path.join(root, 'tests/corpus/boards/meal-kits.json'), 'utf8'));
+
+// The host's copy of the report, updated from deltas only.
+function applyDelta(report, delta) {
+  const byId = (items, changed, removed) => {
+    const kept = items.filter((item) => !removed.includes(item.id));
+    for (const item of changed) {
+      const at = kept.findIndex((old) => old.id === item.id);
+      if (at >= 0) kept[at] = item; else kept.push(item);
+    }
+    return kept;
+  };
+  const listed = (items, added, removed) => {
+    const kept = [...items];
+    for (const gone of removed) {
+      const at = kept.findIndex((item) => JSON.stringify(item) === JSON.stringify(gone));
+      assert.ok(at >= 0, `a delta removes what the copy lacks: ${JSON.stringify(gone)}`);
+      kept.splice(at, 1);
+    }
+    return [...kept, ...added];
+  };
+  return {
+    source: delta.source, format: delta.format,
+    canvases: byId(report.canvases, delta.canvases, delta.canvases_removed),
+    notes: byId(report.notes, delta.notes, delta.notes_removed),
+    links: listed(report.links, delta.links_added, delta.links_removed),
+    warnings: listed(report.warnings, delta.warnings_added, delta.warnings_removed),
+    questions: listed(report.questions, delta.questions_added, delta.questions_removed),
+  };
+}
+
+// Reports compared up to the order of their lists.
+function canonical(report) {
+  const byJson = (items) => items.map((item) => JSON.stringify(item)).sort();
+  const byIdOrder = (items) => [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    source: report.source, format: report.format,
+    canvases: byIdOrder(report.canvases), notes: byIdOrder(report.notes),
+    links: byJson(report.links), warnings: byJson(report.warnings), questions: byJson(report.questions),
+  };
+}
+
+function dice(seed) {
+  let state = seed >>> 0;
+  return (n) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state % n;
+  };
+}
+
+test('a report kept from edit() deltas equals a fresh analysis after every batch', () => {
+  const analyzer = canvasfit.createAnalyzer(board, { source: 'meal-kits.json' });
+  try {
+    let copy = applyDelta({ canvases: [], notes: [], links: [], warnings: [], questions: [] },
+      analyzer.changes());
+    let notes = board.notes.map((note) => ({ ...note }));
+    const roll = dice(7);
+    const words = notes.flatMap((note) => note.text.split(/\s+/));
+    const sentence = () => Array.from({ length: 2 + roll(5) }, () => words[roll(words.length)]).join(' ');
+    for (let batch = 0; batch < 25; batch += 1) {
+      const upsert = [];
+      const remove = [];
+      for (let i = 0; i < 1 + roll(3); i += 1) {
+        const index = roll(notes.length);
+        if (roll(4) === 0 && notes.length > 10) {
+          remove.push(notes[index].id);
+          notes = notes.filter((_, at) => at !== index);
+        } else if (!remove.length) {
+          notes[index] = { ...notes[index], text: sentence() };
+          upsert.push(notes[index]);
+        }
+      }
+      const delta = analyzer.edit({ upsert, remove });
+      assert.equal(delta.schema, 'canvasfit.delta/1');
+      copy = applyDelta(copy, delta);
+      const fresh = canvasfit.analyze({ ...board, notes: board.notes.map((note) =>
+        notes.find((n) => n.id === note.id)).filter(Boolean) }, { source: 'meal-kits.json' });
+      assert.deepEqual(canonical(copy), canonical(fresh), `batch ${batch}`);
+      for (const note of delta.notes) assert.ok(delta.touched.includes(note.id), `changed note ${note.id} touched`);
+    }
+  } finally {
+    analyzer.dispose();
+  }
+});
+
+test('an edit that cannot be read changes nothing; a refused one is covered by the next delta', () => {
+  const analyzer = canvasfit.createAnalyzer(board);
+  try {
+    analyzer.changes();
+    const first = board.notes[0];
+    assert.throws(() => analyzer.edit({ upsert: [{ ...first, text: 'changed' }, { id: 'x', text: 'y', x: 'left', y: 0 }] }),
+      (error) => error instanceof CanvasFitError && error.where === '/upsert/1/x');
+    assert.deepEqual(analyzer.changes().notes, [], 'nothing was applied');
+    assert.throws(() => analyzer.edit({ upsert: [{ ...first, text: 'Changed before the refusal' }],
+      remove: ['nobody'] }), (error) => error instanceof CanvasFitError && error.where === 'nobody');
+    const next = analyzer.changes();
+    assert.deepEqual(next.notes.map((note) => note.text), ['Changed before the refusal']);
+    assert.ok(next.touched.includes(first.id));
+    assert.throws(() => analyzer.edit({ rename: [] }), (error) => error.where === '/rename');
+    assert.throws(() => analyzer.edit(null), (error) => error.where === 'edits');
+  } finally {
+    analyzer.dispose();
+  }
+});
+
+test('update() with the whole Excalidraw scene: a reworded note is touched; a moved frame starts over', () => {
+  const scene = JSON.parse(readFileSync(path.join(root, 'examples/cafe-canvas.excalidraw'), 'utf8'));
+  const analyzer = canvasfit.createAnalyzer(scene);
+  try {
+    const first = analyzer.changes();
+    const pain = first.notes.find((note) => note.section === 'pains');
+    const text = scene.elements.find((element) => element.containerId === pain.id && element.type === 'text');
+    assert.ok(text, 'the pain has bound text');
+    text.text = text.originalText = 'Parrots nesting in the chimney';
+    const reworded = analyzer.update(scene);
+    assert.deepEqual(reworded.notes.map((note) => note.id), [pain.id]);
+    assert.ok(reworded.touched.includes(pain.id));
+    assert.ok(reworded.touched.length < first.notes.length / 2, `${reworded.touched.length} touched`);
+    assert.equal(JSON.parse(JSON.stringify(analyzer.stats())).restarts, 0);
+    assert.deepEqual(analyzer.update(scene).touched, [], 'the same scene again changes nothing');
+
+    const frame = scene.elements.find((element) => element.type === 'frame');
+    frame.x += 5000;
+    const moved = analyzer.update(scene);
+    assert.equal(analyzer.stats().restarts, 1);
+    assert.ok(moved.notes.length > 0, 'notes left the moved frame');
+    assert.throws(() => analyzer.update('{"type": "excalidraw", "elements": 5}'),
+      (error) => error instanceof CanvasFitError && /elements/.test(error.where + error.reason));
+  } finally {
+    analyzer.dispose();
+  }
+});
