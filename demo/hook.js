@@ -192,9 +192,7 @@ export function createDemoHook({ api, session, panel, canvasfit, lib }) {
       api.history.clear();
       // A new board: nothing of the last one's analysis applies (Live, when
       // on, analyses the new board as after any edit).
-      session.report = null;
-      session.decisions = [];
-      session.lastSignature = '';
+      session.reset();
       session.onReport(null);
       api.scrollToContent(undefined, { fitToContent: true, animate: false });
       await document.fonts.ready;

@@ -13,6 +13,7 @@
 // travel with the file, and Clear leaves them where they are.
 
 import { decisionOf, linkOptions, parseRecord, withDecision } from '../core-shell/decisions.js';
+import { markKey } from '../core-shell/live.js';
 import { elementSignature } from './signature.js';
 
 export const MARK_KEY = 'canvasfit';
@@ -183,15 +184,47 @@ export function clearMarks(elements, lib) {
     .filter((element) => !isCanvasFitElement(element) || adopted.has(element.id))
     .map((element) => {
       if (adopted.has(element.id)) return withoutMark(element, lib);
-      if (!changedByCanvasFit(element)) return element;
-      const restored = withoutCanvasFit(element);
-      /** @type {any} */
-      const updates = { customData: restored.customData };
-      for (const field of STYLE_FIELDS) updates[field] = restored[field];
-      const fresh = lib.newElementWith(element, updates);
-      if (!('customData' in restored)) delete fresh.customData;
-      return fresh;
+      return changedByCanvasFit(element) ? unhighlighted(element, lib) : element;
     });
+}
+
+/** A note CanvasFit highlighted, in the look the user gave it. @param {Element} element @param {ExcalidrawLib} lib */
+function unhighlighted(element, lib) {
+  const restored = withoutCanvasFit(element);
+  /** @type {any} */
+  const updates = { customData: restored.customData };
+  for (const field of STYLE_FIELDS) updates[field] = restored[field];
+  const fresh = lib.newElementWith(element, updates);
+  if (!('customData' in restored)) delete fresh.customData;
+  return fresh;
+}
+
+/**
+ * Applies only what changed between two patches (core-shell/live.js,
+ * patchChanges): the marks of `removed` come off (a highlight gives the note
+ * its own look back), those of `added` go on. Every other mark stays the very
+ * element it was, so a Live edit rewrites only what it changed. Marks are
+ * found by the key applyPatch wrote on them.
+ * @param {readonly Element[]} elements the scene, deleted elements included
+ * @param {{ removed: any[], added: any[] }} changes
+ * @param {ExcalidrawLib} lib
+ * @param {{ changed?: ReadonlySet<string> }} [options]
+ * @returns {Element[]}
+ */
+export function applyPatchChanges(elements, changes, lib, options = {}) {
+  const leaving = new Set(changes.removed.filter((action) => action.type !== 'highlight').map(markKey));
+  const unlit = new Set(changes.removed.filter((action) => action.type === 'highlight').map((action) => action.note));
+  const adopted = adoptedByUser(elements);
+  const scene = [];
+  for (const element of elements) {
+    const key = element.customData?.[MARK_KEY]?.key;
+    if (isCanvasFitElement(element) && leaving.has(key)) {
+      if (adopted.has(element.id)) scene.push(withoutMark(element, lib));  // the user's now
+      continue;
+    }
+    scene.push(unlit.has(element.id) && changedByCanvasFit(element) ? unhighlighted(element, lib) : element);
+  }
+  return drawn(scene, changes.added, lib, options.changed ?? new Set());
 }
 
 /**
@@ -206,22 +239,39 @@ export function clearMarks(elements, lib) {
  * @returns {Element[]}
  */
 export function applyPatch(elements, patch, lib, options = {}) {
-  const changed = options.changed ?? new Set();
-  let scene = patch.actions.some((action) => action.type === 'remove-marks') ? clearMarks(elements, lib) : [...elements];
+  const scene = patch.actions.some((action) => action.type === 'remove-marks') ? clearMarks(elements, lib) : [...elements];
+  return drawn(scene, patch.actions, lib, options.changed ?? new Set());
+}
+
+/**
+ * The scene with the marks of `actions` drawn; each created element carries
+ * its action's key (live.js, markKey) so that a later change can find it.
+ * @param {Element[]} scene @param {readonly any[]} actions @param {ExcalidrawLib} lib
+ * @param {ReadonlySet<string>} changed notes edited since the analysis: left unmarked
+ * @returns {Element[]}
+ */
+function drawn(scene, actions, lib, changed) {
   /** @type {Map<string, number>} */
   const byId = new Map();
   scene.forEach((element, index) => {
     if (!element.isDeleted && !changed.has(element.id)) byId.set(element.id, index);
   });
+  /** @type {Element[]} */
   const created = [];
   const placement = new WarningPlacement(scene, byId);
-  for (const action of patch.actions) {
+  for (const action of actions) {
+    /** @type {Element[]} */
+    let made = [];
     if (action.type === 'highlight') highlight(scene, byId, action, lib);
-    else if (action.type === 'mark') created.push(...rankMark(scene, byId, action, lib));
-    else if (action.type === 'warning-note') created.push(...warningNote(placement, action, lib));
-    else if (action.type === 'link') created.push(...linkArrow(scene, byId, action, lib));
-    else if (action.type === 'question') created.push(...questionMark(scene, byId, action, lib));
-    else if (action.type === 'suggestion') created.push(...suggestionArrow(scene, byId, action, lib));
+    else if (action.type === 'mark') made = rankMark(scene, byId, action, lib);
+    else if (action.type === 'warning-note') made = warningNote(placement, action, lib);
+    else if (action.type === 'link') made = linkArrow(scene, byId, action, lib);
+    else if (action.type === 'question') made = questionMark(scene, byId, action, lib);
+    else if (action.type === 'suggestion') made = suggestionArrow(scene, byId, action, lib);
+    const key = markKey(action);
+    created.push(...made.map((element) => ({
+      ...element, customData: { ...element.customData, [MARK_KEY]: { ...element.customData[MARK_KEY], key } },
+    })));
   }
   return [...scene, ...created];
 }
@@ -292,8 +342,12 @@ class WarningPlacement {
   constructor(scene, byId) {
     this.scene = scene;
     this.byId = byId;
+    /** Warning notes already on the board (a Live change keeps them): new ones go elsewhere. */
     /** @type {{x: number, y: number, width: number, height: number}[]} */
-    this.taken = [];
+    this.taken = scene
+      .filter((element) => !element.isDeleted && element.type !== 'text' &&
+        element.customData?.[MARK_KEY]?.created && element.customData[MARK_KEY].kind === 'warning')
+      .map(({ x, y, width, height }) => ({ x, y, width, height }));
   }
 
   /** @param {string[]} anchor */

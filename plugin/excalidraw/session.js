@@ -2,9 +2,10 @@
 // One CanvasFit session on a live Excalidraw board: analyse, live mode, clear,
 // focus and export. Host calls go through the Excalidraw API object only.
 import { withLinks } from '../core-shell/decisions.js';
+import { applyDelta, isEmptyDelta, patchChanges } from '../core-shell/live.js';
 import { buildPatch } from '../core-shell/patch.js';
 import {
-  adoptSuggestion, applyPatch, boardFromScene, changedSince, clearMarks, contentSnapshot, decisionsFromScene, harvestDecisions,
+  adoptSuggestion, applyPatch, applyPatchChanges, boardFromScene, changedSince, clearMarks, contentSnapshot, decisionsFromScene, harvestDecisions,
   hasPendingDecisions, isCanvasFitElement, recordDecision,
 } from './adapter.js';
 import { sceneSignature } from './signature.js';
@@ -35,6 +36,14 @@ export class ExcalidrawSession {
     this.analyses = 0;
     /** Notes the user changed while the last patch was prepared: left unmarked. @type {string[]} */
     this.changedDuringAnalysis = [];
+    /** Live: the incremental Analyzer of this board, the options it was made with, the patch on the board. */
+    /** @type {any} */
+    this.analyzer = null;
+    this.analyzerOptions = '';
+    /** @type {import('../core-shell/patch.js').Patch | null} */
+    this.patch = null;
+    /** Live edits written from the Analyzer's delta (only the marks they change). */
+    this.liveUpdates = 0;
     /** @type {(report: any) => void} */
     this.onReport = () => {};
     /** @type {(error: Error) => void} */
@@ -79,24 +88,102 @@ export class ExcalidrawSession {
       this.onError(/** @type {Error} */ (error));
       return null;
     }
-    const patch = buildPatch(this.report, {
-      showLinks: this.showLinks, showSuggestions: this.showSuggestions, rejected: options.links?.rejected ?? [],
-    });
+    const patch = this.patchFor(this.report, options);
     // The patch is written onto the scene as it is now; notes edited or
     // deleted since the read keep the user's change and get no stale mark.
     const current = this.elements();
     const changed = changedSince(analysed, current);
     this.changedDuringAnalysis = [...changed].sort();
     if (!this.write(applyPatch(current, patch, this.lib, { changed }))) return null;
+    // A note skipped above has no marks yet: the next Live edit draws all again.
+    this.patch = changed.size === 0 ? patch : null;
+    if (this.live) this.startAnalyzer(board, options);
     this.analyses += 1;
     this.onReport(this.report);
     return this.report;
+  }
+
+  /** @param {any} report @param {any} options */
+  patchFor(report, options) {
+    return buildPatch(report, {
+      showLinks: this.showLinks, showSuggestions: this.showSuggestions, rejected: options.links?.rejected ?? [],
+    });
+  }
+
+  /**
+   * A Live edit: the incremental Analyzer reads the board as it now is and
+   * re-runs only the canvases the edit touched; only the marks its delta
+   * changes are rewritten (docs/report.md, "Deltas"). Falls back to a full
+   * analysis when there is no Analyzer yet or the recorded answers changed.
+   */
+  liveUpdate() {
+    let read = this.elements();
+    if (this.harvest(read)) read = this.elements();
+    const live = read.filter((/** @type {any} */ e) => !e.isDeleted);
+    const board = boardFromScene(live);
+    const options = this.options(live);
+    if (!this.analyzer || !this.patch || !this.report || this.analyzerOptions !== JSON.stringify(options)) {
+      return this.analyse();
+    }
+    this.lastSignature = sceneSignature(board.elements);
+    const analysed = contentSnapshot(read);
+    let delta;
+    try {
+      delta = this.analyzer.update(board);
+    } catch (error) {
+      this.onError(/** @type {Error} */ (error));
+      return null;
+    }
+    if (isEmptyDelta(delta)) return this.report;
+    const report = applyDelta(this.report, delta);
+    const patch = this.patchFor(report, options);
+    const current = this.elements();
+    const changed = changedSince(analysed, current);
+    if (!this.write(applyPatchChanges(current, patchChanges(this.patch, patch), this.lib, { changed }))) {
+      this.patch = null;  // the board is as it was: the next edit draws all again
+      return null;
+    }
+    this.report = report;
+    this.patch = changed.size === 0 ? patch : null;
+    this.analyses += 1;
+    this.liveUpdates += 1;
+    this.onReport(report);
+    return report;
+  }
+
+  /** Live keeps one Analyzer per board, made from the board just analysed. @param {any} board @param {any} options */
+  startAnalyzer(board, options) {
+    this.stopAnalyzer();
+    try {
+      this.analyzer = this.canvasfit.createAnalyzer(board, options);
+      this.analyzer.changes();  // what it holds now is what the board shows: later deltas follow from here
+      this.analyzerOptions = JSON.stringify(options);
+    } catch (error) {
+      this.analyzer = null;  // Live then analyses in full, as it did before
+    }
+  }
+
+  stopAnalyzer() {
+    this.analyzer?.dispose();
+    this.analyzer = null;
+    this.analyzerOptions = '';
+  }
+
+  /** Forgets this board: report, answers, Live's Analyzer (another scene is loaded). */
+  reset() {
+    this.stopAnalyzer();
+    this.report = null;
+    this.patch = null;
+    this.decisions = [];
+    this.lastSignature = '';
   }
 
   /** Removes CanvasFit's marks and restores every colour and stroke it changed. */
   clear() {
     this.harvest();
     if (!this.write(clearMarks(this.elements(), this.lib))) return;
+    this.stopAnalyzer();
+    this.patch = null;
     this.report = null;
     this.onReport(null);
   }
@@ -126,6 +213,7 @@ export class ExcalidrawSession {
   setLive(on) {
     this.live = on;
     if (on) this.analyse();
+    else this.stopAnalyzer();
   }
 
   /** @param {boolean} on */
@@ -183,7 +271,7 @@ export class ExcalidrawSession {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       const board = boardFromScene(elements.filter((e) => !e.isDeleted));
-      if (sceneSignature(board.elements) !== this.lastSignature) this.analyse();
+      if (sceneSignature(board.elements) !== this.lastSignature) this.liveUpdate();
     }, LIVE_DELAY_MS);
   }
 

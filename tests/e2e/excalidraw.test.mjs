@@ -120,6 +120,58 @@ test('Live re-analyses after a user edit, once, and not because of its own marks
   await page.click('#cf-live');
 });
 
+/** CanvasFit's marks: each note's highlight, and every created mark by its key (how many of each). */
+function markSummary(page) {
+  return page.evaluate(() => {
+    const elements = window.canvasfitDemo.session.api.getSceneElements().filter((e) => e.customData?.canvasfit);
+    const lit = elements.filter((e) => !e.customData.canvasfit.created)
+      .map((e) => `${e.id}:${e.customData.canvasfit.status}:${e.strokeColor}`);
+    const created = elements.filter((e) => e.customData.canvasfit.created).map((e) => e.customData.canvasfit.key);
+    return { lit: lit.sort(), created: created.sort(), versions: elements.map((e) => `${e.id}@${e.version}`) };
+  });
+}
+
+test('a Live edit goes through the incremental Analyzer and rewrites only the marks it changes', async () => {
+  const { page } = demo;
+  await clickAnalyse(page);
+  await page.click('#cf-links');  // link arrows drawn: the edit must take one away
+  await page.click('#cf-live');
+  await page.waitForFunction(() => window.canvasfitDemo.session.analyzer !== null);
+  const report = await page.evaluate(() => window.canvasfitDemo.session.report);
+  // A pain covered by wording alone (no arrow drawn to it), so that rewording it uncovers it.
+  const byWording = (row) => report.links.filter((link) => link.to === row.note)
+    .every((link) => link.source === 'text' || link.source === 'suggested');
+  const covered = report.canvases[0].fit.pains_detail.find((row) => row.status === 'covered' && byWording(row));
+  assert.ok(covered, 'the café has a pain covered by wording alone');
+  const before = await markSummary(page);
+  const updates = await page.evaluate(() => window.canvasfitDemo.session.liveUpdates);
+  await page.evaluate((id) => {
+    const { api, lib } = window.canvasfitDemo.session;
+    const elements = api.getSceneElementsIncludingDeleted();
+    const text = elements.find((e) => e.containerId === id);
+    const words = 'Parrots nesting in the chimney';
+    api.updateScene({ elements: elements.map((e) => (e === text ? lib.newElementWith(e, { text: words, originalText: words }) : e)) });
+  }, covered.note);
+  await page.waitForFunction((n) => window.canvasfitDemo.session.liveUpdates > n, updates);
+  const after = await markSummary(page);
+
+  const kept = before.versions.filter((mark) => after.versions.includes(mark));
+  assert.ok(kept.length > 0 && kept.length >= before.versions.length - 10,
+    `most marks are the very elements they were (${kept.length} of ${before.versions.length} kept)`);
+  const pain = after.lit.find((entry) => entry.startsWith(`${covered.note}:`));
+  assert.ok(pain && !pain.includes(':covered:'), `the reworded pain is no longer marked covered (${pain})`);
+  const arrowsTo = (summary) => summary.created.filter((key) => key.includes(`"to":"${covered.note}"`));
+  assert.ok(arrowsTo(before).length > 0 && arrowsTo(after).length === 0, 'its link arrow went with the link');
+
+  // The board Live wrote is the board a full analysis writes.
+  await page.click('#cf-live');
+  await clickAnalyse(page);
+  const full = await markSummary(page);
+  assert.deepEqual(after.lit, full.lit);
+  assert.deepEqual(after.created, full.created);
+  await page.click('#cf-links');
+});
+
 // The café is a decent canvas: CanvasFit is sure of no gap there, and asks
 // instead. Clicking a question selects the notes it is about, as clicking a
 // warning does (the fault tests cover warnings on a café without relievers).

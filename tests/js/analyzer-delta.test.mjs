@@ -1,6 +1,7 @@
 // Deltas through the package (build/wasm/package): a host that keeps its copy
-// of the report from analyzer.edit() deltas alone holds the report a fresh
-// analysis gives, up to the order of lists; errors name the place.
+// of the report from analyzer.edit() deltas alone (plugin/core-shell/live.js)
+// holds the report a fresh analysis gives, up to the order of lists; the
+// patch drawn from it changes only marks that changed; errors name the place.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,37 +11,11 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { createCanvasFit, CanvasFitError } = await import(path.join(root, 'build/wasm/package/canvasfit.js'));
 const canvasfit = await createCanvasFit();
+// The shells' own code for keeping a report from deltas (plugin/core-shell/live.js).
+const { applyDelta, isEmptyDelta, markKey, patchChanges } = await import(path.join(root, 'plugin/core-shell/live.js'));
+const { buildPatch } = await import(path.join(root, 'plugin/core-shell/patch.js'));
 
 const board = JSON.parse(readFileSync(path.join(root, 'tests/corpus/boards/meal-kits.json'), 'utf8'));
-
-// The host's copy of the report, updated from deltas only.
-function applyDelta(report, delta) {
-  const byId = (items, changed, removed) => {
-    const kept = items.filter((item) => !removed.includes(item.id));
-    for (const item of changed) {
-      const at = kept.findIndex((old) => old.id === item.id);
-      if (at >= 0) kept[at] = item; else kept.push(item);
-    }
-    return kept;
-  };
-  const listed = (items, added, removed) => {
-    const kept = [...items];
-    for (const gone of removed) {
-      const at = kept.findIndex((item) => JSON.stringify(item) === JSON.stringify(gone));
-      assert.ok(at >= 0, `a delta removes what the copy lacks: ${JSON.stringify(gone)}`);
-      kept.splice(at, 1);
-    }
-    return [...kept, ...added];
-  };
-  return {
-    source: delta.source, format: delta.format,
-    canvases: byId(report.canvases, delta.canvases, delta.canvases_removed),
-    notes: byId(report.notes, delta.notes, delta.notes_removed),
-    links: listed(report.links, delta.links_added, delta.links_removed),
-    warnings: listed(report.warnings, delta.warnings_added, delta.warnings_removed),
-    questions: listed(report.questions, delta.questions_added, delta.questions_removed),
-  };
-}
 
 // Reports compared up to the order of their lists.
 function canonical(report) {
@@ -64,8 +39,7 @@ function dice(seed) {
 test('a report kept from edit() deltas equals a fresh analysis after every batch', () => {
   const analyzer = canvasfit.createAnalyzer(board, { source: 'meal-kits.json' });
   try {
-    let copy = applyDelta({ canvases: [], notes: [], links: [], warnings: [], questions: [] },
-      analyzer.changes());
+    let copy = applyDelta(null, analyzer.changes());
     let notes = board.notes.map((note) => ({ ...note }));
     const roll = dice(7);
     const words = notes.flatMap((note) => note.text.split(/\s+/));
@@ -139,6 +113,31 @@ test('update() with the whole Excalidraw scene: a reworded note is touched; a mo
     assert.ok(moved.notes.length > 0, 'notes left the moved frame');
     assert.throws(() => analyzer.update('{"type": "excalidraw", "elements": 5}'),
       (error) => error instanceof CanvasFitError && /elements/.test(error.where + error.reason));
+  } finally {
+    analyzer.dispose();
+  }
+});
+
+test('patchChanges: a reworded pain changes its own marks and no other; an empty delta changes nothing', () => {
+  const analyzer = canvasfit.createAnalyzer(board);
+  try {
+    const report = applyDelta(null, analyzer.changes());
+    const options = { showLinks: true, showSuggestions: true };
+    const before = buildPatch(report, options);
+    assert.deepEqual(patchChanges(before, buildPatch(report, options)), { removed: [], added: [] });
+    assert.ok(isEmptyDelta(analyzer.update(board)));
+
+    const pain = report.notes.find((note) => note.section === 'pains' && report.links.some((link) => link.to === note.id));
+    const delta = analyzer.edit({ upsert: [{ ...board.notes.find((note) => note.id === pain.id), text: 'Parrots in the chimney' }] });
+    const after = buildPatch(applyDelta(report, delta), options);
+    const { removed, added } = patchChanges(before, after);
+    assert.ok(removed.length > 0 && added.length > 0);
+    const concerns = (action) => [action.note, action.from, action.to, ...(action.notes ?? []), ...(action.anchor ?? [])];
+    for (const action of [...removed, ...added]) {
+      if (action.type === 'warning-note') continue;  // a canvas's warnings may name any of its notes
+      assert.ok(concerns(action).some((id) => delta.touched.includes(id)), `${action.type} of an untouched note: ${markKey(action)}`);
+    }
+    assert.ok(removed.length + added.length < before.actions.length / 2, 'far fewer than a full redraw');
   } finally {
     analyzer.dispose();
   }

@@ -1,0 +1,106 @@
+// @ts-check
+// Live mode's arithmetic, shared by every host: keep the report up to date
+// from the incremental Analyzer's deltas (docs/report.md, "Deltas"), and turn
+// two patches into the marks to take off and the marks to put on, so that an
+// edit rewrites only what it changed. No host API is touched here.
+
+/**
+ * @typedef {import('./patch.js').Patch} Patch
+ * @typedef {import('./patch.js').PatchAction} PatchAction
+ */
+
+/**
+ * The report after `delta`: objects with ids replaced or added by id, lists
+ * without ids (links, warnings, questions) edited as multisets. The lists'
+ * order may differ from a fresh analysis's; nothing else does.
+ * @param {any} report the report the delta follows (null: an empty one)
+ * @param {any} delta a canvasfit.delta/1 object
+ * @returns {any}
+ */
+export function applyDelta(report, delta) {
+  const before = report ?? { canvases: [], notes: [], links: [], warnings: [], questions: [] };
+  return {
+    ...before,
+    source: delta.source,
+    format: delta.format,
+    canvases: replacedById(before.canvases, delta.canvases, delta.canvases_removed),
+    notes: replacedById(before.notes, delta.notes, delta.notes_removed),
+    links: replacedAsMultiset(before.links, delta.links_added, delta.links_removed),
+    warnings: replacedAsMultiset(before.warnings, delta.warnings_added, delta.warnings_removed),
+    questions: replacedAsMultiset(before.questions, delta.questions_added, delta.questions_removed),
+  };
+}
+
+/** Whether a delta changes nothing. @param {any} delta */
+export function isEmptyDelta(delta) {
+  return ['canvases', 'canvases_removed', 'notes', 'notes_removed', 'links_added', 'links_removed',
+    'warnings_added', 'warnings_removed', 'questions_added', 'questions_removed']
+    .every((field) => (delta[field] ?? []).length === 0);
+}
+
+/**
+ * @param {any[]} items @param {any[]} changed @param {string[]} removed
+ * @returns {any[]}
+ */
+function replacedById(items, changed, removed) {
+  const gone = new Set(removed);
+  const kept = items.filter((item) => !gone.has(item.id));
+  const at = new Map(kept.map((item, index) => [item.id, index]));
+  for (const item of changed) {
+    const index = at.get(item.id);
+    if (index === undefined) {
+      at.set(item.id, kept.length);
+      kept.push(item);
+    } else {
+      kept[index] = item;
+    }
+  }
+  return kept;
+}
+
+/**
+ * @param {any[]} items @param {any[]} added @param {any[]} removed
+ * @returns {any[]}
+ */
+function replacedAsMultiset(items, added, removed) {
+  /** @type {Map<string, number>} */
+  const leaving = new Map();
+  for (const item of removed) leaving.set(JSON.stringify(item), (leaving.get(JSON.stringify(item)) ?? 0) + 1);
+  const kept = items.filter((item) => {
+    const key = JSON.stringify(item);
+    const count = leaving.get(key) ?? 0;
+    if (count === 0) return true;
+    leaving.set(key, count - 1);
+    return false;
+  });
+  return [...kept, ...added];
+}
+
+/**
+ * What a mark is, whatever its place in the patch: the action without its
+ * list-position id (warning-3 becomes another warning's id when one before it
+ * goes). Two actions with the same key draw the same mark.
+ * @param {PatchAction} action
+ */
+export function markKey(action) {
+  const { id: _position, ...what } = /** @type {any} */ (action);
+  return JSON.stringify(what);
+}
+
+/**
+ * The marks to take off and to put on to go from the board as `before` drew
+ * it to the board `after` draws. A highlight whose look changes is in both.
+ * @param {Patch | null} before null: nothing of this session's is on the board
+ * @param {Patch} after
+ * @returns {{ removed: PatchAction[], added: PatchAction[] }}
+ */
+export function patchChanges(before, after) {
+  const drawn = (/** @type {Patch | null} */ patch) =>
+    (patch?.actions ?? []).filter((action) => action.type !== 'remove-marks');
+  const afterKeys = new Set(drawn(after).map(markKey));
+  const beforeKeys = new Set(drawn(before).map(markKey));
+  return {
+    removed: drawn(before).filter((action) => !afterKeys.has(markKey(action))),
+    added: drawn(after).filter((action) => !beforeKeys.has(markKey(action))),
+  };
+}
