@@ -110,6 +110,22 @@ void classify(benchmark::State& state, const std::string& path) {
 
 // Edits one note in the middle of the board, back and forth between two texts,
 // and asks the Analyzer for the report each time.
+// What a Live host asks: the same edit, answered with the delta (changes()).
+void incremental_delta(benchmark::State& state, const std::string& path) {
+    Loaded& loaded = load(path);
+    if (!loaded.analyzer) loaded.analyzer = std::make_unique<Analyzer>(loaded.pipeline->board);
+    Analyzer& analyzer = *loaded.analyzer;
+    analyzer.changes();
+    Note note = analyzer.board().notes[analyzer.board().notes.size() / 2];
+    const std::string texts[2] = {note.text + " faster", note.text};
+    std::size_t turn = 0;
+    for (auto _ : state) {
+        note.text = texts[turn++ % 2];
+        analyzer.upsert_note(note);
+        benchmark::DoNotOptimize(analyzer.changes_json());
+    }
+}
+
 void incremental(benchmark::State& state, const std::string& path, bool as_json) {
     Loaded& loaded = load(path);
     if (!loaded.analyzer) loaded.analyzer = std::make_unique<Analyzer>(loaded.pipeline->board);
@@ -145,6 +161,9 @@ void register_board(const std::string& path) {
                 ((as_json ? "incremental_json/" : "incremental/") + label_of(path)).c_str(),
                 [path, as_json](benchmark::State& state) { incremental(state, path, as_json); })
                 ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("incremental_delta/" + label_of(path)).c_str(),
+                                     [path](benchmark::State& state) { incremental_delta(state, path); })
+            ->Unit(benchmark::kMillisecond);
     } else {
         add_stage("read", path, [](Loaded& l) { benchmark::DoNotOptimize(read_board(l.input)); });
     }
