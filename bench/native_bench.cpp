@@ -109,9 +109,11 @@ void classify(benchmark::State& state, const std::string& path) {
 }
 
 // Edits one note in the middle of the board, back and forth between two texts,
-// and asks the Analyzer for the report each time.
-// What a Live host asks: the same edit, answered with the delta (changes()).
-void incremental_delta(benchmark::State& state, const std::string& path) {
+// and asks the Analyzer for what a host asks after an edit: the report, its
+// JSON, or the delta a Live host asks for (changes_json()).
+enum class Answer { report, report_json, delta };
+
+void incremental(benchmark::State& state, const std::string& path, Answer answer) {
     Loaded& loaded = load(path);
     if (!loaded.analyzer) loaded.analyzer = std::make_unique<Analyzer>(loaded.pipeline->board);
     Analyzer& analyzer = *loaded.analyzer;
@@ -122,22 +124,9 @@ void incremental_delta(benchmark::State& state, const std::string& path) {
     for (auto _ : state) {
         note.text = texts[turn++ % 2];
         analyzer.upsert_note(note);
-        benchmark::DoNotOptimize(analyzer.changes_json());
-    }
-}
-
-void incremental(benchmark::State& state, const std::string& path, bool as_json) {
-    Loaded& loaded = load(path);
-    if (!loaded.analyzer) loaded.analyzer = std::make_unique<Analyzer>(loaded.pipeline->board);
-    Analyzer& analyzer = *loaded.analyzer;
-    Note note = analyzer.board().notes[analyzer.board().notes.size() / 2];
-    const std::string texts[2] = {note.text + " faster", note.text};
-    std::size_t turn = 0;
-    for (auto _ : state) {
-        note.text = texts[turn++ % 2];
-        analyzer.upsert_note(note);
-        if (as_json) benchmark::DoNotOptimize(analyzer.report_json());
-        else benchmark::DoNotOptimize(analyzer.report());
+        if (answer == Answer::report) benchmark::DoNotOptimize(analyzer.report());
+        else if (answer == Answer::report_json) benchmark::DoNotOptimize(analyzer.report_json());
+        else benchmark::DoNotOptimize(analyzer.changes_json());
     }
 }
 
@@ -156,14 +145,14 @@ void register_board(const std::string& path) {
                   [](Loaded& l) { benchmark::DoNotOptimize(l.pipeline->warnings()); });
         add_stage("report", path, [](Loaded& l) { l.pipeline->build_report(); });
         add_stage("serialise", path, [](Loaded& l) { l.pipeline->serialise(); });
-        for (bool as_json : {false, true})
-            benchmark::RegisterBenchmark(
-                ((as_json ? "incremental_json/" : "incremental/") + label_of(path)).c_str(),
-                [path, as_json](benchmark::State& state) { incremental(state, path, as_json); })
+        for (const auto& [name, answer] : {std::pair{"incremental/", Answer::report},
+                                           std::pair{"incremental_json/", Answer::report_json},
+                                           std::pair{"incremental_delta/", Answer::delta}})
+            benchmark::RegisterBenchmark((name + label_of(path)).c_str(),
+                                         [path, answer = answer](benchmark::State& state) {
+                                             incremental(state, path, answer);
+                                         })
                 ->Unit(benchmark::kMillisecond);
-        benchmark::RegisterBenchmark(("incremental_delta/" + label_of(path)).c_str(),
-                                     [path](benchmark::State& state) { incremental_delta(state, path); })
-            ->Unit(benchmark::kMillisecond);
     } else {
         add_stage("read", path, [](Loaded& l) { benchmark::DoNotOptimize(read_board(l.input)); });
     }

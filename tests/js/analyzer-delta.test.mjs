@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { dice } from './dice.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { createCanvasFit, CanvasFitError } = await import(path.join(root, 'build/wasm/package/canvasfit.js'));
@@ -25,14 +26,6 @@ function canonical(report) {
     source: report.source, format: report.format,
     canvases: byIdOrder(report.canvases), notes: byIdOrder(report.notes),
     links: byJson(report.links), warnings: byJson(report.warnings), questions: byJson(report.questions),
-  };
-}
-
-function dice(seed) {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state % n;
   };
 }
 

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { dice } from './dice.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { default: createCanvasFitModule } = await import(path.join(root, 'build/wasm/canvasfit_core.mjs'));
@@ -31,15 +32,6 @@ function corpusBoard() {
     if (plain && board.markers?.length && board.containers?.length > 3) return { name, board };
   }
   throw new Error('no plain corpus board with markers');
-}
-
-// A small deterministic generator (no Math.random: the test must not flake).
-function dice(seed) {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state % n;
-  };
 }
 
 test('an Excalidraw example: the same report as analyze, before and after removing notes', () => {

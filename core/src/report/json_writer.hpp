@@ -163,6 +163,15 @@ auto written_by(Write write, const Item& item) {
     return [write, &item](JsonWriter& json) { write(json, item); };
 }
 
+// One object's JSON on its own: json_of(note, write_note).
+template <typename Item, typename Write>
+std::string json_of(const Item& item, Write write) {
+    std::string out;
+    JsonWriter json(out);
+    write(json, item);
+    return out;
+}
+
 // The report's objects, as report_to_json writes them (report_writers.cpp).
 void write_canvas(JsonWriter& json, const CanvasReport& canvas);
 void write_note(JsonWriter& json, const NoteReport& note);

@@ -15,14 +15,6 @@ namespace canvasfit {
 
 namespace {
 
-template <typename Item, typename Write>
-std::string json_of(const Item& item, Write write) {
-    std::string out;
-    JsonWriter json(out);
-    write(json, item);
-    return out;
-}
-
 // Objects with ids (canvases, notes): those new or different in `after`, and
 // the ids gone from it.
 template <typename Item, typename Write>

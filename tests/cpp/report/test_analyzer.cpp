@@ -331,14 +331,6 @@ std::string first_difference(const std::string& a, const std::string& b) {
     return "incremental: ..." + a.substr(from, 400) + "\nfresh:       ..." + b.substr(from, 400);
 }
 
-template <typename Item, typename Write>
-std::string json_of(const Item& item, Write write) {
-    std::string out;
-    JsonWriter json(out);
-    write(json, item);
-    return out;
-}
-
 // A host's copy of the report, kept up to date from deltas alone.
 class DeltaMirror {
 public:
