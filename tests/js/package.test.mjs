@@ -1,7 +1,8 @@
 // The wasm package as a web developer uses it, in Node 20.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -67,6 +68,24 @@ test('the README Node example runs as shown', () => {
   const failed = spawnSync('node', [script, path.join(root, 'package.json')], { encoding: 'utf8' });
   assert.equal(failed.status, 2);
   assert.match(failed.stderr, /cannot read .*package\.json: \/: unrecognised board/);
+});
+
+test('the README Live example runs as shown: one reworded pain, its marks and its coverers', () => {
+  const script = path.join(root, 'examples/js/live-example.mjs');
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  assert.ok(readme.includes(readFileSync(script, 'utf8').trim()), 'README shows examples/js/live-example.mjs verbatim');
+  const scene = JSON.parse(example('cafe-canvas.excalidraw'));
+  const label = scene.elements.find((element) => element.containerId === 'pains-2');
+  label.text = label.originalText = 'Parrots nesting in the chimney';
+  const dir = mkdtempSync(path.join(tmpdir(), 'canvasfit-live-'));
+  const after = path.join(dir, 'after.excalidraw');
+  writeFileSync(after, JSON.stringify(scene));
+  const output = execFileSync('node', [script, path.join(root, 'examples/cafe-canvas.excalidraw'), after], { encoding: 'utf8' });
+  assert.match(output, /^notes changed: pains-2\n/);
+  assert.match(output, /links added \d+, removed [1-9]\d*\n/);  // the link that covered it goes
+  const touched = output.match(/marks to redraw on: (.*)\n$/)[1].split(' ');
+  const notes = canvasfit.analyze(scene).notes.length;
+  assert.ok(touched.includes('pains-2') && touched.length < notes / 2, `${touched.length} of ${notes}: ${touched.join(' ')}`);
 });
 
 test('the incremental Analyzer gives the same report as a fresh analysis', () => {
