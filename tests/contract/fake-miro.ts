@@ -12,6 +12,10 @@
 //   - credits: every call costs 50; more than 100,000 in a sliding minute or
 //     1,000,000 in an hour throws, as Miro's rate limit does;
 //   - connectors need both ends on existing items;
+//   - an app card made by another app (`owned` not true) is read-only:
+//     sync(), setMetadata() and remove() on it throw (Miro, "App card");
+//   - get({id}) throws when an id names no item (the stricter reading of
+//     Miro's reference: a missing id may fail the call instead of being left out);
 //   - there is no comment API (nothing here offers one).
 // Events (items:create/delete, experimental:items:update, icon:click) are
 // delivered like the SDK's. Test helpers (userEdit, clickIcon, snapshot) are
@@ -199,7 +203,11 @@ export class FakeMiroHost {
   private createBoard() {
     const host = this;
     return {
-      get: (filter?: { type?: string | string[]; id?: string | string[]; tags?: string | string[] }) => host.call('get', () => host.query(filter)),
+      get: (filter?: { type?: string | string[]; id?: string | string[]; tags?: string | string[] }) => host.call('get', () => {
+        const ids = filter?.id === undefined ? [] : Array.isArray(filter.id) ? filter.id : [filter.id];
+        for (const id of ids) if (!host.items.has(id) && !host.tags.has(id)) fail(`get: no item with id ${id}`);
+        return host.query(filter);
+      }),
       getById: (id: string) => host.call('getById', () => host.query({ id })[0] ?? fail(`no item ${id}`)),
       select: (filter?: { id?: string | string[] }) => host.call('select', () => {
         const found = host.query(filter).filter((item) => item.type !== 'tag');
@@ -280,8 +288,14 @@ export class FakeMiroHost {
     return view;
   }
 
+  /** Another app's card: Miro lets only the app that made it change it. */
+  private checkWritable(stored: StoredItem): void {
+    if (stored.type === 'app_card' && stored.owned !== true) fail(`app card ${stored.id} belongs to another app and is read-only`);
+  }
+
   private syncNow(id: string, view: Record<string, unknown>): void {
     const stored = this.items.get(id) ?? fail(`item ${id} no longer exists: sync() failed`);
+    this.checkWritable(stored);
     if (view.type !== stored.type) fail(`the type of item ${id} cannot change`);
     const next: StoredItem = { ...stored };
     for (const [key, value] of Object.entries(view)) {
@@ -388,13 +402,14 @@ export class FakeMiroHost {
       return;
     }
     const stored = this.items.get(item.id) ?? fail(`item ${item.id} does not exist`);
+    this.checkWritable(stored);
     this.items.delete(item.id);
     this.metadata.delete(item.id);
     this.emit('items:delete', { items: [this.view(stored)] });
   }
 
   private setMetadataNow(id: string, key: string, value: unknown): Record<string, Json> {
-    this.items.has(id) || fail(`item ${id} no longer exists`);
+    this.checkWritable(this.items.get(id) ?? fail(`item ${id} no longer exists`));
     if (!isJson(value)) fail('metadata values must be JSON');
     const data = { ...(this.metadata.get(id) ?? {}) };
     if (value === null) delete data[key];

@@ -148,8 +148,29 @@ const FAULTS = [
 ];
 const ANALYSE_METHODS = ['setMetadata', 'sync', 'createTag', 'createStickyNote', 'createConnector', 'getMetadata', 'get'];
 
+/**
+ * A `get` by id that fails with anything but a rate limit or a timeout may be
+ * Miro refusing an id that was deleted meanwhile: the writer fetches that batch
+ * again one id at a time (plugin/miro/src/write.ts fetch), so such a fault is
+ * recovered from and the board is fully patched.
+ */
+const RECOVERED = new Set(['get fails', 'get fails after taking effect']);
+
 for (const method of ANALYSE_METHODS) {
   for (const [name, faults] of FAULTS) {
+    if (RECOVERED.has(`${method} ${name}`)) {
+      test(`Analyse: when ${method} ${name} midway, the batch is fetched again id by id and the board fully patched`, async () => {
+        const { host, session, errors } = start();
+        const k = Math.floor(clean.analyseCalls[method] / 2);
+        const faulty = scheduleFaults(host, calls(method), after_(k, ...faults()));
+        assert.ok(await session.analyse());
+        assert.ok(faulty.calls > k, 'the fault was reached');
+        assert.deepEqual(errors, []);
+        assert.deepEqual(session.changedDuringAnalysis, [], 'no note is taken for deleted');
+        assert.deepEqual(shape(host), clean.shape);
+      });
+      continue;
+    }
     test(`Analyse: when ${method} ${name} midway, the user is told and Clear restores the board exactly`, async () => {
       const { host, session, errors, pristine } = start();
       const k = Math.floor(clean.analyseCalls[method] / 2);
@@ -430,3 +451,22 @@ for (const [method, name, fault] of ADOPT_FAULTS) {
     assert.deepEqual({ items: items.filter((i) => i.id !== typedInto), tags, metadata }, pristine);
   });
 }
+
+test('with a foreign app card and a note deleted mid-write (get then throws on its id), a sync failing midway leaves the board restorable', async () => {
+  const { host, session, errors } = start();
+  const [card, deleted] = clean.report.notes.filter((n) => n.section === 'pains').map((n) => n.id);
+  const sticky = host.items.get(card);
+  host.items.set(card, { ...sticky, type: 'app_card', title: sticky.content, description: '', owned: false, style: { cardTheme: '#2d9bf0' }, content: undefined, shape: undefined });
+  const pristine = userView(host);
+  scheduleFaults(host, calls('setMetadata'), [userActsFirst((board) => board.userDelete(deleted))]);
+  const faulty = scheduleFaults(host, calls('sync'), after_(Math.floor(clean.analyseCalls.sync / 2), fails('network lost')));
+  assert.equal(await session.analyse(), null);
+  assert.equal(errors.length, 1, errors.join('\n'));
+  const expected = { ...pristine, items: pristine.items.filter((i) => i.id !== deleted), metadata: pristine.metadata.filter(([id]) => id !== deleted) };
+  assertRestorable(host, expected);
+  assert.deepEqual(userView(host).items.find((i) => i.id === card), pristine.items.find((i) => i.id === card), 'the foreign card is untouched');
+  faulty.restore();
+  await session.clear();
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.deepEqual(userView(host), expected);
+});

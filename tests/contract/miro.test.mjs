@@ -355,3 +355,69 @@ test('focus selects and zooms to notes; the headless entry opens the panel on ic
   await new Promise((r) => setTimeout(r, 10));
   assert.deepEqual(host.openedPanels, [h.PANEL_URL]);
 });
+
+/** The example with one highlighted pain turned into an app card (`owned` as given). */
+async function withAppCard(owned) {
+  const probe = exampleHost();
+  const report = await newSession(probe).session.analyse();
+  const pain = report.notes.find((n) => n.section === 'pains' && storedOf(probe, n.id).type === 'sticky_note'
+    && probe.metadata.get(n.id)?.canvasfit?.k === 'highlight').id;
+  const host = exampleHost();
+  const sticky = storedOf(host, pain);
+  host.items.set(pain, {
+    ...sticky, type: 'app_card', title: sticky.content, description: '', owned, status: 'connected',
+    style: { cardTheme: '#2d9bf0' }, content: undefined, shape: undefined,
+  });
+  return { host, pain };
+}
+
+test('an app card of another app is read as a note but never recoloured, tagged or given metadata', async () => {
+  const { host, pain } = await withAppCard(false);
+  const before = structuredClone(storedOf(host, pain));
+  const { session, errors } = newSession(host);
+  const report = await session.analyse();
+  assert.deepEqual(errors, [], 'one foreign card does not fail the write-back');
+  assert.equal(report.notes.find((n) => n.id === pain)?.section, 'pains', 'read as a note');
+  assert.deepEqual(storedOf(host, pain), before, 'left exactly as it was');
+  assert.equal(host.metadata.get(pain), undefined);
+  assert.ok([...host.metadata.values()].some((m) => m.canvasfit?.k === 'highlight'), 'the other notes are highlighted');
+  const pristine = userView(exampleHost());
+  await session.clear();
+  assert.deepEqual(errors, []);
+  const after = userView(host);
+  assert.deepEqual(after.items.filter((i) => i.id !== pain), pristine.items.filter((i) => i.id !== pain));
+  await assert.rejects(async () => {
+    const [card] = await host.board.get({ id: [pain] });
+    card.style.cardTheme = '#e03131';
+    await card.sync();
+  }, /belongs to another app and is read-only/, 'the contract host refuses it as Miro does');
+});
+
+test('an app card this app made (owned) is highlighted like a card', async () => {
+  const { host, pain } = await withAppCard(true);
+  const { session, errors } = newSession(host);
+  await session.analyse();
+  assert.deepEqual(errors, []);
+  assert.notEqual(storedOf(host, pain).style.cardTheme, '#2d9bf0');
+  assert.equal(host.metadata.get(pain)?.canvasfit?.o, '#2d9bf0');
+  await session.clear();
+  assert.equal(storedOf(host, pain).style.cardTheme, '#2d9bf0');
+});
+
+test('Miro may throw on a deleted id: a note deleted before its write is skipped and the write-back finishes', async () => {
+  const host = gapsHost();
+  const { session, errors } = newSession(host);
+  const probe = await newSession(gapsHost()).session.analyse();
+  const pain = probe.notes.find((n) => n.section === 'pains').id;
+  await assert.rejects(host.board.get({ id: [pain, 'gone-123'] }), /no item with id gone-123/, 'the contract host throws');
+  let deleted = false;
+  host.around = (call, run) => {
+    // The first metadata write means the read is over: the user deletes the pain now.
+    if (!deleted && call.method === 'setMetadata') { deleted = true; host.userDelete(pain); }
+    return run();
+  };
+  assert.ok(await session.analyse());
+  assert.deepEqual(errors, []);
+  assert.ok(session.changedDuringAnalysis.includes(pain));
+  assert.equal(host.items.has(pain), false, 'not recreated');
+});

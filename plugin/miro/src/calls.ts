@@ -17,6 +17,11 @@ export function isRateLimited(error: unknown): boolean {
     || RATE_LIMIT_ERROR.test(String((error as Error)?.message ?? error));
 }
 
+/** A failure that says nothing about the item: the call was rate-limited or never answered. */
+export function isHostTrouble(error: unknown): boolean {
+  return isRateLimited(error) || (error as Error | null)?.name === 'TimeoutError';
+}
+
 export class SdkCalls {
   constructor(
     readonly budget: CreditBudget,

@@ -12,7 +12,7 @@ import { LINKS_KEY, SUGGESTION_STYLE } from './marks.js';
 import { CreditBudget, realClock, type Clock } from './budget.js';
 import { SdkCalls } from './calls.js';
 import { boardJson, readSnapshot, type MetadataCache, type Snapshot } from './read.js';
-import { isNoteItem, type BoardJson, type MiroBoard, type Progress } from './types.js';
+import { isNoteItem, isWritable, type BoardJson, type MiroBoard, type Progress } from './types.js';
 import { MiroWriter, type WriteSummary } from './write.js';
 
 export const LIVE_DELAY_MS = 1000;
@@ -151,6 +151,7 @@ export class MiroSession extends HostSession<MiroRead, WriteSummary> {
   private async record(from: string, to: string, decision: Decision): Promise<void> {
     const [item] = await this.calls.one(() => this.miroBoard.get({ id: [from] })).catch(() => []);
     if (!item || !isNoteItem(item)) throw new Error('the note this answer belongs to is no longer on the board');
+    if (!isWritable(item)) throw new Error(`note ${from} is a card of another app, which is read-only: the answer cannot be recorded on it`);
     const now = parseRecord(await this.calls.one(() => item.getMetadata(LINKS_KEY)));
     if (decisionOf(now, to) !== decision) {
       const next = withDecision(now, to, decision);

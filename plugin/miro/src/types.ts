@@ -22,6 +22,17 @@ export function isNoteItem(item: { type: string }): item is NoteItem {
   return (NOTE_TYPES as readonly string[]).includes(item.type);
 }
 
+/**
+ * Whether CanvasFit may change a note: an app card made by another app is
+ * read-only (`AppCard.owned` is false; Miro, "App card": "To modify an app
+ * card, you need to edit it with the same app that generated the app card").
+ * It is still read as a note, but never recoloured, tagged or given metadata.
+ * A card whose `owned` is missing counts as foreign (the stricter reading).
+ */
+export function isWritable(item: NoteItem): boolean {
+  return item.type !== 'app_card' || item.owned === true;
+}
+
 export interface BoardNote {
   id: string;
   text: string;

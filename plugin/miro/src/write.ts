@@ -9,7 +9,7 @@
 // A call that fails stops the write-back after its batch has settled; what was
 // written by then is recorded, so Clear can undo it. A warning sticky the user
 // typed into is kept as the user's note: only CanvasFit's tag and record go.
-import type { SdkCalls } from './calls.js';
+import { isHostTrouble, type SdkCalls } from './calls.js';
 import { htmlToText, textToHtml } from './html-text.js';
 import {
   ADOPTED_STYLE, LINK_END_CAP, LINK_SHAPE, LINK_STYLE, METADATA_KEY, SUGGESTION_STYLE, WARNING_COLOR, WARNING_TAG, appliedLook, isLinkRecord, linkWidth, lookOf, rankTag, setLook, statusTag, tagIdsOf,
@@ -17,7 +17,7 @@ import {
   type HighlightRecord, type Status, type TagSpec,
 } from './marks.js';
 import { PENDING, contentKey, signatureOf, type MetadataCache, type Snapshot } from './read.js';
-import { isNoteItem, type BoardJson, type Connector, type Item, type MiroBoard, type NoteItem, type Progress, type StickyNote, type Tag } from './types.js';
+import { isNoteItem, isWritable, type BoardJson, type Connector, type Item, type MiroBoard, type NoteItem, type Progress, type StickyNote, type Tag } from './types.js';
 
 export const MAX_TAGS_PER_ITEM = 8;
 export const MAX_TAGS_PER_BOARD = 100;
@@ -197,11 +197,25 @@ export class MiroWriter {
     return Math.ceil(count / this.calls.batchSize);
   }
 
-  /** The items with these ids as they are now (one `get` a batch); deleted ones are missing. */
+  /**
+   * The items with these ids as they are now (one `get` a batch); deleted ones
+   * are missing. Miro may throw on an id that no longer exists instead of
+   * leaving it out, so a batch whose `get` fails is fetched again one id at a
+   * time: an id whose own `get` fails is taken as deleted, unless the failure
+   * is a rate limit or a timeout (the host is in trouble: that is thrown).
+   */
   private async fetch(ids: string[]): Promise<Map<string, Item>> {
     const found = new Map<string, Item>();
     for (let start = 0; start < ids.length; start += this.calls.batchSize) {
-      const items = await this.calls.one(() => this.board.get({ id: ids.slice(start, start + this.calls.batchSize) }));
+      const chunk = ids.slice(start, start + this.calls.batchSize);
+      const items = await this.calls.one(() => this.board.get({ id: chunk })).catch(async (error: unknown) => {
+        if (isHostTrouble(error)) throw error;
+        this.total += chunk.length;
+        const one = await this.calls.settle(chunk.map((id) => () => this.board.get({ id: [id] })), this.counter());
+        const trouble = one.find((result): result is PromiseRejectedResult => result.status === 'rejected' && isHostTrouble(result.reason));
+        if (trouble) throw trouble.reason;
+        return one.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+      });
       this.progressed(1);
       for (const item of items) found.set(item.id, item);
     }
@@ -268,6 +282,8 @@ export class MiroWriter {
   private plan(item: NoteItem, snapshot: Snapshot, desired: Desired | undefined): NotePlan | null {
     const previous = snapshot.highlights.get(item.id) ?? null;
     if (!previous && !desired) return null;
+    // Another app's card is read-only: it gets no colour, tag or record (nor can one be taken off).
+    if (!isWritable(item)) return null;
     const look = lookOf(item);
     const tagIds = tagIdsOf(item);
     // The user's own state: CanvasFit's colour and tags taken off (a colour the user set since stays).
