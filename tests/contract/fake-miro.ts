@@ -9,13 +9,19 @@
 //   - tags: a title is required, unique, at most 120 characters; at most 100
 //     tags on a board and 8 on an item; colours from TagColor; tagIds must exist;
 //   - app metadata: JSON values only, at most 256 bytes per item for this app;
-//   - credits: every call costs 50; more than 100,000 in a sliding minute or
-//     1,000,000 in an hour throws, as Miro's rate limit does;
+//   - credits: per call, from Miro's rate-limit levels: 50 (level 1) for most,
+//     500 (level 3) for reads Miro lists at that level (item.getConnectors, the
+//     experimental get) and, on the stricter reading, for every board.get;
+//     more than 100,000 in a sliding minute or 1,000,000 in an hour throws, as
+//     Miro's rate limit does;
 //   - connectors need both ends on existing items;
 //   - an app card made by another app (`owned` not true) is read-only:
 //     sync(), setMetadata() and remove() on it throw (Miro, "App card");
 //   - get({id}) throws when an id names no item (the stricter reading of
 //     Miro's reference: a missing id may fail the call instead of being left out);
+//   - colours: with `upperCaseColors`, the board returns every hex colour in
+//     its own form (upper case, #rgb spelled out), whatever form was written,
+//     as a host may; the adapter must compare colours in one form;
 //   - there is no comment API (nothing here offers one).
 // Events (items:create/delete, experimental:items:update, icon:click) are
 // delivered like the SDK's. Test helpers (userEdit, clickIcon, snapshot) are
@@ -37,6 +43,8 @@ export const TAG_COLORS: readonly `${TagColor}`[] = [
   'red', 'magenta', 'violet', 'light_green', 'green', 'dark_green', 'cyan', 'blue', 'dark_blue', 'yellow', 'gray', 'black', 'dark_gray',
 ];
 export const CREDITS_PER_CALL = 50;
+/** Calls charged at level 3 (500 credits). */
+export const LEVEL_3_CALLS: Record<string, number> = { get: 500, getConnectors: 500 };
 export const MAX_METADATA_BYTES = 256;
 const STICKY_SIZE = { square: { width: 199, height: 228 }, rectangle: { width: 350, height: 228 } };
 
@@ -90,6 +98,19 @@ export interface SdkCall {
 export interface FakeMiroOptions {
   clock?: Clock;
   limits?: { perMinute: number; perHour: number };
+  /** Store hex colours as #RRGGBB in upper case (load, create and sync). */
+  upperCaseColors?: boolean;
+}
+
+const COLOR_FIELDS = ['fillColor', 'cardTheme', 'strokeColor', 'borderColor', 'color'];
+
+/** A hex colour as this host stores it: #RRGGBB, upper case. */
+function hostHex(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
+  if (!hex) return value;
+  const digits = hex[1].length === 3 ? [...hex[1]].map((d) => d + d).join('') : hex[1];
+  return `#${digits.toUpperCase()}`;
 }
 
 export class FakeMiroHost {
@@ -108,11 +129,13 @@ export class FakeMiroHost {
   private nextId = 1;
   readonly clock: Clock;
   readonly limits: { perMinute: number; perHour: number };
+  readonly upperCaseColors: boolean;
   readonly miro: Miro;
 
   constructor(options: FakeMiroOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.limits = options.limits ?? { perMinute: 100_000, perHour: 1_000_000 };
+    this.upperCaseColors = options.upperCaseColors ?? false;
     this.miro = { board: this.createBoard() as unknown as Miro['board'], clientVersion: 'contract-fake' };
   }
 
@@ -125,7 +148,15 @@ export class FakeMiroHost {
 
   load(items: StoredItem[], tags: StoredTag[] = []): void {
     for (const tag of tags) this.tags.set(tag.id, copy(tag));
-    for (const item of items) this.items.set(item.id, copy(item));
+    for (const item of items) this.items.set(item.id, this.stored(copy(item)));
+  }
+
+  /** An item as this host keeps it (its colours in the host's form). */
+  private stored(item: StoredItem): StoredItem {
+    if (!this.upperCaseColors || !item.style || typeof item.style !== 'object') return item;
+    const style = { ...(item.style as Record<string, unknown>) };
+    for (const field of COLOR_FIELDS) if (field in style) style[field] = hostHex(style[field]);
+    return { ...item, style };
   }
 
   /** Every item and tag as stored, sorted by id, for comparing boards. */
@@ -173,7 +204,7 @@ export class FakeMiroHost {
   /** Books one call; throws like Miro once the app is over its credit limits. */
   private charge(method: string): void {
     this.callsByMethod.set(method, (this.callsByMethod.get(method) ?? 0) + 1);
-    this.ledger.push({ at: this.clock.now(), credits: CREDITS_PER_CALL });
+    this.ledger.push({ at: this.clock.now(), credits: LEVEL_3_CALLS[method] ?? CREDITS_PER_CALL });
     const minute = this.creditsWithin(60_000);
     this.peakCreditsPerMinute = Math.max(this.peakCreditsPerMinute, minute);
     if (minute > this.limits.perMinute) fail(`Rate limit exceeded: ${minute} credits in the last minute (limit ${this.limits.perMinute})`);
@@ -309,8 +340,9 @@ export class FakeMiroHost {
     }
     if ('tagIds' in next) this.checkTagIds(next.tagIds);
     next.modifiedAt = new Date(this.clock.now()).toISOString();
-    this.items.set(id, next);
-    Object.assign(view, copy(next));
+    const kept = this.stored(next);
+    this.items.set(id, kept);
+    Object.assign(view, copy(kept));
     this.emit('experimental:items:update', { items: [this.view(next)] });
   }
 
@@ -356,9 +388,10 @@ export class FakeMiroHost {
     if (props.width !== undefined) item.width = Number(props.width);
     if (props.height !== undefined) item.height = Number(props.height);
     this.scaleSticky(item, props.width !== undefined ? 'width' : props.height !== undefined ? 'height' : null);
-    this.items.set(item.id, item);
-    this.emit('items:create', { items: [this.view(item)] });
-    return this.view(item);
+    const kept = this.stored(item);
+    this.items.set(kept.id, kept);
+    this.emit('items:create', { items: [this.view(kept)] });
+    return this.view(kept);
   }
 
   private createTagNow(props: { title?: string; color?: string }): Record<string, unknown> {
@@ -386,9 +419,10 @@ export class FakeMiroHost {
       captions: copy(props.captions ?? []), origin: 'center', relativeTo: 'canvas_center', parentId: null, width: 0, height: 0,
       createdAt: new Date(this.clock.now()).toISOString(), createdBy: 'app', modifiedAt: new Date(this.clock.now()).toISOString(), modifiedBy: 'app',
     };
-    this.items.set(item.id, item);
-    this.emit('items:create', { items: [this.view(item)] });
-    return this.view(item);
+    const kept = this.stored(item);
+    this.items.set(kept.id, kept);
+    this.emit('items:create', { items: [this.view(kept)] });
+    return this.view(kept);
   }
 
   private removeNow(item: { id: string; type: string }): void {

@@ -470,3 +470,26 @@ test('with a foreign app card and a note deleted mid-write (get then throws on i
   assert.equal(errors.length, 1, errors.join('\n'));
   assert.deepEqual(userView(host), expected);
 });
+
+test('on a board that returns colours upper case, a write-back cut off at sync is restored by Clear from a reopened panel', async () => {
+  const clock = new h.VirtualClock();
+  const host = new h.FakeMiroHost({ clock, upperCaseColors: true });
+  host.load(h.sdkItemsFromRestExport(restExport).map((i) => (i.type !== 'sticky_note' ? i
+    : { ...i, type: 'shape', shape: 'round_rectangle', tagIds: undefined, style: { fillColor: '#ffd', borderColor: '#1a1a1a' } })));
+  const pristine = userView(host);
+  const { session, errors } = newSession(host, clock);
+  const faulty = scheduleFaults(host, calls('sync'), after_(5, fails('network lost')));
+  assert.equal(await session.analyse(), null);
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.ok(faulty.calls > 5);
+  // Notes already recoloured carry the record of their own colour (compared in one form).
+  for (const was of pristine.items) {
+    const item = host.items.get(was.id);
+    if (lookOf(item) !== lookOf(was)) assert.equal(host.metadata.get(was.id)?.canvasfit?.o, lookOf(was), was.id);
+  }
+  host.around = null;
+  const reopened = newSession(host, clock);
+  await reopened.session.clear();
+  assert.deepEqual(reopened.errors, []);
+  assert.deepEqual(userView(host), pristine);
+});

@@ -421,3 +421,48 @@ test('Miro may throw on a deleted id: a note deleted before its write is skipped
   assert.ok(session.changedDuringAnalysis.includes(pain));
   assert.equal(host.items.has(pain), false, 'not recreated');
 });
+
+test('credits per call follow Miro\'s levels: queries booked at 500 keep a tight limit', async () => {
+  const clock = new h.VirtualClock();
+  const limits = { perMinute: 6000, perHour: 1_000_000 };
+  const host = exampleHost({ clock, limits }, gapsExport);
+  const session = new h.MiroSession(host.board, canvasfit, { clock, budget: new h.CreditBudget(clock, limits) });
+  const errors = [];
+  session.onError = (e) => errors.push(e.message);
+  session.showLinks = true;
+  await session.analyse();
+  await session.clear();
+  await session.analyse();
+  assert.deepEqual(errors, []);
+  assert.ok(host.callsByMethod.get('get') >= 6, 'several queries at 500 credits');
+  assert.ok(host.peakCreditsPerMinute <= limits.perMinute, `peak ${host.peakCreditsPerMinute}`);
+  assert.ok(clock.slept > 0, 'the budget waited for credits');
+});
+
+test('a board that returns colours in another case and form: marks are found, Clear restores every colour', async () => {
+  const host = new h.FakeMiroHost({ upperCaseColors: true });
+  // Every sticky a shape with a fill written short (#rgb): the host returns it spelled out, in upper case.
+  const items = h.sdkItemsFromRestExport(gapsExport).map((i) => (i.type !== 'sticky_note' ? i
+    : { ...i, type: 'shape', shape: 'round_rectangle', tagIds: undefined, style: { fillColor: '#ffd', borderColor: '#1a1a1a' } }));
+  const shape = items.find((i) => i.type === 'shape');
+  host.load(items);
+  assert.equal(storedOf(host, shape.id).style.fillColor, '#FFFFDD');
+  const pristine = userView(host);
+  const { session, errors } = newSession(host);
+  session.showLinks = true;
+  const report = await session.analyse();
+  assert.deepEqual(errors, []);
+  const painted = [...host.items.values()].filter((i) => ['shape', 'card'].includes(i.type) && host.metadata.get(i.id)?.canvasfit);
+  assert.ok(painted.length > 0, 'shapes or cards highlighted');
+  for (const item of painted) assert.match(item.style.fillColor ?? item.style.cardTheme, /^#[0-9A-F]{6}$/);
+  // A re-run reads its own colours back as its own (no second record, no stale colour).
+  const calls = host.totalCalls;
+  await session.analyse();
+  const again = host.totalCalls - calls;
+  assert.ok(again < 40, `a re-run with nothing changed costs only reads (${again} calls)`);
+  assert.equal(session.board.notes.find((n) => n.id === shape.id)?.color, '#ffffdd', 'the board JSON has the original colour, in one form');
+  assert.equal(report.links.length, session.report.links.length);
+  await session.clear();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(userView(host), pristine);
+});

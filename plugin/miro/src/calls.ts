@@ -4,7 +4,7 @@
 // so a 500-note write-back neither trips Miro's rate limit nor freezes the panel.
 // A call that never answers is given up after a timeout, so a stalled host
 // ends in an error the panel can show instead of a write-back that never ends.
-import { CreditBudget, type Clock } from './budget.js';
+import { CREDITS_PER_CALL, CreditBudget, type Clock } from './budget.js';
 
 export const BATCH_SIZE = 25;
 /** Real time, not the budget's clock: the budget's clock may be virtual in tests. */
@@ -30,9 +30,9 @@ export class SdkCalls {
     readonly timeoutMs = CALL_TIMEOUT_MS,
   ) {}
 
-  /** One call. */
-  async one<T>(call: () => Promise<T>): Promise<T> {
-    await this.budget.spend(1);
+  /** One call, costing `credits` (level 1 unless said otherwise). */
+  async one<T>(call: () => Promise<T>, credits = CREDITS_PER_CALL): Promise<T> {
+    await this.budget.spend(1, credits);
     return this.withRetry(call);
   }
 
@@ -52,11 +52,11 @@ export class SdkCalls {
    * batch always settles whole (failed calls do not leave others in flight),
    * so whatever runs next never interleaves with a half-finished batch.
    */
-  async settle<T>(calls: (() => Promise<T>)[], onBatch: (done: number) => void = () => {}): Promise<PromiseSettledResult<T>[]> {
+  async settle<T>(calls: (() => Promise<T>)[], onBatch: (done: number) => void = () => {}, credits = CREDITS_PER_CALL): Promise<PromiseSettledResult<T>[]> {
     const results: PromiseSettledResult<T>[] = [];
     for (let start = 0; start < calls.length; start += this.batchSize) {
       const chunk = calls.slice(start, start + this.batchSize);
-      await this.budget.spend(chunk.length);
+      await this.budget.spend(chunk.length, credits);
       results.push(...await Promise.allSettled(chunk.map((call) => this.withRetry(call))));
       onBatch(results.length);
       await this.clock.sleep(0);  // let the panel paint the progress

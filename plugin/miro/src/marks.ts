@@ -113,6 +113,23 @@ export function rankTag(text: string): TagSpec {
   return { title: `${TAG_PREFIX}${text}`, color: text.startsWith('?') ? 'gray' : 'blue' };
 }
 
+/**
+ * A colour in one form for comparing: trimmed, lower case, `#rgb` spelled out
+ * as `#rrggbb`. Miro's sticky colours are names from a fixed palette and other
+ * fills are hex strings; the reference does not promise the case or the form
+ * it returns them in, so colours are always compared in this form (the value
+ * written back is the one read, untouched).
+ */
+export function normalColor(value: string | undefined): string {
+  const color = (value ?? '').trim().toLowerCase();
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(color);
+  return short ? `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}` : color;
+}
+
+export function sameColor(a: string | undefined, b: string | undefined): boolean {
+  return normalColor(a) === normalColor(b);
+}
+
 /** The colour field a note's highlight changes. */
 export function lookOf(item: NoteItem): string {
   switch (item.type) {
@@ -140,11 +157,11 @@ export function appliedLook(item: NoteItem, status: Status): string {
 
 const APPLIED_LOOKS = new Set<string>([
   ...Object.values(STICKY_COLOR), ...Object.values(SHAPE_FILL), ...Object.values(CARD_THEME),
-]);
+].map(normalColor));
 
 /** Could CanvasFit have changed this note? Only these get their metadata read (it costs credits). */
 export function mayCarryMark(item: NoteItem, ourTagIds: ReadonlySet<string>): boolean {
-  if (APPLIED_LOOKS.has(lookOf(item))) return true;
+  if (APPLIED_LOOKS.has(normalColor(lookOf(item)))) return true;
   return 'tagIds' in item && item.tagIds.some((id) => ourTagIds.has(id));
 }
 

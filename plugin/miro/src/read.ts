@@ -5,11 +5,12 @@
 // marks are left out and highlighted notes report their original colour, so an
 // analysis never reads CanvasFit's output.
 import { SUGGESTION_LABEL } from '../../core-shell/decisions.js';
+import { QUERY_CREDITS } from './budget.js';
 import type { SdkCalls } from './calls.js';
 import { htmlToText } from './html-text.js';
 import {
   LINK_END_CAP, LINK_SHAPE, LINK_STYLE, LINK_WIDTHS, METADATA_KEY, SUGGESTION_STYLE, TAG_PREFIX, WARNING_TAG, isHighlightRecord, isLinkRecord,
-  isSuggestionRecord, isWarningRecord, lookOf, mayCarryMark, tagIdsOf, typedIntoByUser,
+  isSuggestionRecord, isWarningRecord, lookOf, mayCarryMark, normalColor, sameColor, tagIdsOf, typedIntoByUser,
   type HighlightRecord,
 } from './marks.js';
 import {
@@ -48,8 +49,8 @@ export type MetadataCache = Map<string, { signature: string; record: unknown }>;
 
 /** What an item's metadata cache entry is valid for: the fields CanvasFit's marks change. */
 export function signatureOf(item: NoteItem | Connector): string {
-  if (item.type === 'connector') return JSON.stringify([item.style.strokeColor, item.style.strokeStyle, item.start?.item, item.end?.item]);
-  return JSON.stringify([lookOf(item), tagIdsOf(item)]);
+  if (item.type === 'connector') return JSON.stringify([normalColor(item.style.strokeColor), item.style.strokeStyle, item.start?.item, item.end?.item]);
+  return JSON.stringify([normalColor(lookOf(item)), tagIdsOf(item)]);
 }
 
 /** A cache entry that forces a re-read: set before CanvasFit writes an item, in case the write is cut off. */
@@ -62,11 +63,11 @@ export const PENDING = 'pending';
  */
 export function contentKey(item: NoteItem): string {
   const text = item.type === 'card' || item.type === 'app_card' ? [item.title, item.description] : [item.content];
-  return JSON.stringify([item.type, ...text, lookOf(item), tagIdsOf(item)]);
+  return JSON.stringify([item.type, ...text, normalColor(lookOf(item)), tagIdsOf(item)]);
 }
 
 function isSuggestionCandidate(connector: Connector): boolean {
-  return connector.style.strokeColor === SUGGESTION_STYLE.strokeColor;
+  return sameColor(connector.style.strokeColor, SUGGESTION_STYLE.strokeColor);
 }
 
 /** A suggestion whose record was never written: its whole look, and the caption CanvasFit writes. */
@@ -79,7 +80,7 @@ function isUnrecordedSuggestion(connector: Connector, record: unknown, noteIds: 
 }
 
 function isLinkCandidate(connector: Connector): boolean {
-  return connector.style.strokeColor === LINK_STYLE.strokeColor && connector.style.strokeStyle === LINK_STYLE.strokeStyle;
+  return sameColor(connector.style.strokeColor, LINK_STYLE.strokeColor) && connector.style.strokeStyle === LINK_STYLE.strokeStyle;
 }
 
 /**
@@ -110,8 +111,8 @@ function isUnrecordedLink(connector: Connector, record: unknown, noteIds: Readon
  * lost) may have left a record on a note whose colour it never changed.
  */
 export async function readSnapshot(board: MiroBoard, calls: SdkCalls, cache: MetadataCache, everyNote = false): Promise<Snapshot> {
-  const items = await calls.one(() => board.get({ type: [...READ_TYPES] }));
-  const tags = await calls.one(() => board.get({ type: 'tag' }));
+  const items = await calls.one(() => board.get({ type: [...READ_TYPES] }), QUERY_CREDITS);
+  const tags = await calls.one(() => board.get({ type: 'tag' }), QUERY_CREDITS);
   const ourTags = new Map(tags.filter((tag) => tag.title.startsWith(TAG_PREFIX)).map((tag) => [tag.title, tag]));
   const ourTagIds = new Set([...ourTags.values()].map((tag) => tag.id));
   const warningTagId = ourTags.get(WARNING_TAG.title)?.id;
@@ -215,12 +216,12 @@ export function boardJson(snapshot: Snapshot): BoardJson {
   const notes: BoardNote[] = snapshot.notes.map((note) => {
     const record = snapshot.highlights.get(note.id);
     const look = lookOf(note);
-    const color = record && record.a !== '' && look === record.a ? record.o : look;
+    const color = record && record.a !== '' && sameColor(look, record.a) ? record.o : look;
     const entry: BoardNote = {
       id: note.id, text: noteText(note), ...positions.topLeft(note), width: note.width, height: note.height,
       kind: noteKind(note), parent: parentOf(note), author: note.createdBy,
     };
-    if (color && color !== 'transparent') entry.color = color;
+    if (color && normalColor(color) !== 'transparent') entry.color = normalColor(color);
     if (note.type === 'shape') entry.shape = note.shape;
     const tags = tagIdsOf(note).filter((id) => !ourTagIds.has(id)).map((id) => tagTitle.get(id) ?? id);
     if (tags.length > 0) entry.tags = tags;

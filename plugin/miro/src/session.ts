@@ -9,7 +9,7 @@ import { decisionOf, linkOptions, parseRecord, withDecision, type LinkOptions, t
 import type { Patch } from '../../core-shell/patch.js';
 import { HostSession, reason } from '../../core-shell/session.js';
 import { LINKS_KEY, SUGGESTION_STYLE } from './marks.js';
-import { CreditBudget, realClock, type Clock } from './budget.js';
+import { CreditBudget, QUERY_CREDITS, realClock, type Clock } from './budget.js';
 import { SdkCalls } from './calls.js';
 import { boardJson, readSnapshot, type MetadataCache, type Snapshot } from './read.js';
 import { isNoteItem, isWritable, type BoardJson, type MiroBoard, type Progress } from './types.js';
@@ -149,7 +149,7 @@ export class MiroSession extends HostSession<MiroRead, WriteSummary> {
 
   /** Writes one answer into the `from` note's metadata, merged with what is there now (another session may have answered too). */
   private async record(from: string, to: string, decision: Decision): Promise<void> {
-    const [item] = await this.calls.one(() => this.miroBoard.get({ id: [from] })).catch(() => []);
+    const [item] = await this.calls.one(() => this.miroBoard.get({ id: [from] }), QUERY_CREDITS).catch(() => []);
     if (!item || !isNoteItem(item)) throw new Error('the note this answer belongs to is no longer on the board');
     if (!isWritable(item)) throw new Error(`note ${from} is a card of another app, which is read-only: the answer cannot be recorded on it`);
     const now = parseRecord(await this.calls.one(() => item.getMetadata(LINKS_KEY)));

@@ -9,10 +9,11 @@
 // A call that fails stops the write-back after its batch has settled; what was
 // written by then is recorded, so Clear can undo it. A warning sticky the user
 // typed into is kept as the user's note: only CanvasFit's tag and record go.
+import { QUERY_CREDITS } from './budget.js';
 import { isHostTrouble, type SdkCalls } from './calls.js';
 import { htmlToText, textToHtml } from './html-text.js';
 import {
-  ADOPTED_STYLE, LINK_END_CAP, LINK_SHAPE, LINK_STYLE, METADATA_KEY, SUGGESTION_STYLE, WARNING_COLOR, WARNING_TAG, appliedLook, isLinkRecord, linkWidth, lookOf, rankTag, setLook, statusTag, tagIdsOf,
+  ADOPTED_STYLE, LINK_END_CAP, LINK_SHAPE, LINK_STYLE, METADATA_KEY, SUGGESTION_STYLE, WARNING_COLOR, WARNING_TAG, appliedLook, isLinkRecord, linkWidth, lookOf, rankTag, sameColor, setLook, statusTag, tagIdsOf,
   warningRecord,
   type HighlightRecord, type Status, type TagSpec,
 } from './marks.js';
@@ -208,10 +209,10 @@ export class MiroWriter {
     const found = new Map<string, Item>();
     for (let start = 0; start < ids.length; start += this.calls.batchSize) {
       const chunk = ids.slice(start, start + this.calls.batchSize);
-      const items = await this.calls.one(() => this.board.get({ id: chunk })).catch(async (error: unknown) => {
+      const items = await this.calls.one(() => this.board.get({ id: chunk }), QUERY_CREDITS).catch(async (error: unknown) => {
         if (isHostTrouble(error)) throw error;
         this.total += chunk.length;
-        const one = await this.calls.settle(chunk.map((id) => () => this.board.get({ id: [id] })), this.counter());
+        const one = await this.calls.settle(chunk.map((id) => () => this.board.get({ id: [id] })), this.counter(), QUERY_CREDITS);
         const trouble = one.find((result): result is PromiseRejectedResult => result.status === 'rejected' && isHostTrouble(result.reason));
         if (trouble) throw trouble.reason;
         return one.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
@@ -287,7 +288,7 @@ export class MiroWriter {
     const look = lookOf(item);
     const tagIds = tagIdsOf(item);
     // The user's own state: CanvasFit's colour and tags taken off (a colour the user set since stays).
-    const baseLook = previous && previous.a !== '' && look === previous.a ? previous.o : look;
+    const baseLook = previous && previous.a !== '' && sameColor(look, previous.a) ? previous.o : look;
     const baseTags = tagIds.filter((id) => !previous?.t.includes(id));
     let record: HighlightRecord | null = null;
     let nextLook = baseLook;
@@ -303,7 +304,7 @@ export class MiroWriter {
       nextTags = [...baseTags, ...added];
       record = { v: 1, k: 'highlight', s: desired.status ?? '', o: baseLook, a: applied, t: added };
     }
-    const styleChanged = nextLook !== look || !sameList(nextTags, tagIds);
+    const styleChanged = !sameColor(nextLook, look) || !sameList(nextTags, tagIds);
     const recordChanged = JSON.stringify(record) !== JSON.stringify(previous);
     if (!styleChanged && !recordChanged) return null;
     return { item, look: nextLook, tagIds: nextTags, record, styleChanged, recordChanged };
@@ -491,9 +492,9 @@ export class MiroWriter {
   private async adoptLostLinks(failed: PatchAction[]): Promise<void> {
     const wanted = new Set(failed.map((link) => `${link.from}>${link.to}`));
     this.total += 1;
-    const connectors = await this.calls.one(() => this.board.get({ type: 'connector' }));
+    const connectors = await this.calls.one(() => this.board.get({ type: 'connector' }), QUERY_CREDITS);
     this.progressed(1);
-    const lost = connectors.filter((c) => c.style.strokeColor === LINK_STYLE.strokeColor && c.style.strokeStyle === LINK_STYLE.strokeStyle
+    const lost = connectors.filter((c) => sameColor(c.style.strokeColor, LINK_STYLE.strokeColor) && c.style.strokeStyle === LINK_STYLE.strokeStyle
       && wanted.has(`${c.start?.item}>${c.end?.item}`) && !isLinkRecord(this.cache.get(c.id)?.record));
     for (const connector of lost) this.cache.set(connector.id, { signature: signatureOf(connector), record: { v: 1, k: 'link' } });
     this.total += lost.length;
