@@ -157,11 +157,18 @@ export class HostSession {
   boardChanged() {
     if (!this.live) return;
     clearTimeout(this.liveTimer);
-    this.liveTimer = setTimeout(() => {
-      void this.enqueue(async () => {
-        if (this.signature(await this.readBoard()) !== this.lastSignature) await this.analyseNow();
-      });
-    }, this.settings.liveDelayMs);
+    this.liveTimer = setTimeout(() => void this.recheck(), this.settings.liveDelayMs);
+  }
+
+  /**
+   * Live: reads the board now and re-analyses if its JSON changed since the
+   * last analysis (a host that polls calls this directly).
+   * @protected @returns {Promise<void>}
+   */
+  recheck() {
+    return this.enqueue(async () => {
+      if (this.live && this.signature(await this.readBoard()) !== this.lastSignature) await this.analyseNow();
+    });
   }
 
   /** The analysis options: the source name and the pairs recorded on the board. @protected */

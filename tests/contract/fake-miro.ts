@@ -23,8 +23,10 @@
 //     its own form (upper case, #rgb spelled out), whatever form was written,
 //     as a host may; the adapter must compare colours in one form;
 //   - there is no comment API (nothing here offers one).
-// Events (items:create/delete, experimental:items:update, icon:click) are
-// delivered like the SDK's. Test helpers (userEdit, clickIcon, snapshot) are
+// Events (items:create/delete, experimental:items:update, selection:update,
+// icon:click) are delivered like the SDK's; with `experimentalEvents: false`
+// subscribing to an experimental event throws (Miro may retire experimental
+// features without notice). Test helpers (userEdit, clickIcon, snapshot) are
 // on the host object, never on `miro`. Fault injection: `around` (test side)
 // wraps every SDK call, so a test can make call k fail, stall or be
 // rate-limited, or let the user act just before it runs
@@ -100,6 +102,8 @@ export interface FakeMiroOptions {
   limits?: { perMinute: number; perHour: number };
   /** Store hex colours as #RRGGBB in upper case (load, create and sync). */
   upperCaseColors?: boolean;
+  /** false: Miro has retired `experimental:items:update` (subscribing to it throws). */
+  experimentalEvents?: boolean;
 }
 
 const COLOR_FIELDS = ['fillColor', 'cardTheme', 'strokeColor', 'borderColor', 'color'];
@@ -130,12 +134,14 @@ export class FakeMiroHost {
   readonly clock: Clock;
   readonly limits: { perMinute: number; perHour: number };
   readonly upperCaseColors: boolean;
+  readonly experimentalEvents: boolean;
   readonly miro: Miro;
 
   constructor(options: FakeMiroOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.limits = options.limits ?? { perMinute: 100_000, perHour: 1_000_000 };
     this.upperCaseColors = options.upperCaseColors ?? false;
+    this.experimentalEvents = options.experimentalEvents ?? true;
     this.miro = { board: this.createBoard() as unknown as Miro['board'], clientVersion: 'contract-fake' };
   }
 
@@ -184,6 +190,12 @@ export class FakeMiroHost {
     this.items.delete(id);
     this.metadata.delete(id);
     this.emit('items:delete', { items: [this.view(item)] });
+  }
+
+  /** The user selects items on the board (an empty list: clicks on the canvas). */
+  userSelect(ids: string[]): void {
+    this.selection = [...ids];
+    this.emit('selection:update', { items: ids.flatMap((id) => (this.items.has(id) ? [this.view(this.items.get(id)!)] : [])) });
   }
 
   clickIcon(): void {
@@ -261,6 +273,7 @@ export class FakeMiroHost {
       },
       ui: {
         on: async (event: string, handler: Handler) => {
+          if (event.startsWith('experimental:') && !host.experimentalEvents) fail(`unknown event '${event}'`);
           if (!host.handlers.has(event)) host.handlers.set(event, new Set());
           host.handlers.get(event)!.add(handler);
         },

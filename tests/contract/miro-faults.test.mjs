@@ -493,3 +493,32 @@ test('on a board that returns colours upper case, a write-back cut off at sync i
   assert.deepEqual(reopened.errors, []);
   assert.deepEqual(userView(host), pristine);
 });
+
+test('Live by polling (no experimental event): a poll whose read fails changes nothing, and the next poll re-analyses', async (t) => {
+  const host = new h.FakeMiroHost({ experimentalEvents: false });
+  host.load(h.sdkItemsFromRestExport(restExport));
+  const session = new h.MiroSession(host.board, canvasfit, { timeoutMs: TIMEOUT_MS, pollMs: 200 });
+  t.after(() => session.setLive(false));
+  const errors = [];
+  session.onError = (error) => errors.push(error.message);
+  session.setLive(true);
+  await session.idle();
+  assert.equal(session.analyses, 1);
+  const pain = session.report.notes.find((n) => n.section === 'pains').id;
+  const faulty = scheduleFaults(host, calls('get'), [fails('network lost'), hangs()]);
+  host.userEdit(pain, { content: '<p>Payroll errors every month</p>' });
+  const before = userView(host);
+  for (let i = 0; i < 40 && faulty.calls < 2; i++) await new Promise((r) => setTimeout(r, 50));
+  await session.idle();
+  assert.equal(session.analyses, 1, 'nothing analysed on a failed read');
+  assert.ok(errors.length >= 1 && errors.every((e) => /network lost|did not answer/.test(e)), errors.join('\n'));
+  assert.deepEqual(userView(host), before, 'the board is as the user left it');
+  faulty.restore();
+  for (let i = 0; i < 40 && session.analyses < 2; i++) await new Promise((r) => setTimeout(r, 50));
+  await session.idle();
+  assert.equal(session.analyses, 2, 'the next poll found the edit');
+  assert.equal(session.report.notes.find((n) => n.id === pain).text, 'Payroll errors every month');
+  session.setLive(false);
+  await session.clear();
+  assert.equal(host.metadata.size, 0, 'Clear takes every record off');
+});

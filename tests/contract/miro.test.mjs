@@ -466,3 +466,40 @@ test('a board that returns colours in another case and form: marks are found, Cl
   assert.deepEqual(errors, []);
   assert.deepEqual(userView(host), pristine);
 });
+
+test('Live without experimental:items:update: polling picks up an edit, a selection change triggers a check', async (t) => {
+  const host = exampleHost({ experimentalEvents: false });
+  const session = new h.MiroSession(host.board, canvasfit, { pollMs: 300 });
+  t.after(() => session.setLive(false));
+  const errors = [];
+  session.onError = (e) => errors.push(e.message);
+  session.setLive(true);
+  await session.idle();
+  await new Promise((r) => setTimeout(r, 1500));
+  await session.idle();
+  assert.equal(session.analyses, 1, 'polls that find nothing changed do not re-analyse');
+  const pain = session.report.notes.find((n) => n.section === 'pains').id;
+  host.userEdit(pain, { content: '<p>Month-end close takes a whole week</p>' });
+  await new Promise((r) => setTimeout(r, 1800));
+  await session.idle();
+  assert.equal(session.analyses, 2, 'the poll found the edit');
+  assert.equal(session.report.notes.find((n) => n.id === pain).text, 'Month-end close takes a whole week');
+  session.setLive(false);
+  await session.idle();
+  assert.deepEqual(errors, []);
+
+  const quiet = exampleHost({ experimentalEvents: false });
+  const slow = new h.MiroSession(quiet.board, canvasfit, { pollMs: 60_000 });
+  t.after(() => slow.setLive(false));
+  slow.setLive(true);
+  await slow.idle();
+  quiet.userEdit(pain, { content: '<p>Closing the books takes a week</p>' });
+  quiet.userSelect([]);  // the user clicks away after typing
+  await new Promise((r) => setTimeout(r, 1500));
+  await slow.idle();
+  assert.equal(slow.analyses, 2, 'the selection change led to a read that found the edit');
+  slow.setLive(false);
+  const calls = quiet.totalCalls;
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(quiet.totalCalls, calls, 'Live off: no more polling');
+});

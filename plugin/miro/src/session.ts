@@ -16,12 +16,20 @@ import { isNoteItem, isWritable, type BoardJson, type MiroBoard, type Progress }
 import { MiroWriter, type WriteSummary } from './write.js';
 
 export const LIVE_DELAY_MS = 1000;
+/**
+ * Live without `experimental:items:update` (Miro may retire experimental
+ * features without notice): how often the board is read for changes. One
+ * read is two queries (1,000 credits): 6,000 a minute of Miro's 100,000.
+ */
+export const LIVE_POLL_MS = 10_000;
 
 export interface SessionOptions {
   clock?: Clock;
   budget?: CreditBudget;
   /** How long one SDK call may take before CanvasFit gives up on it (ms). */
   timeoutMs?: number;
+  /** Live's polling interval when the experimental update event is not there (ms). */
+  pollMs?: number;
 }
 
 type Decision = 'confirmed' | 'rejected';
@@ -50,6 +58,15 @@ export class MiroSession extends HostSession<MiroRead, WriteSummary> {
   /** Whether this session has read every note's metadata once (the first Clear does). */
   private swept = false;
   private readonly onBoardEvent = () => this.boardChanged();
+  private readonly pollMs: number;
+  private poll: ReturnType<typeof setInterval> | undefined;
+  private polling = false;
+  /** One poll at a time: a read still running when the next is due is not doubled. */
+  private readonly onPoll = () => {
+    if (this.polling) return;
+    this.polling = true;
+    void this.recheck().finally(() => { this.polling = false; });
+  };
 
   constructor(private readonly miroBoard: MiroBoard, canvasfit: CanvasFit, options: SessionOptions = {}) {
     super(canvasfit, { source: 'miro-board', boardFileName: 'miro-board.canvasfit.json', liveDelayMs: LIVE_DELAY_MS });
@@ -57,6 +74,7 @@ export class MiroSession extends HostSession<MiroRead, WriteSummary> {
     const budget = options.budget ?? new CreditBudget(this.clock, undefined, undefined,
       (ms) => this.onProgress({ phase: 'waiting', done: Math.ceil(ms / 1000), total: 0 }));
     this.calls = new SdkCalls(budget, this.clock, undefined, options.timeoutMs);
+    this.pollMs = options.pollMs ?? LIVE_POLL_MS;
   }
 
   protected override async readBoard(): Promise<MiroRead> {
@@ -133,17 +151,37 @@ export class MiroSession extends HostSession<MiroRead, WriteSummary> {
     if (items.length > 0) await this.calls.one(() => this.miroBoard.viewport.zoomTo(items));
   }
 
+  /**
+   * Live's events: items created and deleted, and selection changes (a user
+   * selects a note to edit it and deselects it after: free events, and stable
+   * SDK). Updates come from `experimental:items:update` while Miro offers it;
+   * when subscribing to it fails, the board is polled instead. A read that
+   * finds the board JSON unchanged costs reads only, never a write.
+   */
   protected override watch(on: boolean): void {
     const ui = this.miroBoard.ui;
     // One call per event: the SDK's typings overload on() per event name.
     if (on) {
       void ui.on('items:create', this.onBoardEvent);
       void ui.on('items:delete', this.onBoardEvent);
-      void ui.on('experimental:items:update', this.onBoardEvent);
+      void ui.on('selection:update', this.onBoardEvent);
+      void this.watchUpdates();
     } else {
       void ui.off('items:create', this.onBoardEvent);
       void ui.off('items:delete', this.onBoardEvent);
-      void ui.off('experimental:items:update', this.onBoardEvent);
+      void ui.off('selection:update', this.onBoardEvent);
+      void Promise.resolve().then(() => ui.off('experimental:items:update', this.onBoardEvent)).catch(() => undefined);
+      clearInterval(this.poll);
+      this.poll = undefined;
+    }
+  }
+
+  /** Subscribes to the experimental update event, or polls when Miro does not offer it. */
+  private async watchUpdates(): Promise<void> {
+    try {
+      await this.miroBoard.ui.on('experimental:items:update', this.onBoardEvent);
+    } catch {
+      if (this.live && this.poll === undefined) this.poll = setInterval(this.onPoll, this.pollMs);
     }
   }
 
