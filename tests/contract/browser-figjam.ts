@@ -10,11 +10,23 @@ declare global {
   }
 }
 
-export function install(specs: NodeSpec[], uiHtml: string): FakeFigJam {
+/**
+ * The UI document with `csp` as its Content-Security-Policy (a meta element
+ * first in the head, before any script), as the policy Figma puts on the
+ * plugin's UI iframe.
+ */
+export function withPolicy(html: string, csp: string | undefined): string {
+  if (!csp) return html;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${csp.replace(/"/g, '&quot;')}">`;
+  return html.replace(/<head>/i, `<head>${meta}`);
+}
+
+export function install(specs: NodeSpec[], uiHtml: string, csp?: string): FakeFigJam {
   const host = new FakeFigJam();
   host.load(specs);
   let frame: HTMLIFrameElement | null = null;
-  host.onShowUI = (html, options) => {
+  host.onShowUI = (rawHtml, options) => {
+    const html = withPolicy(rawHtml, csp);
     frame = document.createElement('iframe');
     frame.setAttribute('sandbox', 'allow-scripts allow-downloads');
     const size = options as { width?: number; height?: number } | undefined;

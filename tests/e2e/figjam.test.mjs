@@ -4,39 +4,22 @@
 // in a sandboxed iframe and talks to it only through messages. Not FigJam.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from './browser.mjs';
-import { bundleForBrowser, loadTs, root } from '../contract/load.mjs';
-import { serveDirectory } from '../contract/static-server.mjs';
+import { root } from '../contract/load.mjs';
+import { openFigJam } from './figjam-page.mjs';
 
 let browser;
 let site;
 let page;
 let ui;
-const requests = [];
-const errors = [];
+let requests;
+let errors;
 
 before(async () => {
-  const h = await loadTs('tests/contract/figjam-harness.ts');
-  const specs = h.figjamNodesFromRestExport(JSON.parse(readFileSync(path.join(root, 'examples/miro-saas-canvas.json'), 'utf8')));
-  const dir = path.join(root, 'build/e2e-figjam');
-  mkdirSync(dir, { recursive: true });
-  const uiHtml = readFileSync(path.join(root, 'build/figjam/ui.html'), 'utf8');
-  const host = await bundleForBrowser('tests/contract/browser-figjam.ts', 'CanvasFitFakeFigJam');
-  writeFileSync(path.join(dir, 'host.js'), `${host}\nCanvasFitFakeFigJam.install(${JSON.stringify(specs)}, ${JSON.stringify(uiHtml)});`);
-  copyFileSync(path.join(root, 'build/figjam/code.js'), path.join(dir, 'code.js'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>FigJam contract host</title><link rel="icon" href="data:,">'
-    + '<body><script src="host.js"></script><script src="code.js"></script></body>');
-  site = await serveDirectory(dir);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 500, height: 900 } });
-  page.on('request', (request) => requests.push(request.url()));
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  await page.goto(site.url);
-  await page.waitForFunction(() => document.querySelector('iframe') !== null);
-  ui = page.frames().find((frame) => frame !== page.mainFrame());
+  ({ page, ui, site, requests, errors } = await openFigJam(browser));
   await ui.waitForFunction(() => window.canvasfitFigJam?.ready === true, null, { timeout: 30000 });
 });
 

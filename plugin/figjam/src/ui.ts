@@ -26,6 +26,23 @@ async function start(): Promise<void> {
   window.canvasfitFigJam = { session, panel, ready: true };
 }
 
-start().catch((error: Error) => {
-  document.getElementById('panel')!.textContent = `CanvasFit could not start: ${error.message}`;
+/**
+ * What the panel says when the core cannot start. FigJam does not document the
+ * script policy of a plugin's UI iframe; if it refuses WebAssembly (a
+ * Content-Security-Policy without 'wasm-unsafe-eval' or 'unsafe-eval'),
+ * CanvasFit cannot analyse in this window, and says so instead of hanging.
+ */
+export function startFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/WebAssembly|wasm/i.test(message) && /Content.Security.Policy|unsafe-eval|CSP|disallowed|refused/i.test(message)) {
+    return 'CanvasFit could not start: this FigJam window does not allow WebAssembly (its Content-Security-Policy '
+      + 'has no \'wasm-unsafe-eval\'), which CanvasFit\'s analysis runs on. Nothing was read or changed on the board.';
+  }
+  return `CanvasFit could not start: ${message}`;
+}
+
+start().catch((error: unknown) => {
+  const panel = document.getElementById('panel')!;
+  panel.textContent = startFailure(error);
+  panel.dataset.failed = 'true';
 });
