@@ -6,9 +6,12 @@
 //   - fills and strokes are arrays of Paint objects (SOLID needs an RGB colour
 //     with channels in 0..1); the arrays read back are frozen, so changing a
 //     fill in place throws and a new array must be assigned;
-//   - plugin data values are strings; '' removes a key; shared plugin data
-//     needs a namespace of at least 3 alphanumeric characters, and an entry
-//     (namespace, key, value) of at most 100 kB;
+//   - plugin data values are strings; '' removes a key; private plugin data
+//     (setPluginData) belongs to the plugin id that wrote it: a plugin with
+//     another id (`host.pluginId`, e.g. once Figma assigns the published id)
+//     neither reads nor removes it; shared plugin data is readable by any
+//     plugin, needs a namespace of at least 3 alphanumeric characters, and an
+//     entry (namespace, key, value) of at most 100 kB;
 //   - connector endpoints name existing nodes with a valid magnet;
 //   - under documentAccess "dynamic-page" the synchronous getNodeById throws;
 //   - figma.showUI / figma.ui.postMessage / figma.ui.onmessage carry messages
@@ -112,21 +115,27 @@ export class FakeNode {
     return [[1, 0, box.x], [0, 1, box.y]];
   }
 
+  /** Private plugin data is kept per plugin id: `id NUL key`. */
+  private own(key: string): string {
+    return `${this.host.pluginId}\u0000${key}`;
+  }
+
   getPluginData(key: string): string {
-    return this.data.get(key) ?? '';
+    return this.data.get(this.own(key)) ?? '';
   }
 
   setPluginData(key: string, value: string): void {
     this.host.hostCall('setPluginData', this.id, () => {
       this.alive();
       if (typeof key !== 'string' || typeof value !== 'string') fail('plugin data keys and values must be strings');
-      if (value === '') this.data.delete(key);
-      else this.data.set(key, value);
+      if (value === '') this.data.delete(this.own(key));
+      else this.data.set(this.own(key), value);
     });
   }
 
   getPluginDataKeys(): string[] {
-    return [...this.data.keys()];
+    const prefix = this.own('');
+    return [...this.data.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   }
 
   protected shared = new Map<string, string>();
@@ -167,7 +176,12 @@ export class FakeNode {
   }
 
   dump(): Record<string, unknown> {
-    const dumped: Record<string, unknown> = { id: this.id, type: this.type, name: this.name, x: this._x, y: this._y, width: this._width, height: this._height, pluginData: Object.fromEntries(this.data) };
+    const prefix = this.own('');
+    const mine = [...this.data].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]);
+    const dumped: Record<string, unknown> = { id: this.id, type: this.type, name: this.name, x: this._x, y: this._y, width: this._width, height: this._height, pluginData: Object.fromEntries(mine) };
+    // Private data of other plugin ids: invisible to this plugin, still in the file.
+    const others = [...this.data].filter(([k]) => !k.startsWith(prefix));
+    if (others.length > 0) dumped.otherPluginData = Object.fromEntries(others);
     if (this.shared.size > 0) dumped.sharedPluginData = Object.fromEntries(this.shared);
     return dumped;
   }
@@ -350,6 +364,8 @@ export interface NodeSpec {
 }
 
 export class FakeFigJam {
+  /** The running plugin's id (figma.pluginId): private plugin data is keyed by it. */
+  pluginId = 'canvasfit-figjam';
   readonly page: FakePage;
   readonly loadedFonts = new Set<string>();
   readonly zoomedTo: string[][] = [];
@@ -376,6 +392,7 @@ export class FakeFigJam {
     this.api = {
       apiVersion: '1.0.0',
       editorType: 'figjam',
+      get pluginId() { return host.pluginId; },
       mixed: this.mixed,
       currentPage: this.page,
       ui: this.ui,

@@ -41,7 +41,7 @@ function startPlugin({ beforeApply } = {}) {
   return { host, session, errors, pristine: host.dump() };
 }
 
-const recordOf = (node) => (node.pluginData.canvasfit ? JSON.parse(node.pluginData.canvasfit) : null);
+const recordOf = (node) => (node.sharedPluginData?.['canvasfit\u0000mark'] ? JSON.parse(node.sharedPluginData?.['canvasfit\u0000mark']) : null);
 const isCreated = (node) => recordOf(node) !== null && recordOf(node).k !== 'highlight';
 
 /** The page with created nodes' ids left out, to compare the marks of two runs. */
@@ -85,7 +85,7 @@ test('a clean run highlights notes and creates marks, warnings and links (the re
   const warnings = clean.shape.created.map((c) => JSON.parse(c)).filter((c) => recordOf(c)?.k === 'warning');
   assert.equal(warnings.length, clean.report.warnings.filter((w) => w.severity === 'high' || w.severity === 'medium').length);
   assert.ok(warnings.length >= 3, `${warnings.length} warning stickies`);
-  for (const method of ['fills', 'setPluginData', 'createSticky', 'createShapeWithText', 'createConnector', 'characters', 'loadFontAsync']) {
+  for (const method of ['fills', 'setSharedPluginData', 'createSticky', 'createShapeWithText', 'createConnector', 'characters', 'loadFontAsync']) {
     assert.ok(clean.analyseCalls[method] >= 2, `${method}: ${clean.analyseCalls[method]} calls`);
   }
   assert.ok(clean.rerunCalls.remove >= 2 && clean.clearCalls.remove >= 2);
@@ -93,10 +93,10 @@ test('a clean run highlights notes and creates marks, warnings and links (the re
 
 const after_ = (count, ...faults) => [...Array(count).fill(ok), ...faults];
 const CASES = [
-  ...['fills', 'setPluginData', 'createSticky', 'createShapeWithText', 'createConnector', 'characters', 'loadFontAsync']
+  ...['fills', 'setSharedPluginData', 'createSticky', 'createShapeWithText', 'createConnector', 'characters', 'loadFontAsync']
     .map((method) => [method, 'throws', () => fails('document is read-only')]),
   ['fills', 'throws after taking effect', () => failsAfterEffect()],
-  ['setPluginData', 'throws after taking effect', () => failsAfterEffect()],
+  ['setSharedPluginData', 'throws after taking effect', () => failsAfterEffect()],
   ['loadFontAsync', 'never resolves', () => hangs()],
 ];
 
@@ -116,9 +116,9 @@ for (const [method, name, fault] of CASES) {
   });
 }
 
-test('Analyse: when setPluginData throws on a highlight, the fill is unchanged and Clear restores the page exactly', async () => {
+test('Analyse: when setSharedPluginData throws on a highlight, the fill is unchanged and Clear restores the page exactly', async () => {
   const { host, session, errors, pristine } = startPlugin();
-  const faulty = scheduleFaults(host, calls('setPluginData'), after_(3, fails('document is read-only')));
+  const faulty = scheduleFaults(host, calls('setSharedPluginData'), after_(3, fails('document is read-only')));
   assert.equal(await session.analyse(), null);
   assert.equal(errors.length, 1);
   faulty.restore();
@@ -218,7 +218,7 @@ test('Analyse 100 times in a row leaves exactly one set of marks, and Clear rest
 
 // ---- Clear itself fails
 
-for (const method of ['remove', 'fills', 'setPluginData']) {
+for (const method of ['remove', 'fills', 'setSharedPluginData']) {
   test(`Clear: when ${method} throws midway, the marks left stay recorded and a second Clear finishes`, async () => {
     const { host, session, errors, pristine } = startPlugin();
     await session.analyse();
@@ -240,12 +240,12 @@ for (const method of ['remove', 'fills', 'setPluginData']) {
   });
 }
 
-test('Clear: when setPluginData throws on a warning sticky the user typed into, it is kept and the next Clear finishes', async () => {
+test('Clear: when setSharedPluginData throws on a warning sticky the user typed into, it is kept and the next Clear finishes', async () => {
   const { host, session, errors, pristine } = startPlugin();
   await session.analyse();
   const typedInto = host.dump().find((n) => recordOf(n)?.k === 'warning').id;
   host.userEdit(typedInto, (node) => { node.text.characters = 'Ask Sam about this'; });
-  const faulty = scheduleFaults(host, calls('setPluginData', typedInto), [fails('document is read-only')]);
+  const faulty = scheduleFaults(host, calls('setSharedPluginData', typedInto), [fails('document is read-only')]);
   await session.clear();
   assert.equal(faulty.calls, 1, 'the fault was reached');
   assert.equal(errors.length, 1);
@@ -255,6 +255,33 @@ test('Clear: when setPluginData throws on a warning sticky the user typed into, 
   assert.equal(errors.length, 1, errors.join('\n'));
   const kept = host.dump().find((n) => n.id === typedInto);
   assert.equal(kept?.text, 'Ask Sam about this');
-  assert.equal(kept.pluginData.canvasfit, undefined);
+  assert.equal(kept.sharedPluginData?.['canvasfit\u0000mark'], undefined);
   assert.deepEqual(host.dump().filter((n) => n.id !== typedInto), pristine);
 });
+
+// ---- Records an older build kept as private plugin data (same plugin id)
+
+for (const [method, at] of [['setSharedPluginData', 2], ['setPluginData', 3]]) {
+  test(`Clear of an older build's private records: when ${method} throws during the move to shared plugin data, a second Clear finishes`, async () => {
+    const { host, session, errors, pristine } = startPlugin();
+    await session.analyse();
+    for (const node of host.page.findAllWithCriteria({})) {
+      const record = node.getSharedPluginData('canvasfit', 'mark');
+      if (!record) continue;
+      node.setPluginData('canvasfit', record);
+      node.setSharedPluginData('canvasfit', 'mark', '');
+    }
+    const faulty = scheduleFaults(host, calls(method), after_(at, fails('document is read-only')));
+    await session.clear();
+    assert.ok(faulty.calls > at, 'the fault was reached');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /could not finish clearing the board/);
+    // Every node still carries its record, shared or private: nothing was lost.
+    const recorded = (n) => n.sharedPluginData?.['canvasfit\u0000mark'] || n.pluginData.canvasfit;
+    assert.ok(host.dump().filter(recorded).length > 10);
+    faulty.restore();
+    await session.clear();
+    assert.equal(errors.length, 1);
+    assert.deepEqual(host.dump(), pristine);
+  });
+}

@@ -28,7 +28,7 @@ function startPlugin(host = null) {
   return runPluginOn(h, host, canvasfit);
 }
 
-const record = (node) => (node.pluginData.canvasfit ? JSON.parse(node.pluginData.canvasfit) : null);
+const record = (node) => (node.sharedPluginData?.['canvasfit\u0000mark'] ? JSON.parse(node.sharedPluginData?.['canvasfit\u0000mark']) : null);
 const suggestionsOn = (host) => host.dump().filter((n) => n.type === 'CONNECTOR' && record(n)?.k === 'suggestion');
 const suggested = (report) => report.links.filter((l) => l.source === 'suggested');
 const answers = (host, id) => {
@@ -72,7 +72,7 @@ test('confirm, reject (button and on the page), a reopened file, Clear: answers 
   await session.confirmLink(a.from, a.to);
   assert.deepEqual(answers(host, a.from), { v: 1, c: [a.to], r: [] });
   const adopted = host.dump().find((n) => n.id === adoptedId);
-  assert.equal(adopted.pluginData.canvasfit, undefined, 'the adopted connector is the user\'s');
+  assert.equal(adopted.sharedPluginData?.['canvasfit\u0000mark'], undefined, 'the adopted connector is the user\'s');
   assert.equal(adopted.text, '');
   assert.deepEqual(adopted.dashPattern, []);
   assert.ok(session.report.links.some((l) => l.from === a.from && l.to === a.to && l.source !== 'suggested'));
@@ -126,7 +126,7 @@ test('suggestions CanvasFit removes itself (Clear, a re-run) are never taken for
   await session.clear();
   await session.analyse();
   await session.analyse();
-  assert.deepEqual(host.dump().filter((n) => n.sharedPluginData), [], 'no answer recorded');
+  assert.deepEqual(host.dump().filter((n) => n.sharedPluginData?.['canvasfit\u0000links']), [], 'no answer recorded');
   assert.ok(suggestionsOn(host).length > 0, 'still suggested');
   assert.deepEqual(errors, []);
 });

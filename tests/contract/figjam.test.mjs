@@ -28,7 +28,7 @@ function startPlugin(bundle = restExport) {
   return runPluginOn(h, host, canvasfit);
 }
 
-const ours = (dump) => dump.filter((node) => node.pluginData.canvasfit);
+const ours = (dump) => dump.filter((node) => node.sharedPluginData?.['canvasfit\u0000mark']);
 const hex = (paint) => '#' + ['r', 'g', 'b'].map((k) => Math.round(paint.color[k] * 255).toString(16).padStart(2, '0')).join('');
 
 test('the page is read as sections, stickies and connectors with absolute coordinates', async () => {
@@ -58,9 +58,9 @@ test('Analyse sets fills as paints, records originals in plugin data, writes war
     const node = byId.get(note.id);
     const expected = h.STATUS_FILL[status.get(note.id)];
     assert.equal(hex(node.fills[0]), expected, note.id);
-    assert.equal(JSON.parse(node.pluginData.canvasfit).k, 'highlight');
+    assert.equal(JSON.parse(node.sharedPluginData?.['canvasfit\u0000mark']).k, 'highlight');
   }
-  const created = ours(host.dump()).filter((node) => JSON.parse(node.pluginData.canvasfit).k !== 'highlight');
+  const created = ours(host.dump()).filter((node) => JSON.parse(node.sharedPluginData?.['canvasfit\u0000mark']).k !== 'highlight');
   const warnings = created.filter((node) => node.type === 'STICKY');
   assert.equal(warnings.length, report.warnings.filter((w) => w.severity === 'high' || w.severity === 'medium').length);
   assert.ok(warnings.length >= 3, `${warnings.length} warning stickies`);
@@ -92,7 +92,7 @@ test('a warning sticky the user typed into stays as the user\'s note: the next A
   const { host, session, errors } = startPlugin(gapsExport);
   const pristine = host.dump();
   await session.analyse();
-  const warningsNow = () => host.dump().filter((n) => n.pluginData.canvasfit && JSON.parse(n.pluginData.canvasfit).k === 'warning');
+  const warningsNow = () => host.dump().filter((n) => n.sharedPluginData?.['canvasfit\u0000mark'] && JSON.parse(n.sharedPluginData?.['canvasfit\u0000mark']).k === 'warning');
   const count = warningsNow().length;
   const [typedInto, emptied, untouched] = warningsNow().map((n) => n.id);
   assert.ok(untouched, 'the board gets at least three warning stickies');
@@ -103,7 +103,7 @@ test('a warning sticky the user typed into stays as the user\'s note: the next A
   assert.deepEqual(errors, []);
   const kept = host.dump().find((n) => n.id === typedInto);
   assert.equal(kept?.text, 'Ask Sam about this');
-  assert.equal(kept.pluginData.canvasfit, undefined, 'no longer marked as CanvasFit\'s');
+  assert.equal(kept.sharedPluginData?.['canvasfit\u0000mark'], undefined, 'no longer marked as CanvasFit\'s');
   assert.ok(!host.dump().some((n) => n.id === emptied), 'the emptied warning is replaced');
   assert.equal(warningsNow().length, count);
 
@@ -123,7 +123,7 @@ test('a rank mark or link the user typed into stays as the user\'s node: Clear t
   const pristine = host.dump();
   session.showLinks = true;
   await session.analyse();
-  const created = (kind) => host.dump().filter((n) => n.pluginData.canvasfit && JSON.parse(n.pluginData.canvasfit).k === kind);
+  const created = (kind) => host.dump().filter((n) => n.sharedPluginData?.['canvasfit\u0000mark'] && JSON.parse(n.sharedPluginData?.['canvasfit\u0000mark']).k === kind);
   const [mark, emptiedMark] = created('mark');
   const [link, untouchedLink] = created('link');
   assert.ok(emptiedMark && untouchedLink, 'the example gets at least two rank marks and two links');
@@ -138,7 +138,7 @@ test('a rank mark or link the user typed into stays as the user\'s node: Clear t
   const keptLink = after.find((n) => n.id === link.id);
   assert.equal(keptMark?.text, 'Ask Sam: why first?', 'the mark the user typed into is kept');
   assert.equal(keptLink?.text, 'depends on', 'the link the user labelled is kept');
-  for (const kept of [keptMark, keptLink]) assert.equal(kept.pluginData.canvasfit, undefined, 'no longer marked as CanvasFit\'s');
+  for (const kept of [keptMark, keptLink]) assert.equal(kept.sharedPluginData?.['canvasfit\u0000mark'], undefined, 'no longer marked as CanvasFit\'s');
   assert.deepEqual(after.filter((n) => n.id !== mark.id && n.id !== link.id), pristine, 'everything else is as before the Analyse');
 
   await session.analyse();  // now the user's: the labelled link is read as the user's connector
@@ -197,4 +197,45 @@ test('the contract host enforces loaded fonts, paint arrays, frozen fills and dy
   assert.throws(() => figma.getNodeById(sticky.id), /dynamic-page/);
   const connector = figma.createConnector();
   assert.throws(() => { connector.connectorStart = { endpointNodeId: 'nope', magnet: 'AUTO' }; }, /no node/);
+});
+
+test('records survive the plugin id Figma assigns: a published build clears what a development build wrote', async () => {
+  const { host, session } = startPlugin(gapsExport);
+  const pristine = host.dump();
+  host.pluginId = 'canvasfit-figjam';  // the placeholder of a development import
+  await session.analyse();
+  assert.ok(ours(host.dump()).length > 10);
+  assert.ok(host.dump().every((n) => Object.keys(n.pluginData).length === 0), 'nothing CanvasFit needs is private to that id');
+  host.pluginId = '1329812760871373657';  // the id Figma gives the published plugin
+  const published = runPluginOn(h, host, canvasfit);
+  await published.session.clear();
+  assert.deepEqual(published.errors, []);
+  assert.deepEqual(host.dump(), pristine);
+});
+
+/** What a build before shared records left: each record as private plugin data `canvasfit` of the current id. */
+function asLegacyRecords(host) {
+  for (const node of host.page.findAllWithCriteria({})) {
+    const record = node.getSharedPluginData('canvasfit', 'mark');
+    if (!record) continue;
+    node.setPluginData('canvasfit', record);
+    node.setSharedPluginData('canvasfit', 'mark', '');
+  }
+}
+
+test('records an older build kept as private plugin data are moved to shared plugin data and cleared', async () => {
+  const { host, session, errors } = startPlugin(gapsExport);
+  const pristine = host.dump();
+  await session.analyse();
+  const marked = ours(host.dump()).length;
+  asLegacyRecords(host);
+  assert.equal(ours(host.dump()).length, 0);
+  const rerun = await session.analyse();
+  assert.ok(rerun);
+  assert.equal(ours(host.dump()).length, marked, 'one set of marks: the old ones were recognised and replaced');
+  assert.ok(host.dump().every((n) => !n.pluginData.canvasfit), 'no private record left');
+  asLegacyRecords(host);
+  await session.clear();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(host.dump(), pristine);
 });

@@ -29,7 +29,7 @@ after(async () => {
 });
 
 const dump = () => page.evaluate(() => window.canvasfitFakeFigJam.dump());
-const ours = (nodes) => nodes.filter((node) => node.pluginData.canvasfit);
+const ours = (nodes) => nodes.filter((node) => node.sharedPluginData?.['canvasfit\u0000mark']);
 
 async function clickAndWait(selector) {
   const before = await ui.evaluate(() => window.canvasfitFigJam.session.analyses);
@@ -56,7 +56,7 @@ test('analyse, re-run, links, clear with a user edit', async () => {
   const pains = report.notes.filter((n) => n.section === 'pains');
   for (const note of pains) {
     const node = analysed.find((n) => n.id === note.id);
-    assert.equal(JSON.parse(node.pluginData.canvasfit).s, rowStatus.get(note.id));
+    assert.equal(JSON.parse(node.sharedPluginData?.['canvasfit\u0000mark']).s, rowStatus.get(note.id));
   }
   assert.ok(ours(analysed).some((n) => n.type === 'STICKY' && /^⚠/.test(n.text)), 'warning stickies');
   assert.match(await ui.textContent('#panel'), /Fit \d+ %/);

@@ -4,8 +4,14 @@
 //   each highlighted node's original colour;
 // - applyPatch: a neutral patch → fills, new stickies, shapes and connectors;
 // - clearMarks: removes CanvasFit's nodes and restores every fill it changed.
-// What CanvasFit created or changed carries plugin data (key `canvasfit`),
-// which is saved with the file, so Clear works after reopening it. All calls
+// What CanvasFit created or changed carries a record in shared plugin data
+// (namespace `canvasfit`, key `mark`), which is saved with the file, so Clear
+// works after reopening it, and whatever id Figma gives the plugin: private
+// plugin data (setPluginData) is readable only by the plugin id that wrote it,
+// and a development build's id is not the published one. Records an older
+// build wrote as private plugin data (key `canvasfit`) are still read, and
+// moved into the shared record by the next read or Clear of a build with that
+// same id (migrateRecords). All calls
 // go through the `PluginAPI` object passed in (typed by @figma/plugin-typings).
 // Failure safety: a note's original fills are recorded before its fill
 // changes, a created node is marked as CanvasFit's the moment it exists, so a
@@ -21,9 +27,13 @@
 import { decisionOf, linkOptions, parseRecord, withDecision, type PairRecord } from '../../core-shell/decisions.js';
 import type { BoardJson, Decision, LinkPairs, Patch, PatchAction, WriteSummary } from './protocol.js';
 
-export const DATA_KEY = 'canvasfit';
-/** Shared plugin data namespace and key of the pairs recorded on a `from` note. */
+/** Where builds before shared records kept them: private plugin data, readable by the same plugin id only. */
+export const LEGACY_KEY = 'canvasfit';
+/** Shared plugin data namespace of everything CanvasFit records, and its keys. */
 export const SHARED_NAMESPACE = 'canvasfit';
+/** The record of a mark: a highlight's original fills, or a created node's kind. */
+export const MARK_KEY = 'mark';
+/** The pairs answered, on a `from` note. */
 export const LINKS_KEY = 'links';
 /** How long a font may take to load before the write-back gives up. */
 export const FONT_TIMEOUT_MS = 10_000;
@@ -84,8 +94,36 @@ export function solid(hex: string): SolidPaint[] {
   return [{ type: 'SOLID', color: hexToRgb(hex) }];
 }
 
+/** The record as stored: shared, or else private from an older build (same plugin id only). */
+function storedRecord(node: BaseNode): string {
+  return node.getSharedPluginData(SHARED_NAMESPACE, MARK_KEY) || node.getPluginData(LEGACY_KEY);
+}
+
+/** Writes (or with '' takes off) a node's record; a private record from an older build goes too. */
+function setRecord(node: BaseNode, text: string): void {
+  node.setSharedPluginData(SHARED_NAMESPACE, MARK_KEY, text);
+  if (node.getPluginData(LEGACY_KEY) !== '') node.setPluginData(LEGACY_KEY, '');
+}
+
+/**
+ * Moves records an older build kept as private plugin data into the shared
+ * record: shared first, then the private one goes, so a cut-off leaves the
+ * record readable (the shared one wins) and the next pass finishes.
+ */
+export function migrateRecords(api: PluginAPI): number {
+  let moved = 0;
+  for (const node of api.currentPage.findAllWithCriteria({ types: READ_TYPES })) {
+    const legacy = node.getPluginData(LEGACY_KEY);
+    if (!legacy) continue;
+    if (!node.getSharedPluginData(SHARED_NAMESPACE, MARK_KEY)) node.setSharedPluginData(SHARED_NAMESPACE, MARK_KEY, legacy);
+    node.setPluginData(LEGACY_KEY, '');
+    moved += 1;
+  }
+  return moved;
+}
+
 function recordOf(node: BaseNode): Record_ | null {
-  const text = node.getPluginData(DATA_KEY);
+  const text = storedRecord(node);
   if (!text) return null;
   try {
     const record = JSON.parse(text) as Record_;
@@ -220,13 +258,13 @@ export async function clearMarks(api: PluginAPI): Promise<WriteSummary> {
     const record = recordOf(node);
     if (!record) continue;
     if (record.k !== 'highlight' && typedIntoByUser(node, record)) {
-      node.setPluginData(DATA_KEY, '');  // the user's note now: only CanvasFit's mark goes
+      setRecord(node, '');  // the user's note now: only CanvasFit's mark goes
     } else if (record.k !== 'highlight') {
       node.remove();
       summary.removed += 1;
     } else if (node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT') {
       if (fillsJson(node) === record.a) node.fills = JSON.parse(record.o) as Paint[];
-      node.setPluginData(DATA_KEY, '');
+      setRecord(node, '');
       summary.restored += 1;
     }
   }
@@ -279,7 +317,7 @@ function highlight(node: Colored, status: Status): number {
   const applied = solid(STATUS_FILL[status]);
   const record: HighlightRecord = { v: 1, k: 'highlight', s: status, o: userFills(node), a: JSON.stringify(applied) };
   // The original is recorded before the fill changes.
-  node.setPluginData(DATA_KEY, JSON.stringify(record));
+  setRecord(node, JSON.stringify(record));
   node.fills = applied;
   return 1;
 }
@@ -288,7 +326,7 @@ function highlight(node: Colored, status: Status): number {
 function create<T extends SceneNode>(make: () => T, record: CreatedRecord): T {
   const node = make();
   try {
-    node.setPluginData(DATA_KEY, JSON.stringify(record));
+    setRecord(node, JSON.stringify(record));
   } catch (error) {
     try { node.remove(); } catch { /* the error below is what the user needs to hear */ }
     throw error;
@@ -406,7 +444,7 @@ async function adopt(api: PluginAPI, connector: ConnectorNode, restyle: boolean,
     await loadFontOf(api, connector.text, timeoutMs);
     connector.text.characters = '';
   }
-  connector.setPluginData(DATA_KEY, '');
+  setRecord(connector, '');
 }
 
 /** The pair's suggestion connectors made the user's (after a Confirm from the panel). */

@@ -1,8 +1,8 @@
 // The main side's message handling, separate from main.ts so the contract
 // tests can drive it with their own PluginAPI object.
 import {
-  adoptSuggestion, applyPatch, clearMarks, contentSnapshot, drawnSuggestions, focusNotes, harvestDecisions, readBoard, readDecisions,
-  recordDecision, type Basis,
+  adoptSuggestion, applyPatch, clearMarks, contentSnapshot, drawnSuggestions, focusNotes, harvestDecisions, migrateRecords, readBoard,
+  readDecisions, recordDecision, type Basis,
 } from './adapter.js';
 import { isRequest, type Reply } from './protocol.js';
 
@@ -30,6 +30,7 @@ export class Controller {
     try {
       switch (message.type) {
         case 'read':
+          migrateRecords(this.api);
           // Answers given on the page (a suggestion restyled or deleted) are recorded before the read.
           await harvestDecisions(this.api, this.drawn, this.options.fontTimeoutMs);
           this.basis = contentSnapshot(this.api);
@@ -42,6 +43,7 @@ export class Controller {
           return;
         }
         case 'clear': {
+          migrateRecords(this.api);
           await harvestDecisions(this.api, this.drawn, this.options.fontTimeoutMs);
           const summary = await clearMarks(this.api);
           this.drawn = drawnSuggestions(this.api);
