@@ -2,15 +2,20 @@
 //   code.js     the main code, one classic script for Figma's sandbox (ES2017);
 //   ui.html     the UI as ONE file: styles, the panel and the wasm core inlined
 //               (Figma loads the UI from a string; it cannot fetch files);
-//   manifest.json  copied from manifest/figjam, to import the plugin from there.
+//   manifest.json  manifest/figjam with the id Figma assigned
+//               (CANVASFIT_FIGMA_PLUGIN_ID, scripts/plugin-config.mjs; the
+//               placeholder only outside a release build), to import from there.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { figmaPluginId } from '../../scripts/plugin-config.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const out = path.join(root, 'build/figjam');
+const pluginId = figmaPluginId();  // before building: a release without the real id stops here
 mkdirSync(out, { recursive: true });
 
 await build({
@@ -43,4 +48,5 @@ const html = `<!doctype html>
 </html>
 `;
 writeFileSync(path.join(out, 'ui.html'), html);
-copyFileSync(path.join(root, 'manifest/figjam/manifest.json'), path.join(out, 'manifest.json'));
+const manifest = JSON.parse(readFileSync(path.join(root, 'manifest/figjam/manifest.json'), 'utf8'));
+writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify({ ...manifest, id: pluginId }, null, 2)}\n`);

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleForBrowser, loadTs, root } from '../contract/load.mjs';
-import { serveDirectory } from '../contract/static-server.mjs';
+import { serveDirectory } from '../../scripts/static-server.mjs';
 
 /** Opens the plugin in `browser`; the UI document gets `csp` when given. */
 export async function openFigJam(browser, { csp, name = 'e2e-figjam' } = {}) {

@@ -7,11 +7,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { bundleForBrowser, loadTs, root } from '../contract/load.mjs';
-import { serveDirectory } from '../contract/static-server.mjs';
+import { serveDirectory } from '../../scripts/static-server.mjs';
+import { MIRO_CONTENT_SECURITY_POLICY as CSP } from '../../scripts/serve-miro.mjs';
 
 const SDK_URL = 'https://miro.com/app/static/sdk/v2/miro.js';
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://miro.com; style-src 'self'; img-src 'self' data:; "
-  + "connect-src 'self' data:; object-src 'none'; base-uri 'none'";
 let browser;
 let site;
 let fakeSdk;

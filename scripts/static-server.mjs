@@ -1,6 +1,9 @@
-// A static file server on 127.0.0.1 for the plugin pages in the end-to-end
-// tests, with the Content-Security-Policy the page is meant to run under.
+// A static file server for the plugin pages (the end-to-end tests, and
+// scripts/serve-miro.mjs for trying the Miro app), with the
+// Content-Security-Policy the pages are meant to run under, over HTTP or, with
+// a certificate, HTTPS.
 import http from 'node:http';
+import https from 'node:https';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -9,8 +12,12 @@ const TYPES = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-export function serveDirectory(base, contentSecurityPolicy) {
-  const server = http.createServer(async (request, response) => {
+/**
+ * Serves `base` on `host` (`port` 0: a free one). With `tls` ({cert, key},
+ * PEM text) over HTTPS. Resolves with the server and its base URL.
+ */
+export function serveDirectory(base, contentSecurityPolicy, { port = 0, host = '127.0.0.1', tls } = {}) {
+  const handle = async (request, response) => {
     const clean = decodeURIComponent((request.url ?? '/').split('?')[0]);
     const file = path.resolve(base, clean.slice(1) || 'index.html');
     try {
@@ -23,8 +30,11 @@ export function serveDirectory(base, contentSecurityPolicy) {
       response.writeHead(404, { 'Content-Type': 'text/plain' });
       response.end('not found');
     }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+  };
+  const server = tls ? https.createServer(tls, handle) : http.createServer(handle);
+  const scheme = tls ? 'https' : 'http';
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve({ server, url: `${scheme}://${host}:${server.address().port}/` }));
   });
 }
