@@ -13,7 +13,13 @@
 //     plugin, needs a namespace of at least 3 alphanumeric characters, and an
 //     entry (namespace, key, value) of at most 100 kB;
 //   - connector endpoints name existing nodes with a valid magnet;
-//   - under documentAccess "dynamic-page" the synchronous getNodeById throws;
+//   - under documentAccess "dynamic-page" the synchronous getNodeById throws,
+//     figma.currentPage is read-only (setCurrentPageAsync switches), a page
+//     other than the one open at start must be loaded (page.loadAsync) before
+//     its nodes are searched, and documentchange needs loadAllPagesAsync;
+//   - a file has pages (figma.root.children); nodes are created on the page
+//     the user is looking at; `currentpagechange` fires when the user (or the
+//     plugin) switches pages; `nodechange` listeners are per page;
 //   - figma.showUI / figma.ui.postMessage / figma.ui.onmessage carry messages
 //     to and from the UI (in a browser: a sandboxed iframe, as in Figma).
 // Test helpers (load, dump, userEdit) are on the host object, not on `figma`.
@@ -311,7 +317,17 @@ export class FakeConnector extends FakeNode {
 export class FakePage extends FakeContainer {
   private _selection: FakeNode[] = [];
   private readonly listeners = new Set<Listener>();
-  constructor(host: FakeFigJam) { super(host, 'page-1', 'PAGE'); this.name = 'Page 1'; }
+  /** Under dynamic-page only the page open at start is loaded; others need loadAsync(). */
+  loaded: boolean;
+  constructor(host: FakeFigJam, id = 'page-1', name = 'Page 1', loaded = true) {
+    super(host, id, 'PAGE');
+    this.name = name;
+    this.loaded = loaded;
+  }
+
+  loadAsync(): Promise<void> {
+    return this.host.hostCall('loadAsync', this.id, async () => { this.loaded = true; }, true);
+  }
 
   get selection(): FakeNode[] { return [...this._selection]; }
   set selection(nodes: FakeNode[]) {
@@ -320,6 +336,12 @@ export class FakePage extends FakeContainer {
   }
 
   findAllWithCriteria(criteria: { types?: string[] }): FakeNode[] {
+    if (!this.loaded) fail(`page ${this.id} is not loaded: call page.loadAsync() first (documentAccess: dynamic-page)`);
+    return this.everything(criteria);
+  }
+
+  /** Test side: the page's nodes whether loaded or not. */
+  everything(criteria: { types?: string[] } = {}): FakeNode[] {
     const found: FakeNode[] = [];
     const walk = (container: FakeContainer) => {
       for (const child of container.children) {
@@ -366,7 +388,12 @@ export interface NodeSpec {
 export class FakeFigJam {
   /** The running plugin's id (figma.pluginId): private plugin data is keyed by it. */
   pluginId = 'canvasfit-figjam';
+  /** The first page (open at start). */
   readonly page: FakePage;
+  readonly pages: FakePage[] = [];
+  /** The page the user is looking at (figma.currentPage). */
+  current: FakePage;
+  private readonly fileListeners = new Map<string, Set<Listener>>();
   readonly loadedFonts = new Set<string>();
   readonly zoomedTo: string[][] = [];
   readonly uiMessages: unknown[] = [];
@@ -378,12 +405,14 @@ export class FakeFigJam {
   around: ((call: HostCall, run: () => unknown) => unknown) | null = null;
   private userActing = false;
   private nextId = 1;
-  private pendingChanges: string[] = [];
+  private pendingChanges: [string, FakePage][] = [];
   readonly api: Record<string, unknown>;
   private readonly ui: { onmessage: ((message: unknown) => void) | undefined; postMessage: (message: unknown) => void };
 
   constructor() {
     this.page = new FakePage(this);
+    this.pages.push(this.page);
+    this.current = this.page;
     const host = this;
     this.ui = {
       onmessage: undefined,
@@ -394,7 +423,16 @@ export class FakeFigJam {
       editorType: 'figjam',
       get pluginId() { return host.pluginId; },
       mixed: this.mixed,
-      currentPage: this.page,
+      get currentPage() { return host.current; },
+      set currentPage(_page: unknown) { fail('figma.currentPage is read-only with documentAccess: dynamic-page: use figma.setCurrentPageAsync'); },
+      root: { type: 'DOCUMENT', id: '0:0', get children() { return [...host.pages]; } },
+      setCurrentPageAsync: (page: FakePage) => host.hostCall('setCurrentPageAsync', page?.id, async () => host.switchTo(page), true),
+      on: (event: string, listener: Listener) => {
+        if (event === 'documentchange') fail('documentchange needs figma.loadAllPagesAsync() first (documentAccess: dynamic-page)');
+        if (!host.fileListeners.has(event)) host.fileListeners.set(event, new Set());
+        host.fileListeners.get(event)!.add(listener);
+      },
+      off: (event: string, listener: Listener) => { host.fileListeners.get(event)?.delete(listener); },
       ui: this.ui,
       createSticky: () => host.hostCall('createSticky', undefined, () => host.add(new FakeSticky(host, host.newId()))),
       createShapeWithText: () => host.hostCall('createShapeWithText', undefined, () => host.add(new FakeShapeWithText(host, host.newId()))),
@@ -433,31 +471,66 @@ export class FakeFigJam {
   }
 
   byId(id: string): FakeNode | undefined {
-    return this.page.findAllWithCriteria({}).find((node) => node.id === id);
+    for (const page of this.pages) {
+      const found = page.everything().find((node) => node.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The page a node is on (a removed node: the page it was last seen on, or none). */
+  pageOf(node: FakeNode): FakePage | null {
+    let at: FakeNode | null = node;
+    while (at && !(at instanceof FakePage)) at = at.parent;
+    return at;
   }
 
   touched(node: FakeNode): void {
+    const page = this.pageOf(node) ?? this.current;
     if (this.pendingChanges.length === 0) {
       queueMicrotask(() => {
         const changed = this.pendingChanges;
         this.pendingChanges = [];
-        this.page.emit({ nodeChanges: changed.map((id) => ({ id, type: 'PROPERTY_CHANGE' })) });
+        const byPage = new Map<FakePage, string[]>();
+        for (const [id, on] of changed) byPage.set(on, [...(byPage.get(on) ?? []), id]);
+        for (const [on, ids] of byPage) on.emit({ nodeChanges: ids.map((id) => ({ id, type: 'PROPERTY_CHANGE' })) });
       });
     }
-    this.pendingChanges.push(node.id);
+    this.pendingChanges.push([node.id, page]);
+  }
+
+  /** Adds a page to the file (not loaded: the plugin must loadAsync it before searching it). */
+  addPage(name: string): FakePage {
+    const page = new FakePage(this, `page-${this.pages.length + 1}`, name, false);
+    this.pages.push(page);
+    return page;
+  }
+
+  private switchTo(page: FakePage): void {
+    if (!this.pages.includes(page)) fail('setCurrentPageAsync: not a page of this file');
+    page.loaded = true;
+    if (page === this.current) return;
+    this.current = page;
+    for (const listener of this.fileListeners.get('currentpagechange') ?? []) queueMicrotask(() => listener(undefined));
+  }
+
+  /** The user opens another page in FigJam. */
+  userSwitchPage(page: FakePage): void {
+    this.switchTo(page);
   }
 
   private newId(): string {
     return `9:${this.nextId++}`;
   }
 
+  /** Figma creates a node on the page the user is looking at. */
   private add<T extends FakeNode>(node: T): T {
-    this.page.appendChild(node);
+    this.current.appendChild(node);
     return node;
   }
 
   /** Builds the file as it is before the plugin runs (fonts are not loaded then). */
-  load(specs: NodeSpec[]): void {
+  load(specs: NodeSpec[], page: FakePage = this.page): void {
     const made = new Map<string, FakeNode>();
     for (const spec of specs) {
       let node: FakeNode;
@@ -484,7 +557,7 @@ export class FakeFigJam {
         node = connector;
       }
       node.name = spec.name ?? '';
-      (spec.parent ? (made.get(spec.parent) as FakeContainer) : this.page).appendChild(node);
+      (spec.parent ? (made.get(spec.parent) as FakeContainer) : page).appendChild(node);
       node.x = spec.x ?? 0;
       node.y = spec.y ?? 0;
       made.set(spec.id, node);
@@ -499,7 +572,7 @@ export class FakeFigJam {
 
   /** Every node as plain data, in page order, for comparing files. */
   dump(): Record<string, unknown>[] {
-    return this.page.findAllWithCriteria({}).map((node) => ({ ...node.dump(), parent: node.parent?.id ?? null }));
+    return this.pages.flatMap((page) => page.everything()).map((node) => ({ ...node.dump(), parent: node.parent?.id ?? null }));
   }
 
   /** A user edit made in FigJam while the plugin runs. */

@@ -285,3 +285,33 @@ for (const [method, at] of [['setSharedPluginData', 2], ['setPluginData', 3]]) {
     assert.deepEqual(host.dump(), pristine);
   });
 }
+
+// ---- Pages
+
+test('Clear across pages: when loading or clearing another page fails, the first page is cleared and a second Clear finishes', async () => {
+  for (const [method, at] of [['loadAsync', 0], ['remove', 0]]) {
+    const { host, session, errors } = startPlugin();
+    const second = host.addPage('Second canvas');
+    const p = (id) => (id === undefined ? undefined : `p2-${id}`);
+    host.load(h.figjamNodesFromRestExport(restExport).map((spec) => ({ ...spec, id: p(spec.id), parent: p(spec.parent), from: p(spec.from), to: p(spec.to) })), second);
+    for (const node of second.everything({ types: ['STICKY', 'SHAPE_WITH_TEXT'] })) node.setPluginData('other-plugin', '{"seen":1}');
+    const pristine = host.dump();
+    await session.analyse();  // the first page
+    await host.figma.setCurrentPageAsync(second);
+    await session.analyse();  // the second page
+    const onSecond = (id) => id === second.id || id.startsWith('p2-') || (host.byId(id) !== undefined && host.pageOf(host.byId(id)) === second);
+    // The second page's nodes are cleared after the first's (the page open first): fail there.
+    const faulty = scheduleFaults(host, (call) => call.method === method && (call.id === undefined || onSecond(call.id)), after_(at, fails('document is read-only')));
+    await host.figma.setCurrentPageAsync(host.page);
+    await session.clear();
+    assert.ok(faulty.calls > at, `${method}: the fault was reached`);
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /could not finish clearing the board/);
+    assert.ok(host.dump().filter((n) => !onSecond(n.id)).every((n) => !n.sharedPluginData?.['canvasfit\u0000mark']), `${method}: the first page is clear`);
+    assert.ok(host.dump().some((n) => recordOf(n)), `${method}: the marks left keep their records`);
+    faulty.restore();
+    await session.clear();
+    assert.equal(errors.length, 1);
+    assert.deepEqual(host.dump(), pristine, method);
+  }
+});

@@ -239,3 +239,67 @@ test('records an older build kept as private plugin data are moved to shared plu
   assert.deepEqual(errors, []);
   assert.deepEqual(host.dump(), pristine);
 });
+
+/** The nodes of `bundle` with every id prefixed, for a second page of the same file. */
+function onAnotherPage(bundle, prefix) {
+  const p = (id) => (id === undefined ? undefined : `${prefix}${id}`);
+  return h.figjamNodesFromRestExport(bundle).map((spec) => ({ ...spec, id: p(spec.id), parent: p(spec.parent), from: p(spec.from), to: p(spec.to) }));
+}
+
+/** A file of two canvases on two pages; the plugin starts on the first. */
+function twoPages() {
+  const host = new h.FakeFigJam();
+  host.load(h.figjamNodesFromRestExport(gapsExport));
+  const second = host.addPage('Second canvas');
+  host.load(onAnotherPage(gapsExport, 'p2-'), second);
+  return { host, second, ...runPluginOn(h, host, canvasfit) };
+}
+
+test('pages: Live follows the user to another page, and Clear clears every page', async () => {
+  const { host, second, session, errors } = twoPages();
+  const pristine = host.dump();
+  const onPage = (page) => ours(host.dump()).filter((n) => host.pageOf(host.byId(n.id)) === page).length;
+  session.setLive(true);
+  await session.idle();
+  await new Promise((r) => setTimeout(r, 600));
+  await session.idle();
+  assert.equal(session.analyses, 1);
+  assert.ok(onPage(host.page) > 10, 'the first page is marked');
+  assert.equal(onPage(second), 0);
+  host.userSwitchPage(second);
+  await new Promise((r) => setTimeout(r, 800));
+  await session.idle();
+  assert.equal(session.analyses, 2, 'the page switch led to an analysis of the page now open');
+  assert.ok(session.board.notes.every((n) => n.id.startsWith('p2-')));
+  assert.ok(onPage(second) > 10, 'the second page is marked');
+  const pain = session.report.notes.find((n) => n.section === 'pains').id;
+  host.userEdit(pain, (node) => { node.text.characters = 'Month-end close takes a whole week'; });
+  await new Promise((r) => setTimeout(r, 800));
+  await session.idle();
+  assert.equal(session.analyses, 3, 'Live listens to the page now open');
+  session.setLive(false);
+  await session.clear();
+  assert.deepEqual(errors, []);
+  assert.equal(ours(host.dump()).length, 0, 'no mark left on any page');
+  const now = host.dump();
+  assert.deepEqual(now.filter((n) => n.id !== pain), pristine.filter((n) => n.id !== pain));
+});
+
+test('pages: a switch during the write-back leaves the marks on the page that was analysed', async () => {
+  const { host, second, session, errors } = twoPages();
+  const pristine = host.dump();
+  let switched = false;
+  host.around = (call, run) => {
+    if (!switched && call.method === 'loadFontAsync') { switched = true; host.userSwitchPage(second); }
+    return run();
+  };
+  await session.analyse();
+  assert.ok(switched);
+  assert.deepEqual(errors, []);
+  const marks = ours(host.dump());
+  assert.ok(marks.length > 10);
+  assert.ok(marks.every((n) => host.pageOf(host.byId(n.id)) === host.page), 'every mark is on the first page');
+  host.around = null;
+  await session.clear();
+  assert.deepEqual(host.dump(), pristine);
+});

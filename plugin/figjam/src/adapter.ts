@@ -110,9 +110,9 @@ function setRecord(node: BaseNode, text: string): void {
  * record: shared first, then the private one goes, so a cut-off leaves the
  * record readable (the shared one wins) and the next pass finishes.
  */
-export function migrateRecords(api: PluginAPI): number {
+export function migrateRecords(page: PageNode): number {
   let moved = 0;
-  for (const node of api.currentPage.findAllWithCriteria({ types: READ_TYPES })) {
+  for (const node of page.findAllWithCriteria({ types: READ_TYPES })) {
     const legacy = node.getPluginData(LEGACY_KEY);
     if (!legacy) continue;
     if (!node.getSharedPluginData(SHARED_NAMESPACE, MARK_KEY)) node.setSharedPluginData(SHARED_NAMESPACE, MARK_KEY, legacy);
@@ -173,8 +173,8 @@ function endpointId(endpoint: ConnectorEndpoint): string | undefined {
 }
 
 /** The page as the core should read it. */
-export function readBoard(api: PluginAPI): BoardJson {
-  const nodes = api.currentPage.findAllWithCriteria({ types: READ_TYPES }).filter((node) => !isCreated(node));
+export function readBoard(page: PageNode): BoardJson {
+  const nodes = page.findAllWithCriteria({ types: READ_TYPES }).filter((node) => !isCreated(node));
   const board: BoardJson = { schema: 'canvasfit.board/1', notes: [], containers: [], connectors: [] };
   for (const node of nodes) {
     if (node.type === 'SECTION') {
@@ -208,8 +208,8 @@ function contentOf(node: Colored): string {
 }
 
 /** The notes of the page as read for an analysis, to tell later which ones the user changed meanwhile. */
-export function contentSnapshot(api: PluginAPI): Basis {
-  const nodes = api.currentPage.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] }).filter((node) => !isCreated(node));
+export function contentSnapshot(page: PageNode): Basis {
+  const nodes = page.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] }).filter((node) => !isCreated(node));
   return new Map(nodes.map((node) => [node.id, contentOf(node)]));
 }
 
@@ -249,11 +249,11 @@ function typedIntoByUser(node: BaseNode, record: CreatedRecord): boolean {
   return text.trim() !== '' && text !== written;
 }
 
-/** Removes CanvasFit's nodes and restores every fill it changed; user edits stay. */
-export async function clearMarks(api: PluginAPI): Promise<WriteSummary> {
+/** Removes CanvasFit's nodes from the page and restores every fill it changed; user edits stay. */
+export function clearMarks(page: PageNode): WriteSummary {
   const summary: WriteSummary = { highlighted: 0, created: 0, removed: 0, restored: 0, changed: [] };
   // Stops at the first failure: what is left keeps its plugin data, so the next Clear finishes the job.
-  const nodes = api.currentPage.findAllWithCriteria({ types: READ_TYPES });
+  const nodes = page.findAllWithCriteria({ types: READ_TYPES });
   for (const node of nodes) {
     const record = recordOf(node);
     if (!record) continue;
@@ -271,13 +271,16 @@ export async function clearMarks(api: PluginAPI): Promise<WriteSummary> {
   return summary;
 }
 
-/** Applies a patch: earlier marks are replaced, never duplicated. */
-export async function applyPatch(api: PluginAPI, patch: Patch, options: ApplyOptions = {}): Promise<WriteSummary> {
+/**
+ * Applies a patch to `page` (the page it was computed from, even if the user
+ * has switched to another since): earlier marks are replaced, never duplicated.
+ */
+export async function applyPatch(api: PluginAPI, page: PageNode, patch: Patch, options: ApplyOptions = {}): Promise<WriteSummary> {
   const summary = patch.actions.some((action) => action.type === 'remove-marks')
-    ? await clearMarks(api)
+    ? clearMarks(page)
     : { highlighted: 0, created: 0, removed: 0, restored: 0, changed: [] };
   const byId = new Map<string, Colored>();
-  for (const node of api.currentPage.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] })) byId.set(node.id, node);
+  for (const node of page.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] })) byId.set(node.id, node);
   const changed = new Set<string>();
   // Checked right before each write: the sandbox runs one task at a time, so a
   // user edit can only land at an await (a font load) or before the patch arrived.
@@ -295,15 +298,15 @@ export async function applyPatch(api: PluginAPI, patch: Patch, options: ApplyOpt
     if (action.type === 'highlight') {
       if (current([action.note])) summary.highlighted += highlight(byId.get(action.note)!, action.status);
     } else if (action.type === 'mark') {
-      if (current([action.note])) summary.created += await rankMark(api, byId.get(action.note)!, action, fonts);
+      if (current([action.note])) summary.created += await rankMark(api, page, byId.get(action.note)!, action, fonts);
     } else if (action.type === 'warning-note') {
-      if (current(action.anchor)) summary.created += await warningSticky(api, byId, action, taken, fonts);
+      if (current(action.anchor)) summary.created += await warningSticky(api, page, byId, action, taken, fonts);
     } else if (action.type === 'link') {
-      if (current([action.from, action.to])) summary.created += link(api, action);
+      if (current([action.from, action.to])) summary.created += link(api, page, action);
     } else if (action.type === 'question') {
-      if (current([action.note])) summary.created += await questionMark(api, byId.get(action.note)!, action, fonts);
+      if (current([action.note])) summary.created += await questionMark(api, page, byId.get(action.note)!, action, fonts);
     } else if (action.type === 'suggestion') {
-      if (current([action.from, action.to])) summary.created += await suggestion(api, action, fonts);
+      if (current([action.from, action.to])) summary.created += await suggestion(api, page, action, fonts);
     }
   }
   summary.changed = [...changed].sort();
@@ -322,11 +325,17 @@ function highlight(node: Colored, status: Status): number {
   return 1;
 }
 
-/** A new node, marked as CanvasFit's before anything else; taken away again if it cannot be marked. */
-function create<T extends SceneNode>(make: () => T, record: CreatedRecord): T {
+/**
+ * A new node on `page`, marked as CanvasFit's before anything else; taken away
+ * again if it cannot be marked. Figma creates nodes on the page the user is
+ * looking at, which may have changed during the write-back: the node is moved
+ * to the page it belongs to.
+ */
+function create<T extends SceneNode>(page: PageNode, make: () => T, record: CreatedRecord): T {
   const node = make();
   try {
     setRecord(node, JSON.stringify(record));
+    if (node.parent !== page) page.appendChild(node);
   } catch (error) {
     try { node.remove(); } catch { /* the error below is what the user needs to hear */ }
     throw error;
@@ -334,10 +343,10 @@ function create<T extends SceneNode>(make: () => T, record: CreatedRecord): T {
   return node;
 }
 
-async function rankMark(api: PluginAPI, note: Colored, action: Extract<PatchAction, { type: 'mark' }>, timeoutMs?: number): Promise<number> {
+async function rankMark(api: PluginAPI, page: PageNode, note: Colored, action: Extract<PatchAction, { type: 'mark' }>, timeoutMs?: number): Promise<number> {
   const where = box(note);
   // `w`: the rank is the mark's text, so a text the user types over it is noticed and kept.
-  const mark = create(() => api.createShapeWithText(), { v: 1, k: 'mark', note: action.note, w: action.text });
+  const mark = create(page, () => api.createShapeWithText(), { v: 1, k: 'mark', note: action.note, w: action.text });
   mark.shapeType = 'ELLIPSE';
   mark.resize(56, 56);
   mark.x = where.x + where.width - 28;
@@ -348,9 +357,9 @@ async function rankMark(api: PluginAPI, note: Colored, action: Extract<PatchActi
   return 1;
 }
 
-async function warningSticky(api: PluginAPI, notes: Map<string, Colored>, action: Extract<PatchAction, { type: 'warning-note' }>, taken: Box[], timeoutMs?: number): Promise<number> {
+async function warningSticky(api: PluginAPI, page: PageNode, notes: Map<string, Colored>, action: Extract<PatchAction, { type: 'warning-note' }>, taken: Box[], timeoutMs?: number): Promise<number> {
   const anchors = action.anchor.map((id) => notes.get(id)).filter((node): node is Colored => !!node).map(box);
-  const sticky = create(() => api.createSticky(), { v: 1, k: 'warning', w: action.text });
+  const sticky = create(page, () => api.createSticky(), { v: 1, k: 'warning', w: action.text });
   const right = anchors.length ? Math.max(...anchors.map((b) => b.x + b.width)) : 0;
   const top = anchors.length ? Math.min(...anchors.map((b) => b.y)) : 0;
   const spot = { x: right + GAP, y: top, width: sticky.width, height: sticky.height };
@@ -366,9 +375,9 @@ async function warningSticky(api: PluginAPI, notes: Map<string, Colored>, action
   return 1;
 }
 
-function link(api: PluginAPI, action: Extract<PatchAction, { type: 'link' }>): number {
+function link(api: PluginAPI, page: PageNode, action: Extract<PatchAction, { type: 'link' }>): number {
   // CanvasFit writes no label: any label on it later is the user's.
-  const connector = create(() => api.createConnector(), { v: 1, k: 'link', w: '' });
+  const connector = create(page, () => api.createConnector(), { v: 1, k: 'link', w: '' });
   connector.connectorStart = { endpointNodeId: action.from, magnet: 'AUTO' };
   connector.connectorEnd = { endpointNodeId: action.to, magnet: 'AUTO' };
   connector.connectorLineType = 'CURVED';
@@ -380,9 +389,9 @@ function link(api: PluginAPI, action: Extract<PatchAction, { type: 'link' }>): n
 }
 
 /** A grey "?" (with a which-section guess: "? pain") at the note's top-left corner. */
-async function questionMark(api: PluginAPI, note: Colored, action: Extract<PatchAction, { type: 'question' }>, timeoutMs?: number): Promise<number> {
+async function questionMark(api: PluginAPI, page: PageNode, note: Colored, action: Extract<PatchAction, { type: 'question' }>, timeoutMs?: number): Promise<number> {
   const where = box(note);
-  const mark = create(() => api.createShapeWithText(), { v: 1, k: 'question', note: action.note, w: action.text });
+  const mark = create(page, () => api.createShapeWithText(), { v: 1, k: 'question', note: action.note, w: action.text });
   mark.shapeType = 'ELLIPSE';
   mark.resize(action.text.length > 1 ? 96 : 56, 56);
   mark.x = where.x - 28;
@@ -394,8 +403,8 @@ async function questionMark(api: PluginAPI, note: Colored, action: Extract<Patch
 }
 
 /** A suggested link: a grey dashed connector labelled "? 62 %" that carries its pair. */
-async function suggestion(api: PluginAPI, action: Extract<PatchAction, { type: 'suggestion' }>, timeoutMs?: number): Promise<number> {
-  const connector = create(() => api.createConnector(), { v: 1, k: 'suggestion', from: action.from, to: action.to, w: action.label });
+async function suggestion(api: PluginAPI, page: PageNode, action: Extract<PatchAction, { type: 'suggestion' }>, timeoutMs?: number): Promise<number> {
+  const connector = create(page, () => api.createConnector(), { v: 1, k: 'suggestion', from: action.from, to: action.to, w: action.label });
   connector.connectorStart = { endpointNodeId: action.from, magnet: 'AUTO' };
   connector.connectorEnd = { endpointNodeId: action.to, magnet: 'AUTO' };
   connector.connectorLineType = 'CURVED';
@@ -419,8 +428,8 @@ function pairRecordOf(node: BaseNode): PairRecord | null {
 }
 
 /** The pairs recorded on the page, as analysis options. */
-export function readDecisions(api: PluginAPI): LinkPairs {
-  const nodes = api.currentPage.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] });
+export function readDecisions(page: PageNode): LinkPairs {
+  const nodes = page.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] });
   return linkOptions(nodes.filter((node) => !isCreated(node)).map((node) => [node.id, pairRecordOf(node)] as [string, PairRecord | null]));
 }
 
@@ -448,8 +457,8 @@ async function adopt(api: PluginAPI, connector: ConnectorNode, restyle: boolean,
 }
 
 /** The pair's suggestion connectors made the user's (after a Confirm from the panel). */
-export async function adoptSuggestion(api: PluginAPI, from: string, to: string, timeoutMs?: number): Promise<void> {
-  for (const node of api.currentPage.findAllWithCriteria({ types: ['CONNECTOR'] })) {
+export async function adoptSuggestion(api: PluginAPI, page: PageNode, from: string, to: string, timeoutMs?: number): Promise<void> {
+  for (const node of page.findAllWithCriteria({ types: ['CONNECTOR'] })) {
     const record = suggestionRecord(node);
     if (record && record.from === from && record.to === to) await adopt(api, node, true, timeoutMs);
   }
@@ -460,10 +469,10 @@ export async function adoptSuggestion(api: PluginAPI, from: string, to: string, 
  * line confirms its pair (and is the user's from then on), one the user
  * deleted (it was drawn, `drawn`, and is gone) rejects it. Both are recorded.
  */
-export async function harvestDecisions(api: PluginAPI, drawn: Map<string, { from: string; to: string }>, timeoutMs?: number): Promise<{ from: string; to: string; decision: Decision }[]> {
+export async function harvestDecisions(api: PluginAPI, page: PageNode, drawn: Map<string, { from: string; to: string }>, timeoutMs?: number): Promise<{ from: string; to: string; decision: Decision }[]> {
   const decided: { from: string; to: string; decision: Decision }[] = [];
   const present = new Set<string>();
-  for (const node of api.currentPage.findAllWithCriteria({ types: ['CONNECTOR'] })) {
+  for (const node of page.findAllWithCriteria({ types: ['CONNECTOR'] })) {
     const record = suggestionRecord(node);
     if (!record) continue;
     present.add(node.id);
@@ -481,16 +490,16 @@ export async function harvestDecisions(api: PluginAPI, drawn: Map<string, { from
 }
 
 /** The suggestion connectors on the page now, by id (to notice the ones the user deletes). */
-export function drawnSuggestions(api: PluginAPI): Map<string, { from: string; to: string }> {
+export function drawnSuggestions(page: PageNode): Map<string, { from: string; to: string }> {
   const drawn = new Map<string, { from: string; to: string }>();
-  for (const node of api.currentPage.findAllWithCriteria({ types: ['CONNECTOR'] })) {
+  for (const node of page.findAllWithCriteria({ types: ['CONNECTOR'] })) {
     const record = suggestionRecord(node);
     if (record) drawn.set(node.id, { from: record.from, to: record.to });
   }
   return drawn;
 }
 
-/** Selects the given nodes and brings them into view. */
+/** Selects the given nodes and brings them into view (on their page: FigJam selects on the current page only). */
 export async function focusNotes(api: PluginAPI, ids: string[]): Promise<void> {
   const nodes: SceneNode[] = [];
   for (const id of ids) {
@@ -498,6 +507,15 @@ export async function focusNotes(api: PluginAPI, ids: string[]): Promise<void> {
     if (node && node.type !== 'PAGE' && node.type !== 'DOCUMENT') nodes.push(node);
   }
   if (nodes.length === 0) return;
-  api.currentPage.selection = nodes;
-  api.viewport.scrollAndZoomIntoView(nodes);
+  const page = pageOf(nodes[0]);
+  if (page && page !== api.currentPage) await api.setCurrentPageAsync(page);
+  const here = nodes.filter((node) => pageOf(node) === api.currentPage);
+  api.currentPage.selection = here;
+  api.viewport.scrollAndZoomIntoView(here);
+}
+
+/** The page a node is on. */
+function pageOf(node: BaseNode): PageNode | null {
+  for (let parent = node.parent; parent; parent = parent.parent) if (parent.type === 'PAGE') return parent;
+  return null;
 }
