@@ -21,6 +21,7 @@ export function applyDelta(report, delta) {
   const before = report ?? { canvases: [], notes: [], links: [], warnings: [], questions: [] };
   return {
     ...before,
+    schema: 'canvasfit.report/1',
     source: delta.source,
     format: delta.format,
     canvases: replacedById(before.canvases, delta.canvases, delta.canvases_removed),

@@ -8,6 +8,7 @@
 // in the subclass, which holds only what differs between hosts.
 
 import { withLinks } from './decisions.js';
+import { applyDelta, isEmptyDelta } from './live.js';
 import { buildPatch } from './patch.js';
 
 /** @typedef {import('@canvasfit/wasm').CanvasFit} CanvasFit */
@@ -71,6 +72,12 @@ export class HostSession {
     this.lastSignature = '';
     /** @private @type {ReturnType<typeof setTimeout> | undefined} */
     this.liveTimer = undefined;
+    /** Live: one incremental Analyzer per board, and the options it was made with. @private @type {any} */
+    this.analyzer = null;
+    /** @private */
+    this.analyzerOptions = '';
+    /** Live analyses answered by the Analyzer's delta rather than a full analysis. */
+    this.liveUpdates = 0;
   }
 
   /** Reads the board, analyses it and writes the marks back. @returns {Promise<Report | null>} */
@@ -90,6 +97,7 @@ export class HostSession {
       }
       this.report = null;
       this.lastSignature = '';
+      this.stopAnalyzer();
       this.onReport(null);
     });
   }
@@ -100,7 +108,10 @@ export class HostSession {
     this.live = on;
     this.watch(on);
     if (on) void this.analyse();
-    else clearTimeout(this.liveTimer);
+    else {
+      clearTimeout(this.liveTimer);
+      this.stopAnalyzer();
+    }
   }
 
   /** @param {boolean} on */
@@ -182,11 +193,11 @@ export class HostSession {
     if (read.links) this.links = read.links;
     this.board = read.board;
     this.lastSignature = this.signature(read);
-    let report = this.canvasfit.analyze(read.board, this.options());
+    let report = this.reportOf(read.board);
     const links = await this.linksAfter(read, report);
     if (links && JSON.stringify(links) !== JSON.stringify(this.links)) {
       this.links = links;
-      report = this.canvasfit.analyze(read.board, this.options());
+      report = this.reportOf(read.board);
     }
     this.report = report;
     const patch = buildPatch(report, {
@@ -205,6 +216,38 @@ export class HostSession {
     this.analyses += 1;
     this.onReport(report);
     return report;
+  }
+
+  /**
+   * The report of `board`. With Live on, one incremental Analyzer per board
+   * answers: it re-runs only the canvases an edit touched, and the report is
+   * kept from its deltas (live.js; lists may come in another order, nothing
+   * else differs). Otherwise, and whenever the options (answered pairs)
+   * change, a full analysis.
+   * @private @param {R['board']} board @returns {Report}
+   */
+  reportOf(board) {
+    const options = this.options();
+    if (!this.live) {
+      this.stopAnalyzer();
+      return this.canvasfit.analyze(board, options);
+    }
+    if (this.analyzer && this.report && this.analyzerOptions === JSON.stringify(options)) {
+      const delta = this.analyzer.update(board);
+      this.liveUpdates += 1;
+      return isEmptyDelta(delta) ? this.report : applyDelta(this.report, delta);
+    }
+    this.stopAnalyzer();
+    this.analyzer = this.canvasfit.createAnalyzer(board, options);
+    this.analyzerOptions = JSON.stringify(options);
+    return applyDelta(null, this.analyzer.changes());
+  }
+
+  /** @private */
+  stopAnalyzer() {
+    this.analyzer?.dispose();
+    this.analyzer = null;
+    this.analyzerOptions = '';
   }
 
   /** @private @param {R} read */

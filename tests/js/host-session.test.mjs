@@ -172,3 +172,34 @@ test('a host that lacks a hook says which one', async () => {
     'Bare does not record answers',
   ]);
 });
+
+/** Reports compared up to the order of their lists (a report kept from deltas may order them otherwise). */
+function canonical(report) {
+  const sorted = (items) => items.map((item) => JSON.stringify(item)).sort();
+  return Object.fromEntries(Object.entries(report).map(([key, value]) => [key, Array.isArray(value) ? sorted(value) : value]));
+}
+
+test('Live answers edits with the incremental Analyzer: one per board, the same report as a full analysis', async () => {
+  const host = new MemoryHost();
+  const calls = { analyze: 0, createAnalyzer: 0 };
+  host.canvasfit = {
+    ...canvasfit,
+    analyze: (...args) => { calls.analyze += 1; return canvasfit.analyze(...args); },
+    createAnalyzer: (...args) => { calls.createAnalyzer += 1; return canvasfit.createAnalyzer(...args); },
+  };
+  host.setLive(true);
+  await host.idle();
+  assert.deepEqual(calls, { analyze: 0, createAnalyzer: 1 });
+  for (const [id, text] of [['pains-1-text', 'Phone orders get lost every lunch'], ['gains-2-text', 'Regulars feel known']]) {
+    host.edit(id, text);
+    host.boardChanged();
+    await settle(60);
+    await host.idle();
+    assert.deepEqual(canonical(host.report), canonical(canvasfit.analyze(host.scene, { source: 'memory-board' })), id);
+  }
+  assert.equal(host.liveUpdates, 2);
+  assert.deepEqual(calls, { analyze: 0, createAnalyzer: 1 }, 'edits never re-ran a full analysis');
+  host.setLive(false);
+  await host.analyse();
+  assert.equal(calls.analyze, 1, 'without Live, Analyse is a full analysis');
+});
