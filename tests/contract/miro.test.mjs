@@ -503,3 +503,31 @@ test('Live without experimental:items:update: polling picks up an edit, a select
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(quiet.totalCalls, calls, 'Live off: no more polling');
 });
+
+test('a Live edit on a 1,000-note board goes through the Analyzer and writes only where marks change', async () => {
+  const clock = new h.VirtualClock();
+  const host = new h.FakeMiroHost({ clock });
+  host.load(h.largeBoard(1000));
+  const { session, errors } = newSession(host, clock);
+  session.setLive(true);
+  await session.idle();
+  const calls = () => new Map(host.callsByMethod);
+  const before = calls();
+  const pain = session.report.notes.find((note) => note.section === 'pains' &&
+    session.report.links.some((link) => link.to === note.id && link.source === 'text'));
+  assert.ok(pain, 'a pain covered by wording');
+  host.userEdit(pain.id, { content: '<p>Parrots nesting in the chimney</p>' });
+  await session.recheck();
+  await session.idle();
+  assert.deepEqual(errors, []);
+  assert.equal(session.liveUpdates, 1, 'the edit was answered by the Analyzer');
+  assert.equal(session.report.notes.find((note) => note.id === pain.id).text, 'Parrots nesting in the chimney');
+  const after = calls();
+  const writes = [...after].filter(([method]) => !/^get/.test(method))
+    .map(([method, count]) => [method, count - (before.get(method) ?? 0)]).filter(([, count]) => count > 0);
+  const written = writes.reduce((sum, [, count]) => sum + count, 0);
+  assert.ok(written > 0 && written < 40, `writes after the edit: ${JSON.stringify(writes)}`);
+  console.log(`# one Live edit on ${session.report.notes.length} notes: ${written} write calls ${JSON.stringify(writes)}`);
+  session.setLive(false);
+  await session.clear();
+});
