@@ -1,5 +1,5 @@
 // canvasfit: the command-line front end of the core.
-//   canvasfit analyze FILE [--format json|text|markdown] [--input auto|excalidraw|miro|canvasfit]
+//   canvasfit analyze FILE [--format json|text|markdown|html] [--input auto|excalidraw|miro|canvasfit]
 //                          [--options OPTIONS.json]
 #include <filesystem>
 #include <fstream>
@@ -17,12 +17,13 @@ constexpr int kExitUsage = 1;
 constexpr int kExitBadInput = 2;
 
 const char* const kUsage =
-    "usage: canvasfit analyze FILE [--format json|text|markdown] [--input FORMAT] [--options FILE]\n"
+    "usage: canvasfit analyze FILE [--format json|text|markdown|html] [--input FORMAT] [--options FILE]\n"
     "       canvasfit --version\n"
     "\n"
     "Sorts every note of a Value Proposition Canvas board into its canvas and section.\n"
     "FILE is an Excalidraw scene, a Miro REST export or a CanvasFit board ('-' reads stdin).\n"
     "--input forces the input format: auto (default), excalidraw, miro, canvasfit.\n"
+    "--format html writes the one-page summary: fit, fit matrix, price/value map (docs/summary.md).\n"
     "--options reads analysis options as JSON, e.g. confirmed and rejected links:\n"
     "  {\"links\": {\"confirmed\": [[\"r1\", \"p1\"]], \"rejected\": [[\"r2\", \"p1\"]]}}\n";
 
@@ -72,7 +73,7 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
         }
     }
     if (args.output_format != "json" && args.output_format != "text" &&
-        args.output_format != "markdown") {
+        args.output_format != "markdown" && args.output_format != "html") {
         std::cerr << "canvasfit: unknown --format '" << args.output_format << "'\n";
         return false;
     }
@@ -82,6 +83,7 @@ bool parse_arguments(int argc, char** argv, Arguments& args) {
 std::string render(const canvasfit::Report& report, const std::string& format) {
     if (format == "text") return canvasfit::report_to_text(report);
     if (format == "markdown") return canvasfit::report_to_markdown(report);
+    if (format == "html") return canvasfit::report_to_html(report);
     return canvasfit::report_to_json(report);
 }
 

@@ -36,14 +36,15 @@ std::string analyze_json(const std::string& board_json, const std::string& optio
     });
 }
 
-// The report for people: format is "text" or "markdown".
+// The report for people: format is "text", "markdown" or "html" (the one-page summary).
 std::string render(const std::string& board_json, const std::string& options_json,
                    const std::string& format) {
     return guarded([&] {
         const canvasfit::AnalyzeOptions options = canvasfit::parse_options(options_json);
-        if (format != "text" && format != "markdown")
-            throw canvasfit::InputError("format", "unknown format '" + format + "' (expected text or markdown)");
+        if (format != "text" && format != "markdown" && format != "html")
+            throw canvasfit::InputError("format", "unknown format '" + format + "' (expected text, markdown or html)");
         const canvasfit::Report report = canvasfit::analyze_text(board_json, options);
+        if (format == "html") return canvasfit::report_to_html(report);
         return format == "text" ? canvasfit::report_to_text(report) : canvasfit::report_to_markdown(report);
     });
 }

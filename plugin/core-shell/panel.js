@@ -2,7 +2,9 @@
 // The CanvasFit panel, shared by every host: buttons, fit gauges, ranked
 // pains and gains with their coverage, the questions CanvasFit asks (with
 // Confirm / Reject for suggested links) and, apart from them, the warnings.
-// Note text is always set with textContent: never parsed as HTML.
+// Note text is always set with textContent: never parsed as HTML. The Summary
+// view shows the core's one-page summary (render 'html', docs/summary.md) in
+// a sandboxed iframe that may run no script.
 import { isCounted } from './patch.js';
 
 /**
@@ -10,7 +12,7 @@ import { isCounted } from './patch.js';
  *   setShowLinks(on: boolean): void, focusNotes(ids: string[]): void,
  *   setShowSuggestions?: (on: boolean) => void,
  *   confirmLink?: (from: string, to: string) => any, rejectLink?: (from: string, to: string) => any,
- *   exportReport(format: 'markdown' | 'json'): string, exportBoard?: () => string,
+ *   exportReport(format: 'markdown' | 'json' | 'html'): string, exportBoard?: () => string,
  *   boardFileName?: string }} Session
  */
 
@@ -48,8 +50,68 @@ export class Panel {
     this.root.appendChild(this.toolbar());
     this.status = el('div', { className: 'cf-status', text: 'Press Analyse to score the fit of your canvas.' });
     this.root.appendChild(this.status);
+    this.root.appendChild(this.viewTabs());
     this.body = el('div', { className: 'cf-body' });
     this.root.appendChild(this.body);
+    this.summary = el('div', { className: 'cf-summary-view' });
+    this.summary.hidden = true;
+    this.root.appendChild(this.summary);
+    /** Whether a report is on show (the summary has something to draw). */
+    this.analysed = false;
+  }
+
+  /** Details (the lists below) or Summary (the one-page summary with its pictures). */
+  viewTabs() {
+    const tabs = el('div', { className: 'cf-tabs' });
+    tabs.setAttribute('role', 'tablist');
+    this.detailsTab = this.button('Details', () => this.showView('details'), 'cf-tab', 'cf-view-details');
+    this.summaryTab = this.button('Summary', () => this.showView('summary'), 'cf-tab', 'cf-view-summary');
+    for (const tab of [this.detailsTab, this.summaryTab]) {
+      tab.setAttribute('role', 'tab');
+      tabs.appendChild(tab);
+    }
+    this.view = 'details';
+    this.detailsTab.setAttribute('aria-selected', 'true');
+    this.summaryTab.setAttribute('aria-selected', 'false');
+    return tabs;
+  }
+
+  /** @param {'details' | 'summary'} view */
+  showView(view) {
+    this.view = view;
+    this.detailsTab.setAttribute('aria-selected', String(view === 'details'));
+    this.summaryTab.setAttribute('aria-selected', String(view === 'summary'));
+    this.body.hidden = view !== 'details';
+    this.summary.hidden = view !== 'summary';
+    if (view === 'summary') this.refreshSummary();
+  }
+
+  /**
+   * Draws the summary of the board as it is now into a sandboxed iframe: no
+   * allow-scripts, no allow-same-origin, the page given as srcdoc (nothing is
+   * fetched). Done only while the Summary view is open.
+   */
+  refreshSummary() {
+    if (this.view !== 'summary') return;
+    if (!this.analysed) {
+      this.summary.replaceChildren(el('div', { className: 'cf-empty', text: 'Press Analyse to draw the summary.' }));
+      return;
+    }
+    let html;
+    try {
+      html = this.session.exportReport('html');
+    } catch (error) {
+      this.showError(/** @type {Error} */ (error));
+      return;
+    }
+    const frame = /** @type {HTMLIFrameElement} */ (el('iframe', { className: 'cf-summary', title: 'CanvasFit summary' }));
+    frame.setAttribute('sandbox', '');
+    frame.setAttribute('referrerpolicy', 'no-referrer');
+    frame.srcdoc = html;
+    frame.style.width = '100%';
+    frame.style.height = '75vh';
+    frame.style.border = '1px solid #e2e8f0';
+    this.summary.replaceChildren(frame);
   }
 
   toolbar() {
@@ -69,6 +131,7 @@ export class Panel {
     if (exportBoard) {
       exports.appendChild(this.button('Board', () => this.download(this.session.boardFileName ?? 'board.json', exportBoard.call(this.session), 'application/json'), '', 'cf-export-board'));
     }
+    exports.appendChild(this.button('Export summary', () => this.download('canvasfit-summary.html', this.session.exportReport('html'), 'text/html'), '', 'cf-export-summary'));
     const wrapper = el('div');
     wrapper.appendChild(bar);
     wrapper.appendChild(exports);
@@ -112,6 +175,8 @@ export class Panel {
   showReport(report) {
     this.body.replaceChildren();
     this.status.className = 'cf-status';
+    this.analysed = Boolean(report);
+    this.refreshSummary();
     if (!report) {
       this.status.textContent = 'Cleared: the board is as you left it.';
       return;

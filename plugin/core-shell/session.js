@@ -147,11 +147,15 @@ export class HostSession {
     return this.enqueue(() => this.focus(ids));
   }
 
-  /** The report of the board as last read (the panel needs the text at once). @param {'markdown' | 'json'} format */
+  /**
+   * The report of the board as last read (the panel needs the text at once);
+   * html: the one-page summary (docs/summary.md).
+   * @param {'markdown' | 'json' | 'html'} format
+   */
   exportReport(format) {
     if (!this.board) return format === 'json' ? '{}' : 'Press Analyse first.';
     if (format === 'json') return JSON.stringify(this.canvasfit.analyze(this.board, this.options()), null, 2);
-    return this.canvasfit.render(this.board, this.options(), 'markdown');
+    return this.canvasfit.render(this.board, this.options(), format);
   }
 
   /** The board as CanvasFit read it (canvasfit.board/1), for the CLI or a bug report. */

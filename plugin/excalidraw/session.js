@@ -287,12 +287,12 @@ export class ExcalidrawSession {
     this.api.scrollToContent(targets, { fitToContent: targets.length > 1, animate: false });
   }
 
-  /** @param {'markdown' | 'json'} format */
+  /** @param {'markdown' | 'json' | 'html'} format html: the one-page summary (docs/summary.md) */
   exportReport(format) {
     const live = this.elements().filter((/** @type {any} */ e) => !e.isDeleted);
     const board = boardFromScene(live);
     if (format === 'json') return JSON.stringify(this.canvasfit.analyze(board, this.options(live)), null, 2);
-    return this.canvasfit.render(board, this.options(live), 'markdown');
+    return this.canvasfit.render(board, this.options(live), format);
   }
 
   /**

@@ -1,5 +1,6 @@
 // The few DOM calls the shared panel makes (createElement, textContent,
-// appendChild, replaceChildren, addEventListener, dataset, className), in
+// appendChild, replaceChildren, addEventListener, dataset, className,
+// setAttribute, hidden), in
 // memory, so panel logic runs under `node --test` without a browser. There is
 // no innerHTML here on purpose: the panel must never need it.
 // Not a test file itself (node --test runs *.test.mjs only).
@@ -18,6 +19,16 @@ class MiniNode {
     this.type = '';
     this.id = '';
     this.checked = false;
+    this.hidden = false;
+    this.attributes = {};
+  }
+
+  setAttribute(name, value) {
+    this.attributes[name] = String(value);
+  }
+
+  getAttribute(name) {
+    return Object.hasOwn(this.attributes, name) ? this.attributes[name] : null;
   }
 
   get textContent() {

@@ -146,8 +146,12 @@ export interface CanvasFit {
   readonly version: string;
   /** Analyses a board (JSON text or an already parsed object). Throws CanvasFitError. */
   analyze(board: string | object, options?: AnalyzeOptions): Report;
-  /** The same analysis rendered for people. Throws CanvasFitError. */
-  render(board: string | object, options: AnalyzeOptions | undefined, format: 'text' | 'markdown'): string;
+  /**
+   * The same analysis rendered for people. 'html' is the one-page summary: one
+   * self-contained page (inline CSS and SVG, no script), docs/summary.md.
+   * Throws CanvasFitError.
+   */
+  render(board: string | object, options: AnalyzeOptions | undefined, format: 'text' | 'markdown' | 'html'): string;
   /** Bytes allocated on the wasm heap right now (for leak checks). */
   heapBytesInUse(): number;
   /** A stateful, incremental analysis of one board. Throws CanvasFitError. */

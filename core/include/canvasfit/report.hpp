@@ -154,6 +154,11 @@ std::string report_to_json(const Report& report);
 std::string report_to_text(const Report& report);
 std::string report_to_markdown(const Report& report);
 std::string delta_to_json(const ReportDelta& delta);  // schema "canvasfit.delta/1"
+// The one-page summary: one self-contained HTML page (inline CSS and SVG, no
+// script, nothing fetched) with the fit per canvas, the fit matrix, the
+// price/value map, the top pains and gains, findings and questions
+// (docs/summary.md). Every text from the board is escaped.
+std::string report_to_html(const Report& report);
 
 // The JSON a failed analysis returns through the wasm API and `--format json`.
 std::string error_to_json(const std::string& where, const std::string& message);

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "report/json_writer.hpp"
+#include "report/writer_text.hpp"
 
 namespace canvasfit {
 
@@ -148,7 +149,7 @@ void write_warning(JsonWriter& json, const Warning& warning) {
                 "notes", warning.notes, "canvas", warning.canvas, "message", warning.message);
 }
 
-namespace {
+namespace writer_text {
 
 // One line of a note, with newlines folded so that each note stays one line.
 std::string one_line(const std::string& text) {
@@ -156,6 +157,18 @@ std::string one_line(const std::string& text) {
     for (char c : text) line += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
     return line;
 }
+
+std::string percent(const std::optional<double>& share) {
+    if (!share) return "-";
+    return std::to_string(static_cast<int>(std::lround(*share * 100))) + " %";
+}
+
+}  // namespace writer_text
+
+namespace {
+
+using writer_text::one_line;
+using writer_text::percent;
 
 // Markdown would otherwise read a note's "*" or "[x](y)" as formatting or links.
 std::string markdown_escape(const std::string& text) {
@@ -168,11 +181,6 @@ std::string markdown_escape(const std::string& text) {
         escaped += c;
     }
     return escaped;
-}
-
-std::string percent(const std::optional<double>& share) {
-    if (!share) return "-";
-    return std::to_string(static_cast<int>(std::lround(*share * 100))) + " %";
 }
 
 // Text and Markdown share one layout; only headings and escaping differ.

@@ -1,0 +1,595 @@
+// The one-page summary (docs/summary.md): the report as ONE self-contained
+// HTML page with inline CSS and inline SVG, no script and nothing to fetch.
+// The CLI (`--format html`) and the wasm package (`render(..., 'html')`)
+// both call report_to_html, so every host shows the same page.
+//
+// Note text is untrusted: everything that reaches the page from the report
+// (note text, ids, names, messages, the file name) goes through escape(). The
+// pictures carry their meaning in SVG presentation attributes, so they read
+// the same when a host's Content-Security-Policy refuses the stylesheet.
+#include "canvasfit/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "report/writer_text.hpp"
+
+namespace canvasfit {
+
+namespace {
+
+using writer_text::one_line;
+using writer_text::percent;
+
+// The page's stylesheet. Kept constant: a host whose CSP refuses inline
+// styles can allow exactly this one by its hash (docs/summary.md).
+constexpr const char* kStyle =
+    "body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1a202c;"
+    "margin:0 auto;padding:12px;max-width:760px}"
+    "h1{font-size:18px;margin:0 0 2px}"
+    "h2{font-size:16px;margin:22px 0 6px;padding-top:12px;border-top:1px solid #e2e8f0}"
+    "h3{font-size:14px;margin:14px 0 4px}"
+    "p{margin:4px 0}ol,ul{margin:4px 0;padding-left:22px}li{margin:2px 0}"
+    "svg{max-width:100%;height:auto;display:block}figure{margin:6px 0}"
+    ".meta,.hint,.key{color:#4a5568;font-size:12px}"
+    ".absent{color:#4a5568;font-style:italic}"
+    ".unaddressed{color:#c53030}.question{color:#4a5568}.orphan{color:#c05621}"
+    ".sev{display:inline-block;min-width:48px;font-size:11px;text-align:center;border-radius:3px;"
+    "margin-right:4px;background:#edf2f7}"
+    ".sev.high{background:#fed7d7}.sev.medium{background:#feebc8}.sev.low{background:#fefcbf}"
+    ".code{font-weight:600}";
+
+constexpr const char* kGreen = "#276749";
+constexpr const char* kRed = "#c53030";
+constexpr const char* kGrey = "#718096";
+constexpr const char* kBlue = "#2b6cb0";
+constexpr const char* kOrange = "#dd6b20";
+
+// Bytes in the valid UTF-8 sequence starting at `i`, or 0 when it is not one.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) {
+    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char lead = at(i);
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF) length = 3, low = lead == 0xE0 ? 0xA0 : 0x80, high = lead == 0xED ? 0x9F : 0xBF;
+    else if (lead >= 0xF0 && lead <= 0xF4) length = 4, low = lead == 0xF0 ? 0x90 : 0x80, high = lead == 0xF4 ? 0x8F : 0xBF;
+    if (length == 0 || i + length > text.size()) return 0;
+    if (at(i + 1) < low || at(i + 1) > high) return 0;
+    for (std::size_t k = 2; k < length; ++k)
+        if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
+    return length;
+}
+
+// The one escaping function: text for HTML and SVG, in element content and
+// in quoted attribute values alike. Markup characters become entities,
+// control characters spaces, invalid UTF-8 U+FFFD.
+std::string escape(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size() + 8);
+    for (std::size_t i = 0; i < raw.size();) {
+        const auto byte = static_cast<unsigned char>(raw[i]);
+        if (byte >= 0x80) {
+            const std::size_t length = utf8_sequence(raw, i);
+            if (length == 0) out += "\xEF\xBF\xBD";
+            else out.append(raw.substr(i, length));
+            i += length == 0 ? 1 : length;
+            continue;
+        }
+        switch (raw[i]) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += (byte < 0x20 || byte == 0x7F) ? ' ' : raw[i];
+        }
+        ++i;
+    }
+    return out;
+}
+
+// The first `limit` characters of one line of text, with "…" when cut.
+std::string clip(const std::string& text, std::size_t limit) {
+    const std::string line = one_line(text);
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // continuation byte
+        if (characters++ == limit) return line.substr(0, i) + "\xE2\x80\xA6";
+    }
+    return line;
+}
+
+std::string number(double value) {
+    char digits[32];
+    std::snprintf(digits, sizeof digits, "%.1f", value);
+    return digits;
+}
+
+std::string px(double value) { return std::to_string(static_cast<long>(std::lround(value))); }
+
+// ` name="value"`, the value escaped.
+std::string attr(const char* name, std::string_view value) {
+    return std::string(" ") + name + "=\"" + escape(value) + "\"";
+}
+
+std::string svg_open(const char* type, int width, int height, const std::string& label) {
+    return "<svg class=\"" + std::string(type) + "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
+           std::to_string(width) + " " + std::to_string(height) + "\" width=\"" + std::to_string(width) +
+           "\" height=\"" + std::to_string(height) + "\" role=\"img\"" + attr("aria-label", label) +
+           " font-family=\"system-ui,sans-serif\">\n";
+}
+
+// An SVG <text>; `extra` carries further attributes.
+std::string svg_text(double x, double y, const std::string& text, int size, const std::string& extra = "") {
+    return "<text x=\"" + px(x) + "\" y=\"" + px(y) + "\" font-size=\"" + std::to_string(size) + "\"" + extra +
+           ">" + escape(text) + "</text>";
+}
+
+std::string svg_title(const std::string& text) { return "<title>" + escape(text) + "</title>"; }
+
+// The mark a link of this source leaves in a fit matrix cell.
+std::string link_shape(const std::string& source, int x, int y) {
+    const std::string at = " cx=\"" + std::to_string(x) + "\" cy=\"" + std::to_string(y) + "\"";
+    if (source == "connector") return "<circle" + at + " r=\"6\" fill=\"" + kGreen + "\"/>";
+    if (source == "confirmed")
+        return "<circle" + at + " r=\"3.5\" fill=\"" + kGreen + "\"/><circle" + at + " r=\"7\" fill=\"none\" stroke=\"" +
+               kGreen + "\" stroke-width=\"1.5\"/>";
+    if (source == "text")
+        return "<circle" + at + " r=\"5.5\" fill=\"#fff\" stroke=\"" + kBlue + "\" stroke-width=\"2\"/>";
+    return "<circle" + at + " r=\"6.5\" fill=\"#fff\" stroke=\"" + kGrey +
+           "\" stroke-width=\"1.2\" stroke-dasharray=\"2 2\"/>" +
+           svg_text(x, y + 3, "?", 8, std::string(" text-anchor=\"middle\" fill=\"") + kGrey + "\"");
+}
+
+const char* source_words(const std::string& source) {
+    if (source == "connector") return "drawn on the board";
+    if (source == "confirmed") return "confirmed by the facilitator";
+    if (source == "text") return "read from the wording";
+    return "suggested: a question, not counted";
+}
+
+const char* status_symbol(const std::string& status) {
+    if (status == "covered") return "\xE2\x9C\x93";      // ✓
+    if (status == "unaddressed") return "\xE2\x9C\x97";  // ✗
+    return "?";
+}
+
+const char* status_colour(const std::string& status) {
+    if (status == "covered") return kGreen;
+    if (status == "unaddressed") return kRed;
+    return kGrey;
+}
+
+bool is_offer_name(const std::string& name) {
+    std::string folded;
+    for (char c : name) folded += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return folded == "us" || folded == "we" || folded == "ours" || folded == "you" || folded.rfind("our ", 0) == 0;
+}
+
+// One row (pain or gain) or column (reliever or creator) of a fit matrix.
+struct Line {
+    const NoteReport* note = nullptr;
+    std::string status;  // rows: covered / unaddressed / question; columns: linked / orphan / question
+    std::string code;    // columns: "R1", "C2"...
+};
+
+class SummaryWriter {
+public:
+    explicit SummaryWriter(const Report& report) : report_(report) {
+        for (const NoteReport& note : report.notes) note_by_id_.emplace(note.id, &note);
+        for (const Question& question : report.questions)
+            for (const std::string& id : question.notes) question_by_note_.emplace(id, &question);
+        for (const LinkReport& link : report.links)
+            if (link.source != "suggested") linked_sources_.insert(link.from);
+    }
+
+    std::string write() {
+        const std::string source = report_.source.empty() ? "board" : report_.source;
+        out_ += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                "<title>CanvasFit summary: " + escape(source) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+        out_ += "<h1>CanvasFit summary</h1>\n<p class=\"meta\">" + escape(source) + " (" + escape(report_.format) + "): " +
+                std::to_string(report_.canvases.size()) + " canvas(es), " + std::to_string(report_.notes.size()) +
+                " notes, " + std::to_string(report_.warnings.size()) + " findings, " +
+                std::to_string(report_.questions.size()) + " open questions. Hover a mark for its evidence.</p>\n";
+        if (!report_.canvases.empty()) fit_overview();
+        for (const CanvasReport& canvas : report_.canvases) write_canvas(canvas);
+        write_board_wide();
+        out_ += "</body>\n</html>\n";
+        return out_;
+    }
+
+private:
+    const NoteReport* note(const std::string& id) const {
+        const auto found = note_by_id_.find(id);
+        return found == note_by_id_.end() ? nullptr : found->second;
+    }
+
+    std::string text_of(const std::string& id) const {
+        const NoteReport* found = note(id);
+        return found ? one_line(found->text) : id;
+    }
+
+    // --- Fit per canvas against the 50–70 % band ---
+
+    void fit_overview() {
+        const int label = 112, bar = 200, row = 26;
+        const int height = 22 + row * static_cast<int>(report_.canvases.size());
+        out_ += "<h2>Fit per canvas</h2>\n<figure>";
+        out_ += svg_open("fit-bands", 360, height, "Fit per canvas against the 50 to 70 % target band");
+        int y = 4;
+        for (const CanvasReport& canvas : report_.canvases) {
+            const FitReport& fit = canvas.fit;
+            const std::string name = canvas.segment ? *canvas.segment : canvas.title;
+            std::string title = canvas.id + (name.empty() ? "" : ": " + one_line(name)) + ": fit " +
+                                percent(fit.overall) + (fit.verdict.empty() ? "" : " (" + fit.verdict + ")") +
+                                ", target 50-70 %; pains " + percent(fit.pains) + ", gains " + percent(fit.gains) +
+                                ", jobs " + percent(fit.jobs);
+            out_ += "<g class=\"fit\"" + attr("data-canvas", canvas.id) +
+                    (fit.overall ? attr("data-overall", number(*fit.overall * 100)) : "") + ">" + svg_title(title);
+            out_ += svg_text(0, y + 10, canvas.id, 10, " font-weight=\"600\"");
+            if (!name.empty()) out_ += svg_text(0, y + 21, clip(name, 19), 9, std::string(" fill=\"") + kGrey + "\"");
+            out_ += "<rect x=\"" + std::to_string(label) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
+                    std::to_string(bar) + "\" height=\"14\" fill=\"#edf2f7\"/>";
+            out_ += "<rect x=\"" + std::to_string(label + bar / 2) + "\" y=\"" + std::to_string(y + 1) +
+                    "\" width=\"" + std::to_string(bar / 5) + "\" height=\"18\" fill=\"#c6f6d5\"/>";
+            if (fit.overall) {
+                const char* colour = fit.verdict == "weak" ? kOrange : fit.verdict == "strong" ? kBlue : kGreen;
+                out_ += "<rect x=\"" + std::to_string(label) + "\" y=\"" + std::to_string(y + 6) + "\" width=\"" +
+                        px(std::clamp(*fit.overall, 0.0, 1.0) * bar) + "\" height=\"8\" fill=\"" + colour + "\"/>";
+            }
+            out_ += svg_text(label + bar + 6, y + 14, fit.overall ? percent(fit.overall) : "no score", 11);
+            out_ += "</g>\n";
+            y += row;
+        }
+        for (const int tick : {0, 50, 70, 100})
+            out_ += svg_text(label + tick * bar / 100, y + 10, std::to_string(tick), 9,
+                             std::string(" text-anchor=\"middle\" fill=\"") + kGrey + "\"");
+        out_ += "\n</svg><figcaption class=\"hint\">Green band: the 50-70 % fit the canvas method aims for.</figcaption></figure>\n";
+    }
+
+    // --- One canvas ---
+
+    void write_canvas(const CanvasReport& canvas) {
+        const std::string name = canvas.segment ? *canvas.segment : canvas.title;
+        out_ += "<section class=\"canvas\"" + attr("id", canvas.id) + ">\n<h2>" +
+                escape(canvas.id + (name.empty() ? "" : ": " + one_line(name))) + "</h2>\n";
+        const FitReport& fit = canvas.fit;
+        out_ += "<p>";
+        if (fit.overall)
+            out_ += escape("Fit " + percent(fit.overall) + " (" + fit.verdict + ", target 50-70 %): pains " +
+                           percent(fit.pains) + ", gains " + percent(fit.gains) + ", jobs " + percent(fit.jobs) + ".");
+        else
+            out_ += "No fit score yet: the canvas needs pains or gains.";
+        if (fit.undecided > 0) out_ += escape(" " + percent(fit.undecided) + " of the profile's weight is an open question.");
+        out_ += "</p>\n";
+        const std::vector<Line> rows = matrix_rows(canvas);
+        const std::vector<Line> columns = matrix_columns(canvas);
+        write_matrix(canvas, rows, columns);
+        write_top(rows);
+        write_price_value(canvas);
+        write_findings(canvas.id);
+        out_ += "</section>\n";
+    }
+
+    std::vector<Line> matrix_rows(const CanvasReport& canvas) const {
+        std::unordered_map<std::string, std::string> status;
+        for (const auto* detail : {&canvas.fit.pains_detail, &canvas.fit.gains_detail})
+            for (const CoverageReport& row : *detail) status[row.note] = row.status;
+        std::vector<Line> rows;
+        for (Section section : {Section::pains, Section::gains}) {
+            const std::size_t first = rows.size();
+            for (const std::string& id : canvas.sections[static_cast<std::size_t>(section)]) {
+                const NoteReport* found = note(id);
+                if (!found) continue;
+                const auto known = status.find(id);
+                rows.push_back({found, known != status.end() && !known->second.empty() ? known->second : "unaddressed", ""});
+            }
+            std::stable_sort(rows.begin() + static_cast<std::ptrdiff_t>(first), rows.end(), [](const Line& a, const Line& b) {
+                return a.note->rank.value_or(1 << 30) < b.note->rank.value_or(1 << 30);
+            });
+        }
+        return rows;
+    }
+
+    std::vector<Line> matrix_columns(const CanvasReport& canvas) const {
+        std::vector<Line> columns;
+        for (Section section : {Section::relievers, Section::creators}) {
+            int index = 0;
+            for (const std::string& id : canvas.sections[static_cast<std::size_t>(section)]) {
+                const NoteReport* found = note(id);
+                if (!found) continue;
+                const auto asked = question_by_note_.find(id);
+                const bool question = asked != question_by_note_.end() && asked->second->code == "what-does-it-address";
+                const std::string status = linked_sources_.count(id) ? "linked" : question ? "question" : "orphan";
+                columns.push_back({found, status, (section == Section::relievers ? "R" : "C") + std::to_string(++index)});
+            }
+        }
+        return columns;
+    }
+
+    // --- The fit matrix ---
+
+    void write_matrix(const CanvasReport& canvas, const std::vector<Line>& rows, const std::vector<Line>& columns) {
+        out_ += "<h3>Fit matrix</h3>\n";
+        if (rows.empty() && columns.empty()) {
+            out_ += "<p class=\"absent\">Nothing to draw yet: add pains, gains, pain relievers and gain creators.</p>\n";
+            return;
+        }
+        const int label = 168, cell = 28, top = 26, row_height = 20;
+        const int width = label + std::max(static_cast<int>(columns.size()) * cell, columns.empty() ? 180 : 0) + 4;
+        const int height = top + row_height * static_cast<int>(rows.size()) + 4;
+        std::unordered_map<std::string, int> row_of, column_of;
+        for (std::size_t i = 0; i < rows.size(); ++i) row_of.emplace(rows[i].note->id, static_cast<int>(i));
+        for (std::size_t i = 0; i < columns.size(); ++i) column_of.emplace(columns[i].note->id, static_cast<int>(i));
+        const auto x_of = [&](int column) { return label + column * cell + cell / 2; };
+        const auto y_of = [&](int row) { return top + row * row_height + row_height / 2; };
+
+        out_ += "<figure>" + svg_open("fit-matrix", width, height,
+                                      "Fit matrix of " + canvas.id + ": pains and gains against relievers and creators");
+        // The quadrants where links are not expected (relievers answer pains,
+        // creators gains) are shaded.
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                if ((rows[r].note->section == Section::pains) != (columns[c].note->section == Section::relievers))
+                    out_ += "<rect x=\"" + std::to_string(x_of(static_cast<int>(c)) - cell / 2) + "\" y=\"" +
+                            std::to_string(y_of(static_cast<int>(r)) - row_height / 2) + "\" width=\"" +
+                            std::to_string(cell) + "\" height=\"" + std::to_string(row_height) + "\" fill=\"#f7fafc\"/>";
+        for (std::size_t r = 0; r <= rows.size(); ++r)
+            out_ += "<line x1=\"0\" x2=\"" + std::to_string(width) + "\" y1=\"" + std::to_string(top + static_cast<int>(r) * row_height) +
+                    "\" y2=\"" + std::to_string(top + static_cast<int>(r) * row_height) + "\" stroke=\"#e2e8f0\"/>";
+        out_ += "\n";
+        for (std::size_t c = 0; c < columns.size(); ++c) write_column(columns[c], x_of(static_cast<int>(c)), rows.empty() ? top : height - 4);
+        for (std::size_t r = 0; r < rows.size(); ++r) write_row(rows[r], y_of(static_cast<int>(r)), label, width);
+        if (columns.empty())
+            out_ += svg_text(label + 6, top + 14, "no pain reliever or gain creator yet", 10,
+                             std::string(" fill=\"") + kGrey + "\"");
+        for (const LinkReport& link : report_.links) {
+            const auto row = row_of.find(link.to);
+            const auto column = column_of.find(link.from);
+            if (row == row_of.end() || column == column_of.end()) continue;
+            std::string evidence = "'" + text_of(link.from) + "' -> '" + text_of(link.to) + "': " + source_words(link.source);
+            if (link.source == "text" || link.source == "suggested") evidence += ", " + percent(link.confidence) + " sure";
+            for (std::size_t i = 0; i < link.evidence.size(); ++i) evidence += (i == 0 ? "; evidence: " : ", ") + link.evidence[i];
+            out_ += "<g class=\"mark\"" + attr("data-source", link.source) + attr("data-from", link.from) +
+                    attr("data-to", link.to) + ">" + svg_title(evidence) +
+                    link_shape(link.source, x_of(column->second), y_of(row->second)) + "</g>\n";
+        }
+        out_ += "</svg>\n";
+        write_legend();
+        out_ += "</figure>\n";
+        write_column_key(columns);
+    }
+
+    void write_row(const Line& row, int y, int label, int width) {
+        const bool pain = row.note->section == Section::pains;
+        const std::string rank = row.note->rank ? "#" + std::to_string(*row.note->rank) + " " : "";
+        std::string title = std::string(pain ? "Pain " : "Gain ") + rank + one_line(row.note->text) + ": ";
+        if (row.status == "covered") title += "addressed";
+        else if (row.status == "unaddressed") title += std::string("not addressed: no ") + (pain ? "pain reliever" : "gain creator") + " addresses it";
+        else title += question_message(row.note->id, "open question: is it addressed?");
+        out_ += "<g class=\"row\"" + attr("data-note", row.note->id) + attr("data-section", pain ? "pains" : "gains") +
+                attr("data-status", row.status) + (row.note->rank ? attr("data-rank", std::to_string(*row.note->rank)) : "") +
+                ">" + svg_title(title);
+        if (row.status == "unaddressed")
+            out_ += "<rect x=\"0\" y=\"" + std::to_string(y - 9) + "\" width=\"" + std::to_string(width) +
+                    "\" height=\"18\" fill=\"#fff5f5\"/>";
+        const std::string colour = std::string(" fill=\"") + status_colour(row.status) + "\"";
+        out_ += svg_text(3, y + 4, status_symbol(row.status), 11, colour + " font-weight=\"700\"");
+        out_ += svg_text(16, y + 4, std::string(pain ? "P" : "G") + rank + clip(row.note->text, 22), 11,
+                         row.status == "unaddressed" ? colour : "");
+        out_ += "<line x1=\"" + std::to_string(label) + "\" x2=\"" + std::to_string(label) + "\" y1=\"" +
+                std::to_string(y - 10) + "\" y2=\"" + std::to_string(y + 10) + "\" stroke=\"#cbd5e0\"/></g>\n";
+    }
+
+    void write_column(const Line& column, int x, int bottom) {
+        std::string title = column.code + " " + one_line(column.note->text) + ": ";
+        if (column.status == "linked") title += "addresses the profile";
+        else if (column.status == "orphan") title += "addresses nothing on the profile";
+        else title += question_message(column.note->id, "open question: what does it address?");
+        out_ += "<g class=\"col\"" + attr("data-note", column.note->id) +
+                attr("data-section", column.note->section == Section::relievers ? "relievers" : "creators") +
+                attr("data-status", column.status) + ">" + svg_title(title);
+        out_ += "<line x1=\"" + std::to_string(x) + "\" x2=\"" + std::to_string(x) + "\" y1=\"22\" y2=\"" +
+                std::to_string(bottom) + "\" stroke=\"#edf2f7\"/>";
+        std::string box = " fill=\"#fff\" stroke=\"#cbd5e0\"";
+        if (column.status == "orphan") box = std::string(" fill=\"#fffaf0\" stroke=\"") + kOrange + "\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"";
+        if (column.status == "question") box = std::string(" fill=\"#fff\" stroke=\"") + kGrey + "\" stroke-dasharray=\"2 2\"";
+        out_ += "<rect x=\"" + std::to_string(x - 12) + "\" y=\"3\" width=\"24\" height=\"18\" rx=\"3\"" + box + "/>";
+        out_ += svg_text(x, 16, column.code, 10, " text-anchor=\"middle\" font-weight=\"600\"") + "</g>\n";
+    }
+
+    void write_legend() {
+        static const char* const kSources[] = {"connector", "confirmed", "text", "suggested"};
+        static const char* const kWords[] = {"drawn", "confirmed", "wording", "suggested"};
+        out_ += svg_open("legend", 360, 44, "Legend");
+        for (int i = 0; i < 4; ++i) {
+            out_ += link_shape(kSources[i], 10 + i * 88, 11);
+            out_ += svg_text(22 + i * 88, 15, kWords[i], 10);
+        }
+        out_ += svg_text(3, 38, status_symbol("unaddressed"), 11, std::string(" fill=\"") + kRed + "\" font-weight=\"700\"");
+        out_ += svg_text(14, 38, "not addressed", 10);
+        out_ += svg_text(98, 38, "?", 11, std::string(" fill=\"") + kGrey + "\" font-weight=\"700\"");
+        out_ += svg_text(108, 38, "question", 10);
+        out_ += std::string("<rect x=\"176\" y=\"28\" width=\"20\" height=\"14\" rx=\"3\" fill=\"#fffaf0\" stroke=\"") + kOrange +
+                "\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>";
+        out_ += svg_text(202, 38, "addresses nothing", 10);
+        out_ += "\n</svg>\n";
+    }
+
+    void write_column_key(const std::vector<Line>& columns) {
+        if (columns.empty()) return;
+        out_ += "<ul class=\"key\">\n";
+        for (const Line& column : columns) {
+            out_ += "<li><span class=\"code\">" + escape(column.code) + "</span> " + escape(one_line(column.note->text));
+            if (column.status == "orphan") out_ += " <span class=\"orphan\">(addresses nothing)</span>";
+            if (column.status == "question") out_ += " <span class=\"question\">(what does it address?)</span>";
+            out_ += "</li>\n";
+        }
+        out_ += "</ul>\n<p class=\"hint\">R: pain relievers, C: gain creators; P and G: pains and gains by rank. "
+                "Shaded cells pair a reliever with a gain or a creator with a pain.</p>\n";
+    }
+
+    std::string question_message(const std::string& id, const std::string& fallback) const {
+        const auto asked = question_by_note_.find(id);
+        return asked == question_by_note_.end() ? fallback : one_line(asked->second->message);
+    }
+
+    // --- Top pains and gains with what covers them ---
+
+    void write_top(const std::vector<Line>& rows) {
+        std::vector<const Line*> top;
+        for (const Line& row : rows)
+            if (row.note->rank && *row.note->rank <= 3) top.push_back(&row);
+        if (top.empty()) return;
+        out_ += "<h3>Top pains and gains</h3>\n<ul class=\"top\">\n";
+        for (const Line* row : top) {
+            const bool pain = row->note->section == Section::pains;
+            out_ += "<li" + attr("class", row->status) + attr("data-note", row->note->id) + ">" +
+                    escape(std::string(pain ? "Pain" : "Gain") + " #" + std::to_string(*row->note->rank) + ": " +
+                           one_line(row->note->text)) + " &mdash; ";
+            if (row->status == "covered") out_ += escape(covered_by(row->note->id));
+            else if (row->status == "unaddressed") out_ += status_symbol("unaddressed") + std::string(" not addressed");
+            else out_ += "? " + escape(question_message(row->note->id, "open question: is it addressed?"));
+            out_ += "</li>\n";
+        }
+        out_ += "</ul>\n";
+    }
+
+    std::string covered_by(const std::string& id) const {
+        std::string words = status_symbol("covered");
+        bool first = true;
+        for (const LinkReport& link : report_.links) {
+            if (link.to != id || link.source == "suggested") continue;
+            words += std::string(first ? " " : "; ") + "'" + text_of(link.from) + "' (" +
+                     (link.source == "connector" ? "drawn" : link.source == "confirmed" ? "confirmed" : "from the wording") + ")";
+            first = false;
+        }
+        return words;
+    }
+
+    // --- The price/value map (seed 004) ---
+
+    void write_price_value(const CanvasReport& canvas) {
+        out_ += "<h3>Price/value map</h3>\n";
+        if (!canvas.competitors) {
+            out_ += "<p class=\"absent\">No competitor information on this canvas. To place your offer against its "
+                    "alternatives, add a frame titled &quot;Competitors&quot; with one note per alternative scored "
+                    "on your value drivers and on price (&quot;Acme: speed 4, price 2&quot;), and one for your offer "
+                    "(&quot;Us: speed 5, price 4&quot;).</p>\n";
+            return;
+        }
+        const CompetitorsReport& competitors = *canvas.competitors;
+        std::vector<const PriceValueReport*> placed;
+        std::string unplaced;
+        for (const PriceValueReport& point : competitors.price_value_map) {
+            if (point.price && point.value) placed.push_back(&point);
+            else unplaced += (unplaced.empty() ? "" : ", ") + one_line(point.name) + (point.price ? " (no value score)" : " (no price score)");
+        }
+        if (placed.empty()) {
+            out_ += "<p class=\"absent\">The competitor notes give no alternative both a price score and a value score: "
+                    "score each on price and on at least one value driver.</p>\n";
+        } else {
+            write_price_value_svg(canvas, placed);
+        }
+        if (!unplaced.empty()) out_ += "<p class=\"hint\">Not placed: " + escape(unplaced) + ".</p>\n";
+        out_ += "<p class=\"hint\">What places them: the value score weighs each criterion by the value driver it measures.</p>\n<ul class=\"drivers\">\n";
+        for (const CriterionReport& criterion : competitors.criteria) {
+            out_ += "<li>" + escape(criterion.name) + " &mdash; ";
+            out_ += criterion.driver ? escape("measures '" + text_of(*criterion.driver) + "'") : std::string("measures no value driver");
+            out_ += escape(", weight " + percent(criterion.weight)) + "</li>\n";
+        }
+        out_ += "</ul>\n";
+    }
+
+    void write_price_value_svg(const CanvasReport& canvas, const std::vector<const PriceValueReport*>& placed) {
+        const double left = 40, right = 330, top = 12, bottom = 200;
+        const auto x_of = [&](double price) { return left + std::clamp(price, 0.0, 5.0) / 5 * (right - left); };
+        const auto y_of = [&](double value) { return bottom - std::clamp(value, 0.0, 5.0) / 5 * (bottom - top); };
+        out_ += "<figure>" + svg_open("price-value", 360, 240, "Price/value map of " + canvas.id);
+        for (int tick = 0; tick <= 5; ++tick) {
+            out_ += "<line x1=\"" + px(x_of(tick)) + "\" x2=\"" + px(x_of(tick)) + "\" y1=\"" + px(top) + "\" y2=\"" +
+                    px(bottom) + "\" stroke=\"#edf2f7\"/><line x1=\"" + px(left) + "\" x2=\"" + px(right) + "\" y1=\"" +
+                    px(y_of(tick)) + "\" y2=\"" + px(y_of(tick)) + "\" stroke=\"#edf2f7\"/>";
+            out_ += svg_text(x_of(tick), bottom + 12, std::to_string(tick), 9, " text-anchor=\"middle\"");
+            out_ += svg_text(left - 6, y_of(tick) + 3, std::to_string(tick), 9, " text-anchor=\"end\"");
+        }
+        out_ += "<line x1=\"" + px(left) + "\" x2=\"" + px(right) + "\" y1=\"" + px(bottom) + "\" y2=\"" + px(bottom) +
+                "\" stroke=\"#4a5568\"/><line x1=\"" + px(left) + "\" x2=\"" + px(left) + "\" y1=\"" + px(top) +
+                "\" y2=\"" + px(bottom) + "\" stroke=\"#4a5568\"/>\n";
+        out_ += svg_text((left + right) / 2, 234, "price score (as scored: 5 = best on price)", 10, " text-anchor=\"middle\"");
+        out_ += svg_text(12, (top + bottom) / 2, "value score (weighted by the drivers)", 10,
+                         " text-anchor=\"middle\" transform=\"rotate(-90 12 " + px((top + bottom) / 2) + ")\"") + "\n";
+        for (const PriceValueReport* point : placed) {
+            const bool offer = is_offer_name(point->name);
+            std::string title = one_line(point->name) + (offer ? " (your offer)" : "") + ": price " + number(*point->price) +
+                                ", value " + number(*point->value);
+            for (const AlternativeReport& alternative : canvas.competitors->alternatives) {
+                if (alternative.name != point->name) continue;
+                for (const auto& [criterion, score] : alternative.scores) title += "; " + criterion + " " + number(score);
+                break;
+            }
+            const double x = x_of(*point->price), y = y_of(*point->value);
+            const bool flip = x > right - 80;  // label to the left near the right edge
+            out_ += "<g class=\"alternative\"" + attr("data-name", point->name) + attr("data-offer", offer ? "true" : "false") +
+                    attr("data-price", number(*point->price)) + attr("data-value", number(*point->value)) + ">" + svg_title(title);
+            out_ += "<circle cx=\"" + px(x) + "\" cy=\"" + px(y) + "\" r=\"" + (offer ? "7" : "5") + "\" fill=\"" +
+                    (offer ? kBlue : kOrange) + "\" stroke=\"#fff\" stroke-width=\"1.5\"/>";
+            out_ += svg_text(flip ? x - 10 : x + 10, y + 4, clip(point->name, 14), 10,
+                             std::string(flip ? " text-anchor=\"end\"" : "") + (offer ? " font-weight=\"700\"" : "")) + "</g>\n";
+        }
+        out_ += "</svg></figure>\n";
+    }
+
+    // --- Findings and open questions ---
+
+    void write_findings(const std::optional<std::string>& canvas) {
+        std::vector<const Warning*> warnings;
+        std::vector<const Question*> questions;
+        for (const Warning& warning : report_.warnings)
+            if (warning.canvas == canvas) warnings.push_back(&warning);
+        for (const Question& question : report_.questions)
+            if (question.canvas == canvas) questions.push_back(&question);
+        out_ += "<h3>Findings (" + std::to_string(warnings.size()) + ")</h3>\n";
+        if (warnings.empty()) out_ += "<p class=\"hint\">None.</p>\n";
+        else out_ += "<ul class=\"findings\">\n";
+        for (const Warning* warning : warnings)
+            out_ += "<li" + attr("data-code", warning->code) + "><span class=\"sev " + severity_name(warning->severity) +
+                    "\">" + severity_name(warning->severity) + "</span>" + escape(one_line(warning->message)) + "</li>\n";
+        if (!warnings.empty()) out_ += "</ul>\n";
+        out_ += "<h3>Open questions (" + std::to_string(questions.size()) + ")</h3>\n";
+        if (questions.empty()) out_ += "<p class=\"hint\">None.</p>\n";
+        else out_ += "<ul class=\"questions\">\n";
+        for (const Question* question : questions)
+            out_ += "<li" + attr("data-code", question->code) + ">" + escape(one_line(question->message)) + "</li>\n";
+        if (!questions.empty()) out_ += "</ul>\n";
+    }
+
+    void write_board_wide() {
+        const auto outside = [](const auto& item) { return !item.canvas; };
+        if (std::none_of(report_.warnings.begin(), report_.warnings.end(), outside) &&
+            std::none_of(report_.questions.begin(), report_.questions.end(), outside))
+            return;
+        out_ += "<section class=\"board\">\n<h2>The whole board</h2>\n";
+        write_findings(std::nullopt);
+        out_ += "</section>\n";
+    }
+
+    const Report& report_;
+    std::unordered_map<std::string, const NoteReport*> note_by_id_;
+    std::unordered_map<std::string, const Question*> question_by_note_;  // the first question naming each note
+    std::unordered_set<std::string> linked_sources_;                     // relievers and creators with a counted link
+    std::string out_;
+};
+
+}  // namespace
+
+std::string report_to_html(const Report& report) { return SummaryWriter(report).write(); }
+
+}  // namespace canvasfit

@@ -1,0 +1,95 @@
+// The one-page summary through the wasm package (render 'html', the same
+// bytes as the CLI's --format html) and the shared panel's Summary view: a
+// sandboxed iframe without scripts showing the page as srcdoc, refreshed on
+// each analysis while open, and "Export summary" downloading the same page.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Panel } from '../../plugin/core-shell/panel.js';
+import { ExcalidrawSession } from '../../plugin/excalidraw/session.js';
+import { FakeExcalidrawHost, fakeExcalidrawLib } from './fault-kit.mjs';
+import { installMiniDom } from './mini-dom.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { createCanvasFit, CanvasFitError } = await import(path.join(root, 'build/wasm/package/canvasfit.js'));
+const canvasfit = await createCanvasFit();
+
+for (const example of ['cafe-canvas.excalidraw', 'two-canvases.excalidraw']) {
+  test(`render(board, options, 'html') of ${example} is the checked-in page, as the CLI writes it`, () => {
+    const board = readFileSync(path.join(root, 'examples', example), 'utf8');
+    const html = canvasfit.render(board, { source: example }, 'html');
+    assert.equal(html, readFileSync(path.join(root, 'examples/summaries', `${example}.html`), 'utf8'));
+    const cli = execFileSync(path.join(root, 'build/native/canvasfit'), ['analyze', path.join('examples', example), '--format', 'html'],
+      { cwd: root, encoding: 'utf8' });
+    assert.equal(html, cli);
+  });
+}
+
+test('an unknown render format is refused with the formats it takes', () => {
+  assert.throws(() => canvasfit.render('{"schema":"canvasfit.board/1","notes":[]}', {}, 'svg'),
+    (error) => error instanceof CanvasFitError && /text, markdown or html/.test(error.reason));
+});
+
+function panelOnCafe() {
+  const elements = JSON.parse(readFileSync(path.join(root, 'examples/cafe-canvas.excalidraw'), 'utf8')).elements;
+  const host = new FakeExcalidrawHost(structuredClone(elements));
+  const session = new ExcalidrawSession(host, canvasfit, fakeExcalidrawLib());
+  const rootNode = installMiniDom();
+  const downloads = [];
+  const panel = new Panel(rootNode, session, { download: (name, text, type) => downloads.push({ name, text, type }) });
+  session.onReport = (report) => panel.showReport(report);
+  return { session, panel, rootNode, downloads };
+}
+
+test('the Summary view shows the page in a sandboxed iframe, refreshed on each analysis while it is open', async () => {
+  const { session, panel, rootNode } = panelOnCafe();
+  const [summaryTab] = rootNode.query('#cf-view-summary');
+  summaryTab.click();
+  assert.equal(panel.body.hidden, true);
+  assert.equal(panel.summary.hidden, false);
+  assert.match(panel.summary.textContent, /Press Analyse/);
+  assert.equal(rootNode.query('iframe').length, 0);
+
+  await session.analyse();
+  const [frame] = rootNode.query('iframe');
+  assert.ok(frame, 'the summary is drawn after Analyse');
+  assert.equal(frame.getAttribute('sandbox'), '', 'sandboxed, and no allow-scripts');
+  assert.match(frame.srcdoc, /^<!doctype html>/);
+  assert.match(frame.srcdoc, /<svg class="fit-matrix"/);
+  assert.doesNotMatch(frame.srcdoc, /<script/);
+
+  rootNode.query('#cf-view-details')[0].click();
+  assert.equal(panel.body.hidden, false);
+  assert.equal(panel.summary.hidden, true);
+  assert.equal(rootNode.query('#cf-view-details')[0].getAttribute('aria-selected'), 'true');
+});
+
+test('the summary follows the board: an edit shows in the next analysis', async () => {
+  const { session, rootNode } = panelOnCafe();
+  await session.analyse();
+  rootNode.query('#cf-view-summary')[0].click();
+  const before = rootNode.query('iframe')[0].srcdoc;
+  const text = session.api.scene.find((element) => element.type === 'text' && /Phone orders get lost/.test(element.text));
+  text.text = '<img src=x onerror=alert(1)> Phone orders & "walk-ins"';
+  text.originalText = text.text;
+  text.version += 1;
+  await session.analyse();
+  const after = rootNode.query('iframe')[0].srcdoc;
+  assert.notEqual(after, before);
+  assert.match(after, /&lt;img src=x onerror=alert\(1\)&gt; Phone orders &amp; &quot;walk-ins&quot;/);
+  assert.doesNotMatch(after, /<img/);
+});
+
+test('Export summary downloads the same page as an .html file', async () => {
+  const { session, rootNode, downloads } = panelOnCafe();
+  await session.analyse();
+  rootNode.query('#cf-export-summary')[0].click();
+  assert.equal(downloads.length, 1);
+  assert.equal(downloads[0].name, 'canvasfit-summary.html');
+  assert.equal(downloads[0].type, 'text/html');
+  assert.equal(downloads[0].text, session.exportReport('html'));
+  assert.match(downloads[0].text, /<svg class="fit-matrix"/);
+});
