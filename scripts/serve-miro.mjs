@@ -11,9 +11,14 @@ import { serveDirectory } from './static-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The policy the app's pages run under: its own files, Miro's SDK script, wasm without eval. */
+/**
+ * The policy the app's pages run under: its own files, Miro's SDK script, wasm
+ * without eval, and the one stylesheet of the summary the panel shows in a
+ * srcdoc iframe (which inherits this policy), allowed by its hash (docs/summary.md).
+ */
+export const SUMMARY_STYLE_HASH = "'sha256-qp9AIzfQPXLeQffNGrNrImUvUv7Uh5K4OId3YphruXU='";
 export const MIRO_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' https://miro.com; "
-  + "style-src 'self'; img-src 'self' data:; connect-src 'self' data:; object-src 'none'; base-uri 'none'";
+  + `style-src 'self' ${SUMMARY_STYLE_HASH}; img-src 'self' data:; connect-src 'self' data:; object-src 'none'; base-uri 'none'`;
 
 /** The certificate and key named by CANVASFIT_TLS_CERT / CANVASFIT_TLS_KEY, or none (HTTP). */
 export function tlsFromEnv(env = process.env) {

@@ -80,6 +80,19 @@ test('analyse, re-run, links, clear with a user edit', async () => {
   assert.deepEqual(cleared, original.map((node) => (node.id === pain ? { ...node, fills: [user] } : node)));
 });
 
+test('the Summary view draws the one-page summary inside the UI', async () => {
+  await clickAndWait('#cf-analyse');
+  const report = await ui.evaluate(() => window.canvasfitFigJam.session.report);
+  await ui.click('#cf-view-summary');
+  const frame = await (await ui.waitForSelector('iframe.cf-summary')).contentFrame();
+  await frame.waitForSelector('svg.fit-matrix');
+  assert.equal(await frame.locator('svg.fit-matrix').count(), report.canvases.length);
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('h1')).fontSize), '18px');
+  mkdirSync(path.join(root, 'build/e2e'), { recursive: true });
+  await page.screenshot({ path: path.join(root, 'build/e2e/figjam-summary.png') });
+  await ui.click('#cf-view-details');
+});
+
 test('the FigJam pages request nothing beyond the harness and log no errors', () => {
   const origin = new URL(site.url).origin;
   assert.equal(JSON.stringify(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('about:'))), '[]');

@@ -109,6 +109,26 @@ test('panel: analyse, re-run, links, clear with a user edit, exports, in Miro\'s
   await page.close();
 });
 
+test('panel: the Summary view draws the one-page summary under the panel\'s CSP', async () => {
+  const page = await openPage('panel.html');
+  await page.waitForFunction(() => window.canvasfitMiro?.ready === true, null, { timeout: 30000 });
+  await clickAndWait(page, '#cf-analyse');
+  const report = await page.evaluate(() => window.canvasfitMiro.session.report);
+  await page.click('#cf-view-summary');
+  const frame = await (await page.waitForSelector('iframe.cf-summary')).contentFrame();
+  await frame.waitForSelector('svg.fit-matrix');
+  assert.equal(await frame.locator('svg.fit-matrix').count(), report.canvases.length);
+  assert.equal(await frame.locator('g.mark').count(),
+    report.links.filter((l) => report.notes.some((n) => n.id === l.to && (n.section === 'pains' || n.section === 'gains'))
+      && report.notes.some((n) => n.id === l.from && (n.section === 'relievers' || n.section === 'creators'))).length);
+  // The stylesheet applied: the CSP lets exactly it through.
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('h1')).fontSize), '18px');
+  await page.screenshot({ path: path.join(root, 'build/e2e/miro-summary.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cf-export-summary')]);
+  assert.equal(download.suggestedFilename(), 'canvasfit-summary.html');
+  await page.close();
+});
+
 test('the Miro pages load nothing from another origin but Miro\'s SDK, and log no errors', () => {
   const origin = new URL(site.url).origin;
   const outside = requests.filter((r) => !r.startsWith(origin) && r !== SDK_URL && !r.startsWith('data:') && !r.startsWith('blob:'));

@@ -93,3 +93,14 @@ test('Export summary downloads the same page as an .html file', async () => {
   assert.equal(downloads[0].text, session.exportReport('html'));
   assert.match(downloads[0].text, /<svg class="fit-matrix"/);
 });
+
+test('the stylesheet hash the Miro policy and docs/summary.md give is the page\'s', async () => {
+  const { createHash } = await import('node:crypto');
+  const html = readFileSync(path.join(root, 'examples/summaries/cafe-canvas.excalidraw.html'), 'utf8');
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+  assert.equal(styles.length, 1);
+  const hash = `sha256-${createHash('sha256').update(styles[0][1], 'utf8').digest('base64')}`;
+  for (const file of ['scripts/serve-miro.mjs', 'docs/summary.md']) {
+    assert.ok(readFileSync(path.join(root, file), 'utf8').includes(`'${hash}'`), `${file} allows '${hash}'`);
+  }
+});

@@ -75,9 +75,13 @@ std::string escape(std::string_view raw) {
         const auto byte = static_cast<unsigned char>(raw[i]);
         if (byte >= 0x80) {
             const std::size_t length = utf8_sequence(raw, i);
-            if (length == 0) out += "\xEF\xBF\xBD";
-            else out.append(raw.substr(i, length));
-            i += length == 0 ? 1 : length;
+            if (length > 0) {
+                out.append(raw.substr(i, length));
+                i += length;
+                continue;
+            }
+            out += "\xEF\xBF\xBD";  // one for the bad byte and the continuation bytes after it
+            for (++i; i < raw.size() && (static_cast<unsigned char>(raw[i]) & 0xC0) == 0x80;) ++i;
             continue;
         }
         switch (raw[i]) {
@@ -322,7 +326,7 @@ private:
             out_ += "<p class=\"absent\">Nothing to draw yet: add pains, gains, pain relievers and gain creators.</p>\n";
             return;
         }
-        const int label = 168, cell = 28, top = 26, row_height = 20;
+        const int label = 176, cell = 28, top = 26, row_height = 20;
         const int width = label + std::max(static_cast<int>(columns.size()) * cell, columns.empty() ? 180 : 0) + 4;
         const int height = top + row_height * static_cast<int>(rows.size()) + 4;
         std::unordered_map<std::string, int> row_of, column_of;
@@ -382,7 +386,7 @@ private:
                     "\" height=\"18\" fill=\"#fff5f5\"/>";
         const std::string colour = std::string(" fill=\"") + status_colour(row.status) + "\"";
         out_ += svg_text(3, y + 4, status_symbol(row.status), 11, colour + " font-weight=\"700\"");
-        out_ += svg_text(16, y + 4, std::string(pain ? "P" : "G") + rank + clip(row.note->text, 22), 11,
+        out_ += svg_text(16, y + 4, std::string(pain ? "P" : "G") + rank + clip(row.note->text, 21), 11,
                          row.status == "unaddressed" ? colour : "");
         out_ += "<line x1=\"" + std::to_string(label) + "\" x2=\"" + std::to_string(label) + "\" y1=\"" +
                 std::to_string(y - 10) + "\" y2=\"" + std::to_string(y + 10) + "\" stroke=\"#cbd5e0\"/></g>\n";
@@ -499,7 +503,9 @@ private:
             write_price_value_svg(canvas, placed);
         }
         if (!unplaced.empty()) out_ += "<p class=\"hint\">Not placed: " + escape(unplaced) + ".</p>\n";
-        out_ += "<p class=\"hint\">What places them: the value score weighs each criterion by the value driver it measures.</p>\n<ul class=\"drivers\">\n";
+        out_ += "<p class=\"hint\">What places them: each criterion scored, the value driver it measures and its weight. "
+                "Price and cost criteria give the price score; the others, weighed by their drivers, the value score.</p>\n"
+                "<ul class=\"drivers\">\n";
         for (const CriterionReport& criterion : competitors.criteria) {
             out_ += "<li>" + escape(criterion.name) + " &mdash; ";
             out_ += criterion.driver ? escape("measures '" + text_of(*criterion.driver) + "'") : std::string("measures no value driver");

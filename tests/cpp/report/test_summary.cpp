@@ -155,8 +155,17 @@ TEST(Summary, OneMarkPerLinkDrawnBySource) {
               std::string::npos);
     EXPECT_NE(html.find("read from the wording, 93 % sure; evidence: order</title>"), std::string::npos);
     EXPECT_NE(html.find("suggested: a question, not counted, 62 % sure"), std::string::npos);
-    const std::string suggested = html.substr(html.find("data-source=\"suggested\""));
-    EXPECT_LT(suggested.find("stroke-dasharray"), suggested.find("</g>"));
+    // The drawing of each source, its position left out: four different shapes.
+    std::vector<std::string> shapes = all(html, "<g class=\"mark\"[^>]*><title>[^<]*</title>(.*?)</g>");
+    ASSERT_EQ(shapes.size(), 4u);
+    for (std::string& shape : shapes) shape = std::regex_replace(shape, std::regex(" c[xy]=\"[0-9]+\"| [xy]=\"[0-9]+\""), "");
+    EXPECT_EQ(shapes[0], "<circle r=\"6\" fill=\"#276749\"/>");  // connector: a filled dot
+    EXPECT_NE(shapes[1].find("<circle r=\"7\" fill=\"none\""), std::string::npos);  // confirmed: in a ring
+    EXPECT_NE(shapes[2].find("fill=\"#fff\" stroke=\"#2b6cb0\""), std::string::npos);  // text: hollow
+    EXPECT_NE(shapes[3].find("stroke-dasharray"), std::string::npos);  // suggested: dashed, with "?"
+    EXPECT_NE(shapes[3].find(">?</text>"), std::string::npos);
+    for (std::size_t i = 0; i < shapes.size(); ++i)
+        for (std::size_t j = i + 1; j < shapes.size(); ++j) EXPECT_NE(shapes[i], shapes[j]) << i << " " << j;
     // The legend shows all four marks, outside the matrix's marks.
     const std::string legend = html.substr(html.find("<svg class=\"legend\""));
     for (const char* word : {">drawn<", ">confirmed<", ">wording<", ">suggested<"})
@@ -219,7 +228,7 @@ TEST(Summary, LongTextIsClippedWithTheFullTextInTheTitle) {
     const std::string row = html.substr(html.find("<g class=\"row\" data-note=\"p2\""));
     EXPECT_LT(row.find("<title>Pain #1 Queues at lunch stretch out of the door and regulars walk away to the chain next door"),
               row.find("</g>"));
-    EXPECT_LT(row.find("P#1 Queues at lunch stretch o\xE2\x80\xA6</text>"), row.find("</g>"));
+    EXPECT_LT(row.find("P#1 Queues at lunch stret\xE2\x80\xA6</text>"), row.find("</g>"));
 }
 
 TEST(Summary, InvalidUtf8AndControlCharactersAreReplaced) {
