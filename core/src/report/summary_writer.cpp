@@ -11,10 +11,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "report/writer_text.hpp"
 
@@ -65,12 +64,10 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
     return length;
 }
 
-// The one escaping function: text for HTML and SVG, in element content and
-// in quoted attribute values alike. Markup characters become entities,
-// control characters spaces, invalid UTF-8 U+FFFD.
-std::string escape(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size() + 8);
+// The one escaping function: appends text for HTML and SVG, in element
+// content and in quoted attribute values alike. Markup characters become
+// entities, control characters spaces, invalid UTF-8 U+FFFD.
+void append_escaped(std::string& out, std::string_view raw) {
     for (std::size_t i = 0; i < raw.size();) {
         const auto byte = static_cast<unsigned char>(raw[i]);
         if (byte >= 0x80) {
@@ -94,60 +91,75 @@ std::string escape(std::string_view raw) {
         }
         ++i;
     }
-    return out;
 }
 
 // The first `limit` characters of one line of text, with "…" when cut.
 std::string clip(const std::string& text, std::size_t limit) {
-    const std::string line = one_line(text);
+    std::string line = one_line(text);
     std::size_t characters = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {
         if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // continuation byte
-        if (characters++ == limit) return line.substr(0, i) + "\xE2\x80\xA6";
+        if (characters++ == limit) {
+            line.resize(i);
+            line += "\xE2\x80\xA6";
+            break;
+        }
     }
     return line;
 }
 
+// One piece of the page: markup as it is, a whole number, or text to
+// escape. The writer appends pieces in place (put({...})) rather than adding
+// strings, and a piece owns nothing: each temporary string or object with a
+// destructor would cost the wasm module an exception landing pad.
+class Piece {
+public:
+    Piece(const char* markup) : text_(markup) {}                   // NOLINT: implicit by design
+    Piece(const std::string& markup) : text_(markup) {}            // NOLINT
+    Piece(int number) : Piece(static_cast<long>(number)) {}       // NOLINT
+    Piece(long number) : kind_(Kind::number) {                    // NOLINT
+        unsigned long magnitude = number < 0 ? 0UL - static_cast<unsigned long>(number) : static_cast<unsigned long>(number);
+        start_ = sizeof digits_;
+        do {
+            digits_[--start_] = static_cast<char>('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude > 0);
+        if (number < 0) digits_[--start_] = '-';
+    }
+    static Piece text(std::string_view raw) {
+        Piece piece("");
+        piece.text_ = raw;
+        piece.kind_ = Kind::escaped;
+        return piece;
+    }
+
+    void append_to(std::string& out) const {
+        if (kind_ == Kind::escaped) append_escaped(out, text_);
+        else if (kind_ == Kind::number) out.append(digits_ + start_, sizeof digits_ - start_);
+        else out.append(text_);
+    }
+
+private:
+    enum class Kind : unsigned char { markup, escaped, number };
+    std::string_view text_;
+    char digits_[24] = {};
+    unsigned char start_ = 0;
+    Kind kind_ = Kind::markup;
+};
+
+// Text to escape.
+Piece esc(std::string_view raw) { return Piece::text(raw); }
+
+long px(double value) { return std::lround(value); }
+
+// One decimal ("4.0"), without printf.
 std::string number(double value) {
-    char digits[32];
-    std::snprintf(digits, sizeof digits, "%.1f", value);
-    return digits;
-}
-
-std::string px(double value) { return std::to_string(static_cast<long>(std::lround(value))); }
-
-// ` name="value"`, the value escaped.
-std::string attr(const char* name, std::string_view value) {
-    return std::string(" ") + name + "=\"" + escape(value) + "\"";
-}
-
-std::string svg_open(const char* type, int width, int height, const std::string& label) {
-    return "<svg class=\"" + std::string(type) + "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
-           std::to_string(width) + " " + std::to_string(height) + "\" width=\"" + std::to_string(width) +
-           "\" height=\"" + std::to_string(height) + "\" role=\"img\"" + attr("aria-label", label) +
-           " font-family=\"system-ui,sans-serif\">\n";
-}
-
-// An SVG <text>; `extra` carries further attributes.
-std::string svg_text(double x, double y, const std::string& text, int size, const std::string& extra = "") {
-    return "<text x=\"" + px(x) + "\" y=\"" + px(y) + "\" font-size=\"" + std::to_string(size) + "\"" + extra +
-           ">" + escape(text) + "</text>";
-}
-
-std::string svg_title(const std::string& text) { return "<title>" + escape(text) + "</title>"; }
-
-// The mark a link of this source leaves in a fit matrix cell.
-std::string link_shape(const std::string& source, int x, int y) {
-    const std::string at = " cx=\"" + std::to_string(x) + "\" cy=\"" + std::to_string(y) + "\"";
-    if (source == "connector") return "<circle" + at + " r=\"6\" fill=\"" + kGreen + "\"/>";
-    if (source == "confirmed")
-        return "<circle" + at + " r=\"3.5\" fill=\"" + kGreen + "\"/><circle" + at + " r=\"7\" fill=\"none\" stroke=\"" +
-               kGreen + "\" stroke-width=\"1.5\"/>";
-    if (source == "text")
-        return "<circle" + at + " r=\"5.5\" fill=\"#fff\" stroke=\"" + kBlue + "\" stroke-width=\"2\"/>";
-    return "<circle" + at + " r=\"6.5\" fill=\"#fff\" stroke=\"" + kGrey +
-           "\" stroke-width=\"1.2\" stroke-dasharray=\"2 2\"/>" +
-           svg_text(x, y + 3, "?", 8, std::string(" text-anchor=\"middle\" fill=\"") + kGrey + "\"");
+    const long tenths = std::lround(value * 10);
+    std::string out = tenths < 0 ? "-" : "";
+    out += std::to_string(std::labs(tenths) / 10);
+    out += '.';
+    out += std::to_string(std::labs(tenths) % 10);
+    return out;
 }
 
 const char* source_words(const std::string& source) {
@@ -155,6 +167,12 @@ const char* source_words(const std::string& source) {
     if (source == "confirmed") return "confirmed by the facilitator";
     if (source == "text") return "read from the wording";
     return "suggested: a question, not counted";
+}
+
+const char* source_short(const std::string& source) {
+    if (source == "connector") return "drawn";
+    if (source == "confirmed") return "confirmed";
+    return "from the wording";
 }
 
 const char* status_symbol(const std::string& status) {
@@ -189,27 +207,57 @@ public:
         for (const Question& question : report.questions)
             for (const std::string& id : question.notes) question_by_note_.emplace(id, &question);
         for (const LinkReport& link : report.links)
-            if (link.source != "suggested") linked_sources_.insert(link.from);
+            if (link.source != "suggested") linked_sources_.emplace(link.from, nullptr);
     }
 
     std::string write() {
-        const std::string source = report_.source.empty() ? "board" : report_.source;
-        out_ += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                "<title>CanvasFit summary: " + escape(source) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
-        out_ += "<h1>CanvasFit summary</h1>\n<p class=\"meta\">" + escape(source) + " (" + escape(report_.format) + "): " +
-                std::to_string(report_.canvases.size()) + " canvas(es), " + std::to_string(report_.notes.size()) +
-                " notes, " + std::to_string(report_.warnings.size()) + " findings, " +
-                std::to_string(report_.questions.size()) + " open questions. Hover a mark for its evidence.</p>\n";
+        const std::string& source = report_.source.empty() ? std::string("board") : report_.source;
+        put({"<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>CanvasFit summary: ",
+             esc(source), "</title>\n<style>", kStyle, "</style>\n</head>\n<body>\n"});
+        put({"<h1>CanvasFit summary</h1>\n<p class=\"meta\">", esc(source), " (", esc(report_.format), "): ",
+             static_cast<long>(report_.canvases.size()), " canvas(es), ", static_cast<long>(report_.notes.size()), " notes, ",
+             static_cast<long>(report_.warnings.size()), " findings, ", static_cast<long>(report_.questions.size()),
+             " open questions. Hover a mark for its evidence.</p>\n"});
         if (!report_.canvases.empty()) fit_overview();
         for (const CanvasReport& canvas : report_.canvases) write_canvas(canvas);
         write_board_wide();
         out_ += "</body>\n</html>\n";
-        return out_;
+        return std::move(out_);
     }
 
 private:
+    void put(std::initializer_list<Piece> pieces) {
+        for (const Piece& piece : pieces) piece.append_to(out_);
+    }
+
+    void svg_open(const char* type, int width, int height, const std::string& label) {
+        put({"<svg class=\"", type, "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ", width, " ", height,
+             "\" width=\"", width, "\" height=\"", height, "\" role=\"img\" aria-label=\"", esc(label),
+             "\" font-family=\"system-ui,sans-serif\">\n"});
+    }
+
+    // An SVG <text>; `extra` carries further attributes.
+    void svg_text(long x, long y, std::string_view text, int size, const char* extra = "") {
+        put({"<text x=\"", x, "\" y=\"", y, "\" font-size=\"", size, "\"", extra, ">", esc(text), "</text>"});
+    }
+
+    void svg_title(const std::string& text) { put({"<title>", esc(text), "</title>"}); }
+
+    // The mark a link of this source leaves in a fit matrix cell.
+    void link_shape(const std::string& source, int x, int y) {
+        if (source == "connector") return put({"<circle cx=\"", x, "\" cy=\"", y, "\" r=\"6\" fill=\"", kGreen, "\"/>"});
+        if (source == "confirmed")
+            return put({"<circle cx=\"", x, "\" cy=\"", y, "\" r=\"3.5\" fill=\"", kGreen, "\"/><circle cx=\"", x, "\" cy=\"",
+                        y, "\" r=\"7\" fill=\"none\" stroke=\"", kGreen, "\" stroke-width=\"1.5\"/>"});
+        if (source == "text")
+            return put({"<circle cx=\"", x, "\" cy=\"", y, "\" r=\"5.5\" fill=\"#fff\" stroke=\"", kBlue, "\" stroke-width=\"2\"/>"});
+        put({"<circle cx=\"", x, "\" cy=\"", y, "\" r=\"6.5\" fill=\"#fff\" stroke=\"", kGrey,
+             "\" stroke-width=\"1.2\" stroke-dasharray=\"2 2\"/>"});
+        svg_text(x, y + 3, "?", 8, " text-anchor=\"middle\" fill=\"#718096\"");
+    }
+
     const NoteReport* note(const std::string& id) const {
         const auto found = note_by_id_.find(id);
         return found == note_by_id_.end() ? nullptr : found->second;
@@ -220,80 +268,82 @@ private:
         return found ? one_line(found->text) : id;
     }
 
+    std::string question_message(const std::string& id, const char* fallback) const {
+        const auto asked = question_by_note_.find(id);
+        return asked == question_by_note_.end() ? std::string(fallback) : one_line(asked->second->message);
+    }
+
     // --- Fit per canvas against the 50–70 % band ---
 
     void fit_overview() {
         const int label = 112, bar = 200, row = 26;
-        const int height = 22 + row * static_cast<int>(report_.canvases.size());
         out_ += "<h2>Fit per canvas</h2>\n<figure>";
-        out_ += svg_open("fit-bands", 360, height, "Fit per canvas against the 50 to 70 % target band");
+        svg_open("fit-bands", 360, 22 + row * static_cast<int>(report_.canvases.size()),
+                 "Fit per canvas against the 50 to 70 % target band");
         int y = 4;
         for (const CanvasReport& canvas : report_.canvases) {
             const FitReport& fit = canvas.fit;
-            const std::string name = canvas.segment ? *canvas.segment : canvas.title;
-            std::string title = canvas.id + (name.empty() ? "" : ": " + one_line(name)) + ": fit " +
-                                percent(fit.overall) + (fit.verdict.empty() ? "" : " (" + fit.verdict + ")") +
-                                ", target 50-70 %; pains " + percent(fit.pains) + ", gains " + percent(fit.gains) +
-                                ", jobs " + percent(fit.jobs);
-            out_ += "<g class=\"fit\"" + attr("data-canvas", canvas.id) +
-                    (fit.overall ? attr("data-overall", number(*fit.overall * 100)) : "") + ">" + svg_title(title);
-            out_ += svg_text(0, y + 10, canvas.id, 10, " font-weight=\"600\"");
-            if (!name.empty()) out_ += svg_text(0, y + 21, clip(name, 19), 9, std::string(" fill=\"") + kGrey + "\"");
-            out_ += "<rect x=\"" + std::to_string(label) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" +
-                    std::to_string(bar) + "\" height=\"14\" fill=\"#edf2f7\"/>";
-            out_ += "<rect x=\"" + std::to_string(label + bar / 2) + "\" y=\"" + std::to_string(y + 1) +
-                    "\" width=\"" + std::to_string(bar / 5) + "\" height=\"18\" fill=\"#c6f6d5\"/>";
+            const std::string name = one_line(canvas.segment ? *canvas.segment : canvas.title);
+            put({"<g class=\"fit\" data-canvas=\"", esc(canvas.id), "\""});
+            if (fit.overall) put({" data-overall=\"", number(*fit.overall * 100), "\""});
+            put({"><title>", esc(canvas.id), name.empty() ? "" : ": ", esc(name), ": fit ", percent(fit.overall),
+                 fit.verdict.empty() ? "" : " (", esc(fit.verdict), fit.verdict.empty() ? "" : ")", ", target 50-70 %; pains ",
+                 percent(fit.pains), ", gains ", percent(fit.gains), ", jobs ", percent(fit.jobs), "</title>"});
+            svg_text(0, y + 10, canvas.id, 10, " font-weight=\"600\"");
+            if (!name.empty()) svg_text(0, y + 21, clip(name, 19), 9, " fill=\"#718096\"");
+            put({"<rect x=\"", label, "\" y=\"", y + 3, "\" width=\"", bar, "\" height=\"14\" fill=\"#edf2f7\"/>",
+                 "<rect x=\"", label + bar / 2, "\" y=\"", y + 1, "\" width=\"", bar / 5, "\" height=\"18\" fill=\"#c6f6d5\"/>"});
             if (fit.overall) {
                 const char* colour = fit.verdict == "weak" ? kOrange : fit.verdict == "strong" ? kBlue : kGreen;
-                out_ += "<rect x=\"" + std::to_string(label) + "\" y=\"" + std::to_string(y + 6) + "\" width=\"" +
-                        px(std::clamp(*fit.overall, 0.0, 1.0) * bar) + "\" height=\"8\" fill=\"" + colour + "\"/>";
+                put({"<rect x=\"", label, "\" y=\"", y + 6, "\" width=\"", px(std::clamp(*fit.overall, 0.0, 1.0) * bar),
+                     "\" height=\"8\" fill=\"", colour, "\"/>"});
             }
-            out_ += svg_text(label + bar + 6, y + 14, fit.overall ? percent(fit.overall) : "no score", 11);
+            svg_text(label + bar + 6, y + 14, fit.overall ? percent(fit.overall) : "no score", 11);
             out_ += "</g>\n";
             y += row;
         }
         for (const int tick : {0, 50, 70, 100})
-            out_ += svg_text(label + tick * bar / 100, y + 10, std::to_string(tick), 9,
-                             std::string(" text-anchor=\"middle\" fill=\"") + kGrey + "\"");
+            svg_text(label + tick * bar / 100, y + 10, std::to_string(tick), 9, " text-anchor=\"middle\" fill=\"#718096\"");
         out_ += "\n</svg><figcaption class=\"hint\">Green band: the 50-70 % fit the canvas method aims for.</figcaption></figure>\n";
     }
 
     // --- One canvas ---
 
     void write_canvas(const CanvasReport& canvas) {
-        const std::string name = canvas.segment ? *canvas.segment : canvas.title;
-        out_ += "<section class=\"canvas\"" + attr("id", canvas.id) + ">\n<h2>" +
-                escape(canvas.id + (name.empty() ? "" : ": " + one_line(name))) + "</h2>\n";
+        const std::string name = one_line(canvas.segment ? *canvas.segment : canvas.title);
+        put({"<section class=\"canvas\" id=\"", esc(canvas.id), "\">\n<h2>", esc(canvas.id), name.empty() ? "" : ": ",
+             esc(name), "</h2>\n<p>"});
         const FitReport& fit = canvas.fit;
-        out_ += "<p>";
         if (fit.overall)
-            out_ += escape("Fit " + percent(fit.overall) + " (" + fit.verdict + ", target 50-70 %): pains " +
-                           percent(fit.pains) + ", gains " + percent(fit.gains) + ", jobs " + percent(fit.jobs) + ".");
+            put({"Fit ", percent(fit.overall), " (", esc(fit.verdict), ", target 50-70 %): pains ", percent(fit.pains),
+                 ", gains ", percent(fit.gains), ", jobs ", percent(fit.jobs), "."});
         else
             out_ += "No fit score yet: the canvas needs pains or gains.";
-        if (fit.undecided > 0) out_ += escape(" " + percent(fit.undecided) + " of the profile's weight is an open question.");
+        if (fit.undecided > 0) put({" ", percent(fit.undecided), " of the profile&#39;s weight is an open question."});
         out_ += "</p>\n";
         const std::vector<Line> rows = matrix_rows(canvas);
         const std::vector<Line> columns = matrix_columns(canvas);
         write_matrix(canvas, rows, columns);
         write_top(rows);
         write_price_value(canvas);
-        write_findings(canvas.id);
+        write_findings(&canvas.id);
         out_ += "</section>\n";
     }
 
     std::vector<Line> matrix_rows(const CanvasReport& canvas) const {
-        std::unordered_map<std::string, std::string> status;
+        std::unordered_map<std::string, const NoteReport*> covered, asked;  // by status, from the fit detail
         for (const auto* detail : {&canvas.fit.pains_detail, &canvas.fit.gains_detail})
-            for (const CoverageReport& row : *detail) status[row.note] = row.status;
+            for (const CoverageReport& row : *detail) {
+                if (row.status == "covered") covered.emplace(row.note, nullptr);
+                if (row.status == "question") asked.emplace(row.note, nullptr);
+            }
         std::vector<Line> rows;
         for (Section section : {Section::pains, Section::gains}) {
             const std::size_t first = rows.size();
             for (const std::string& id : canvas.sections[static_cast<std::size_t>(section)]) {
                 const NoteReport* found = note(id);
                 if (!found) continue;
-                const auto known = status.find(id);
-                rows.push_back({found, known != status.end() && !known->second.empty() ? known->second : "unaddressed", ""});
+                rows.push_back({found, covered.count(id) ? "covered" : asked.count(id) ? "question" : "unaddressed", ""});
             }
             std::stable_sort(rows.begin() + static_cast<std::ptrdiff_t>(first), rows.end(), [](const Line& a, const Line& b) {
                 return a.note->rank.value_or(1 << 30) < b.note->rank.value_or(1 << 30);
@@ -311,7 +361,7 @@ private:
                 if (!found) continue;
                 const auto asked = question_by_note_.find(id);
                 const bool question = asked != question_by_note_.end() && asked->second->code == "what-does-it-address";
-                const std::string status = linked_sources_.count(id) ? "linked" : question ? "question" : "orphan";
+                const char* status = linked_sources_.count(id) ? "linked" : question ? "question" : "orphan";
                 columns.push_back({found, status, (section == Section::relievers ? "R" : "C") + std::to_string(++index)});
             }
         }
@@ -329,41 +379,39 @@ private:
         const int label = 176, cell = 28, top = 26, row_height = 20;
         const int width = label + std::max(static_cast<int>(columns.size()) * cell, columns.empty() ? 180 : 0) + 4;
         const int height = top + row_height * static_cast<int>(rows.size()) + 4;
-        std::unordered_map<std::string, int> row_of, column_of;
-        for (std::size_t i = 0; i < rows.size(); ++i) row_of.emplace(rows[i].note->id, static_cast<int>(i));
-        for (std::size_t i = 0; i < columns.size(); ++i) column_of.emplace(columns[i].note->id, static_cast<int>(i));
-        const auto x_of = [&](int column) { return label + column * cell + cell / 2; };
-        const auto y_of = [&](int row) { return top + row * row_height + row_height / 2; };
+        const auto x_of = [&](std::size_t column) { return label + static_cast<int>(column) * cell + cell / 2; };
+        const auto y_of = [&](std::size_t row) { return top + static_cast<int>(row) * row_height + row_height / 2; };
 
-        out_ += "<figure>" + svg_open("fit-matrix", width, height,
-                                      "Fit matrix of " + canvas.id + ": pains and gains against relievers and creators");
+        out_ += "<figure>";
+        svg_open("fit-matrix", width, height, "Fit matrix of " + canvas.id + ": pains and gains against relievers and creators");
         // The quadrants where links are not expected (relievers answer pains,
         // creators gains) are shaded.
         for (std::size_t r = 0; r < rows.size(); ++r)
             for (std::size_t c = 0; c < columns.size(); ++c)
                 if ((rows[r].note->section == Section::pains) != (columns[c].note->section == Section::relievers))
-                    out_ += "<rect x=\"" + std::to_string(x_of(static_cast<int>(c)) - cell / 2) + "\" y=\"" +
-                            std::to_string(y_of(static_cast<int>(r)) - row_height / 2) + "\" width=\"" +
-                            std::to_string(cell) + "\" height=\"" + std::to_string(row_height) + "\" fill=\"#f7fafc\"/>";
-        for (std::size_t r = 0; r <= rows.size(); ++r)
-            out_ += "<line x1=\"0\" x2=\"" + std::to_string(width) + "\" y1=\"" + std::to_string(top + static_cast<int>(r) * row_height) +
-                    "\" y2=\"" + std::to_string(top + static_cast<int>(r) * row_height) + "\" stroke=\"#e2e8f0\"/>";
+                    put({"<rect x=\"", x_of(c) - cell / 2, "\" y=\"", y_of(r) - row_height / 2, "\" width=\"", cell,
+                         "\" height=\"", row_height, "\" fill=\"#f7fafc\"/>"});
+        for (std::size_t r = 0; r <= rows.size(); ++r) {
+            const int y = top + static_cast<int>(r) * row_height;
+            put({"<line x1=\"0\" x2=\"", width, "\" y1=\"", y, "\" y2=\"", y, "\" stroke=\"#e2e8f0\"/>"});
+        }
         out_ += "\n";
-        for (std::size_t c = 0; c < columns.size(); ++c) write_column(columns[c], x_of(static_cast<int>(c)), rows.empty() ? top : height - 4);
-        for (std::size_t r = 0; r < rows.size(); ++r) write_row(rows[r], y_of(static_cast<int>(r)), label, width);
-        if (columns.empty())
-            out_ += svg_text(label + 6, top + 14, "no pain reliever or gain creator yet", 10,
-                             std::string(" fill=\"") + kGrey + "\"");
+        for (std::size_t c = 0; c < columns.size(); ++c) write_column(columns[c], x_of(c), rows.empty() ? top : height - 4);
+        for (std::size_t r = 0; r < rows.size(); ++r) write_row(rows[r], y_of(r), label, width);
+        if (columns.empty()) svg_text(label + 6, top + 14, "no pain reliever or gain creator yet", 10, " fill=\"#718096\"");
         for (const LinkReport& link : report_.links) {
-            const auto row = row_of.find(link.to);
-            const auto column = column_of.find(link.from);
-            if (row == row_of.end() || column == column_of.end()) continue;
-            std::string evidence = "'" + text_of(link.from) + "' -> '" + text_of(link.to) + "': " + source_words(link.source);
-            if (link.source == "text" || link.source == "suggested") evidence += ", " + percent(link.confidence) + " sure";
-            for (std::size_t i = 0; i < link.evidence.size(); ++i) evidence += (i == 0 ? "; evidence: " : ", ") + link.evidence[i];
-            out_ += "<g class=\"mark\"" + attr("data-source", link.source) + attr("data-from", link.from) +
-                    attr("data-to", link.to) + ">" + svg_title(evidence) +
-                    link_shape(link.source, x_of(column->second), y_of(row->second)) + "</g>\n";
+            const auto row = std::find_if(rows.begin(), rows.end(), [&](const Line& line) { return line.note->id == link.to; });
+            const auto column = std::find_if(columns.begin(), columns.end(), [&](const Line& line) { return line.note->id == link.from; });
+            if (row == rows.end() || column == columns.end()) continue;
+            put({"<g class=\"mark\" data-source=\"", esc(link.source), "\" data-from=\"", esc(link.from), "\" data-to=\"",
+                 esc(link.to), "\"><title>&#39;", esc(text_of(link.from)), "&#39; -&gt; &#39;", esc(text_of(link.to)),
+                 "&#39;: ", source_words(link.source)});
+            if (link.source == "text" || link.source == "suggested") put({", ", percent(link.confidence), " sure"});
+            for (std::size_t i = 0; i < link.evidence.size(); ++i) put({i == 0 ? "; evidence: " : ", ", esc(link.evidence[i])});
+            out_ += "</title>";
+            link_shape(link.source, x_of(static_cast<std::size_t>(column - columns.begin())),
+                       y_of(static_cast<std::size_t>(row - rows.begin())));
+            out_ += "</g>\n";
         }
         out_ += "</svg>\n";
         write_legend();
@@ -374,56 +422,55 @@ private:
     void write_row(const Line& row, int y, int label, int width) {
         const bool pain = row.note->section == Section::pains;
         const std::string rank = row.note->rank ? "#" + std::to_string(*row.note->rank) + " " : "";
-        std::string title = std::string(pain ? "Pain " : "Gain ") + rank + one_line(row.note->text) + ": ";
-        if (row.status == "covered") title += "addressed";
-        else if (row.status == "unaddressed") title += std::string("not addressed: no ") + (pain ? "pain reliever" : "gain creator") + " addresses it";
-        else title += question_message(row.note->id, "open question: is it addressed?");
-        out_ += "<g class=\"row\"" + attr("data-note", row.note->id) + attr("data-section", pain ? "pains" : "gains") +
-                attr("data-status", row.status) + (row.note->rank ? attr("data-rank", std::to_string(*row.note->rank)) : "") +
-                ">" + svg_title(title);
+        put({"<g class=\"row\" data-note=\"", esc(row.note->id), "\" data-section=\"", pain ? "pains" : "gains",
+             "\" data-status=\"", esc(row.status), "\""});
+        if (row.note->rank) put({" data-rank=\"", *row.note->rank, "\""});
+        put({"><title>", pain ? "Pain " : "Gain ", rank, esc(one_line(row.note->text)), ": "});
+        if (row.status == "covered") out_ += "addressed";
+        else if (row.status == "unaddressed") put({"not addressed: no ", pain ? "pain reliever" : "gain creator", " addresses it"});
+        else put({esc(question_message(row.note->id, "open question: is it addressed?"))});
+        out_ += "</title>";
         if (row.status == "unaddressed")
-            out_ += "<rect x=\"0\" y=\"" + std::to_string(y - 9) + "\" width=\"" + std::to_string(width) +
-                    "\" height=\"18\" fill=\"#fff5f5\"/>";
+            put({"<rect x=\"0\" y=\"", y - 9, "\" width=\"", width, "\" height=\"18\" fill=\"#fff5f5\"/>"});
         const std::string colour = std::string(" fill=\"") + status_colour(row.status) + "\"";
-        out_ += svg_text(3, y + 4, status_symbol(row.status), 11, colour + " font-weight=\"700\"");
-        out_ += svg_text(16, y + 4, std::string(pain ? "P" : "G") + rank + clip(row.note->text, 21), 11,
-                         row.status == "unaddressed" ? colour : "");
-        out_ += "<line x1=\"" + std::to_string(label) + "\" x2=\"" + std::to_string(label) + "\" y1=\"" +
-                std::to_string(y - 10) + "\" y2=\"" + std::to_string(y + 10) + "\" stroke=\"#cbd5e0\"/></g>\n";
+        svg_text(3, y + 4, status_symbol(row.status), 11, (colour + " font-weight=\"700\"").c_str());
+        svg_text(16, y + 4, (pain ? "P" : "G") + rank + clip(row.note->text, 21), 11,
+                 row.status == "unaddressed" ? colour.c_str() : "");
+        put({"<line x1=\"", label, "\" x2=\"", label, "\" y1=\"", y - 10, "\" y2=\"", y + 10, "\" stroke=\"#cbd5e0\"/></g>\n"});
     }
 
     void write_column(const Line& column, int x, int bottom) {
-        std::string title = column.code + " " + one_line(column.note->text) + ": ";
-        if (column.status == "linked") title += "addresses the profile";
-        else if (column.status == "orphan") title += "addresses nothing on the profile";
-        else title += question_message(column.note->id, "open question: what does it address?");
-        out_ += "<g class=\"col\"" + attr("data-note", column.note->id) +
-                attr("data-section", column.note->section == Section::relievers ? "relievers" : "creators") +
-                attr("data-status", column.status) + ">" + svg_title(title);
-        out_ += "<line x1=\"" + std::to_string(x) + "\" x2=\"" + std::to_string(x) + "\" y1=\"22\" y2=\"" +
-                std::to_string(bottom) + "\" stroke=\"#edf2f7\"/>";
-        std::string box = " fill=\"#fff\" stroke=\"#cbd5e0\"";
-        if (column.status == "orphan") box = std::string(" fill=\"#fffaf0\" stroke=\"") + kOrange + "\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"";
-        if (column.status == "question") box = std::string(" fill=\"#fff\" stroke=\"") + kGrey + "\" stroke-dasharray=\"2 2\"";
-        out_ += "<rect x=\"" + std::to_string(x - 12) + "\" y=\"3\" width=\"24\" height=\"18\" rx=\"3\"" + box + "/>";
-        out_ += svg_text(x, 16, column.code, 10, " text-anchor=\"middle\" font-weight=\"600\"") + "</g>\n";
+        put({"<g class=\"col\" data-note=\"", esc(column.note->id), "\" data-section=\"",
+             column.note->section == Section::relievers ? "relievers" : "creators", "\" data-status=\"", esc(column.status),
+             "\"><title>", esc(column.code), " ", esc(one_line(column.note->text)), ": "});
+        if (column.status == "linked") out_ += "addresses the profile";
+        else if (column.status == "orphan") out_ += "addresses nothing on the profile";
+        else put({esc(question_message(column.note->id, "open question: what does it address?"))});
+        put({"</title><line x1=\"", x, "\" x2=\"", x, "\" y1=\"22\" y2=\"", bottom, "\" stroke=\"#edf2f7\"/><rect x=\"", x - 12,
+             "\" y=\"3\" width=\"24\" height=\"18\" rx=\"3\""});
+        if (column.status == "orphan") put({" fill=\"#fffaf0\" stroke=\"", kOrange, "\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\""});
+        else if (column.status == "question") put({" fill=\"#fff\" stroke=\"", kGrey, "\" stroke-dasharray=\"2 2\""});
+        else out_ += " fill=\"#fff\" stroke=\"#cbd5e0\"";
+        out_ += "/>";
+        svg_text(x, 16, column.code, 10, " text-anchor=\"middle\" font-weight=\"600\"");
+        out_ += "</g>\n";
     }
 
     void write_legend() {
         static const char* const kSources[] = {"connector", "confirmed", "text", "suggested"};
         static const char* const kWords[] = {"drawn", "confirmed", "wording", "suggested"};
-        out_ += svg_open("legend", 360, 44, "Legend");
+        svg_open("legend", 360, 44, "Legend");
         for (int i = 0; i < 4; ++i) {
-            out_ += link_shape(kSources[i], 10 + i * 88, 11);
-            out_ += svg_text(22 + i * 88, 15, kWords[i], 10);
+            link_shape(kSources[i], 10 + i * 88, 11);
+            svg_text(22 + i * 88, 15, kWords[i], 10);
         }
-        out_ += svg_text(3, 38, status_symbol("unaddressed"), 11, std::string(" fill=\"") + kRed + "\" font-weight=\"700\"");
-        out_ += svg_text(14, 38, "not addressed", 10);
-        out_ += svg_text(98, 38, "?", 11, std::string(" fill=\"") + kGrey + "\" font-weight=\"700\"");
-        out_ += svg_text(108, 38, "question", 10);
-        out_ += std::string("<rect x=\"176\" y=\"28\" width=\"20\" height=\"14\" rx=\"3\" fill=\"#fffaf0\" stroke=\"") + kOrange +
-                "\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>";
-        out_ += svg_text(202, 38, "addresses nothing", 10);
+        svg_text(3, 38, status_symbol("unaddressed"), 11, " fill=\"#c53030\" font-weight=\"700\"");
+        svg_text(14, 38, "not addressed", 10);
+        svg_text(98, 38, "?", 11, " fill=\"#718096\" font-weight=\"700\"");
+        svg_text(108, 38, "question", 10);
+        put({"<rect x=\"176\" y=\"28\" width=\"20\" height=\"14\" rx=\"3\" fill=\"#fffaf0\" stroke=\"", kOrange,
+             "\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>"});
+        svg_text(202, 38, "addresses nothing", 10);
         out_ += "\n</svg>\n";
     }
 
@@ -431,7 +478,7 @@ private:
         if (columns.empty()) return;
         out_ += "<ul class=\"key\">\n";
         for (const Line& column : columns) {
-            out_ += "<li><span class=\"code\">" + escape(column.code) + "</span> " + escape(one_line(column.note->text));
+            put({"<li><span class=\"code\">", esc(column.code), "</span> ", esc(one_line(column.note->text))});
             if (column.status == "orphan") out_ += " <span class=\"orphan\">(addresses nothing)</span>";
             if (column.status == "question") out_ += " <span class=\"question\">(what does it address?)</span>";
             out_ += "</li>\n";
@@ -440,42 +487,32 @@ private:
                 "Shaded cells pair a reliever with a gain or a creator with a pain.</p>\n";
     }
 
-    std::string question_message(const std::string& id, const std::string& fallback) const {
-        const auto asked = question_by_note_.find(id);
-        return asked == question_by_note_.end() ? fallback : one_line(asked->second->message);
-    }
-
     // --- Top pains and gains with what covers them ---
 
     void write_top(const std::vector<Line>& rows) {
-        std::vector<const Line*> top;
-        for (const Line& row : rows)
-            if (row.note->rank && *row.note->rank <= 3) top.push_back(&row);
-        if (top.empty()) return;
-        out_ += "<h3>Top pains and gains</h3>\n<ul class=\"top\">\n";
-        for (const Line* row : top) {
-            const bool pain = row->note->section == Section::pains;
-            out_ += "<li" + attr("class", row->status) + attr("data-note", row->note->id) + ">" +
-                    escape(std::string(pain ? "Pain" : "Gain") + " #" + std::to_string(*row->note->rank) + ": " +
-                           one_line(row->note->text)) + " &mdash; ";
-            if (row->status == "covered") out_ += escape(covered_by(row->note->id));
-            else if (row->status == "unaddressed") out_ += status_symbol("unaddressed") + std::string(" not addressed");
-            else out_ += "? " + escape(question_message(row->note->id, "open question: is it addressed?"));
+        bool any = false;
+        for (const Line& row : rows) {
+            if (!row.note->rank || *row.note->rank > 3) continue;
+            if (!any) out_ += "<h3>Top pains and gains</h3>\n<ul class=\"top\">\n";
+            any = true;
+            put({"<li class=\"", esc(row.status), "\" data-note=\"", esc(row.note->id), "\">",
+                 row.note->section == Section::pains ? "Pain" : "Gain", " #", *row.note->rank, ": ",
+                 esc(one_line(row.note->text)), " &mdash; ", status_symbol(row.status)});
+            if (row.status == "covered") write_covered_by(row.note->id);
+            else if (row.status == "unaddressed") out_ += " not addressed";
+            else put({" ", esc(question_message(row.note->id, "open question: is it addressed?"))});
             out_ += "</li>\n";
         }
-        out_ += "</ul>\n";
+        if (any) out_ += "</ul>\n";
     }
 
-    std::string covered_by(const std::string& id) const {
-        std::string words = status_symbol("covered");
+    void write_covered_by(const std::string& id) {
         bool first = true;
         for (const LinkReport& link : report_.links) {
             if (link.to != id || link.source == "suggested") continue;
-            words += std::string(first ? " " : "; ") + "'" + text_of(link.from) + "' (" +
-                     (link.source == "connector" ? "drawn" : link.source == "confirmed" ? "confirmed" : "from the wording") + ")";
+            put({first ? " &#39;" : "; &#39;", esc(text_of(link.from)), "&#39; (", source_short(link.source), ")"});
             first = false;
         }
-        return words;
     }
 
     // --- The price/value map (seed 004) ---
@@ -490,91 +527,96 @@ private:
             return;
         }
         const CompetitorsReport& competitors = *canvas.competitors;
-        std::vector<const PriceValueReport*> placed;
-        std::string unplaced;
-        for (const PriceValueReport& point : competitors.price_value_map) {
-            if (point.price && point.value) placed.push_back(&point);
-            else unplaced += (unplaced.empty() ? "" : ", ") + one_line(point.name) + (point.price ? " (no value score)" : " (no price score)");
-        }
-        if (placed.empty()) {
+        const auto placed = [](const PriceValueReport& point) { return point.price && point.value; };
+        if (std::none_of(competitors.price_value_map.begin(), competitors.price_value_map.end(), placed))
             out_ += "<p class=\"absent\">The competitor notes give no alternative both a price score and a value score: "
                     "score each on price and on at least one value driver.</p>\n";
-        } else {
-            write_price_value_svg(canvas, placed);
+        else
+            write_price_value_svg(canvas);
+        bool first = true;
+        for (const PriceValueReport& point : competitors.price_value_map) {
+            if (placed(point)) continue;
+            put({first ? "<p class=\"hint\">Not placed: " : ", ", esc(one_line(point.name)),
+                 point.price ? " (no value score)" : " (no price score)"});
+            first = false;
         }
-        if (!unplaced.empty()) out_ += "<p class=\"hint\">Not placed: " + escape(unplaced) + ".</p>\n";
+        if (!first) out_ += ".</p>\n";
         out_ += "<p class=\"hint\">What places them: each criterion scored, the value driver it measures and its weight. "
                 "Price and cost criteria give the price score; the others, weighed by their drivers, the value score.</p>\n"
                 "<ul class=\"drivers\">\n";
         for (const CriterionReport& criterion : competitors.criteria) {
-            out_ += "<li>" + escape(criterion.name) + " &mdash; ";
-            out_ += criterion.driver ? escape("measures '" + text_of(*criterion.driver) + "'") : std::string("measures no value driver");
-            out_ += escape(", weight " + percent(criterion.weight)) + "</li>\n";
+            put({"<li>", esc(criterion.name), " &mdash; "});
+            if (criterion.driver) put({"measures &#39;", esc(text_of(*criterion.driver)), "&#39;"});
+            else out_ += "measures no value driver";
+            put({", weight ", percent(criterion.weight), "</li>\n"});
         }
         out_ += "</ul>\n";
     }
 
-    void write_price_value_svg(const CanvasReport& canvas, const std::vector<const PriceValueReport*>& placed) {
+    void write_price_value_svg(const CanvasReport& canvas) {
         const double left = 40, right = 330, top = 12, bottom = 200;
-        const auto x_of = [&](double price) { return left + std::clamp(price, 0.0, 5.0) / 5 * (right - left); };
-        const auto y_of = [&](double value) { return bottom - std::clamp(value, 0.0, 5.0) / 5 * (bottom - top); };
-        out_ += "<figure>" + svg_open("price-value", 360, 240, "Price/value map of " + canvas.id);
+        const auto x_of = [&](double price) { return px(left + std::clamp(price, 0.0, 5.0) / 5 * (right - left)); };
+        const auto y_of = [&](double value) { return px(bottom - std::clamp(value, 0.0, 5.0) / 5 * (bottom - top)); };
+        out_ += "<figure>";
+        svg_open("price-value", 360, 240, "Price/value map of " + canvas.id);
         for (int tick = 0; tick <= 5; ++tick) {
-            out_ += "<line x1=\"" + px(x_of(tick)) + "\" x2=\"" + px(x_of(tick)) + "\" y1=\"" + px(top) + "\" y2=\"" +
-                    px(bottom) + "\" stroke=\"#edf2f7\"/><line x1=\"" + px(left) + "\" x2=\"" + px(right) + "\" y1=\"" +
-                    px(y_of(tick)) + "\" y2=\"" + px(y_of(tick)) + "\" stroke=\"#edf2f7\"/>";
-            out_ += svg_text(x_of(tick), bottom + 12, std::to_string(tick), 9, " text-anchor=\"middle\"");
-            out_ += svg_text(left - 6, y_of(tick) + 3, std::to_string(tick), 9, " text-anchor=\"end\"");
+            put({"<line x1=\"", x_of(tick), "\" x2=\"", x_of(tick), "\" y1=\"", px(top), "\" y2=\"", px(bottom),
+                 "\" stroke=\"#edf2f7\"/><line x1=\"", px(left), "\" x2=\"", px(right), "\" y1=\"", y_of(tick), "\" y2=\"",
+                 y_of(tick), "\" stroke=\"#edf2f7\"/>"});
+            svg_text(x_of(tick), px(bottom + 12), std::to_string(tick), 9, " text-anchor=\"middle\"");
+            svg_text(px(left - 6), y_of(tick) + 3, std::to_string(tick), 9, " text-anchor=\"end\"");
         }
-        out_ += "<line x1=\"" + px(left) + "\" x2=\"" + px(right) + "\" y1=\"" + px(bottom) + "\" y2=\"" + px(bottom) +
-                "\" stroke=\"#4a5568\"/><line x1=\"" + px(left) + "\" x2=\"" + px(left) + "\" y1=\"" + px(top) +
-                "\" y2=\"" + px(bottom) + "\" stroke=\"#4a5568\"/>\n";
-        out_ += svg_text((left + right) / 2, 234, "price score (as scored: 5 = best on price)", 10, " text-anchor=\"middle\"");
-        out_ += svg_text(12, (top + bottom) / 2, "value score (weighted by the drivers)", 10,
-                         " text-anchor=\"middle\" transform=\"rotate(-90 12 " + px((top + bottom) / 2) + ")\"") + "\n";
-        for (const PriceValueReport* point : placed) {
-            const bool offer = is_offer_name(point->name);
-            std::string title = one_line(point->name) + (offer ? " (your offer)" : "") + ": price " + number(*point->price) +
-                                ", value " + number(*point->value);
+        put({"<line x1=\"", px(left), "\" x2=\"", px(right), "\" y1=\"", px(bottom), "\" y2=\"", px(bottom),
+             "\" stroke=\"#4a5568\"/><line x1=\"", px(left), "\" x2=\"", px(left), "\" y1=\"", px(top), "\" y2=\"", px(bottom),
+             "\" stroke=\"#4a5568\"/>\n"});
+        svg_text(px((left + right) / 2), 234, "price score (as scored: 5 = best on price)", 10, " text-anchor=\"middle\"");
+        svg_text(12, px((top + bottom) / 2), "value score (weighted by the drivers)", 10,
+                 " text-anchor=\"middle\" transform=\"rotate(-90 12 106)\"");
+        out_ += "\n";
+        for (const PriceValueReport& point : canvas.competitors->price_value_map) {
+            if (!point.price || !point.value) continue;
+            const bool offer = is_offer_name(point.name);
+            const std::string price = number(*point.price), value = number(*point.value);
+            put({"<g class=\"alternative\" data-name=\"", esc(point.name), "\" data-offer=\"", offer ? "true" : "false",
+                 "\" data-price=\"", price, "\" data-value=\"", value, "\"><title>", esc(one_line(point.name)),
+                 offer ? " (your offer)" : "", ": price ", price, ", value ", value});
             for (const AlternativeReport& alternative : canvas.competitors->alternatives) {
-                if (alternative.name != point->name) continue;
-                for (const auto& [criterion, score] : alternative.scores) title += "; " + criterion + " " + number(score);
+                if (alternative.name != point.name) continue;
+                for (const auto& [criterion, score] : alternative.scores) put({"; ", esc(criterion), " ", number(score)});
                 break;
             }
-            const double x = x_of(*point->price), y = y_of(*point->value);
-            const bool flip = x > right - 80;  // label to the left near the right edge
-            out_ += "<g class=\"alternative\"" + attr("data-name", point->name) + attr("data-offer", offer ? "true" : "false") +
-                    attr("data-price", number(*point->price)) + attr("data-value", number(*point->value)) + ">" + svg_title(title);
-            out_ += "<circle cx=\"" + px(x) + "\" cy=\"" + px(y) + "\" r=\"" + (offer ? "7" : "5") + "\" fill=\"" +
-                    (offer ? kBlue : kOrange) + "\" stroke=\"#fff\" stroke-width=\"1.5\"/>";
-            out_ += svg_text(flip ? x - 10 : x + 10, y + 4, clip(point->name, 14), 10,
-                             std::string(flip ? " text-anchor=\"end\"" : "") + (offer ? " font-weight=\"700\"" : "")) + "</g>\n";
+            const long x = x_of(*point.price), y = y_of(*point.value);
+            const bool flip = x > right - 80;  // the label goes left of a point near the right edge
+            put({"</title><circle cx=\"", x, "\" cy=\"", y, "\" r=\"", offer ? "7" : "5", "\" fill=\"", offer ? kBlue : kOrange,
+                 "\" stroke=\"#fff\" stroke-width=\"1.5\"/>"});
+            svg_text(flip ? x - 10 : x + 10, y + 4, clip(point.name, 14), 10,
+                     flip ? (offer ? " text-anchor=\"end\" font-weight=\"700\"" : " text-anchor=\"end\"")
+                          : (offer ? " font-weight=\"700\"" : ""));
+            out_ += "</g>\n";
         }
         out_ += "</svg></figure>\n";
     }
 
     // --- Findings and open questions ---
 
-    void write_findings(const std::optional<std::string>& canvas) {
-        std::vector<const Warning*> warnings;
-        std::vector<const Question*> questions;
+    // Those of one canvas, or of none (canvas null).
+    void write_findings(const std::string* canvas) {
+        const auto here = [canvas](const std::optional<std::string>& of) { return canvas ? of == *canvas : !of; };
+        const auto warnings = std::count_if(report_.warnings.begin(), report_.warnings.end(),
+                                            [&](const Warning& warning) { return here(warning.canvas); });
+        const auto questions = std::count_if(report_.questions.begin(), report_.questions.end(),
+                                             [&](const Question& question) { return here(question.canvas); });
+        put({"<h3>Findings (", static_cast<long>(warnings), ")</h3>\n", warnings ? "<ul class=\"findings\">\n" : "<p class=\"hint\">None.</p>\n"});
         for (const Warning& warning : report_.warnings)
-            if (warning.canvas == canvas) warnings.push_back(&warning);
+            if (here(warning.canvas))
+                put({"<li data-code=\"", esc(warning.code), "\"><span class=\"sev ", severity_name(warning.severity), "\">",
+                     severity_name(warning.severity), "</span>", esc(one_line(warning.message)), "</li>\n"});
+        if (warnings) out_ += "</ul>\n";
+        put({"<h3>Open questions (", static_cast<long>(questions), ")</h3>\n", questions ? "<ul class=\"questions\">\n" : "<p class=\"hint\">None.</p>\n"});
         for (const Question& question : report_.questions)
-            if (question.canvas == canvas) questions.push_back(&question);
-        out_ += "<h3>Findings (" + std::to_string(warnings.size()) + ")</h3>\n";
-        if (warnings.empty()) out_ += "<p class=\"hint\">None.</p>\n";
-        else out_ += "<ul class=\"findings\">\n";
-        for (const Warning* warning : warnings)
-            out_ += "<li" + attr("data-code", warning->code) + "><span class=\"sev " + severity_name(warning->severity) +
-                    "\">" + severity_name(warning->severity) + "</span>" + escape(one_line(warning->message)) + "</li>\n";
-        if (!warnings.empty()) out_ += "</ul>\n";
-        out_ += "<h3>Open questions (" + std::to_string(questions.size()) + ")</h3>\n";
-        if (questions.empty()) out_ += "<p class=\"hint\">None.</p>\n";
-        else out_ += "<ul class=\"questions\">\n";
-        for (const Question* question : questions)
-            out_ += "<li" + attr("data-code", question->code) + ">" + escape(one_line(question->message)) + "</li>\n";
-        if (!questions.empty()) out_ += "</ul>\n";
+            if (here(question.canvas))
+                put({"<li data-code=\"", esc(question.code), "\">", esc(one_line(question.message)), "</li>\n"});
+        if (questions) out_ += "</ul>\n";
     }
 
     void write_board_wide() {
@@ -583,14 +625,14 @@ private:
             std::none_of(report_.questions.begin(), report_.questions.end(), outside))
             return;
         out_ += "<section class=\"board\">\n<h2>The whole board</h2>\n";
-        write_findings(std::nullopt);
+        write_findings(nullptr);
         out_ += "</section>\n";
     }
 
     const Report& report_;
     std::unordered_map<std::string, const NoteReport*> note_by_id_;
     std::unordered_map<std::string, const Question*> question_by_note_;  // the first question naming each note
-    std::unordered_set<std::string> linked_sources_;                     // relievers and creators with a counted link
+    std::unordered_map<std::string, const NoteReport*> linked_sources_;  // relievers and creators with a counted link
     std::string out_;
 };
 
