@@ -154,8 +154,16 @@ test('markup in a note is text in the summary, and a competitor sheet gives a pr
   await demo.page.screenshot({ path: path.join(OUT, 'summary-panel-markup-and-competitors.png') });
   // The whole page, drawn at the panel's width (the iframe grown to the page's height).
   const height = await summary.evaluate(() => document.documentElement.scrollHeight);
-  await demo.page.evaluate((h) => { document.querySelector('#panel iframe.cf-summary').style.height = `${h}px`; }, height);
-  await demo.page.locator('#panel iframe.cf-summary').screenshot({ path: path.join(OUT, 'summary-full-markup-and-competitors.png') });
+  // (A page screenshot clipped to the iframe: an element screenshot would try to run script in the sandboxed frame.)
+  await demo.page.setViewportSize({ width: 1500, height: height + 300 });
+  await demo.page.evaluate((h) => {
+    const iframe = document.querySelector('#panel iframe.cf-summary');
+    iframe.style.height = `${h}px`;
+    iframe.scrollIntoView();
+  }, height);
+  const box = await demo.page.locator('#panel iframe.cf-summary').boundingBox();
+  await demo.page.screenshot({ path: path.join(OUT, 'summary-full-markup-and-competitors.png'), clip: box });
+  await demo.page.setViewportSize({ width: 1500, height: 900 });
   await demo.page.click('#cf-view-details');
   // The panel's own lists show it as text too.
   assert.ok((await demo.page.textContent('#panel .cf-body')).includes(HOSTILE));
