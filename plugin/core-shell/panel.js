@@ -50,6 +50,10 @@ export class Panel {
     this.root.appendChild(this.toolbar());
     this.status = el('div', { className: 'cf-status', text: 'Press Analyse to score the fit of your canvas.' });
     this.root.appendChild(this.status);
+    /** @type {'details' | 'summary'} */
+    this.view = 'details';
+    this.detailsTab = this.button('Details', () => this.showView('details'), 'cf-tab', 'cf-view-details');
+    this.summaryTab = this.button('Summary', () => this.showView('summary'), 'cf-tab', 'cf-view-summary');
     this.root.appendChild(this.viewTabs());
     this.body = el('div', { className: 'cf-body' });
     this.root.appendChild(this.body);
@@ -64,13 +68,10 @@ export class Panel {
   viewTabs() {
     const tabs = el('div', { className: 'cf-tabs' });
     tabs.setAttribute('role', 'tablist');
-    this.detailsTab = this.button('Details', () => this.showView('details'), 'cf-tab', 'cf-view-details');
-    this.summaryTab = this.button('Summary', () => this.showView('summary'), 'cf-tab', 'cf-view-summary');
     for (const tab of [this.detailsTab, this.summaryTab]) {
       tab.setAttribute('role', 'tab');
       tabs.appendChild(tab);
     }
-    this.view = 'details';
     this.detailsTab.setAttribute('aria-selected', 'true');
     this.summaryTab.setAttribute('aria-selected', 'false');
     return tabs;
