@@ -104,3 +104,29 @@ test('the stylesheet hash the Miro policy and docs/summary.md give is the page\'
     assert.ok(readFileSync(path.join(root, file), 'utf8').includes(`'${hash}'`), `${file} allows '${hash}'`);
   }
 });
+
+test('the CLI writes markup in a note as text: no element comes from it', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const hostile = '<script>alert(1)</script><img src=x onerror="alert(2)"> ]]> "quoted" \'single\' & co';
+  const board = {
+    schema: 'canvasfit.board/1',
+    containers: [
+      { id: 'f-pains', title: 'Pains', x: 0, y: 0, width: 400, height: 300, kind: 'frame' },
+      { id: 'f-rel', title: 'Pain relievers', x: 500, y: 0, width: 400, height: 300, kind: 'frame' },
+    ],
+    notes: [
+      { id: 'p1', text: hostile, x: 20, y: 20, parent: 'f-pains' },
+      { id: 'r1', text: `Fix: ${hostile}`, x: 520, y: 20, parent: 'f-rel' },
+    ],
+    connectors: [{ id: 'c1', from: 'r1', to: 'p1' }],
+  };
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'canvasfit-')), '<b>board</b>.json');
+  writeFileSync(file, JSON.stringify(board));
+  const html = execFileSync(path.join(root, 'build/native/canvasfit'), ['analyze', file, '--format', 'html'], { encoding: 'utf8' });
+  assert.doesNotMatch(html, /<script|<img|<b>|]]>|onerror="/);
+  const escaped = '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=&quot;alert(2)&quot;&gt; ]]&gt; &quot;quoted&quot; &#39;single&#39; &amp; co';
+  assert.ok(html.split(escaped).length - 1 >= 4, 'in the row, its title, the mark, the top list');
+  assert.match(html, /<title>CanvasFit summary: &lt;b&gt;board&lt;\/b&gt;\.json<\/title>/);
+  assert.equal(html, canvasfit.render(board, { source: '<b>board</b>.json' }, 'html'), 'the wasm package writes the same page');
+});
