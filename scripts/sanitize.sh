@@ -33,7 +33,7 @@ cli=build/native/canvasfit  # the ordinary g++ build: valgrind cannot run ASan b
 # 99 marks a valgrind finding; the CLI's own codes are 0 (report) and 2 (bad input).
 memcheck=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)
 for example in examples/*.excalidraw examples/*.json; do
-  for format in json markdown; do
+  for format in json markdown html; do
     "${memcheck[@]}" "$cli" analyze "$example" --format "$format" >/dev/null
   done
 done
