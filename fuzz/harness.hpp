@@ -139,6 +139,11 @@ inline std::string check_report_invariants(const Board& board, const Report& rep
     if (parsed.value("schema", "") != "canvasfit.report/1") return "report JSON has no schema";
     if (!is_valid_utf8(report_to_text(report))) return "text report is not UTF-8";
     if (!is_valid_utf8(report_to_markdown(report))) return "Markdown report is not UTF-8";
+    // The HTML summary: UTF-8, and no element but the writer's own (note text is escaped).
+    const std::string html = report_to_html(report);
+    if (!is_valid_utf8(html)) return "HTML summary is not UTF-8";
+    for (const char* element : {"<script", "<img", "<iframe", "<a ", "<b>", "<i>"})
+        if (html.find(element) != std::string::npos) return std::string("HTML summary holds ") + element;
     return "";
 }
 
