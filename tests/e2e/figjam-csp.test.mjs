@@ -61,6 +61,18 @@ test('under Figma\'s UI policy with WebAssembly allowed, the wasm core runs and 
   assert.deepEqual(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('about:')), []);
 });
 
+test('under Figma\'s UI policy the Summary view draws the summary with its stylesheet, and nothing is refused', async () => {
+  const { ui, errors } = await open(FIGMA_UI_CSP, 'e2e-figjam-csp-summary');
+  await ui.waitForFunction(() => window.canvasfitFigJam?.ready === true, null, { timeout: 30000 });
+  await ui.click('#cf-analyse');
+  await ui.waitForFunction(() => window.canvasfitFigJam.session.analyses === 1, null, { timeout: 30000 });
+  await ui.click('#cf-view-summary');
+  const frame = await (await ui.waitForSelector('iframe.cf-summary')).contentFrame();
+  await frame.waitForSelector('svg.fit-matrix');
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('h1')).fontSize), '18px');
+  assert.deepEqual(errors, []);
+});
+
 test('under the strictest reading (no \'wasm-unsafe-eval\'), the UI says WebAssembly is refused and nothing is read or changed', async () => {
   const { page, ui } = await open(STRICTEST_UI_CSP, 'e2e-figjam-csp-strict');
   const original = await page.evaluate(() => window.canvasfitFakeFigJam.dump());
