@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "findings/warning_kit.hpp"
 #include "report/json_writer.hpp"
 #include "report/writer_text.hpp"
 
@@ -17,18 +18,9 @@ using ordered_json = nlohmann::ordered_json;
 
 constexpr const char* kReportSchema = "canvasfit.report/1";
 
+// A section's title as a heading; notes in no section get their own.
 const char* section_heading(Section section) {
-    switch (section) {
-        case Section::segment: return "Customer Segment";
-        case Section::jobs: return "Customer Jobs";
-        case Section::pains: return "Pains";
-        case Section::gains: return "Gains";
-        case Section::products: return "Products & Services";
-        case Section::relievers: return "Pain Relievers";
-        case Section::creators: return "Gain Creators";
-        case Section::unknown: break;
-    }
-    return "Outside any section";
+    return section == Section::unknown ? "Outside any section" : warning_kit::section_title(section);
 }
 
 
