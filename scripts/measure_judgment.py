@@ -229,27 +229,51 @@ def score_frames(canvas, report, t, verbose, dump):
 
 
 def dump_candidates(canvas, report, sec, out):
+    """One line per text candidate of a frames board: the features link_confidence.cpp reads,
+    recomputed from the report (and from the canvas's order, which is the boards' reading
+    order), and whether the source pairs it."""
     if not canvas["explicit"]:
         return
     gold = canvas["links"]
+    position = {}
+    for s in ORDER:
+        for i, k in enumerate(k for k, ks, _ in canvas["notes"] if ks == s):
+            position[k] = i
     cands = [l for l in report["links"] if l.get("source") in ("text", "suggested")
              and (sec.get(l["from"]), sec.get(l["to"])) in SAME_RULE]
+    worded = lambda l: any(not e.startswith("order: ") for e in l["evidence"])
     best_q, best_t, count_q = defaultdict(float), defaultdict(float), Counter()
-    for l in cands:
+    for l in filter(worded, cands):
         best_q[l["from"]] = max(best_q[l["from"]], l["strength"])
         best_t[l["to"]] = max(best_t[l["to"]], l["strength"])
         count_q[l["from"]] += 1
-    for l in cands:
-        ev = l["evidence"]
-        shared = sum(1 for e in ev if " ~ " not in e and not e.startswith(("ref: ", "tag: ")))
-        related = any(" ~ " in e for e in ev)
-        s = l["strength"]
-        row = [s, s / best_q[l["from"]] if best_q[l["from"]] else 0, s / best_t[l["to"]] if best_t[l["to"]] else 0,
-               int(s >= best_q[l["from"]]), int(s >= best_t[l["to"]]), shared, int(shared == 0 and related),
-               int(any(e.startswith("ref: ") for e in ev)), int(any(e.startswith("tag: ") for e in ev)),
-               int(sec[l["to"]] == "gains"), 0, count_q[l["from"]]]
-        out.append("\t".join([canvas["key"].split("#")[0], str(int((l["from"], l["to"]) in gold))] +
-                             [("%.6g" % v) for v in row]))
+    same = lambda l: position[l["from"]] == position[l["to"]]
+    mutual = lambda l: worded(l) and l["strength"] >= best_q[l["from"]] and l["strength"] >= best_t[l["to"]]
+    for rule in SAME_RULE:
+        in_rule = [l for l in cands if (sec[l["from"]], sec[l["to"]]) == rule]
+        aligned = sum(1 for l in in_rule if mutual(l) and same(l))
+        total = sum(1 for l in in_rule if mutual(l))
+        for l in in_rule:
+            ev = l["evidence"]
+            others_aligned = aligned - (mutual(l) and same(l))
+            others = total - mutual(l)
+            if worded(l):
+                parallel = same(l) and others_aligned >= 2 and 2 * others_aligned >= others
+            else:
+                parallel = same(l) and others_aligned >= 3 and 3 * others_aligned >= 2 * others
+            if parallel != any(e.startswith("order: ") for e in ev):
+                raise RuntimeError(f"{canvas['key']}: {l['from']}->{l['to']}: list order not as the core read it")
+            s = l["strength"] if worded(l) else 0.0
+            shared = sum(1 for e in ev if " ~ " not in e and not e.startswith(("ref: ", "tag: ", "order: ")))
+            related = any(" ~ " in e for e in ev)
+            row = [s, s / best_q[l["from"]] if worded(l) and best_q[l["from"]] else 0,
+                   s / best_t[l["to"]] if worded(l) and best_t[l["to"]] else 0,
+                   int(worded(l) and s >= best_q[l["from"]]), int(worded(l) and s >= best_t[l["to"]]), shared,
+                   int(shared == 0 and related), int(any(e.startswith("ref: ") for e in ev)),
+                   int(any(e.startswith("tag: ") for e in ev)), int(sec[l["to"]] == "gains"), 0,
+                   count_q[l["from"]], int(parallel)]
+            out.append("\t".join([canvas["key"].split("#")[0], str(int((l["from"], l["to"]) in gold))] +
+                                 [("%.6g" % v) for v in row]))
 
 
 def score_text(canvas, report, variant, strays, t):
@@ -350,7 +374,7 @@ def main():
         with open(a.dump_candidates, "w") as f:
             f.write("# canvas\tlabel\t" + "\t".join(["strength", "share_of_query", "share_of_target", "best_of_query",
                     "best_of_target", "shared_terms", "related_only", "explicit_ref", "shared_tag", "gains_rule",
-                    "jobs_rule", "query_candidates"]) + "\n")
+                    "jobs_rule", "query_candidates", "parallel_lists"]) + "\n")
             f.write("\n".join(dump) + "\n")
     for name, figures in results.items():
         print(json.dumps({"set": name, **figures}))

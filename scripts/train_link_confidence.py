@@ -17,8 +17,8 @@ DATA = os.path.join(ROOT, "tests", "corpus", "link-candidates.tsv")
 OUT = os.path.join(ROOT, "core", "src", "engine", "link_confidence_model.inc")
 NAMES = ["strength", "share_of_query", "share_of_target", "best_of_query", "best_of_target",
          "shared_terms", "related_only", "explicit_ref", "shared_tag", "gains_rule", "jobs_rule",
-         "query_candidates"]
-FEATURES = NAMES + ["mutual_best"]
+         "query_candidates", "parallel_lists"]
+FEATURES = NAMES[:12] + ["mutual_best"] + NAMES[12:]
 L2 = 0.01
 STEPS = 4000
 RATE = 0.5
@@ -29,7 +29,7 @@ def vector(row):
     return [f["strength"], f["share_of_query"], f["share_of_target"], f["best_of_query"],
             f["best_of_target"], min(f["shared_terms"], 3) / 3.0, f["related_only"], f["explicit_ref"],
             f["shared_tag"], f["gains_rule"], f["jobs_rule"], min(f["query_candidates"], 5) / 5.0,
-            f["best_of_query"] * f["best_of_target"]]
+            f["best_of_query"] * f["best_of_target"], f["parallel_lists"]]
 
 
 def load():

@@ -54,7 +54,8 @@ CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes) {
     CanvasAnalysis canvas;
     rank_canvas(board, notes, analysis.votes, analysis.priorities);
     canvas.links =
-        link_canvas(board, notes, analysis.terms, analysis.connected, nullptr, analysis.decisions);
+        link_canvas(board, notes, analysis.terms, analysis.connected, nullptr, analysis.decisions,
+                    &analysis.layout.notes);
     canvas.fit = score_fit(notes, analysis.priorities, canvas.links);
     canvas.value = profile_value(analysis, notes, canvas.links);
     canvas.notes = std::move(notes);

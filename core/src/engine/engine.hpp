@@ -134,6 +134,9 @@ Adjacency connector_adjacency(const Board& board);
 std::vector<int> count_votes(const Board& board);
 void rank_canvas(const Board& board, const CanvasNotes& notes, const std::vector<int>& votes,
                  std::vector<Priority>& priorities);
+// Rows top to bottom, then left to right: the order a reader (and ranking by
+// position, and lists written side by side) sees `notes` in.
+std::vector<NoteIndex> reading_order(const Board& board, std::vector<NoteIndex> notes);
 // What text linking did, for tests that bound its cost: pairs of notes scored
 // and posting-list entries read from the inverted index.
 struct LinkStats {
@@ -142,7 +145,8 @@ struct LinkStats {
 };
 std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<Terms>& terms, const Adjacency& connected,
-                              LinkStats* stats = nullptr, const LinkDecisions* decisions = nullptr);
+                              LinkStats* stats = nullptr, const LinkDecisions* decisions = nullptr,
+                              const std::vector<NotePlacement>* placements = nullptr);
 Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
               const std::vector<Link>& links);
 

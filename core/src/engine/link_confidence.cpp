@@ -22,7 +22,8 @@ std::array<double, kFeatureCount> vector_of(const Features& f) {
             f.gains_rule ? 1.0 : 0.0,
             f.jobs_rule ? 1.0 : 0.0,
             std::min(f.query_candidates, 5) / 5.0,
-            f.best_of_query && f.best_of_target ? 1.0 : 0.0};
+            f.best_of_query && f.best_of_target ? 1.0 : 0.0,
+            f.parallel_lists ? 1.0 : 0.0};
 }
 
 int percent(const Features& features) {

@@ -26,9 +26,13 @@ struct Features {
     bool gains_rule = false;    // creator -> gain
     bool jobs_rule = false;     // product -> job
     int query_candidates = 0;   // candidates the value-map note has
+    // The same place in lists written side by side, on a canvas whose other
+    // clearest pairs line up too (linking.cpp, list_positions). Position alone
+    // is not a feature: on a canvas not written in parallel it is chance.
+    bool parallel_lists = false;
 };
 
-constexpr std::size_t kFeatureCount = 13;
+constexpr std::size_t kFeatureCount = 14;
 std::array<double, kFeatureCount> vector_of(const Features& features);
 
 // Calibrated probability in percent, 1..99. A reference by id is the

@@ -713,8 +713,58 @@ struct Candidate {
     double strength = 0;    // rounded to three decimals, as reported
     bool explicit_ref = false;
     bool shared_tag = false;
-    int percent = 0;        // calibrated confidence
+    bool worded = true;          // nominated by its words, a tag or a reference
+    bool same_position = false;  // the same place in both lists (list_positions)
+    bool parallel_lists = false; // ...and the canvas's clearest pairs line up too
+    int percent = 0;             // calibrated confidence
 };
+
+// Lists written side by side pair their items by position: a table of pains
+// and relievers drawn as notes, or two numbered lists, put the reliever of the
+// third pain third. A note's position is its place in reading order among the
+// notes of its section that a frame or region placed; a note placed by its
+// text has none (where it lies says nothing of the list). -1 for none.
+std::vector<int> list_positions(const Board& board, const std::vector<NoteIndex>& section,
+                                const std::vector<NotePlacement>* placements) {
+    std::vector<NoteIndex> in_template;
+    for (NoteIndex note : section)
+        if (!placements || (*placements)[note].via != Placement::text) in_template.push_back(note);
+    const std::vector<NoteIndex> ordered = reading_order(board, in_template);
+    std::vector<std::pair<NoteIndex, int>> position_of;
+    for (std::size_t i = 0; i < ordered.size(); ++i)
+        position_of.emplace_back(ordered[i], static_cast<int>(i));
+    std::sort(position_of.begin(), position_of.end());
+    std::vector<int> positions;
+    for (NoteIndex note : section) {
+        const auto found = std::lower_bound(position_of.begin(), position_of.end(),
+                                            std::make_pair(note, -1));
+        positions.push_back(found != position_of.end() && found->first == note ? found->second : -1);
+    }
+    return positions;
+}
+
+struct ListPositions {
+    std::vector<int> queries;          // per value-map note of the rule
+    std::vector<int> targets;          // per target note
+    std::vector<std::size_t> slot_at;  // the target at each position
+    bool same(std::size_t query, std::size_t slot) const {
+        return queries[query] >= 0 && queries[query] == targets[slot];
+    }
+};
+
+ListPositions positions_of(const Board& board, const CanvasNotes& notes, const LinkRule& rule,
+                           const std::vector<NotePlacement>* placements) {
+    ListPositions positions{list_positions(board, notes.of(rule.from), placements),
+                            list_positions(board, notes.of(rule.to), placements), {}};
+    for (std::size_t slot = 0; slot < positions.targets.size(); ++slot) {
+        const int position = positions.targets[slot];
+        if (position < 0) continue;
+        if (positions.slot_at.size() <= static_cast<std::size_t>(position))
+            positions.slot_at.resize(static_cast<std::size_t>(position) + 1);
+        positions.slot_at[static_cast<std::size_t>(position)] = slot;
+    }
+    return positions;
+}
 
 bool shares_tag(const NoteProfile& a, const NoteProfile& b) {
     std::vector<std::string> both;
@@ -742,13 +792,29 @@ std::vector<std::size_t> referenced_slots(const NoteProfile& query,
     return slots;
 }
 
+// The target at the query's own place in the lists, when its words did not
+// nominate it: whether lists are parallel is decided later, from the pairs
+// the words found (calibrate), and the pair dropped if they are not.
+void add_unworded_pair(std::size_t query, const ListPositions& positions,
+                       std::vector<Candidate>& candidates) {
+    const int position = positions.queries[query];
+    if (position < 0 || static_cast<std::size_t>(position) >= positions.slot_at.size()) return;
+    const std::size_t index = positions.slot_at[static_cast<std::size_t>(position)];
+    for (const Candidate& c : candidates)
+        if (c.query == query && c.slot == index) return;
+    Candidate candidate{query, index, 0.0};
+    candidate.worded = false;
+    candidate.same_position = true;
+    candidates.push_back(candidate);
+}
+
 // Every value-map note of the rule scored against the targets it shares a
 // term, a family, a tag or an explicit reference with; candidates below the
 // floor that no reference or tag supports are dropped.
 std::vector<Candidate> score_candidates(const std::vector<NoteProfile>& queries,
                                         const std::vector<NoteProfile>& targets,
                                         const Scorer& scorer, const TargetIndex& index,
-                                        LinkStats& stats) {
+                                        const ListPositions& positions, LinkStats& stats) {
     std::vector<Candidate> candidates;
     for (std::size_t query = 0; query < queries.size(); ++query) {
         std::vector<std::size_t> slots = candidates_for(queries[query], index, stats);
@@ -764,41 +830,78 @@ std::vector<Candidate> score_candidates(const std::vector<NoteProfile>& queries,
             Candidate candidate{query, slot, round3(scorer.strength(queries[query], targets[slot]))};
             candidate.explicit_ref = std::find(named.begin(), named.end(), slot) != named.end();
             candidate.shared_tag = shares_tag(queries[query], targets[slot]);
+            candidate.same_position = positions.same(query, slot);
             if (candidate.strength >= kCandidateFloor || candidate.explicit_ref ||
                 candidate.shared_tag)
                 candidates.push_back(candidate);
         }
+        add_unworded_pair(query, positions, candidates);
     }
     return candidates;
 }
 
-// What the confidence model reads of each candidate, given all of them.
+// Whether the canvas writes its lists side by side, judged without the pair
+// itself: of the other pairs its words single out (each the strongest of both
+// notes), at least two, and at least half, stand at the same position. A pair
+// with no word in common needs more: three, and two thirds, since on lists
+// that only look parallel its question would be about unrelated notes.
+struct LinedUp {
+    int aligned = 0;
+    int total = 0;
+    bool without(const Candidate& c, bool mutual) const {
+        const int others_aligned = aligned - (mutual && c.same_position ? 1 : 0);
+        const int others = total - (mutual ? 1 : 0);
+        if (!c.worded) return others_aligned >= 3 && 3 * others_aligned >= 2 * others;
+        return others_aligned >= 2 && 2 * others_aligned >= others;
+    }
+};
+
+// What the confidence model reads of each candidate, given all of them. A pair
+// only its position nominated is dropped unless the lists are parallel.
 void calibrate(std::vector<Candidate>& candidates, const std::vector<NoteProfile>& queries,
                const std::vector<NoteProfile>& targets, std::size_t target_count,
                const Scorer& scorer, const LinkRule& rule) {
     std::vector<double> best_of_query(queries.size(), 0.0), best_of_target(target_count, 0.0);
     std::vector<int> count_of_query(queries.size(), 0);
     for (const Candidate& c : candidates) {
+        if (!c.worded) continue;
         best_of_query[c.query] = std::max(best_of_query[c.query], c.strength);
         best_of_target[c.slot] = std::max(best_of_target[c.slot], c.strength);
         ++count_of_query[c.query];
     }
+    const auto mutual = [&](const Candidate& c) {
+        return c.worded && c.strength >= best_of_query[c.query] && c.strength >= best_of_target[c.slot];
+    };
+    LinedUp lined_up;
+    for (const Candidate& c : candidates)
+        if (mutual(c)) {
+            ++lined_up.total;
+            lined_up.aligned += c.same_position ? 1 : 0;
+        }
+    for (Candidate& c : candidates)
+        c.parallel_lists = c.same_position && lined_up.without(c, mutual(c));
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                    [](const Candidate& c) { return !c.worded && !c.parallel_lists; }),
+                     candidates.end());
     for (Candidate& c : candidates) {
-        Evidence evidence;
-        scorer.strength(queries[c.query], targets[c.slot], &evidence);
         link_confidence::Features f;
-        f.strength = c.strength;
-        f.share_of_query = best_of_query[c.query] > 0 ? c.strength / best_of_query[c.query] : 0;
-        f.share_of_target = best_of_target[c.slot] > 0 ? c.strength / best_of_target[c.slot] : 0;
-        f.best_of_query = c.strength >= best_of_query[c.query];
-        f.best_of_target = c.strength >= best_of_target[c.slot];
-        f.shared_terms = static_cast<int>(evidence.shared.size());
-        f.related_only = evidence.shared.empty() && !evidence.related.empty();
-        f.explicit_ref = c.explicit_ref;
-        f.shared_tag = c.shared_tag;
+        f.parallel_lists = c.parallel_lists;
         f.gains_rule = rule.to == Section::gains;
         f.jobs_rule = rule.to == Section::jobs;
         f.query_candidates = count_of_query[c.query];
+        if (c.worded) {
+            Evidence evidence;
+            scorer.strength(queries[c.query], targets[c.slot], &evidence);
+            f.strength = c.strength;
+            f.share_of_query = best_of_query[c.query] > 0 ? c.strength / best_of_query[c.query] : 0;
+            f.share_of_target = best_of_target[c.slot] > 0 ? c.strength / best_of_target[c.slot] : 0;
+            f.best_of_query = c.strength >= best_of_query[c.query];
+            f.best_of_target = c.strength >= best_of_target[c.slot];
+            f.shared_terms = static_cast<int>(evidence.shared.size());
+            f.related_only = evidence.shared.empty() && !evidence.related.empty();
+            f.explicit_ref = c.explicit_ref;
+            f.shared_tag = c.shared_tag;
+        }
         c.percent = link_confidence::percent(f);
     }
 }
@@ -851,14 +954,17 @@ struct RuleContext {
     const CanvasProfiles& profiles;
     const std::vector<NotePair>& answered;  // connectors and confirmed pairs, sorted
     const LinkDecisions* decisions;
+    const std::vector<NotePlacement>* placements;  // per board note; null: all in the template
 };
 
 std::vector<std::string> evidence_of(const Candidate& c, const NoteProfile& query,
                                      const NoteProfile& target, const Scorer& scorer,
-                                     const CanvasVocabulary& vocabulary) {
+                                     const CanvasVocabulary& vocabulary, int position) {
     Evidence evidence;
-    scorer.strength(query, target, &evidence);
+    if (c.worded) scorer.strength(query, target, &evidence);
     std::vector<std::string> items = describe(evidence, query, target, vocabulary);
+    // The same place in lists written side by side: "order: 3" (1-based).
+    if (c.parallel_lists) items.push_back("order: " + std::to_string(position + 1));
     if (c.explicit_ref) {
         const std::string& own = target.own_id;
         std::string shown = own.substr(0, own.find(':'));
@@ -880,7 +986,10 @@ void add_text_links_for_rule(const LinkRule& rule, const RuleContext& context,
     const std::vector<NoteProfile>& targets = context.profiles.of(rule.to);
     const TargetIndex index = index_targets(targets, context.profiles.vocabulary);
     const Scorer scorer{context.profiles.vocabulary, index.average_length, rule.to != Section::pains};
-    std::vector<Candidate> candidates = score_candidates(queries, targets, scorer, index, stats);
+    const ListPositions positions =
+        positions_of(context.board, context.notes, rule, context.placements);
+    std::vector<Candidate> candidates =
+        score_candidates(queries, targets, scorer, index, positions, stats);
     const auto from_of = [&](const Candidate& c) { return context.notes.of(rule.from)[c.query]; };
     const auto to_of = [&](const Candidate& c) { return context.notes.of(rule.to)[c.slot]; };
     // Pairs the user answered are not the wording's to decide.
@@ -914,7 +1023,7 @@ void add_text_links_for_rule(const LinkRule& rule, const RuleContext& context,
         const bool likely = c.percent >= kLikelyPercent;
         links.push_back({from_of(c), to_of(c), c.strength, LinkVia::text,
                          evidence_of(c, queries[c.query], targets[c.slot], scorer,
-                                     context.profiles.vocabulary),
+                                     context.profiles.vocabulary, positions.queries[c.query]),
                          likely ? LinkSource::text : LinkSource::suggested, c.percent / 100.0});
     }
 }
@@ -931,7 +1040,8 @@ void sort_links(std::vector<Link>& links) {
 
 std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<Terms>& terms, const Adjacency& connected,
-                              LinkStats* stats, const LinkDecisions* decisions) {
+                              LinkStats* stats, const LinkDecisions* decisions,
+                              const std::vector<NotePlacement>* placements) {
     LinkStats local_stats;
     LinkStats& counters = stats ? *stats : local_stats;
     std::vector<Link> links;
@@ -940,7 +1050,7 @@ std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
     if (decisions && !decisions->confirmed.empty())
         add_confirmed_links(board, notes, *decisions, links, answered);
     const CanvasProfiles profiles = profile_canvas(board, notes, terms);
-    const RuleContext context{board, notes, profiles, answered, decisions};
+    const RuleContext context{board, notes, profiles, answered, decisions, placements};
     for (const LinkRule& rule : kRules) add_text_links_for_rule(rule, context, links, counters);
     sort_links(links);
     return links;

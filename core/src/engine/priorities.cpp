@@ -148,23 +148,6 @@ std::optional<PriorityMarker> tag_marker(const std::vector<std::string>& tags) {
     return std::nullopt;
 }
 
-// Rows top to bottom (a note starting above the middle of the row's first note
-// joins its row), then left to right.
-std::vector<NoteIndex> reading_order(const Board& board, std::vector<NoteIndex> notes) {
-    auto rect = [&](NoteIndex n) -> const Rect& { return board.notes[n].bounds; };
-    std::stable_sort(notes.begin(), notes.end(),
-                     [&](NoteIndex a, NoteIndex b) { return rect(a).y < rect(b).y; });
-    for (std::size_t row_start = 0; row_start < notes.size();) {
-        std::size_t row_end = row_start + 1;
-        const double middle = rect(notes[row_start]).center_y();
-        while (row_end < notes.size() && rect(notes[row_end]).y < middle) ++row_end;
-        std::stable_sort(notes.begin() + row_start, notes.begin() + row_end,
-                         [&](NoteIndex a, NoteIndex b) { return rect(a).x < rect(b).x; });
-        row_start = row_end;
-    }
-    return notes;
-}
-
 void rank_section(const Board& board, const std::vector<NoteIndex>& section,
                   const std::vector<int>& votes, std::vector<Priority>& priorities) {
     struct Candidate {
@@ -211,6 +194,23 @@ void rank_section(const Board& board, const std::vector<NoteIndex>& section,
 }
 
 }  // namespace
+
+// Rows top to bottom (a note starting above the middle of the row's first note
+// joins its row), then left to right.
+std::vector<NoteIndex> reading_order(const Board& board, std::vector<NoteIndex> notes) {
+    auto rect = [&](NoteIndex n) -> const Rect& { return board.notes[n].bounds; };
+    std::stable_sort(notes.begin(), notes.end(),
+                     [&](NoteIndex a, NoteIndex b) { return rect(a).y < rect(b).y; });
+    for (std::size_t row_start = 0; row_start < notes.size();) {
+        std::size_t row_end = row_start + 1;
+        const double middle = rect(notes[row_start]).center_y();
+        while (row_end < notes.size() && rect(notes[row_end]).y < middle) ++row_end;
+        std::stable_sort(notes.begin() + row_start, notes.begin() + row_end,
+                         [&](NoteIndex a, NoteIndex b) { return rect(a).x < rect(b).x; });
+        row_start = row_end;
+    }
+    return notes;
+}
 
 const char* priority_cue_name(PriorityCue cue) {
     switch (cue) {

@@ -364,3 +364,57 @@ TEST(Linking, TenThousandNoteCanvasScoresFarFewerThanAllPairs) {
     ASSERT_EQ(links.size(), kEach);
     for (const Link& link : links) EXPECT_EQ(link.from, link.to + kEach);  // the same sku
 }
+
+namespace {
+
+// Four pains and, beside them, four relievers in the same order: the first
+// three pairs share a word no other note uses; the fourth shares none.
+struct SideBySide {
+    CanvasSketch sketch;
+    std::vector<std::string> pains, relievers;
+};
+
+SideBySide lists_side_by_side(const std::vector<int>& reliever_order) {
+    const char* pains[] = {"Invoices arrive as blurry photos", "Suppliers chase overdue payments",
+                           "Month-end closing takes a week", "Nobody trusts the numbers"};
+    const char* relievers[] = {"Scanner app straightens invoices", "Reminders before payments fall due",
+                               "Closing checklist with one owner per step",
+                               "Every figure links to its receipt"};
+    SideBySide lists;
+    for (const char* pain : pains) lists.pains.push_back(lists.sketch.note(Section::pains, pain));
+    for (int i : reliever_order)
+        lists.relievers.push_back(lists.sketch.note(Section::relievers, relievers[i]));
+    lists.sketch.add_filler();
+    return lists;
+}
+
+}  // namespace
+
+// A table of pains and relievers drawn as notes, or two numbered lists, pairs
+// its items by position; once the pairs the words find line up, the fourth
+// reliever is asked about the fourth pain although they share no word.
+TEST(Linking, ListsWrittenSideBySidePairTheirItemsByPosition) {
+    const SideBySide lists = lists_side_by_side({0, 1, 2, 3});
+    const Report report = lists.sketch.analyze();
+
+    const LinkReport* worded = find_link(report, lists.relievers[1], lists.pains[1]);
+    ASSERT_NE(worded, nullptr);
+    EXPECT_TRUE(has_evidence(*worded, "order: 2")) << joined(worded->evidence);
+    const LinkReport* by_position = find_link(report, lists.relievers[3], lists.pains[3]);
+    ASSERT_NE(by_position, nullptr);
+    EXPECT_EQ(by_position->source, "suggested");
+    EXPECT_EQ(by_position->evidence, std::vector<std::string>{"order: 4"});
+}
+
+// The same notes with the relievers in another order: the words' pairs do not
+// line up, so position is no evidence and the fourth pair is not asked.
+TEST(Linking, ListsInAnotherOrderSayNothingByPosition) {
+    const SideBySide lists = lists_side_by_side({1, 2, 0, 3});
+    const Report report = lists.sketch.analyze();
+
+    EXPECT_NE(find_link(report, lists.relievers[2], lists.pains[0]), nullptr);
+    for (const LinkReport& link : report.links)
+        for (const std::string& item : link.evidence)
+            EXPECT_NE(item.rfind("order: ", 0), 0u) << link.from << " -> " << link.to;
+    EXPECT_EQ(find_link(report, lists.relievers[3], lists.pains[3]), nullptr);
+}
