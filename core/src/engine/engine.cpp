@@ -1,8 +1,10 @@
 #include "engine/engine.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "text/text.hpp"
+#include "text/word_forms.hpp"
 
 namespace canvasfit {
 
@@ -49,6 +51,28 @@ Adjacency connector_adjacency(const Board& board) {
     return connected;
 }
 
+ComparableSets comparable_sets_of(const Board& board, const CanvasNotes& notes,
+                                  const std::vector<Terms>& terms) {
+    std::vector<const Terms*> note_terms;
+    for (const std::vector<NoteIndex>& section : notes.sections)
+        for (NoteIndex n : section) note_terms.push_back(&terms[n]);
+    const word_forms::Words words(note_terms);
+    // Ids in first-seen order; the map is only looked up, never iterated, so
+    // its order cannot reach the output.
+    std::unordered_map<std::string, int> ids;
+    ComparableSets sets;
+    for (std::size_t section = 0; section < notes.sections.size(); ++section)
+        for (NoteIndex n : notes.sections[section]) {
+            std::vector<int> set;
+            for (const std::string& term : word_forms::comparable_terms(board.notes[n].text, &words))
+                set.push_back(ids.try_emplace(term, static_cast<int>(ids.size())).first->second);
+            std::sort(set.begin(), set.end());
+            set.erase(std::unique(set.begin(), set.end()), set.end());
+            sets.sections[section].push_back(std::move(set));
+        }
+    return sets;
+}
+
 CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes) {
     const Board& board = *analysis.board;
     CanvasAnalysis canvas;
@@ -58,6 +82,7 @@ CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes) {
                     &analysis.layout.notes);
     canvas.fit = score_fit(notes, analysis.priorities, canvas.links);
     canvas.value = profile_value(analysis, notes, canvas.links);
+    canvas.comparable = comparable_sets_of(board, notes, analysis.terms);
     canvas.notes = std::move(notes);
     return canvas;
 }

@@ -106,6 +106,20 @@ struct Fit {
     }
 };
 
+// Each note's comparable terms (word_forms::comparable_terms: canonical forms,
+// a compound written apart read as one word when the canvas writes it so) as
+// sorted ids local to the canvas; per section, parallel to CanvasNotes. Read
+// once per analysis of the canvas and shared by duplicate-notes and the
+// same-note question, so an edit re-reads only its own canvas.
+struct ComparableSets {
+    std::array<std::vector<std::vector<int>>, 7> sections;
+    const std::vector<std::vector<int>>& of(Section section) const {
+        return sections[static_cast<std::size_t>(section)];
+    }
+};
+ComparableSets comparable_sets_of(const Board& board, const CanvasNotes& notes,
+                                  const std::vector<Terms>& terms);
+
 // Holds note indices: a field added here that holds them must also be
 // renumbered when the Analyzer removes a note (analyzer.cpp, renumber_canvas).
 struct CanvasAnalysis {
@@ -113,6 +127,7 @@ struct CanvasAnalysis {
     std::vector<Link> links;
     Fit fit;
     ValueProfile value;  // holds no note indices: nothing to renumber
+    ComparableSets comparable;  // positions parallel to notes: nothing to renumber
 };
 
 struct LinkDecisions;  // canvasfit/options.hpp

@@ -122,12 +122,11 @@ constexpr double kMaybeSameSimilarity = 0.5;
 constexpr double kSameSimilarity = 0.75;
 
 void ask_about_duplicates(Asker& asker, const warning_kit::CanvasView& canvas) {
-    warning_kit::TermIds ids;
     for (Section section : {Section::jobs, Section::pains, Section::gains, Section::products,
                             Section::relievers, Section::creators}) {
         const std::vector<NoteIndex>& notes = canvas.notes(section);
         if (notes.size() < 2) continue;
-        const std::vector<std::vector<int>> sets = warning_kit::comparable_sets(canvas, section, ids);
+        const std::vector<std::vector<int>>& sets = canvas.comparable(section);
         std::vector<bool> found(notes.size(), false);
         for (const auto& group : warning_kit::similar_groups(sets, kSameSimilarity))
             for (std::size_t k : group) found[k] = true;

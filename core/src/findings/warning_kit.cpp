@@ -139,17 +139,6 @@ bool WordSet::contains(const std::string& folded_word) const {
     return std::binary_search(words_.begin(), words_.end(), folded_word);
 }
 
-std::vector<std::vector<int>> comparable_sets(const CanvasView& canvas, Section section, TermIds& ids) {
-    std::vector<const Terms*> note_terms;
-    for (Section each : kAllSections)
-        for (NoteIndex n : canvas.notes(each)) note_terms.push_back(&canvas.terms(n));
-    const word_forms::Words words(note_terms);
-    std::vector<std::vector<int>> sets;
-    for (NoteIndex n : canvas.notes(section))
-        sets.push_back(ids.ids_of(word_forms::comparable_terms(canvas.note(n).text, &words)));
-    return sets;
-}
-
 std::vector<int> TermIds::ids_of(const Terms& terms) {
     std::vector<int> ids;
     ids.reserve(terms.size());

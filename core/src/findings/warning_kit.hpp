@@ -74,6 +74,10 @@ public:
     const Note& note(NoteIndex n) const { return analysis_.board->notes[n]; }
     const Priority& priority(NoteIndex n) const { return analysis_.priorities[n]; }
     const Terms& terms(NoteIndex n) const { return analysis_.terms[n]; }
+    // The section's notes as term sets, in notes(section) order (engine.hpp).
+    const std::vector<std::vector<int>>& comparable(Section section) const {
+        return canvas_.comparable.of(section);
+    }
     const Container* container(const std::string& id) const;  // nullptr if none
 
     bool addresses_something(NoteIndex source) const {
@@ -157,11 +161,6 @@ std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vect
                                                      std::size_t* verified = nullptr);
 
 double jaccard(const std::vector<int>& a, const std::vector<int>& b);  // sorted ids
-
-// The notes of one section of a canvas as two notes are compared: each note's
-// terms in canonical form (word_forms.hpp: "paid" is "pay", "text books" is
-// "textbook" when the canvas writes "textbooks"), as sorted ids.
-std::vector<std::vector<int>> comparable_sets(const CanvasView& canvas, Section section, TermIds& ids);
 
 // Rules, one file each side of the canvas; each appends its findings.
 void find_segment_warnings(const CanvasView& canvas, std::vector<Finding>& out);

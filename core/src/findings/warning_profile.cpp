@@ -74,11 +74,10 @@ std::string duplicates_message(const CanvasView& canvas, Section section,
 }
 
 void find_duplicates(const CanvasView& canvas, std::vector<Finding>& out) {
-    TermIds ids;
     for (Section section : kCoreSections) {
         const std::vector<NoteIndex>& notes = canvas.notes(section);
         if (notes.size() < 2) continue;
-        const std::vector<std::vector<int>> sets = comparable_sets(canvas, section, ids);
+        const std::vector<std::vector<int>>& sets = canvas.comparable(section);
         for (const std::vector<std::size_t>& group : similar_groups(sets, kDuplicateSimilarity)) {
             std::vector<NoteIndex> members;
             for (std::size_t k : group) members.push_back(notes[k]);

@@ -91,6 +91,7 @@ struct CanvasAnalysisFields {
     std::vector<Link> links;
     Fit fit;
     ValueProfile value;  // no note indices; its canvas is dirty when one of its notes goes
+    ComparableSets comparable;  // positions in `notes`, no note indices; likewise
 };
 static_assert(sizeof(CanvasAnalysisFields) == sizeof(CanvasAnalysis),
               "CanvasAnalysis changed: update renumber_canvas()");
