@@ -45,7 +45,8 @@ void Pipeline::terms() {
 void Pipeline::link() {
     analysis.connected = connector_adjacency(board);
     for (CanvasAnalysis& canvas : analysis.canvases)
-        canvas.links = link_canvas(board, canvas.notes, analysis.terms, analysis.connected);
+        canvas.links = link_canvas(board, canvas.notes, analysis.terms, analysis.connected, nullptr,
+                                   nullptr, &analysis.layout.notes);
 }
 
 void Pipeline::rank_score() {
@@ -56,6 +57,7 @@ void Pipeline::rank_score() {
     for (CanvasAnalysis& canvas : analysis.canvases) {
         canvas.fit = score_fit(canvas.notes, analysis.priorities, canvas.links);
         canvas.value = profile_value(analysis, canvas.notes, canvas.links);
+        canvas.comparable = comparable_sets_of(board, canvas.notes, analysis.terms);
     }
 }
 

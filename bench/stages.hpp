@@ -28,7 +28,7 @@ struct StageTimes {
     double classify = 0;    // place_by_text: notes no layout cue places, misplaced notes
     double terms = 0;       // content_terms of every note
     double link = 0;        // connector adjacency + link_canvas for every canvas
-    double rank_score = 0;  // dot votes, ranks, fit scores, value profiles
+    double rank_score = 0;  // dot votes, ranks, fit scores, value profiles, comparable term sets
     double warnings = 0;    // find_warnings
     double report = 0;      // report_of, less the warnings it runs again inside
     double serialise = 0;   // report_to_json
