@@ -594,6 +594,22 @@ constexpr int kAskPercent = 30;
 
 constexpr int kColourNotes = 3;
 
+// An unsorted note whose colour every placed note of that colour shares with
+// one section (at least two of them) is that section's unless its text says
+// otherwise: the colour counts as strongly as a quarter note's doubt allows
+// (kPureColourPrior), and the board model must still give the section at
+// least kPureColourTextPercent (docs/judgment.md: on strays in another
+// section's colour, this veto keeps wrong placements to 1 in 5 or fewer).
+constexpr int kPureColourNotes = 2;
+constexpr double kPureColourPrior = 0.25;
+constexpr int kPureColourTextPercent = 10;
+// Beside the board's colours the board model's log-odds count half
+// (temperature 2): that is the temperature that minimises the log-loss of
+// its readings of stray notes on public-dev (others' writing; 1.5 on
+// styled-tune, 1.0 on corpus-tune), and at 1 a value-map note placed at
+// 0.90 by its text and a shared blue was right 63 % of the time there.
+constexpr int kTextBesideColourTemperature = 2;
+
 class ColourConvention {
 public:
     void count(const std::string& colour, Section section) {
@@ -612,10 +628,24 @@ public:
     bool speaks_for(const std::string& colour, Section self = Section::unknown) const {
         return counts(colour, self)[kSections] >= kColourNotes;
     }
-    text_model::Scores bonus(const std::string& colour, Section self = Section::unknown) const {
+    // The one section every placed note of this colour is in, when at least
+    // kPureColourNotes wear it (unknown otherwise): an unambiguous convention,
+    // as pink for pains or green for gains (not a value-map colour shared by
+    // three sections). Only asked about unsorted notes.
+    Section pure_section(const std::string& colour) const {
+        const Counts c = counts(colour, Section::unknown);
+        if (c[kSections] < kPureColourNotes) return Section::unknown;
+        for (std::size_t k = 0; k < kSections; ++k)
+            if (c[k] == c[kSections]) return static_cast<Section>(k);
+        return Section::unknown;
+    }
+    // `prior_notes`: how many notes' weight P(section | colour) is smoothed by
+    // towards P(section) (1 as a rule; kPureColourPrior for a pure colour).
+    text_model::Scores bonus(const std::string& colour, Section self = Section::unknown,
+                             double prior_notes = 1.0, int min_notes = kColourNotes) const {
         text_model::Scores bonus{};
-        if (!speaks_for(colour, self)) return bonus;
         const Counts given_colour = counts(colour, self);
+        if (given_colour[kSections] < min_notes) return bonus;
         Counts totals = totals_();
         if (self != Section::unknown && !colour.empty()) {
             --totals[static_cast<std::size_t>(self)];
@@ -623,7 +653,8 @@ public:
         }
         for (std::size_t k = 0; k < kSections; ++k) {
             const double overall = (totals[k] + 0.5) / (totals[kSections] + 0.5 * kSections);
-            const double given = (given_colour[k] + overall) / (given_colour[kSections] + 1);
+            const double given =
+                (given_colour[k] + prior_notes * overall) / (given_colour[kSections] + prior_notes);
             bonus[k] = static_cast<std::int64_t>(std::lround(256 * std::log(given / overall)));
         }
         return bonus;
@@ -691,6 +722,52 @@ Decision with_colour(Decision decision, const text_model::Scores& bonus) {
     for (std::size_t k = 0; k < kSections; ++k) decision.scores[k] += bonus[k];
     decision.percent = text_model::confidence_percent(decision.scores, decision.best);
     return decision;
+}
+
+// The calibrated probability of one section, in percent, from the same
+// integer tables as confidence_percent (rounded down).
+int share_percent(const text_model::Scores& scores, Section section) {
+    Section best = Section::unknown;
+    text_model::confidence_percent(scores, best);
+    const std::int64_t top = scores[static_cast<std::size_t>(best)];
+    const auto weight = [&](std::int64_t score) -> std::int64_t {
+        const std::int64_t d = top - score;
+        const std::int64_t whole = d / text_model::kScale;
+        if (whole >= static_cast<std::int64_t>(std::size(text_model::kExpWhole))) return 0;
+        return (text_model::kExpWhole[whole] * text_model::kExpFraction[d % text_model::kScale]) >> 30;
+    };
+    std::int64_t total = 0;
+    for (std::size_t k = 0; k < kSections; ++k) total += weight(scores[k]);
+    return static_cast<int>(100 * weight(scores[static_cast<std::size_t>(section)]) / total);
+}
+
+// An unsorted note on a board whose colours speak for its colour: the board
+// model's reading, tempered, plus the colour's evidence; a pure colour counts
+// more, unless the text all but rules its section out.
+struct ColourDecision {
+    Decision decision;
+    bool colour_spoke = false;
+};
+
+ColourDecision unsorted_with_colour(const Decision& read, const ColourConvention& colours,
+                                    const std::string& colour) {
+    ColourDecision result;
+    const Section pure = colours.pure_section(colour);
+    if (pure == Section::unknown && !colours.speaks_for(colour)) {
+        result.decision = read;
+        return result;
+    }
+    result.colour_spoke = true;
+    Decision tempered = read;
+    for (std::int64_t& score : tempered.scores) score /= kTextBesideColourTemperature;
+    result.decision = pure == Section::unknown
+                          ? with_colour(tempered, colours.bonus(colour))
+                          : with_colour(tempered, colours.bonus(colour, Section::unknown,
+                                                                kPureColourPrior, kPureColourNotes));
+    if (pure != Section::unknown && result.decision.best == pure &&
+        share_percent(read.scores, pure) < kPureColourTextPercent)
+        result.decision.percent = std::min(result.decision.percent, kPlacePercent - 1);
+    return result;
 }
 
 bool placed_by_layout(const NotePlacement& placement) {
@@ -880,8 +957,11 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
         // note that wears another section's colour.
         const std::string& colour = board.notes[n].color;
         const Section self = free[n] ? Section::unknown : placement.section;
-        const Decision decision = with_colour(read, colours.bonus(colour, self));
-        const int bar = colours.speaks_for(colour) ? kPlacePercent : kPlaceAlonePercent;
+        const ColourDecision unsorted =
+            free[n] ? unsorted_with_colour(read, colours, colour) : ColourDecision{};
+        const Decision decision =
+            free[n] ? unsorted.decision : with_colour(read, colours.bonus(colour, self));
+        const int bar = unsorted.colour_spoke ? kPlacePercent : kPlaceAlonePercent;
         if (free[n] && decision.percent >= bar) {
             placement.section = decision.best;
             placement.via = Placement::text;

@@ -319,6 +319,46 @@ TEST(PlaceByText, AStrayTakesTheSectionOfItsColourOnThisBoard) {
     EXPECT_NE(grey.notes.back().text_suggestion, Section::unknown);
 }
 
+TEST(PlaceByText, AColourOnlyOneSectionWearsPlacesAStrayUnlessItsTextRulesItOut) {
+    // Two pink notes, both pains, and two green, both gains: pink and green
+    // are unambiguous on this board. A pink stray whose text is unsure is a
+    // pain; a pink stray that reads plainly as a customer segment is not.
+    Board board;
+    board.format = "canvasfit";
+    board.containers = {{"fp", "Pains", {0, 0, 600, 400}, ContainerKind::frame, ""},
+                        {"fg", "Gains", {700, 0, 600, 400}, ContainerKind::frame, ""}};
+    const char* pains[] = {"Invoices get lost", "Suppliers call at dinner time"};
+    const char* gains[] = {"Weekends free of paperwork", "Paid within a week"};
+    for (int i = 0; i < 2; ++i) {
+        board.notes.push_back(sticky("p" + std::to_string(i), pains[i], 20 + i * 180, 40));
+        board.notes.back().color = "#ffc9c9";
+        board.notes.back().parent = "fp";
+        board.notes.push_back(sticky("g" + std::to_string(i), gains[i], 720 + i * 180, 40));
+        board.notes.back().color = "#b2f2bb";
+        board.notes.back().parent = "fg";
+    }
+    const std::string unsure = "Tax paperwork at the end of every quarter";
+    const std::string segment = "Small landlords with 2-10 flats and a day job";
+    board.notes.push_back(sticky("s1", unsure, 2000, 40));
+    board.notes.back().color = "#ffc9c9";
+    board.notes.push_back(sticky("s2", segment, 2000, 240));
+    board.notes.back().color = "#ffc9c9";
+    Layout layout = classify_layout(board);
+    place_by_text(board, layout);
+    const NotePlacement& placed = layout.notes[board.notes.size() - 2];
+    EXPECT_EQ(placed.section, Section::pains);
+    EXPECT_EQ(placed.via, Placement::text);
+    EXPECT_GE(placed.confidence, text_min_confidence());
+    const NotePlacement& vetoed = layout.notes.back();
+    EXPECT_NE(vetoed.section, Section::pains) << "its text all but rules pains out";
+    EXPECT_NE(vetoed.via, Placement::frame);
+    // With one placed note of the colour there is no convention yet.
+    board.notes.erase(board.notes.begin() + 2);  // p1
+    Layout one = classify_layout(board);
+    place_by_text(board, one);
+    EXPECT_EQ(one.notes[board.notes.size() - 2].section, Section::unknown);
+}
+
 TEST(PlaceByText, TheEngineRunsOnACanvasSortedByText) {
     // Without a template only a note whose wording leaves no doubt is sorted
     // (99 %: text alone is overconfident on others' writing); the rest are
