@@ -13,6 +13,8 @@ built CLI:
   parking  every note, all one colour, in a "Parking lot" frame: sections from text alone
   strays   about one note in five left outside the template in its section's colour (the
            typical board): sections from text, colour and the board's placed notes
+  recoloured  the same, but each stray in another section's colour (a note from the wrong
+           pad): how far a colour convention misleads; its precision is the one to watch
 The team's corpus boards (tests/corpus/boards, gold sections and links) are read into the same
 form, canvas by canvas. Sets (default: the corpus halves, the styled corpus halves, and
 ../shared/realworld when it is there) are scored separately; third-party text is only read,
@@ -114,7 +116,8 @@ def draw(canvas, variant, rng):
         for (k, s, t), (x, y) in zip(order, grid(len(order), 0, 0, 6)):
             board.note(k, t, x, y, "#fff3bf", "lot")
         return board, set()
-    strays = {k for k, s, t in notes if s != "segment" and rng.random() < 0.2} if variant == "strays" else set()
+    strays = ({k for k, s, t in notes if s != "segment" and rng.random() < 0.2}
+              if variant in ("strays", "recoloured") else set())
     per = Counter(s for k, s, t in notes if k not in strays)
     rows = max([(per[s] + 1) // 2 for s in ORDER] + [1])
     cell_w, cell_h = 2 * (NOTE_W + GAP) + 40, 60 + rows * (NOTE_H + GAP)
@@ -137,7 +140,10 @@ def draw(canvas, variant, rng):
         board.frame("lot", "Parking lot", lot_x, 0, 3 * (NOTE_W + GAP) + 40, 80 + (len(strays) // 3 + 1) * (NOTE_H + GAP))
         stray_notes = [(k, s, t) for k, s, t in notes if k in strays]
         for (k, s, t), (x, y) in zip(stray_notes, grid(len(stray_notes), lot_x, 0, 3)):
-            board.note(k, t, x, y, COLOURS[s], "lot")
+            colour = COLOURS[s]
+            if variant == "recoloured":
+                colour = rng.choice(sorted(set(COLOURS.values()) - {COLOURS[s]}))
+            board.note(k, t, x, y, colour, "lot")
     return board, strays
 
 
@@ -281,7 +287,7 @@ def score_text(canvas, report, variant, strays, t):
     got = {n["id"]: n for n in report["notes"]}
     asked = {q["notes"][0]: q for q in report.get("questions", []) if q["code"] == "which-section"}
     for k, s in sec.items():
-        if variant == "strays" and k not in strays:
+        if variant in ("strays", "recoloured") and k not in strays:
             continue
         n = got.get(k, {})
         t[variant + "_notes"] += 1
@@ -309,7 +315,7 @@ def summary(t):
         "placed_by_text": {v: {"precision": t.ratio(v + "_placed_ok", v + "_placed"),
                                "coverage": t.ratio(v + "_placed", v + "_notes"),
                                "asked": t.ratio(v + "_asked", v + "_notes"), "notes": t[v + "_notes"]}
-                           for v in ("parking", "strays")},
+                           for v in ("parking", "strays", "recoloured")},
         "section_reliability": {v: {f"{b / 10:.1f}": [t[f"{v}_bin{b}"], t.ratio(f"{v}_bin{b}_ok", f"{v}_bin{b}")]
                                     for b in range(3, 10) if t[f"{v}_bin{b}"]} for v in ("parking", "strays")},
         "misplaced_per_100": round(100 * t["misplaced"] / t["notes"], 2) if t["notes"] else None,
@@ -353,6 +359,9 @@ def main():
             base = os.path.join(out, f"{name}-{i}")
             for variant in ("frames", "plain", "strays") if a.short else ("frames", "plain", "parking", "strays"):
                 board, strays = draw(canvas, variant, rng)
+                if variant == "strays" and not a.short:  # its own draw: the figures above stay put
+                    recoloured, moved = draw(canvas, "recoloured", random.Random(5000 + i))
+                    score_text(canvas, analyse(a.cli, recoloured, f"{base}.recoloured.json"), "recoloured", moved, t)
                 report = analyse(a.cli, board, f"{base}.{variant}.json")
                 if variant == "plain":
                     t["plain_notes"] += len(canvas["notes"])
