@@ -796,12 +796,12 @@ std::vector<std::size_t> referenced_slots(const NoteProfile& query,
 // nominate it: whether lists are parallel is decided later, from the pairs
 // the words found (calibrate), and the pair dropped if they are not.
 void add_unworded_pair(std::size_t query, const ListPositions& positions,
-                       std::vector<Candidate>& candidates) {
+                       std::vector<Candidate>& candidates, std::size_t first_of_query) {
     const int position = positions.queries[query];
     if (position < 0 || static_cast<std::size_t>(position) >= positions.slot_at.size()) return;
     const std::size_t index = positions.slot_at[static_cast<std::size_t>(position)];
-    for (const Candidate& c : candidates)
-        if (c.query == query && c.slot == index) return;
+    for (std::size_t i = first_of_query; i < candidates.size(); ++i)
+        if (candidates[i].slot == index) return;
     Candidate candidate{query, index, 0.0};
     candidate.worded = false;
     candidate.same_position = true;
@@ -817,6 +817,7 @@ std::vector<Candidate> score_candidates(const std::vector<NoteProfile>& queries,
                                         const ListPositions& positions, LinkStats& stats) {
     std::vector<Candidate> candidates;
     for (std::size_t query = 0; query < queries.size(); ++query) {
+        const std::size_t first_of_query = candidates.size();
         std::vector<std::size_t> slots = candidates_for(queries[query], index, stats);
         const std::vector<std::size_t> named = referenced_slots(queries[query], targets);
         if (!queries[query].tags.empty())
@@ -835,7 +836,7 @@ std::vector<Candidate> score_candidates(const std::vector<NoteProfile>& queries,
                 candidate.shared_tag)
                 candidates.push_back(candidate);
         }
-        add_unworded_pair(query, positions, candidates);
+        add_unworded_pair(query, positions, candidates, first_of_query);
     }
     return candidates;
 }
