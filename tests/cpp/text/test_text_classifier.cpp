@@ -284,24 +284,40 @@ TEST(PlaceByText, ABoardWithoutSectionsBecomesOneCanvas) {
     EXPECT_EQ(layout.notes[6].via, Placement::none);
 }
 
+namespace {
+
+// Two frames side by side, each holding its notes in one colour, as teams
+// give each section its own pad.
+struct ColouredFrame {
+    std::string id, title, note_prefix, colour;
+    std::vector<std::string> texts;
+};
+
+Board two_coloured_frames(const ColouredFrame& left, const ColouredFrame& right) {
+    Board board;
+    board.format = "canvasfit";
+    board.containers = {{left.id, left.title, {0, 0, 600, 400}, ContainerKind::frame, ""},
+                        {right.id, right.title, {700, 0, 600, 400}, ContainerKind::frame, ""}};
+    for (const ColouredFrame* side : {&left, &right})
+        for (std::size_t i = 0; i < side->texts.size(); ++i) {
+            const double x = (side == &left ? 20 : 720) + 180.0 * static_cast<double>(i);
+            board.notes.push_back(sticky(side->note_prefix + std::to_string(i), side->texts[i], x, 40));
+            board.notes.back().color = side->colour;
+            board.notes.back().parent = side->id;
+        }
+    return board;
+}
+
+}  // namespace
+
 TEST(PlaceByText, AStrayTakesTheSectionOfItsColourOnThisBoard) {
     // Pink pains and blue relievers in their frames, one pink note left
     // outside: alone its text is a coin toss, on this board its colour decides.
-    Board board;
-    board.format = "canvasfit";
-    board.containers = {{"fp", "Pains", {0, 0, 600, 400}, ContainerKind::frame, ""},
-                        {"fr", "Pain Relievers", {700, 0, 600, 400}, ContainerKind::frame, ""}};
-    const char* pains[] = {"Invoices get lost", "Suppliers call at dinner time", "Late fees pile up"};
-    const char* relievers[] = {"One inbox for invoices", "Calls routed to office hours",
-                               "Reminders before fees are due"};
-    for (int i = 0; i < 3; ++i) {
-        board.notes.push_back(sticky("p" + std::to_string(i), pains[i], 20 + i * 180, 40));
-        board.notes.back().color = "#FFC9C9";
-        board.notes.back().parent = "fp";
-        board.notes.push_back(sticky("r" + std::to_string(i), relievers[i], 720 + i * 180, 40));
-        board.notes.back().color = "#a5d8ff";
-        board.notes.back().parent = "fr";
-    }
+    Board board = two_coloured_frames(
+        {"fp", "Pains", "p", "#FFC9C9",
+         {"Invoices get lost", "Suppliers call at dinner time", "Late fees pile up"}},
+        {"fr", "Pain Relievers", "r", "#a5d8ff",
+         {"One inbox for invoices", "Calls routed to office hours", "Reminders before fees are due"}});
     const std::string stray = "Tax paperwork at the end of every quarter";
     board.notes.push_back(sticky("s", stray, 2000, 40));
     board.notes.back().color = "#ffc9c9";  // the colour is compared case-insensitively
@@ -323,20 +339,9 @@ TEST(PlaceByText, AColourOnlyOneSectionWearsPlacesAStrayUnlessItsTextRulesItOut)
     // Two pink notes, both pains, and two green, both gains: pink and green
     // are unambiguous on this board. A pink stray whose text is unsure is a
     // pain; a pink stray that reads plainly as a customer segment is not.
-    Board board;
-    board.format = "canvasfit";
-    board.containers = {{"fp", "Pains", {0, 0, 600, 400}, ContainerKind::frame, ""},
-                        {"fg", "Gains", {700, 0, 600, 400}, ContainerKind::frame, ""}};
-    const char* pains[] = {"Invoices get lost", "Suppliers call at dinner time"};
-    const char* gains[] = {"Weekends free of paperwork", "Paid within a week"};
-    for (int i = 0; i < 2; ++i) {
-        board.notes.push_back(sticky("p" + std::to_string(i), pains[i], 20 + i * 180, 40));
-        board.notes.back().color = "#ffc9c9";
-        board.notes.back().parent = "fp";
-        board.notes.push_back(sticky("g" + std::to_string(i), gains[i], 720 + i * 180, 40));
-        board.notes.back().color = "#b2f2bb";
-        board.notes.back().parent = "fg";
-    }
+    Board board = two_coloured_frames(
+        {"fp", "Pains", "p", "#ffc9c9", {"Invoices get lost", "Suppliers call at dinner time"}},
+        {"fg", "Gains", "g", "#b2f2bb", {"Weekends free of paperwork", "Paid within a week"}});
     const std::string unsure = "Tax paperwork at the end of every quarter";
     const std::string segment = "Small landlords with 2-10 flats and a day job";
     board.notes.push_back(sticky("s1", unsure, 2000, 40));
@@ -353,7 +358,7 @@ TEST(PlaceByText, AColourOnlyOneSectionWearsPlacesAStrayUnlessItsTextRulesItOut)
     EXPECT_NE(vetoed.section, Section::pains) << "its text all but rules pains out";
     EXPECT_NE(vetoed.via, Placement::frame);
     // With one placed note of the colour there is no convention yet.
-    board.notes.erase(board.notes.begin() + 2);  // p1
+    board.notes.erase(board.notes.begin() + 1);  // p1
     Layout one = classify_layout(board);
     place_by_text(board, one);
     EXPECT_EQ(one.notes[board.notes.size() - 2].section, Section::unknown);
