@@ -10,42 +10,53 @@
 
 #include "canvasfit/report.hpp"
 #include "report/json_writer.hpp"
+#include "report/written_report.hpp"
 
 namespace canvasfit {
 
 namespace {
 
-// Objects with ids (canvases, notes): those new or different in `after`, and
-// the ids gone from it.
 template <typename Item, typename Write>
-void diff_by_id(const std::vector<Item>& before, const std::vector<Item>& after, Write write,
+std::vector<std::string> json_of_each(const std::vector<Item>& items, Write write) {
+    std::vector<std::string> written;
+    written.reserve(items.size());
+    for (const Item& item : items) written.push_back(json_of(item, write));
+    return written;
+}
+
+// Objects with ids (canvases, notes): those new or different in `after`, and
+// the ids gone from it. `*_json` are the items' JSON, in the same order.
+template <typename Item>
+void diff_by_id(const std::vector<Item>& before, const std::vector<std::string>& before_json,
+                const std::vector<Item>& after, const std::vector<std::string>& after_json,
                 std::vector<Item>& changed, std::vector<std::string>& removed) {
-    std::unordered_map<std::string_view, std::string> before_json;
-    for (const Item& item : before) before_json.emplace(item.id, json_of(item, write));
+    std::unordered_map<std::string_view, std::string_view> old_json;
+    for (std::size_t i = 0; i < before.size(); ++i) old_json.emplace(before[i].id, before_json[i]);
     std::unordered_set<std::string_view> present;
-    for (const Item& item : after) {
-        present.insert(item.id);
-        const auto old = before_json.find(item.id);
-        if (old == before_json.end() || old->second != json_of(item, write)) changed.push_back(item);
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        present.insert(after[i].id);
+        const auto old = old_json.find(after[i].id);
+        if (old == old_json.end() || old->second != after_json[i]) changed.push_back(after[i]);
     }
     for (const Item& item : before)
         if (!present.count(item.id)) removed.push_back(item.id);
 }
 
 // Lists without ids (links, warnings, questions), compared as multisets.
-template <typename Item, typename Write>
-void diff_as_multiset(const std::vector<Item>& before, const std::vector<Item>& after, Write write,
+template <typename Item>
+void diff_as_multiset(const std::vector<Item>& before, const std::vector<std::string>& before_json,
+                      const std::vector<Item>& after, const std::vector<std::string>& after_json,
                       std::vector<Item>& added, std::vector<Item>& removed) {
-    std::unordered_map<std::string, int> unmatched;  // JSON -> items of `before` not yet matched
-    for (const Item& item : before) ++unmatched[json_of(item, write)];
-    for (const Item& item : after) {
-        int& count = unmatched[json_of(item, write)];
+    std::unordered_map<std::string_view, int> unmatched;  // JSON -> items of `before` not yet matched
+    for (const std::string& json : before_json) ++unmatched[json];
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        int& count = unmatched[after_json[i]];
         if (count > 0) --count;
-        else added.push_back(item);
+        else added.push_back(after[i]);
     }
-    for (const Item& item : before) {
-        int& count = unmatched[json_of(item, write)];
-        if (count > 0) --count, removed.push_back(item);
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        int& count = unmatched[before_json[i]];
+        if (count > 0) --count, removed.push_back(before[i]);
     }
 }
 
@@ -112,19 +123,38 @@ bool ReportDelta::empty() const {
            warnings_removed.empty() && questions_added.empty() && questions_removed.empty();
 }
 
-ReportDelta diff_reports(const Report& before, const Report& after) {
+WrittenReport written_report(Report report) {
+    WrittenReport written;
+    written.canvases = json_of_each(report.canvases, write_canvas);
+    written.notes = json_of_each(report.notes, write_note);
+    written.links = json_of_each(report.links, write_link);
+    written.warnings = json_of_each(report.warnings, write_warning);
+    written.questions = json_of_each(report.questions, write_question);
+    written.report = std::move(report);
+    return written;
+}
+
+ReportDelta diff_written(const WrittenReport& before, const WrittenReport& after) {
+    const Report& old = before.report;
+    const Report& now = after.report;
     ReportDelta delta;
-    delta.source = after.source;
-    delta.format = after.format;
-    diff_by_id(before.canvases, after.canvases, write_canvas, delta.canvases, delta.canvases_removed);
-    diff_by_id(before.notes, after.notes, write_note, delta.notes, delta.notes_removed);
-    diff_as_multiset(before.links, after.links, write_link, delta.links_added, delta.links_removed);
-    diff_as_multiset(before.warnings, after.warnings, write_warning, delta.warnings_added,
-                     delta.warnings_removed);
-    diff_as_multiset(before.questions, after.questions, write_question, delta.questions_added,
-                     delta.questions_removed);
-    delta.touched = touched_notes(before, after, delta);
+    delta.source = now.source;
+    delta.format = now.format;
+    diff_by_id(old.canvases, before.canvases, now.canvases, after.canvases, delta.canvases,
+               delta.canvases_removed);
+    diff_by_id(old.notes, before.notes, now.notes, after.notes, delta.notes, delta.notes_removed);
+    diff_as_multiset(old.links, before.links, now.links, after.links, delta.links_added,
+                     delta.links_removed);
+    diff_as_multiset(old.warnings, before.warnings, now.warnings, after.warnings,
+                     delta.warnings_added, delta.warnings_removed);
+    diff_as_multiset(old.questions, before.questions, now.questions, after.questions,
+                     delta.questions_added, delta.questions_removed);
+    delta.touched = touched_notes(old, now, delta);
     return delta;
+}
+
+ReportDelta diff_reports(const Report& before, const Report& after) {
+    return diff_written(written_report(before), written_report(after));
 }
 
 std::string delta_to_json(const ReportDelta& delta) {
