@@ -202,6 +202,9 @@ def score_frames(canvas, report, t, verbose, dump):
     if verbose:
         for a, b in sorted(counted - gold):
             print(f"  wrong link {canvas['key']}: {text[a][:50]!r} -> {text[b][:50]!r}", file=sys.stderr)
+        for a, b in sorted(gold - counted):
+            kind = "asked" if (a, b) in suggested else "missed"
+            print(f"  {kind} link {canvas['key']}: {text[a][:50]!r} -> {text[b][:50]!r}", file=sys.stderr)
     for w in report["warnings"]:
         code, notes = w["code"], w["notes"]
         if code in ("unaddressed-pain", "unaddressed-gain"):
@@ -228,7 +231,11 @@ def score_frames(canvas, report, t, verbose, dump):
             if rows and total:
                 gold_parts.append(sum(r["weight"] for r in rows if r["note"] in linked_targets) / total)
         if gold_parts and fit.get("overall") is not None:
-            t["fit_gap_sum_x1000"] += round(1000 * abs(fit["overall"] - sum(gold_parts) / len(gold_parts)))
+            gold_fit = sum(gold_parts) / len(gold_parts)
+            t["fit_gap_sum_x1000"] += round(1000 * abs(fit["overall"] - gold_fit))
+            if verbose:
+                print(f"  fit {canvas['key']}/{cv.get('id', '')}: reported {fit['overall']:.2f},"
+                      f" with the source's pairs {gold_fit:.2f}", file=sys.stderr)
             t["fit_canvases"] += 1
     if dump is not None:
         dump_candidates(canvas, report, sec, dump)

@@ -230,6 +230,24 @@ TEST(Questions, AnUncertainPainIsAskedAboutNeverMarkedUnaddressed) {
     EXPECT_FALSE(warned(report, "low-fit", ""));
 }
 
+// An open pain (nothing reaches it, the canvas does not decide) is estimated
+// as addressed as often as the value map has relievers left that reach
+// nothing: 0.3 + 0.6 per free reliever per open row, at most 0.85 (fit.cpp).
+TEST(Questions, AnOpenPainCountsAsAddressedAsOftenAsRelieversAreLeftFree) {
+    const auto pains_fit_with_relievers = [](std::size_t relievers) {
+        Canvas c;
+        for (const char* pain : {"Chairs wobble", "Lights flicker at night", "Floors squeak"})
+            c.add(Section::pains, pain);
+        const char* offers[] = {"Invoice templates", "Cloud backup", "Payroll export"};
+        for (std::size_t i = 0; i < relievers; ++i) c.add(Section::relievers, offers[i]);
+        const Report report = analyze(c.board);
+        for (const auto& row : report.canvases[0].fit.pains_detail) EXPECT_EQ(row.status, "question");
+        return report.canvases[0].fit.pains.value_or(-1);
+    };
+    EXPECT_NEAR(pains_fit_with_relievers(3), 0.85, 1e-9) << "a free reliever for every open pain";
+    EXPECT_NEAR(pains_fit_with_relievers(1), 0.5, 1e-9) << "one free reliever for three open pains";
+}
+
 TEST(Questions, APainWithNothingOnTheValueMapIsCertainlyUnaddressed) {
     Canvas c;
     const std::string pain = c.add(Section::pains, "Invoices get lost in email");
