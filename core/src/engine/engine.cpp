@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "text/similar_sets.hpp"
 #include "text/text.hpp"
 #include "text/word_forms.hpp"
 
@@ -70,6 +71,11 @@ ComparableSets comparable_sets_of(const Board& board, const CanvasNotes& notes,
             set.erase(std::unique(set.begin(), set.end()), set.end());
             sets.sections[section].push_back(std::move(set));
         }
+    for (std::size_t section = 0; section < notes.sections.size(); ++section) {
+        if (sets.sections[section].size() < 2) continue;
+        sets.same[section] = similar_groups(sets.sections[section], kSameNoteSimilarity);
+        sets.maybe_same[section] = similar_groups(sets.sections[section], kMaybeSameNoteSimilarity);
+    }
     return sets;
 }
 

@@ -106,15 +106,31 @@ struct Fit {
     }
 };
 
+// Notes of one section whose comparable terms overlap this much (Jaccard) say
+// the same thing (duplicate-notes: "Long wait times" / "Long wait times at
+// lunch", 3 of 4 terms); from the lower bar, perhaps (a same-note question:
+// "Orders get lost" / "Orders get lost at rush hour", 2 of 4, may be one note
+// or a general and a specific one).
+constexpr double kSameNoteSimilarity = 0.75;
+constexpr double kMaybeSameNoteSimilarity = 0.5;
+
 // Each note's comparable terms (word_forms::comparable_terms: canonical forms,
 // a compound written apart read as one word when the canvas writes it so) as
-// sorted ids local to the canvas; per section, parallel to CanvasNotes. Read
-// once per analysis of the canvas and shared by duplicate-notes and the
-// same-note question, so an edit re-reads only its own canvas.
+// sorted ids local to the canvas; per section, parallel to CanvasNotes; and
+// the groups of them at the two bars above (similar_groups: positions in the
+// section). Read and grouped once per analysis of the canvas and shared by
+// duplicate-notes and the same-note question, so an edit re-reads only its
+// own canvas.
 struct ComparableSets {
+    using Groups = std::vector<std::vector<std::size_t>>;
     std::array<std::vector<std::vector<int>>, 7> sections;
+    std::array<Groups, 7> same, maybe_same;
     const std::vector<std::vector<int>>& of(Section section) const {
         return sections[static_cast<std::size_t>(section)];
+    }
+    const Groups& same_in(Section section) const { return same[static_cast<std::size_t>(section)]; }
+    const Groups& maybe_same_in(Section section) const {
+        return maybe_same[static_cast<std::size_t>(section)];
     }
 };
 ComparableSets comparable_sets_of(const Board& board, const CanvasNotes& notes,

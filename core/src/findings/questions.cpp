@@ -116,11 +116,7 @@ void ask_about_value_map(Asker& asker, std::size_t c) {
 }
 
 // Notes of one section that share most of their words, below the bar of
-// duplicate-notes (warning_profile.cpp: 0.75): "Orders get lost" and "Orders
-// get lost at rush hour" may be one note or a general and a specific one.
-constexpr double kMaybeSameSimilarity = 0.5;
-constexpr double kSameSimilarity = 0.75;
-
+// duplicate-notes (the groups and their bars: engine.hpp, ComparableSets).
 void ask_about_duplicates(Asker& asker, const warning_kit::CanvasView& canvas) {
     for (Section section : {Section::jobs, Section::pains, Section::gains, Section::products,
                             Section::relievers, Section::creators}) {
@@ -128,14 +124,14 @@ void ask_about_duplicates(Asker& asker, const warning_kit::CanvasView& canvas) {
         if (notes.size() < 2) continue;
         const std::vector<std::vector<int>>& sets = canvas.comparable(section);
         std::vector<bool> found(notes.size(), false);
-        for (const auto& group : warning_kit::similar_groups(sets, kSameSimilarity))
+        for (const auto& group : canvas.same_notes(section))
             for (std::size_t k : group) found[k] = true;
-        for (const auto& group : warning_kit::similar_groups(sets, kMaybeSameSimilarity)) {
+        for (const auto& group : canvas.maybe_same_notes(section)) {
             std::vector<NoteIndex> members;
             for (std::size_t k : group)
                 if (!found[k] && sets[k].size() >= 2) members.push_back(notes[k]);
             if (members.size() < 2) continue;
-            asker.ask(canvas.index(), "same-note", members, {}, kMaybeSameSimilarity,
+            asker.ask(canvas.index(), "same-note", members, {}, kMaybeSameNoteSimilarity,
                       "Do " + quoted(asker.analysis, members[0]) + " and " +
                           quoted(asker.analysis, members[1]) +
                           " say the same thing? If so, merge them so their votes and rank are not split.");

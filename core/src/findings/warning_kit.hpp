@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/engine.hpp"
+#include "text/similar_sets.hpp"
 
 namespace canvasfit::warning_kit {
 
@@ -75,6 +76,12 @@ public:
     const Priority& priority(NoteIndex n) const { return analysis_.priorities[n]; }
     const Terms& terms(NoteIndex n) const { return analysis_.terms[n]; }
     // The section's notes as term sets, in notes(section) order (engine.hpp).
+    const ComparableSets::Groups& same_notes(Section section) const {
+        return canvas_.comparable.same_in(section);
+    }
+    const ComparableSets::Groups& maybe_same_notes(Section section) const {
+        return canvas_.comparable.maybe_same_in(section);
+    }
     const std::vector<std::vector<int>>& comparable(Section section) const {
         return canvas_.comparable.of(section);
     }
@@ -147,20 +154,6 @@ private:
     std::unordered_map<std::string, int> ids_;
 };
 
-// Groups of sets that are near-identical: Jaccard similarity >= threshold,
-// closed transitively. Empty sets never group. Each group lists its members in
-// increasing index order, groups ordered by their first member; singletons are
-// left out. Identical sets are merged first, then the remaining distinct sets
-// are joined with prefix filtering (a pair above the threshold must share one
-// of the rarest |s| - ceil(t|s|) + 1 terms of each set), so the cost follows
-// the number of real candidates rather than the square of the number of sets.
-// `verified`, when given, counts the pairs whose similarity was computed, so
-// tests can bound the cost without timing it.
-std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
-                                                     double threshold,
-                                                     std::size_t* verified = nullptr);
-
-double jaccard(const std::vector<int>& a, const std::vector<int>& b);  // sorted ids
 
 // Rules, one file each side of the canvas; each appends its findings.
 void find_segment_warnings(const CanvasView& canvas, std::vector<Finding>& out);

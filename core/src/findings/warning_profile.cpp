@@ -23,12 +23,6 @@ constexpr Section kCoreSections[] = {Section::jobs,     Section::pains,     Sect
 // room above that range for notes still being sorted.
 constexpr std::size_t kFocusLimit = 10;
 
-// Jaccard similarity of content stems from which two notes of one section say
-// the same thing: "Long wait times" / "Long wait times at lunch" (3 of 4
-// stems) are duplicates, "Orders get lost" / "Orders get lost at rush hour"
-// (2 of 4) are a general and a specific note.
-constexpr double kDuplicateSimilarity = 0.75;
-
 void add(std::vector<Finding>& out, const CanvasView& canvas, Code code,
          std::vector<NoteIndex> notes, Severity severity, std::string message) {
     std::sort(notes.begin(), notes.end());
@@ -77,8 +71,7 @@ void find_duplicates(const CanvasView& canvas, std::vector<Finding>& out) {
     for (Section section : kCoreSections) {
         const std::vector<NoteIndex>& notes = canvas.notes(section);
         if (notes.size() < 2) continue;
-        const std::vector<std::vector<int>>& sets = canvas.comparable(section);
-        for (const std::vector<std::size_t>& group : similar_groups(sets, kDuplicateSimilarity)) {
+        for (const std::vector<std::size_t>& group : canvas.same_notes(section)) {
             std::vector<NoteIndex> members;
             for (std::size_t k : group) members.push_back(notes[k]);
             std::sort(members.begin(), members.end());

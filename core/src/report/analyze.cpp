@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "engine/engine.hpp"
 #include "canvasfit/errors.hpp"
@@ -128,19 +130,28 @@ void add_section_questions(const Board& board, const Layout& layout, Report& rep
 void sort_questions(Report& report) {
     static const char* const kOrder[] = {"which-section", "is-addressed", "what-addresses",
                                          "what-does-it-address", "same-note"};
-    std::unordered_map<std::string, std::size_t> note_order, canvas_order;
+    std::unordered_map<std::string_view, std::size_t> note_order, canvas_order;
     for (std::size_t i = 0; i < report.notes.size(); ++i) note_order.emplace(report.notes[i].id, i);
     for (std::size_t i = 0; i < report.canvases.size(); ++i) canvas_order.emplace(report.canvases[i].id, i + 1);
-    const auto key = [&](const Question& q) {
+    // Keys computed once per question, not per comparison: a board of thousands
+    // of questions would otherwise hash two ids for every comparison.
+    using Key = std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>;  // ..., then place
+    std::vector<Key> keys;
+    keys.reserve(report.questions.size());
+    for (std::size_t i = 0; i < report.questions.size(); ++i) {
+        const Question& q = report.questions[i];
         const std::size_t canvas = q.canvas ? canvas_order.at(*q.canvas) : 0;
         const std::size_t code = static_cast<std::size_t>(
             std::find_if(std::begin(kOrder), std::end(kOrder),
                          [&](const char* name) { return q.code == name; }) - std::begin(kOrder));
         const std::size_t note = q.notes.empty() ? 0 : note_order.at(q.notes.front());
-        return std::make_tuple(canvas, code, note);
-    };
-    std::stable_sort(report.questions.begin(), report.questions.end(),
-                     [&](const Question& a, const Question& b) { return key(a) < key(b); });
+        keys.emplace_back(canvas, code, note, i);
+    }
+    std::sort(keys.begin(), keys.end());  // the place last: as stable as stable_sort
+    std::vector<Question> sorted;
+    sorted.reserve(keys.size());
+    for (const Key& key : keys) sorted.push_back(std::move(report.questions[std::get<3>(key)]));
+    report.questions = std::move(sorted);
 }
 
 // --- end of text classification ---

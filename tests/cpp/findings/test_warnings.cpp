@@ -787,7 +787,7 @@ TEST(GapWarnings, OneSizeFitsAllIsQuietOnASingleProfileOnlyCanvas) {
 // The kit
 
 TEST(GapWarningKit, SimilarGroupsJoinsNearIdenticalSetsTransitively) {
-    using warning_kit::similar_groups;
+    using canvasfit::similar_groups;
     const std::vector<std::vector<int>> sets = {{1, 2, 3, 4}, {5, 6}, {1, 2, 3, 4, 7},    {},
                                                 {5, 6},       {8},    {1, 2, 3, 4, 7, 9}, {}};
     const auto groups = similar_groups(sets, 0.75);
@@ -797,8 +797,8 @@ TEST(GapWarningKit, SimilarGroupsJoinsNearIdenticalSetsTransitively) {
 }
 
 TEST(GapWarningKit, SimilarGroupsMatchesAllPairsOnRandomSets) {
-    using warning_kit::jaccard;
-    using warning_kit::similar_groups;
+    using canvasfit::jaccard;
+    using canvasfit::similar_groups;
     unsigned seed = 7;
     auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff; };
     // 150 sets of up to 5 ids out of 30: no posting list reaches the cap of 64
@@ -839,7 +839,7 @@ TEST(GapWarningKit, SimilarGroupsKeepsIdenticalSetsTogetherPastThePostingCap) {
     std::vector<std::vector<int>> sets;
     for (int i = 0; i < 1000; ++i)
         sets.push_back(i % 2 ? std::vector<int>{1, 2, 3} : std::vector<int>{1, 4});
-    const auto groups = warning_kit::similar_groups(sets, 0.75);
+    const auto groups = similar_groups(sets, 0.75);
     ASSERT_EQ(groups.size(), 2u);
     EXPECT_EQ(groups[0].size(), 500u);
     EXPECT_EQ(groups[1].size(), 500u);
@@ -880,7 +880,7 @@ TEST(GapWarningKit, SimilarGroupsWorkStaysNearLinearOnShortAlikeSets) {
         set.erase(std::unique(set.begin(), set.end()), set.end());
     }
     std::size_t verified = 0;
-    warning_kit::similar_groups(sets, 0.75, &verified);
+    similar_groups(sets, 0.75, &verified);
     EXPECT_GT(verified, 0u);
     // All pairs would be 50 million; the posting cap allows at most 64 per
     // prefix term of each set.

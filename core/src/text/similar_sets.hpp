@@ -1,0 +1,26 @@
+// Near-identical term sets: which notes (or canvases) say nearly the same
+// thing. Used by the engine, which groups each canvas's notes once per
+// analysis of the canvas, and by the findings, which compare canvases.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace canvasfit {
+
+// Groups of sets that are near-identical: Jaccard similarity >= threshold,
+// closed transitively. Empty sets never group. Each group lists its members in
+// increasing index order, groups ordered by their first member; singletons are
+// left out. Identical sets are merged first, then the remaining distinct sets
+// are joined with prefix filtering (a pair above the threshold must share one
+// of the rarest |s| - ceil(t|s|) + 1 terms of each set), so the cost follows
+// the number of real candidates rather than the square of the number of sets.
+// `verified`, when given, counts the pairs whose similarity was computed, so
+// tests can bound the cost without timing it.
+std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
+                                                     double threshold,
+                                                     std::size_t* verified = nullptr);
+
+double jaccard(const std::vector<int>& a, const std::vector<int>& b);  // sorted ids
+
+}  // namespace canvasfit
