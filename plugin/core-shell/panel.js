@@ -62,6 +62,8 @@ export class Panel {
     this.root.appendChild(this.summary);
     /** Whether a report is on show (the summary has something to draw). */
     this.analysed = false;
+    /** The views showReport drew last, by what they show (see there). @type {Map<string, HTMLElement>} */
+    this.views = new Map();
   }
 
   /** Details (the lists below) or Summary (the one-page summary with its pictures). */
@@ -191,9 +193,34 @@ export class Panel {
     /** @type {Map<string, any>} */
     const questionByNote = new Map();
     for (const question of questions) for (const note of question.notes ?? []) if (!questionByNote.has(note)) questionByNote.set(note, question);
-    for (const canvas of report.canvases) this.body.appendChild(this.canvasView(canvas, noteById, questionByNote));
-    this.body.appendChild(this.questionsView(questions, suggested, noteById));
-    this.body.appendChild(this.warningsView(report.warnings));
+    // A Live edit changes one canvas: the views whose inputs are unchanged
+    // are kept rather than drawn again (on a 2,000-note board, drawing every
+    // list took as long as the analysis). Each key is everything its view shows.
+    /** @type {Map<string, HTMLElement>} */
+    const views = new Map();
+    /** @param {any[]} key @param {() => HTMLElement} draw */
+    const view = (key, draw) => {
+      const text = JSON.stringify(key);
+      const made = this.views.get(text) ?? draw();
+      views.set(text, made);
+      return made;
+    };
+    /** @param {string} id */
+    const shown = (id) => [id, noteById.get(id)?.text ?? null, noteById.get(id)?.rank ?? null];
+    for (const canvas of report.canvases) {
+      const rows = [...canvas.fit.pains_detail, ...canvas.fit.gains_detail];
+      const key = ['canvas', canvas, rows.map((row) => [shown(row.note), row.covered_by.map(shown),
+        questionByNote.get(row.note)?.message ?? null])];
+      this.body.appendChild(view(key, () => this.canvasView(canvas, noteById, questionByNote)));
+    }
+    /** @type {string[]} */
+    const named = [];
+    for (const question of questions) named.push(...(question.candidates ?? []));
+    for (const link of suggested) named.push(link.from, link.to);
+    this.body.appendChild(view(['questions', questions, suggested, named.map(shown)],
+      () => this.questionsView(questions, suggested, noteById)));
+    this.body.appendChild(view(['warnings', report.warnings], () => this.warningsView(report.warnings)));
+    this.views = views;
   }
 
   /**

@@ -1,7 +1,8 @@
 // @ts-check
 // The Excalidraw adapter: the only code that knows Excalidraw's elements.
 // - boardFromScene: live scene -> the Excalidraw scene JSON the core reads,
-//   without CanvasFit's own marks, so analysis never sees its own output;
+//   without CanvasFit's own marks, so analysis never sees its own output,
+//   and with only the fields the core reads (signature.js);
 // - applyPatch: a neutral patch (plugin/core-shell/patch.js) -> new elements;
 // - clearMarks: removes every CanvasFit element and restores every style it changed.
 // Everything CanvasFit creates or changes carries customData.canvasfit, which
@@ -14,7 +15,7 @@
 
 import { decisionOf, linkOptions, parseRecord, withDecision } from '../core-shell/decisions.js';
 import { markKey } from '../core-shell/live.js';
-import { elementSignature } from './signature.js';
+import { contentOf, elementSignature } from './signature.js';
 
 export const MARK_KEY = 'canvasfit';
 /** customData key of the confirmed and rejected pairs recorded on a `from` note. */
@@ -126,7 +127,8 @@ export function boardFromScene(elements) {
     type: 'excalidraw',
     version: 2,
     source: 'canvasfit-excalidraw-plugin',
-    elements: elements.filter((element) => !isCanvasFitElement(element)).map(withoutCanvasFit),
+    elements: elements.filter((element) => !isCanvasFitElement(element))
+      .map((element) => contentOf(withoutCanvasFit(element))),
   };
 }
 

@@ -8,7 +8,6 @@ import {
   adoptSuggestion, applyPatch, applyPatchChanges, boardFromScene, changedSince, clearMarks, contentSnapshot, decisionsFromScene, harvestDecisions,
   hasPendingDecisions, isCanvasFitElement, recordDecision,
 } from './adapter.js';
-import { sceneSignature } from './signature.js';
 
 const LIVE_DELAY_MS = 250;
 
@@ -23,6 +22,8 @@ export class ExcalidrawSession {
     this.canvasfit = canvasfit;
     this.lib = lib;
     this.live = false;
+    /** How long Live waits after the last change before it analyses. */
+    this.liveDelayMs = LIVE_DELAY_MS;
     this.showLinks = false;
     this.showSuggestions = false;
     /** Answers recorded this session (panel buttons and answers given on the board), oldest first. */
@@ -78,8 +79,10 @@ export class ExcalidrawSession {
     let read = this.elements();
     if (this.harvest(read)) read = this.elements();
     const live = read.filter((/** @type {any} */ e) => !e.isDeleted);
-    const board = boardFromScene(live);
-    this.lastSignature = sceneSignature(board.elements);
+    // The board's JSON text is both what the core reads and what Live
+    // compares to notice a change that matters: serialised once.
+    const board = JSON.stringify(boardFromScene(live));
+    this.lastSignature = board;
     const analysed = contentSnapshot(read);
     const options = this.options(live);
     try {
@@ -120,12 +123,12 @@ export class ExcalidrawSession {
     let read = this.elements();
     if (this.harvest(read)) read = this.elements();
     const live = read.filter((/** @type {any} */ e) => !e.isDeleted);
-    const board = boardFromScene(live);
+    const board = JSON.stringify(boardFromScene(live));
     const options = this.options(live);
     if (!this.analyzer || !this.patch || !this.report || this.analyzerOptions !== JSON.stringify(options)) {
       return this.analyse();
     }
-    this.lastSignature = sceneSignature(board.elements);
+    this.lastSignature = board;
     const analysed = contentSnapshot(read);
     let delta;
     try {
@@ -151,7 +154,7 @@ export class ExcalidrawSession {
     return report;
   }
 
-  /** Live keeps one Analyzer per board, made from the board just analysed. @param {any} board @param {any} options */
+  /** Live keeps one Analyzer per board, made from the board just analysed. @param {string} board its JSON @param {any} options */
   startAnalyzer(board, options) {
     this.stopAnalyzer();
     try {
@@ -270,9 +273,9 @@ export class ExcalidrawSession {
     if (!this.live) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      const board = boardFromScene(elements.filter((e) => !e.isDeleted));
-      if (sceneSignature(board.elements) !== this.lastSignature) this.liveUpdate();
-    }, LIVE_DELAY_MS);
+      const board = JSON.stringify(boardFromScene(elements.filter((e) => !e.isDeleted)));
+      if (board !== this.lastSignature) this.liveUpdate();
+    }, this.liveDelayMs);
   }
 
   /** Scrolls to and selects the given notes. @param {string[]} noteIds */

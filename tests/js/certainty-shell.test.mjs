@@ -159,6 +159,34 @@ test('the panel lists questions apart from warnings, with Confirm / Reject for e
   assert.ok(!rootNode.query('li').some((li) => li.className === 'unaddressed' && /Customers arrive/.test(li.textContent)));
 });
 
+test('a report that changes one canvas redraws that canvas only; the panel shows the new report', () => {
+  const { session } = recordingSession();
+  const { rootNode, panel } = panelWith(session);
+  const twoText = readFileSync(path.join(root, 'examples/two-canvases.excalidraw'), 'utf8');
+  const first = real.analyze(twoText);
+  panel.showReport(first);
+  const [a, b] = rootNode.query('.cf-canvas');
+  const questions = rootNode.query('.cf-questions')[0];
+  panel.showReport(structuredClone(first));
+  assert.deepEqual(rootNode.query('.cf-canvas'), [a, b], 'an equal report keeps every view');
+  assert.equal(rootNode.query('.cf-questions')[0], questions);
+  // A pain of the first canvas that no question or suggestion names, reworded:
+  // its canvas changes, the second canvas and the questions do not.
+  const second = structuredClone(first);
+  const named = new Set([...second.questions.flatMap((q) => q.candidates ?? []),
+    ...second.links.filter((link) => link.source === 'suggested').flatMap((link) => [link.from, link.to])]);
+  const top = second.canvases[0].fit.pains_detail.map((row) => row.note).find((id) => !named.has(id));
+  assert.ok(top, 'the first canvas has a pain no question names');
+  second.notes.find((note) => note.id === top).text = 'Parrots nesting in the chimney';
+  panel.showReport(second);
+  const [a2, b2] = rootNode.query('.cf-canvas');
+  assert.notEqual(a2, a, 'the changed canvas is drawn again');
+  assert.equal(b2, b, 'the other canvas is kept');
+  assert.ok(a2.textContent.includes('Parrots nesting in the chimney') && !a.textContent.includes('Parrots'));
+  assert.equal(rootNode.query('.cf-questions')[0], questions, 'questions that name other notes are kept');
+  assert.equal(rootNode.query('.cf-canvas').length, 2);
+});
+
 test('the fit gauge says in words how much is undecided and how much rests on unconfirmed links', () => {
   assert.equal(certaintyWords({ overall: 0.5 }), '', 'nothing to say for a report without the figures');
   assert.match(certaintyWords({ overall: 0.5, undecided: 0.2, unconfirmed: 0.4 }), /20 % of the profile's weight is an open question.*40 % of the score rests on links CanvasFit read from the wording/);
