@@ -130,6 +130,39 @@ void incremental(benchmark::State& state, const std::string& path, Answer answer
     }
 }
 
+std::string replaced_all(std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+// What a Live host does after an edit, in any format: hands the whole board
+// as it now is to update() and asks for the delta. One note's text in the
+// middle of the board changes back and forth (every copy of its text in the
+// file, as Excalidraw keeps "text" and "originalText").
+void live_update(benchmark::State& state, const std::string& path) {
+    Loaded& loaded = load(path);
+    const std::vector<Note>& notes = loaded.pipeline->board.notes;
+    std::string edited = loaded.input;
+    for (std::size_t k = 0; k < notes.size() && edited == loaded.input; ++k) {
+        const std::string& text = notes[(notes.size() / 2 + k) % notes.size()].text;
+        if (text.empty() || text.find_first_of("\"\\\n") != std::string::npos) continue;
+        edited = replaced_all(loaded.input, "\"" + text + "\"", "\"" + text + " faster\"");
+    }
+    if (edited == loaded.input) {
+        state.SkipWithError("no note text found to edit");
+        return;
+    }
+    Analyzer analyzer = Analyzer::from_text(loaded.input);
+    analyzer.changes();
+    const std::string* inputs[2] = {&edited, &loaded.input};
+    std::size_t turn = 0;
+    for (auto _ : state) {
+        analyzer.update_from_text(*inputs[turn++ % 2]);
+        benchmark::DoNotOptimize(analyzer.changes_json());
+    }
+}
+
 void register_board(const std::string& path) {
     if (is_canvasfit_board(path)) {
         add_stage("read", path, [](Loaded& l) { benchmark::DoNotOptimize(read_board(l.input)); });
@@ -156,6 +189,9 @@ void register_board(const std::string& path) {
     } else {
         add_stage("read", path, [](Loaded& l) { benchmark::DoNotOptimize(read_board(l.input)); });
     }
+    benchmark::RegisterBenchmark(("live_update/" + label_of(path)).c_str(),
+                                 [path](benchmark::State& state) { live_update(state, path); })
+        ->Unit(benchmark::kMillisecond);
     add_stage("end_to_end", path, [](Loaded& l) {
         benchmark::DoNotOptimize(report_to_json(analyze_text(l.input)));
     });

@@ -62,6 +62,16 @@ function makeBoards() {
   return names.map((name) => ({ name, ...manifest.boards[name] }));
 }
 
+// Live on the demo page is timed on one 2,000-note Excalidraw board (issue 14).
+const LIVE_NOTES = SHORT ? 200 : 2000;
+function liveBoard() {
+  const folder = path.join(BOARDS, 'live');
+  run('python3', [path.join(ROOT, 'bench/make_boards.py'), '--out', folder, '--sizes', String(LIVE_NOTES),
+    '--single', '0', '--formats', 'excalidraw'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const name = `notes-${LIVE_NOTES}.excalidraw`;
+  return { name, text: readFileSync(path.join(folder, name), 'utf8') };
+}
+
 // ---------------------------------------------------------------- native
 
 function nativeBench(boards) {
@@ -370,6 +380,11 @@ function render(results) {
     sizeRows.push(['Chromium compile + instantiate (median / first)', `${ms(browser.compile_instantiate_ms)} / ${ms(browser.compile_instantiate_first_ms)} ms`]);
     for (const [name, value] of Object.entries(browser.analyze_ms)) sizeRows.push([`Chromium canvasfit.analyze ${name}`, `${ms(value)} ms`]);
     sizeRows.push(['Chromium session.analyse() on the demo board', `${ms(browser.session_analyse_ms)} ms`]);
+    if (browser.live) {
+      sizeRows.push([`Chromium Live edit, ${browser.live.board}: liveUpdate()`, `${ms(browser.live.update_ms)} ms`]);
+      sizeRows.push([`Chromium Live edit, ${browser.live.board}: end of debounce to next frame`, `${ms(browser.live.reaction_ms)} ms`]);
+      sizeRows.push([`Chromium Live edit, ${browser.live.board}: edit to next frame, less the debounce`, `${ms(browser.live.edit_to_frame_ms)} ms`]);
+    }
   }
   if (cli) {
     sizeRows.push([`CLI on ${cli.board} (${mb(cli.bytes)} MB)`, `${ms(cli.cli_ms)} ms`]);
@@ -409,6 +424,8 @@ function targets(results, ten, tenFile, e2e) {
   add(`wasm memory, ${biggest.name}`, memory[bigFile].memory_bytes / (1024 * 1024), 64, 'MB', memory[bigFile].ok && memory[bigFile].memory_bytes <= 64 * 1024 * 1024);
   add('.wasm gzipped', size.gzip / 1024, 250, 'KB');
   if (browser) add('Chromium compile + instantiate', browser.compile_instantiate_ms, 50, 'ms');
+  // "Reacts within one frame of the debounce": at 60 frames a second.
+  if (browser?.live) add(`Live edit on the demo page, ${browser.live.board}, debounce end to frame`, browser.live.reaction_ms, 16.7, 'ms');
   const speed = peer.speed[ten.name];
   const all = peer.quality?.quality.all;
   list.push({ what: 'linking speed vs peer (at least 3x faster)', figure: `${(speed.peer_ms / speed.ours_ms).toFixed(1)}x on ${ten.name}`,
@@ -441,7 +458,7 @@ async function main() {
     log('browser: Chromium on the demo page');
     const names = SHORT ? ['notes-100'] : ['notes-100', 'notes-1000', 'notes-10000'];
     browser = await runBrowserBench({
-      wasm: size.bytes, reps: REPS,
+      wasm: size.bytes, reps: REPS, liveScene: liveBoard(),
       boards: names.map((name) => ({ name: `${name}.canvasfit.json`, text: readFileSync(boardPath(name, 'canvasfit'), 'utf8') })),
     });
   }

@@ -118,12 +118,18 @@ export class ExcalidrawSession {
    * re-runs only the canvases the edit touched; only the marks its delta
    * changes are rewritten (docs/report.md, "Deltas"). Falls back to a full
    * analysis when there is no Analyzer yet or the recorded answers changed.
+   * @param {string} [boardText] the board's JSON (boardFromScene) when the
+   *   caller has just made it from the scene as it is now
    */
-  liveUpdate() {
+  liveUpdate(boardText = '') {
     let read = this.elements();
-    if (this.harvest(read)) read = this.elements();
+    let board = boardText;
+    if (this.harvest(read)) {
+      read = this.elements();
+      board = '';  // answers were recorded on the board: its text changed
+    }
     const live = read.filter((/** @type {any} */ e) => !e.isDeleted);
-    const board = JSON.stringify(boardFromScene(live));
+    if (!board) board = JSON.stringify(boardFromScene(live));
     const options = this.options(live);
     if (!this.analyzer || !this.patch || !this.report || this.analyzerOptions !== JSON.stringify(options)) {
       return this.analyse();
@@ -273,8 +279,9 @@ export class ExcalidrawSession {
     if (!this.live) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      // The text compared here is the text Live hands to the core: made once.
       const board = JSON.stringify(boardFromScene(elements.filter((e) => !e.isDeleted)));
-      if (board !== this.lastSignature) this.liveUpdate();
+      if (board !== this.lastSignature) this.liveUpdate(board);
     }, this.liveDelayMs);
   }
 
