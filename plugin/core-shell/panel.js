@@ -176,11 +176,11 @@ export class Panel {
 
   /** @param {any} report */
   showReport(report) {
-    this.body.replaceChildren();
     this.status.className = 'cf-status';
     this.analysed = Boolean(report);
     this.refreshSummary();
     if (!report) {
+      this.body.replaceChildren();
       this.status.textContent = 'Cleared: the board is as you left it.';
       return;
     }
@@ -198,6 +198,8 @@ export class Panel {
     // list took as long as the analysis). Each key is everything its view shows.
     /** @type {Map<string, HTMLElement>} */
     const views = new Map();
+    /** @type {HTMLElement[]} */
+    const children = [];
     /** @param {any[]} key @param {() => HTMLElement} draw */
     const view = (key, draw) => {
       const text = JSON.stringify(key);
@@ -211,16 +213,17 @@ export class Panel {
       const rows = [...canvas.fit.pains_detail, ...canvas.fit.gains_detail];
       const key = ['canvas', canvas, rows.map((row) => [shown(row.note), row.covered_by.map(shown),
         questionByNote.get(row.note)?.message ?? null])];
-      this.body.appendChild(view(key, () => this.canvasView(canvas, noteById, questionByNote)));
+      children.push(view(key, () => this.canvasView(canvas, noteById, questionByNote)));
     }
     /** @type {string[]} */
     const named = [];
     for (const question of questions) named.push(...(question.candidates ?? []));
     for (const link of suggested) named.push(link.from, link.to);
-    this.body.appendChild(view(['questions', questions, suggested, named.map(shown)],
+    children.push(view(['questions', questions, suggested, named.map(shown)],
       () => this.questionsView(questions, suggested, noteById)));
-    this.body.appendChild(view(['warnings', report.warnings], () => this.warningsView(report.warnings)));
+    children.push(view(['warnings', report.warnings], () => this.warningsView(report.warnings)));
     this.views = views;
+    setChildren(this.body, children);
   }
 
   /**
@@ -373,6 +376,24 @@ export class Panel {
     }
     return box;
   }
+}
+
+/**
+ * Makes `parent`'s children `nodes`, touching only those that differ: taking
+ * a large list out of the page and putting it back costs as much as drawing
+ * it, so views kept from the last report stay where they are.
+ * @param {HTMLElement} parent @param {HTMLElement[]} nodes
+ */
+function setChildren(parent, nodes) {
+  const current = [...parent.children];
+  const inPlace = current.length === nodes.length && nodes.every((node, i) => node === current[i] || !current.includes(node));
+  if (!inPlace) {
+    parent.replaceChildren(...nodes);
+    return;
+  }
+  nodes.forEach((node, i) => {
+    if (node !== current[i]) parent.replaceChild(node, current[i]);
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 // The few DOM calls the shared panel makes (createElement, textContent,
-// appendChild, replaceChildren, addEventListener, dataset, className,
+// appendChild, replaceChild, replaceChildren, addEventListener, dataset, className,
 // setAttribute, hidden), in
 // memory, so panel logic runs under `node --test` without a browser. There is
 // no innerHTML here on purpose: the panel must never need it.
@@ -44,6 +44,15 @@ class MiniNode {
     child.parent = this;
     this.children.push(child);
     return child;
+  }
+
+  replaceChild(newChild, oldChild) {
+    const at = this.children.indexOf(oldChild);
+    if (at < 0) throw new Error('replaceChild: not a child');
+    newChild.parent = this;
+    oldChild.parent = null;
+    this.children[at] = newChild;
+    return oldChild;
   }
 
   replaceChildren(...children) {
