@@ -12,7 +12,10 @@ Rules:
   3. public headers include public headers only;
   4. cli/ and wasm/ include public headers only (CMake also enforces it: they
      link canvasfit_core, whose core/src include folder is private);
-  5. every source file of the core lives in a stage folder.
+  5. every source file of the core lives in a stage folder;
+  6. one JSON implementation: no file of the core, cli/ or wasm/ includes
+     nlohmann or read/json_input.hpp (nlohmann trees for the tests), except
+     read/json_input.* themselves (library canvasfit_json_tree, tests only).
 
     python3 scripts/check_stages.py              # exit 1 and one line per breach
     python3 scripts/check_stages.py --self-test  # shows that each rule catches a breach
@@ -22,12 +25,25 @@ import os, re, shutil, subprocess, sys, tempfile
 STAGES = ["read", "structure", "layout", "text", "engine", "findings", "report"]
 TOP_OF_PIPELINE = {"canvasfit/analyze.hpp", "canvasfit/analyzer.hpp"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+ANY_INCLUDE = re.compile(r'^\s*#\s*include\s+[<"]([^">]+)[">]', re.M)
+TREE_ONLY = {"core/src/read/json_input.hpp", "core/src/read/json_input.cpp"}
 SOURCE = (".cpp", ".hpp", ".inc")
 
 
 def includes(path):
     with open(path, encoding="utf-8") as f:
         return INCLUDE.findall(f.read())
+
+
+def check_one_json(root, path, problems):
+    rel = os.path.relpath(path, root)
+    if rel.replace(os.sep, "/") in TREE_ONLY:
+        return
+    with open(path, encoding="utf-8") as f:
+        for name in ANY_INCLUDE.findall(f.read()):
+            if name.startswith("nlohmann/") or name == "read/json_input.hpp":
+                problems.append(f"{rel}: includes {name}; the core, CLI and module read JSON "
+                                "with json_pull and write it with JsonWriter only")
 
 
 def files_under(root, folder):
@@ -61,6 +77,9 @@ def check(root):
             problems.append(f"{os.path.relpath(path, root)}: not in a stage folder ({', '.join(STAGES)})")
             continue
         check_stage_file(root, path, parts[0], problems)
+    for folder in ("core", "cli", "wasm"):
+        for path in files_under(root, folder):
+            check_one_json(root, path, problems)
     for folder in ("core/include", "cli", "wasm"):
         for path in files_under(root, folder):
             for name in includes(path):
@@ -79,6 +98,7 @@ def self_test(root):
         ("core/include/canvasfit/board.hpp", '#include "engine/engine.hpp"\n', "not a public header"),
         ("cli/main.cpp", '#include "layout/layout.hpp"\n', "not a public header"),
         ("core/src/stray.cpp", "", "not in a stage folder"),
+        ("core/src/report/report_writers.cpp", "#include <nlohmann/json.hpp>\n", "json_pull"),
     ]
     missed = 0
     for target, line, expected in breaches:

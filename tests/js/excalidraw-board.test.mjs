@@ -16,10 +16,12 @@ const { createCanvasFit } = await import(path.join(root, 'build/wasm/package/can
 const canvasfit = await createCanvasFit();
 
 // The reader's string literals that are not element fields: element types,
-// the scene's own keys, a binding's key and a key inside customData.
+// the scene's own keys, a binding's key, a key inside customData and the
+// JSON literals an error quotes (an unsupported scene version).
 const NOT_ELEMENT_FIELDS = new Set([
   'arrow', 'diamond', 'ellipse', 'embeddable', 'frame', 'freedraw', 'iframe', 'image', 'line', 'magicframe',
   'rectangle', 'selection', 'text', 'excalidraw', 'elements', 'version', 'transparent', 'elementId', 'tags',
+  'true', 'false', 'null',
 ]);
 
 test('every field the core reader names is one the plugin hands to it', () => {

@@ -17,12 +17,12 @@ const good = board(note('Late orders'));
 
 const pastTheLimits = [
   ['input over 64 MiB', () => good + ' '.repeat(64 * 1024 * 1024), /bytes, more than the limit of 67108864/, 'input'],
-  ['nesting past 128 levels', () => '['.repeat(129) + ']'.repeat(129), /nests deeper than 128 levels/, 'byte 128'],
+  ['nesting past 128 levels', () => '['.repeat(129) + ']'.repeat(129), /nests deeper than 128 levels/, 'line 1, column 129'],
   ['more than 200,000 items', () => board('', `, "connectors": [${Array.from({ length: 200001 },
     (_, i) => `{"id":"c${i}","from":"a","to":"b"}`).join(',')}]`), /200001 items, more than the limit/, 'board'],
   ['note text over 16 KiB', () => board(note('a'.repeat(16385))), /16385 bytes of text/, 'n'],
   ['coordinate past 1e9', () => board(note('t', ', "x": 1e9, "y": -1000000001')), /out of range/, '/notes/0/y'],
-  ['1e400 coordinate', () => board(note('t').replace('"x": 0', '"x": 1e400')), /invalid JSON value/, 'input'],
+  ['1e400 coordinate', () => board(note('t').replace('"x": 0', '"x": 1e400')), /^invalid JSON: the number 1e400 is too large for a double$/, 'line 1, column 73'],
   ['negative size', () => board(note('t', ', "width": -1')), /must not be negative/, '/notes/0'],
 ];
 

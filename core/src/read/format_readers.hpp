@@ -5,8 +5,6 @@
 // connectors) go to Board::skipped, never silently away.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include "canvasfit/board.hpp"
 #include "read/json_pull.hpp"
 
@@ -21,13 +19,6 @@ bool is_miro_export(const json_pull::Document& document);
 Board read_excalidraw(const json_pull::Document& document);
 Board read_canvasfit(const json_pull::Document& document);
 Board read_miro(const json_pull::Document& document);
-
-// For a tree built in code (a single note, tests): read from its text.
-bool is_excalidraw_scene(const nlohmann::json& root);
-Board read_excalidraw(const nlohmann::json& root);
-Board read_canvasfit(const nlohmann::json& root);
-bool is_miro_export(const nlohmann::json& root);
-Board read_miro(const nlohmann::json& root);
 
 // Checks what every reader must guarantee: unique ids across all items,
 // bounded sizes and counts, non-negative extents. Throws InputError.

@@ -4,7 +4,6 @@
 
 #include "canvasfit/errors.hpp"
 #include "canvasfit/limits.hpp"
-#include "read/json_input.hpp"
 
 namespace canvasfit::json_fields {
 
@@ -22,17 +21,32 @@ namespace {
 
 }  // namespace
 
+std::string pointer(const std::string& at, std::string_view key) {
+    // RFC 6901 escaping of '~' and '/'
+    std::string escaped = at + "/";
+    for (const char c : key) {
+        if (c == '~') escaped += "~0";
+        else if (c == '/') escaped += "~1";
+        else escaped += c;
+    }
+    return escaped;
+}
+
+std::string pointer(const std::string& at, std::size_t index) {
+    return at + "/" + std::to_string(index);
+}
+
 std::string Location::pointer() const {
     std::string text(list);
-    if (index != kNoIndex) text = json_input::pointer(text, index);
-    if (member != nullptr) text = json_input::pointer(text, member);
+    if (index != kNoIndex) text = json_fields::pointer(text, index);
+    if (member != nullptr) text = json_fields::pointer(text, member);
     return text;
 }
 
-std::string Location::pointer(const char* key) const { return json_input::pointer(pointer(), key); }
+std::string Location::pointer(const char* key) const { return json_fields::pointer(pointer(), key); }
 
 std::string Location::pointer(const char* key, std::size_t item) const {
-    return json_input::pointer(pointer(key), item);
+    return json_fields::pointer(pointer(key), item);
 }
 
 void Field::read(Reader& reader) {

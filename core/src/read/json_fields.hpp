@@ -1,5 +1,6 @@
 // Typed access to the members a reader takes from a json_pull::Reader, with
-// the same checks and error messages as json_input's accessors on a tree.
+// the same checks and error messages as json_input's accessors on a tree
+// (the nlohmann tree the native tests read with).
 //
 // A reader copies the few members it needs of one object into a record of
 // Fields (a later duplicate key overwrites an earlier one, as in nlohmann),
@@ -20,6 +21,11 @@ namespace canvasfit::json_fields {
 
 using json_pull::Reader;
 using json_pull::Type;
+
+// JSON pointers (RFC 6901): `at` and one more step, a member name (escaped)
+// or an index.
+std::string pointer(const std::string& at, std::string_view key);
+std::string pointer(const std::string& at, std::size_t index);
 
 // Where a value is: `list`, then an index into it, then a member name.
 struct Location {
@@ -76,7 +82,7 @@ inline bool same_key(std::string_view name, std::string_view key) {
     return name.size() == key.size() && !key.empty() && name[0] == key[0] && name == key;
 }
 
-// Present and not null, like json_input::has.
+// Present and not null.
 inline bool has(const Field& field) { return field.type && *field.type != Type::null; }
 
 void require_object(Type type, const Location& at);

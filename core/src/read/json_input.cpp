@@ -6,18 +6,26 @@
 #include <string_view>
 
 #include "canvasfit/limits.hpp"
+#include "read/format_readers.hpp"
+#include "read/json_fields.hpp"
+#include "read/json_pull.hpp"
 
 namespace canvasfit::json_input {
 
 namespace {
 
 // Counts bracket nesting outside strings so that hostile, deeply nested input
-// is rejected in linear time before any recursive code sees it.
-void check_depth(std::string_view text) {
+// is rejected in linear time before nlohmann's recursive parser sees it. Text
+// after a NUL byte is not JSON to nlohmann (nor to the pull reader).
+void check_limits(std::string_view text) {
+    if (text.size() > limits::kMaxInputBytes)
+        throw InputError("input", "input is " + std::to_string(text.size()) +
+                                      " bytes, more than the limit of " +
+                                      std::to_string(limits::kMaxInputBytes));
     std::size_t depth = 0;
     bool in_string = false;
     bool escaped = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    for (std::size_t i = 0; i < text.size() && text[i] != '\0'; ++i) {
         const char c = text[i];
         if (in_string) {
             if (escaped) escaped = false;
@@ -28,7 +36,7 @@ void check_depth(std::string_view text) {
         if (c == '"') in_string = true;
         else if (c == '[' || c == '{') {
             if (++depth > limits::kMaxJsonDepth)
-                throw InputError("byte " + std::to_string(i),
+                throw InputError(json_pull::line_and_column(text, i),
                                  "JSON nests deeper than " +
                                      std::to_string(limits::kMaxJsonDepth) + " levels");
         } else if ((c == ']' || c == '}') && depth > 0) --depth;
@@ -36,20 +44,6 @@ void check_depth(std::string_view text) {
 }
 
 std::string type_name(const json& value) { return value.type_name(); }
-
-// "line 3, column 14" for nlohmann's 1-based byte position, which people can find in an editor.
-std::string line_and_column(std::string_view text, std::size_t byte) {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
 
 // Fields of host exports that no reader reads: styling, versioning and
 // bookkeeping. Most of an Excalidraw element and of a Miro item is these, and
@@ -80,15 +74,13 @@ bool is_unread_key(const std::string& key) {
 
 template <typename Parse>
 json parse_checked(std::string_view text, Parse parse) {
-    if (text.size() > limits::kMaxInputBytes)
-        throw InputError("input", "input is " + std::to_string(text.size()) +
-                                      " bytes, more than the limit of " +
-                                      std::to_string(limits::kMaxInputBytes));
-    check_depth(text);
+    check_limits(text);
     try {
         return parse();
     } catch (const json::parse_error& e) {
-        throw InputError(line_and_column(text, e.byte), std::string("invalid JSON: ") + e.what());
+        // nlohmann counts bytes from 1
+        throw InputError(json_pull::line_and_column(text, e.byte > 0 ? e.byte - 1 : 0),
+                         std::string("invalid JSON: ") + e.what());
     } catch (const json::exception& e) {
         // e.g. out_of_range.406 for a number such as 1e400
         throw InputError("input", std::string("invalid JSON value: ") + e.what());
@@ -182,18 +174,11 @@ json parse_board(std::string_view text) {
 }
 
 std::string pointer(const std::string& at, const std::string& key) {
-    // RFC 6901 escaping of '~' and '/'
-    std::string escaped;
-    for (char c : key) {
-        if (c == '~') escaped += "~0";
-        else if (c == '/') escaped += "~1";
-        else escaped += c;
-    }
-    return at + "/" + escaped;
+    return json_fields::pointer(at, key);
 }
 
 std::string pointer(const std::string& at, std::size_t index) {
-    return at + "/" + std::to_string(index);
+    return json_fields::pointer(at, index);
 }
 
 bool has(const json& object, const char* key) {
@@ -264,3 +249,33 @@ std::string require_id(const json& object, const char* key, const std::string& a
 }
 
 }  // namespace canvasfit::json_input
+
+namespace canvasfit {
+
+// The readers on a tree: from its text, as the module reads every board.
+bool is_excalidraw_scene(const nlohmann::json& root) {
+    const std::string text = root.dump();
+    return is_excalidraw_scene(json_pull::Document::scan(text));
+}
+
+Board read_excalidraw(const nlohmann::json& root) {
+    const std::string text = root.dump();
+    return read_excalidraw(json_pull::Document::scan(text));
+}
+
+Board read_canvasfit(const nlohmann::json& root) {
+    const std::string text = root.dump();
+    return read_canvasfit(json_pull::Document::scan(text));
+}
+
+bool is_miro_export(const nlohmann::json& root) {
+    const std::string text = root.dump();
+    return is_miro_export(json_pull::Document::scan(text));
+}
+
+Board read_miro(const nlohmann::json& root) {
+    const std::string text = root.dump();
+    return read_miro(json_pull::Document::scan(text));
+}
+
+}  // namespace canvasfit

@@ -1,11 +1,17 @@
-// Internal helpers shared by the readers: safe parsing and typed field access
-// on untrusted JSON. Every accessor names the JSON pointer in its error.
+// JSON as an nlohmann tree, for the native and wasm test suites, the fuzz
+// harness and parity checks only: library canvasfit_json_tree, which the
+// module (wasm/) and the CLI do not link. The core reads every text with its
+// own pull reader (json_pull, json_fields); these helpers parse with nlohmann,
+// so the tests can check that both accept the same texts and read the same
+// values (errors here keep nlohmann's own wording; the pull reader has its own).
+// Every accessor names the JSON pointer in its error.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
+#include "canvasfit/board.hpp"
 #include "canvasfit/errors.hpp"
 
 namespace canvasfit::json_input {
@@ -38,3 +44,14 @@ std::string pointer(const std::string& at, const std::string& key);
 std::string pointer(const std::string& at, std::size_t index);
 
 }  // namespace canvasfit::json_input
+
+namespace canvasfit {
+
+// The format readers on a tree built in code (tests): read from its dump.
+bool is_excalidraw_scene(const nlohmann::json& root);
+Board read_excalidraw(const nlohmann::json& root);
+Board read_canvasfit(const nlohmann::json& root);
+bool is_miro_export(const nlohmann::json& root);
+Board read_miro(const nlohmann::json& root);
+
+}  // namespace canvasfit

@@ -1,13 +1,13 @@
 #include "read/json_pull.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
-#include <stdexcept>
 
+#include "canvasfit/errors.hpp"
 #include "canvasfit/limits.hpp"
-#include "read/json_input.hpp"
 #include "read/utf8.hpp"
 
 namespace canvasfit::json_pull {
@@ -27,28 +27,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 unsigned char byte_at(std::string_view text, std::size_t i) {
     return i < text.size() ? static_cast<unsigned char>(text[i]) : 0;
-}
-
-bool in_range(unsigned char byte, unsigned char low, unsigned char high) {
-    return byte >= low && byte <= high;
-}
-
-// Length of the UTF-8 sequence at `i`, or 0 if it is not one nlohmann accepts:
-// no overlong forms, no UTF-16 surrogates, nothing past U+10FFFF.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-    const unsigned char lead = byte_at(text, i);
-    const unsigned char b1 = byte_at(text, i + 1);
-    if (in_range(lead, 0xC2, 0xDF)) return in_range(b1, 0x80, 0xBF) ? 2 : 0;
-    const unsigned char b2 = byte_at(text, i + 2);
-    const bool tail2 = in_range(b2, 0x80, 0xBF);
-    if (lead == 0xE0) return in_range(b1, 0xA0, 0xBF) && tail2 ? 3 : 0;
-    if (lead == 0xED) return in_range(b1, 0x80, 0x9F) && tail2 ? 3 : 0;
-    if (in_range(lead, 0xE1, 0xEF)) return in_range(b1, 0x80, 0xBF) && tail2 ? 3 : 0;
-    const bool tail3 = tail2 && in_range(byte_at(text, i + 3), 0x80, 0xBF);
-    if (lead == 0xF0) return in_range(b1, 0x90, 0xBF) && tail3 ? 4 : 0;
-    if (in_range(lead, 0xF1, 0xF3)) return in_range(b1, 0x80, 0xBF) && tail3 ? 4 : 0;
-    if (lead == 0xF4) return in_range(b1, 0x80, 0x8F) && tail3 ? 4 : 0;
-    return 0;
 }
 
 // strtod, as nlohmann reads every number that is not a 64-bit integer. It
@@ -77,9 +55,35 @@ bool integer_magnitude(std::string_view digits, bool negative, std::uint64_t& ma
     return !negative || magnitude <= kMostNegative;
 }
 
-[[noreturn]] void reject(std::string_view text) {
-    json_input::parse(text);  // throws the InputError users have always seen
-    throw std::logic_error("the JSON pull reader rejected text that nlohmann accepts");
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// What stands at `at`, for "found ...": a word ('tru', 'NaN'), one character
+// ('}', 'é'), a byte that is not text (byte 0x01), or the end of the input.
+std::string found_at(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return "the end of the input";
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte == 0) return "a NUL byte";
+    std::size_t length = 1;
+    if (is_letter(text[at])) {
+        while (at + length < text.size() && length < 20 &&
+               (is_letter(text[at + length]) || is_digit(text[at + length])))
+            ++length;
+    } else if (byte >= 0x80) {
+        length = utf8::sequence_length(text, at);
+    } else if (byte < 0x20 || byte == 0x7F) {
+        length = 0;
+    }
+    if (length == 0) {
+        static const char kHex[] = "0123456789ABCDEF";
+        return std::string("byte 0x") + kHex[byte >> 4] + kHex[byte & 0xF];
+    }
+    return "'" + std::string(text.substr(at, length)) + "'";
+}
+
+// A token quoted in a message, cut to 24 bytes.
+std::string quoted_token(std::string_view token) {
+    if (token.size() <= 24) return std::string(token);
+    return std::string(token.substr(0, 21)) + "...";
 }
 
 }  // namespace
@@ -101,6 +105,21 @@ std::string Number::integer_text() const {
     return (negative ? "-" : "") + std::to_string(magnitude);
 }
 
+std::string line_and_column(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == '\n') {
+            ++line;
+            column = 1;
+        } else if ((byte & 0xC0) != 0x80) {  // not a UTF-8 continuation byte
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
 char Reader::next_token() {
     while (pos_ < text_.size()) {
         const char c = text_[pos_];
@@ -110,13 +129,22 @@ char Reader::next_token() {
     return '\0';
 }
 
-void Reader::expect(char c) {
-    if (next_token() != c) throw SyntaxError{};
+void Reader::fail(std::size_t at, const std::string& message) const {
+    throw SyntaxError{at, message};
+}
+
+void Reader::fail_expected(const char* expected) const {
+    fail(pos_, std::string("expected ") + expected + ", found " + found_at(text_, pos_));
+}
+
+void Reader::expect(char c, const char* expected) {
+    if (next_token() != c) fail_expected(expected);
     ++pos_;
 }
 
 void Reader::expect_literal(std::string_view literal) {
-    if (text_.compare(pos_, literal.size(), literal) != 0) throw SyntaxError{};
+    if (text_.compare(pos_, literal.size(), literal) != 0)
+        fail(pos_, "expected " + std::string(literal) + ", found " + found_at(text_, pos_));
     pos_ += literal.size();
 }
 
@@ -131,11 +159,13 @@ Type Reader::peek() {
         default: break;
     }
     if (current() == '-' || is_digit(current())) return Type::number;
-    throw SyntaxError{};
+    fail_expected("a value");
 }
 
+// After its opening bracket: one level deeper.
 void Reader::open_container() {
-    if (++depth_ > limits::kMaxJsonDepth) throw SyntaxError{};
+    if (++depth_ > limits::kMaxJsonDepth)
+        fail(pos_ - 1, "JSON nests deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels");
     first_ = true;
 }
 
@@ -145,18 +175,19 @@ void Reader::close_container() {
 }
 
 void Reader::begin_object() {
-    expect('{');
+    expect('{', "an object");
     open_container();
 }
 
 void Reader::begin_array() {
-    expect('[');
+    expect('[', "an array");
     open_container();
 }
 
 // Before a member or item: a comma unless it is the first one.
-void Reader::separator() {
-    if (!first_) expect(',');
+void Reader::separator(bool in_object) {
+    if (!first_)
+        expect(',', in_object ? "',' or '}' after an object member" : "',' or ']' after an array item");
     first_ = false;
 }
 
@@ -166,11 +197,13 @@ bool Reader::next_key(std::string_view& key) {
         close_container();
         return false;
     }
-    separator();
-    if (next_token() != '"') throw SyntaxError{};
+    const bool first = first_;
+    separator(true);
+    if (next_token() != '"')
+        fail_expected(first ? "a member name in double quotes or '}'" : "a member name in double quotes");
     scan_string<true>();
     key = string_;
-    expect(':');
+    expect(':', "':' after the member name");
     return true;
 }
 
@@ -180,12 +213,12 @@ bool Reader::next_item() {
         close_container();
         return false;
     }
-    separator();
+    separator(false);
     return true;
 }
 
 std::string_view Reader::read_string() {
-    if (next_token() != '"') throw SyntaxError{};
+    if (next_token() != '"') fail_expected("a string");
     scan_string<true>();
     after_value();
     return string_;
@@ -200,7 +233,7 @@ Number Reader::read_number() {
 
 bool Reader::read_bool() {
     const char c = next_token();
-    if (c != 't' && c != 'f') throw SyntaxError{};
+    if (c != 't' && c != 'f') fail_expected("true or false");
     expect_literal(c == 't' ? "true" : "false");
     after_value();
     return c == 't';
@@ -214,12 +247,13 @@ void Reader::read_null() {
 
 void Reader::skip_bom() {
     if (pos_ != 0 || byte_at(text_, 0) != 0xEF) return;
-    if (byte_at(text_, 1) != 0xBB || byte_at(text_, 2) != 0xBF) throw SyntaxError{};
+    if (byte_at(text_, 1) != 0xBB || byte_at(text_, 2) != 0xBF)
+        fail(0, "the text starts with byte 0xEF but not with a whole UTF-8 byte order mark (EF BB BF)");
     pos_ = 3;
 }
 
 void Reader::finish_document() {
-    if (next_token() != '\0') throw SyntaxError{};
+    if (next_token() != '\0') fail_expected("the end of the input after the JSON value");
 }
 
 // Reads the string at pos_ (its opening quote). With kDecode, string_ is its
@@ -233,8 +267,9 @@ void Reader::scan_string() {
         const std::size_t run = pos_;
         while (pos_ < text_.size() && kPlain[static_cast<unsigned char>(text_[pos_])]) ++pos_;
         if (kDecode && escaped) scratch_.append(text_, run, pos_ - run);
+        if (pos_ >= text_.size())
+            fail(pos_, "a string is not closed: expected '\"' before the end of the input");
         const unsigned char c = byte_at(text_, pos_);
-        if (pos_ >= text_.size() || c < 0x20) throw SyntaxError{};  // unterminated, or a control byte
         if (c == '"') {
             if (kDecode) string_ = escaped ? std::string_view(scratch_) : text_.substr(start, pos_ - start);
             ++pos_;
@@ -246,8 +281,13 @@ void Reader::scan_string() {
             decode_escape<kDecode>();
             continue;
         }
-        const std::size_t length = utf8_length(text_, pos_);
-        if (length == 0) throw SyntaxError{};
+        if (c < 0x20) {
+            static const char kHex[] = "0123456789ABCDEF";
+            const std::string code = {'0', '0', kHex[c >> 4], kHex[c & 0xF]};
+            fail(pos_, "control character U+" + code + " in a string must be escaped (as \\u" + code + ")");
+        }
+        const std::size_t length = utf8::sequence_length(text_, pos_);
+        if (length == 0) fail(pos_, found_at(text_, pos_) + " in a string is not valid UTF-8");
         if (kDecode && escaped) scratch_.append(text_, pos_, length);
         pos_ += length;
     }
@@ -257,8 +297,8 @@ void Reader::scan_string() {
 char32_t Reader::read_hex4() {
     char32_t code = 0;
     for (int i = 0; i < 4; ++i) {
-        const int digit = utf8::hex_value(pos_ < text_.size() ? text_[pos_] : '\0');
-        if (digit < 0) throw SyntaxError{};
+        const int digit = utf8::hex_value(current());
+        if (digit < 0) fail_expected("four hex digits after '\\u'");
         code = code * 16 + static_cast<char32_t>(digit);
         ++pos_;
     }
@@ -269,9 +309,9 @@ char32_t Reader::read_hex4() {
 // must be followed by one of a low surrogate; a lone low surrogate is an error.
 template <bool kDecode>
 void Reader::decode_escape() {
+    const std::size_t backslash = pos_;
     ++pos_;
     const char c = current();
-    ++pos_;
     char plain = '\0';
     switch (c) {
         case '"': plain = '"'; break;
@@ -283,20 +323,35 @@ void Reader::decode_escape() {
         case 'r': plain = '\r'; break;
         case 't': plain = '\t'; break;
         case 'u': {
+            ++pos_;
             char32_t code = read_hex4();
-            if (code >= 0xDC00 && code <= 0xDFFF) throw SyntaxError{};
+            const std::string escape(text_.substr(backslash, 6));
+            if (code >= 0xDC00 && code <= 0xDFFF)
+                fail(backslash, "unpaired UTF-16 surrogate " + escape +
+                                    ": a low surrogate (\\udc00 to \\udfff) must follow a high one");
             if (code >= 0xD800 && code <= 0xDBFF) {
-                if (current() != '\\' || byte_at(text_, pos_ + 1) != 'u') throw SyntaxError{};
+                const char* pair = "a \\u escape of a low surrogate (\\udc00 to \\udfff)";
+                if (current() != '\\' || byte_at(text_, pos_ + 1) != 'u')
+                    fail(pos_, "unpaired UTF-16 surrogate " + escape + ": expected " + pair +
+                                   " after it, found " + found_at(text_, pos_));
+                const std::size_t second = pos_;
                 pos_ += 2;
                 const char32_t low = read_hex4();
-                if (low < 0xDC00 || low > 0xDFFF) throw SyntaxError{};
+                if (low < 0xDC00 || low > 0xDFFF)
+                    fail(second, "unpaired UTF-16 surrogate " + escape + ": expected " + pair +
+                                     " after it, found " + std::string(text_.substr(second, 6)));
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
             }
             if (kDecode) utf8::append(scratch_, code);
             return;
         }
-        default: throw SyntaxError{};
+        default:
+            if (pos_ < text_.size() && byte_at(text_, pos_) > 0x20 && byte_at(text_, pos_) < 0x7F)
+                fail(backslash, std::string("invalid escape '\\") + c +
+                                    "' in a string (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+            fail_expected("an escape character after '\\'");
     }
+    ++pos_;
     if (kDecode) scratch_ += plain;
 }
 
@@ -308,22 +363,27 @@ Number Reader::scan_number(bool convert) {
     number.negative = current() == '-';
     if (number.negative) ++pos_;
     const std::size_t digits_start = pos_;
-    if (current() == '0') ++pos_;
-    else if (is_digit(current())) while (is_digit(current())) ++pos_;
-    else throw SyntaxError{};
+    if (current() == '0') {
+        ++pos_;
+        if (is_digit(current())) fail(start, "a number must not start with 0 followed by more digits");
+    } else if (is_digit(current())) {
+        while (is_digit(current())) ++pos_;
+    } else {
+        fail_expected(number.negative ? "a digit after '-'" : "a number");
+    }
     const std::size_t digits_end = pos_;
     bool fraction = false, exponent = false;
     if (current() == '.') {
         fraction = true;
         ++pos_;
-        if (!is_digit(current())) throw SyntaxError{};
+        if (!is_digit(current())) fail_expected("a digit after the decimal point");
         while (is_digit(current())) ++pos_;
     }
     if (current() == 'e' || current() == 'E') {
         exponent = true;
         ++pos_;
         if (current() == '+' || current() == '-') ++pos_;
-        if (!is_digit(current())) throw SyntaxError{};
+        if (!is_digit(current())) fail_expected("a digit in the exponent");
         while (is_digit(current())) ++pos_;
     }
     const std::string_view token = text_.substr(start, pos_ - start);
@@ -338,7 +398,8 @@ Number Reader::scan_number(bool convert) {
     // Fewer than 300 digits and no exponent cannot reach the largest double.
     if (!convert && !exponent && token.size() < 300) return number;
     number.value = to_double(token);
-    if (!std::isfinite(number.value)) throw SyntaxError{};  // nlohmann: number overflow
+    if (!std::isfinite(number.value))
+        fail(start, "the number " + quoted_token(token) + " is too large for a double");
     return number;
 }
 
@@ -350,14 +411,16 @@ void Reader::skip_scalar() {
         case 'n': expect_literal("null"); return;
         default: break;
     }
-    if (current() != '-' && !is_digit(current())) throw SyntaxError{};
+    if (current() != '-' && !is_digit(current())) fail_expected("a value");
     scan_number(false);
 }
 
-void Reader::skip_key() {
-    if (next_token() != '"') throw SyntaxError{};
+// A member's name and its colon; `first` if it is the object's first member.
+void Reader::skip_key(bool first) {
+    if (next_token() != '"')
+        fail_expected(first ? "a member name in double quotes or '}'" : "a member name in double quotes");
     scan_string<false>();
-    expect(':');
+    expect(':', "':' after the member name");
 }
 
 // Iterative, so hostile nesting cannot exhaust the stack: `closers` holds the
@@ -372,7 +435,7 @@ void Reader::skip_value() {
             open_container();
             closers[open++] = c == '{' ? '}' : ']';
             if (next_token() != closers[open - 1]) {
-                if (c == '{') skip_key();
+                if (c == '{') skip_key(true);
                 continue;  // to the first member's value or the first item
             }
             ++pos_;
@@ -394,16 +457,31 @@ void Reader::skip_value() {
                 --open;
                 continue;
             }
-            if (d != ',') throw SyntaxError{};
+            const bool in_object = closers[open - 1] == '}';
+            if (d != ',')
+                fail_expected(in_object ? "',' or '}' after an object member" : "',' or ']' after an array item");
             ++pos_;
-            if (closers[open - 1] == '}') skip_key();
+            if (in_object) skip_key(false);
             break;
         }
     }
 }
 
+std::map<std::string, Reader> Reader::object_members() {
+    std::map<std::string, Reader> members;
+    std::string_view key;
+    while (next_key(key)) {
+        members.insert_or_assign(std::string(key), Reader(text_, pos_, depth_));
+        skip_value();
+    }
+    return members;
+}
+
 Document Document::scan(std::string_view text) {
-    if (text.size() > limits::kMaxInputBytes) reject(text);
+    if (text.size() > limits::kMaxInputBytes)
+        throw InputError("input", "input is " + std::to_string(text.size()) +
+                                      " bytes, more than the limit of " +
+                                      std::to_string(limits::kMaxInputBytes));
     Document document;
     document.text_ = text;
     try {
@@ -421,12 +499,18 @@ Document Document::scan(std::string_view text) {
             reader.skip_value();
         }
         reader.finish_document();
-        // nlohmann stops at a NUL byte, but its depth check reads past it.
-        if (reader.offset() < text.size()) json_input::parse(text);
-    } catch (const SyntaxError&) {
-        reject(text);
+    } catch (const SyntaxError& error) {
+        throw InputError(line_and_column(text, error.offset), "invalid JSON: " + error.message);
     }
     return document;
+}
+
+std::vector<std::string> Document::sorted_keys() const {
+    std::vector<std::string> keys;
+    keys.reserve(members_.size());
+    for (const auto& member : members_) keys.push_back(member.first);
+    std::sort(keys.begin(), keys.end());
+    return keys;
 }
 
 Type Document::type_of(const std::string& key) const { return member(key).peek(); }

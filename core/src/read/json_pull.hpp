@@ -1,19 +1,24 @@
-// A strict pull reader for untrusted JSON text, used by the board readers so
-// that a host export is read straight into the Board instead of first being
-// built into a tree (bench/README.md, "Where the time goes").
+// A strict pull reader for untrusted JSON text: the core's one JSON reader,
+// for boards (read straight into the Board instead of first being built into
+// a tree, bench/README.md "Where the time goes"), options and note edits.
 //
-// It accepts exactly what nlohmann::json::parse accepts (the fuzz target
-// fuzz_json_pull checks this), but it never words a syntax error itself:
-// Document::scan re-runs json_input::parse on rejected text, so the user gets
-// today's message, line and column. Nothing here recurses on the input's
-// nesting, and nesting deeper than limits::kMaxJsonDepth is rejected.
+// It accepts what nlohmann::json::parse accepts (a NUL byte ends the text, a
+// UTF-8 byte order mark may open it; the fuzz target fuzz_json_pull and
+// tests/cpp/read/test_json_pull.cpp check this against nlohmann), and where
+// it stops on malformed text it says why in its own words: Document::scan
+// throws an InputError whose place is "line 3, column 14" and whose message
+// names what was expected and what was found there. Nothing here recurses on
+// the input's nesting, and nesting deeper than limits::kMaxJsonDepth is
+// rejected where it happens.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace canvasfit::json_pull {
 
@@ -34,9 +39,17 @@ struct Number {
     std::string integer_text() const;
 };
 
-// Thrown by Reader when the text is not JSON nlohmann accepts. Internal:
-// Document::scan turns it into json_input::parse's InputError.
-struct SyntaxError {};
+// Thrown by Reader where the text stops being JSON: the byte offset of the
+// problem and what it is ("expected ',' or ']' after an array item, found
+// 'x'"). Internal: Document::scan turns it into an InputError.
+struct SyntaxError {
+    std::size_t offset = 0;
+    std::string message;
+};
+
+// "line 3, column 14" for a byte offset into `text`, as an editor counts:
+// lines end at '\n', columns count characters (UTF-8 sequences), from 1.
+std::string line_and_column(std::string_view text, std::size_t offset);
 
 class Reader {
 public:
@@ -59,26 +72,32 @@ public:
     bool read_bool();
     void read_null();
     void skip_value();  // any value, checked but not kept
+    // The members of the object just begun (begin_object), read to its end:
+    // each name with a reader on its value, in name order, the last of a
+    // repeated name winning (nlohmann's order and rule).
+    std::map<std::string, Reader> object_members();
 
-    void skip_bom();         // nlohmann accepts one UTF-8 BOM before the document
-    void finish_document();  // only whitespace may follow (up to a NUL byte, as in nlohmann)
+    void skip_bom();         // one UTF-8 byte order mark may open the text
+    void finish_document();  // only whitespace may follow (up to a NUL byte, which ends the text)
     std::size_t offset() const { return pos_; }
 
 private:
     char current() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
     char next_token();  // skips whitespace; '\0' at the end of input
-    void expect(char c);
+    [[noreturn]] void fail(std::size_t at, const std::string& message) const;
+    [[noreturn]] void fail_expected(const char* expected) const;  // "expected X, found Y" at pos_
+    void expect(char c, const char* expected);
     void expect_literal(std::string_view literal);
     void after_value() { first_ = false; }
     void open_container();
     void close_container();
-    void separator();
+    void separator(bool in_object);
     template <bool kDecode>
     void scan_string();
     template <bool kDecode>
     void decode_escape();
     char32_t read_hex4();
-    void skip_key();
+    void skip_key(bool first);
     Number scan_number(bool convert);
     void skip_scalar();
 
@@ -94,18 +113,20 @@ private:
 // so a reader can take the members in the order its checks run.
 class Document {
 public:
-    // Throws json_input::parse's InputError if nlohmann would reject the text.
+    // Throws an InputError if the text is not JSON: over limits::kMaxInputBytes
+    // (place "input"), or malformed or nested too deep (place "line L, column C").
     static Document scan(std::string_view text);
 
     bool root_is_object() const { return root_type_ == Type::object; }
     Type root_type() const { return root_type_; }
-    // The last occurrence of a top-level key wins, as in nlohmann.
+    // The last occurrence of a top-level key wins (as in nlohmann and JSON.parse).
     bool contains(const std::string& key) const { return members_.count(key) != 0; }
     Type type_of(const std::string& key) const;  // of a member that exists
-    // Present and not null, like json_input::has.
+    // Present and not null.
     bool has(const std::string& key) const;
     Reader member(const std::string& key) const;  // a reader on the value of a member
     std::size_t offset_of(const std::string& key) const { return members_.at(key); }
+    std::vector<std::string> sorted_keys() const;  // the members' names in byte order
     std::string_view text() const { return text_; }
 
 private:

@@ -5,7 +5,6 @@
 #include "canvasfit/errors.hpp"
 #include "read/format_readers.hpp"
 #include "read/json_fields.hpp"
-#include "read/json_input.hpp"
 
 namespace canvasfit {
 
@@ -182,11 +181,6 @@ Board read_canvasfit(const Document& document) {
     board.connectors = read_list<Connector>(document, "/connectors", read_connector);
     board.markers = read_list<Marker>(document, "/markers", read_marker);
     return board;
-}
-
-Board read_canvasfit(const nlohmann::json& root) {
-    const std::string text = root.dump();
-    return read_canvasfit(Document::scan(text));
 }
 
 }  // namespace canvasfit

@@ -31,7 +31,7 @@
 #include "canvasfit/errors.hpp"
 #include "read/format_readers.hpp"
 #include "read/json_fields.hpp"
-#include "read/json_input.hpp"
+#include "read/json_write.hpp"
 
 namespace canvasfit {
 
@@ -419,13 +419,25 @@ Field member_field(const Document& document, const std::string& key) {
     return field;
 }
 
-// nlohmann's dump of a member's value, as the tree reader quoted it.
-std::string dump_member(const Document& document, const std::string& key) {
+// A member's value as the error quotes it: a number, string or literal as
+// JSON writes it ("3", "2.5", "\"2\""), an object or array by its type.
+std::string quote_member(const Document& document, const std::string& key) {
     Reader reader = document.member(key);
-    reader.peek();
-    const std::size_t start = reader.offset();
-    reader.skip_value();
-    return json_input::parse_board(document.text().substr(start, reader.offset() - start)).dump();
+    std::string text;
+    switch (reader.peek()) {
+        case Type::number: {
+            const json_pull::Number number = reader.read_number();
+            if (number.is_integer) text = number.integer_text();
+            else json_write::append_number(text, number.value);
+            break;
+        }
+        case Type::string: json_write::append_string(text, reader.read_string()); break;
+        case Type::boolean: text = reader.read_bool() ? "true" : "false"; break;
+        case Type::null: text = "null"; break;
+        case Type::array: text = "(an array)"; break;
+        case Type::object: text = "(an object)"; break;
+    }
+    return text;
 }
 
 void check_scene_header(const Document& document) {
@@ -442,7 +454,7 @@ void check_scene_header(const Document& document) {
     if (!jf::has(version)) return;
     if (*version.type != Type::number || version.number.value != kSupportedVersion)
         throw InputError("/version", "unsupported Excalidraw scene version " +
-                                         dump_member(document, "version") +
+                                         quote_member(document, "version") +
                                          " (only version 2 is supported)");
 }
 
@@ -461,16 +473,6 @@ Board read_excalidraw(const Document& document) {
     if (!document.has("elements"))
         throw InputError("/elements", "missing required field 'elements'");
     return SceneReader().read(document.member("elements"));
-}
-
-bool is_excalidraw_scene(const nlohmann::json& root) {
-    const std::string text = root.dump();
-    return is_excalidraw_scene(Document::scan(text));
-}
-
-Board read_excalidraw(const nlohmann::json& root) {
-    const std::string text = root.dump();
-    return read_excalidraw(Document::scan(text));
 }
 
 }  // namespace canvasfit

@@ -24,7 +24,6 @@
 #include "read/format_readers.hpp"
 #include "read/html_text.hpp"
 #include "read/json_fields.hpp"
-#include "read/json_input.hpp"
 
 namespace canvasfit {
 
@@ -64,7 +63,7 @@ bool is_miro_item_type(std::string_view type) {
     return false;
 }
 
-// Present and not null, like json_input::has, for a member kept by its type.
+// Present and not null, for a member kept by its type.
 bool present(const std::optional<Type>& type) { return type && *type != Type::null; }
 
 Location member_of(const Location& at, const char* key) { return {at.list, at.index, key}; }
@@ -352,7 +351,7 @@ private:
 
     template <typename Visit>
     void for_each_in_page(Element& page, const std::string& at, Visit& visit) {
-        const std::string data_at = json_input::pointer(at, "data");
+        const std::string data_at = json_fields::pointer(at, "data");
         const std::optional<Type>& data_type = page.fields.data.type;
         if (!present(data_type)) throw InputError(data_at, "missing required field 'data'");
         if (*data_type != Type::array)
@@ -905,7 +904,7 @@ private:
             on_item ? item.at.pointer("tagIds") : member_of(item.at, "data").pointer("tagIds");
         if (*list->type != Type::array) throw InputError(list_at, "'tagIds' must be a list of tag ids");
         if (list->first_invalid != Location::kNoIndex)
-            throw InputError(json_input::pointer(list_at, list->first_invalid),
+            throw InputError(json_fields::pointer(list_at, list->first_invalid),
                              "a tag id must be a non-empty string or an integer");
         std::vector<std::string> tags;
         for (const std::string& id : list->ids) {
@@ -990,15 +989,5 @@ bool is_miro_export(const Document& document) {
 }
 
 Board read_miro(const Document& document) { return MiroReader(document).read(); }
-
-bool is_miro_export(const nlohmann::json& root) {
-    const std::string text = root.dump();
-    return is_miro_export(Document::scan(text));
-}
-
-Board read_miro(const nlohmann::json& root) {
-    const std::string text = root.dump();
-    return read_miro(Document::scan(text));
-}
 
 }  // namespace canvasfit

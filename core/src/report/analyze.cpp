@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -11,7 +12,8 @@
 #include "canvasfit/errors.hpp"
 #include "layout/layout.hpp"
 #include "text/text_classifier.hpp"
-#include "read/json_input.hpp"
+#include "read/json_fields.hpp"
+#include "read/json_pull.hpp"
 #include "findings/warning_kit.hpp"
 #include "structure/titles.hpp"
 #include "findings/findings.hpp"
@@ -287,31 +289,55 @@ Report analyze_text(std::string_view input, const AnalyzeOptions& options) {
 
 namespace {
 
+using json_pull::Reader;
+using json_pull::Type;
+
 // [[from, to], ...]: each pair two note ids.
-std::vector<std::pair<std::string, std::string>> parse_pairs(const nlohmann::json& list,
-                                                             const std::string& at) {
-    if (!list.is_array())
-        throw InputError(at, "must be a list of [from, to] note id pairs");
+std::vector<std::pair<std::string, std::string>> parse_pairs(Reader list, const std::string& at) {
+    if (list.peek() != Type::array) throw InputError(at, "must be a list of [from, to] note id pairs");
     std::vector<std::pair<std::string, std::string>> pairs;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        const nlohmann::json& pair = list[i];
-        const std::string where = json_input::pointer(at, i);
-        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string())
-            throw InputError(where, "must be a pair of note ids [from, to]");
-        pairs.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+    list.begin_array();
+    for (std::size_t i = 0; list.next_item(); ++i) {
+        std::vector<std::string> ids;
+        bool only_strings = list.peek() == Type::array;
+        if (only_strings) {
+            list.begin_array();
+            while (list.next_item()) {
+                if (list.peek() == Type::string) {
+                    ids.emplace_back(list.read_string());
+                } else {
+                    only_strings = false;
+                    list.skip_value();
+                }
+            }
+        } else {
+            list.skip_value();
+        }
+        if (!only_strings || ids.size() != 2)
+            throw InputError(json_fields::pointer(at, i), "must be a pair of note ids [from, to]");
+        pairs.emplace_back(std::move(ids[0]), std::move(ids[1]));
     }
     return pairs;
 }
 
-LinkDecisions parse_link_decisions(const nlohmann::json& links, const std::string& at) {
-    if (!links.is_object()) throw InputError(at, "must be an object {confirmed, rejected}");
+LinkDecisions parse_link_decisions(Reader links, const std::string& at) {
+    if (links.peek() != Type::object) throw InputError(at, "must be an object {confirmed, rejected}");
     LinkDecisions decisions;
-    for (const auto& [key, value] : links.items()) {
-        if (key == "confirmed") decisions.confirmed = parse_pairs(value, json_input::pointer(at, key));
-        else if (key == "rejected") decisions.rejected = parse_pairs(value, json_input::pointer(at, key));
-        else throw InputError(json_input::pointer(at, key), "unknown key: expected 'confirmed' or 'rejected'");
+    links.begin_object();
+    for (auto& [key, value] : links.object_members()) {
+        if (key == "confirmed") decisions.confirmed = parse_pairs(value, json_fields::pointer(at, key));
+        else if (key == "rejected") decisions.rejected = parse_pairs(value, json_fields::pointer(at, key));
+        else throw InputError(json_fields::pointer(at, key), "unknown key: expected 'confirmed' or 'rejected'");
     }
     return decisions;
+}
+
+json_fields::Field member_field(const json_pull::Document& document, const std::string& key) {
+    json_fields::Field field;
+    if (!document.contains(key)) return field;
+    Reader reader = document.member(key);
+    field.read(reader);
+    return field;
 }
 
 }  // namespace
@@ -319,20 +345,23 @@ LinkDecisions parse_link_decisions(const nlohmann::json& links, const std::strin
 AnalyzeOptions parse_options(std::string_view options_json) {
     AnalyzeOptions options;
     if (options_json.empty()) return options;
-    nlohmann::json root;
+    std::optional<json_pull::Document> document;
     try {
-        root = json_input::parse(options_json);
+        document = json_pull::Document::scan(options_json);
     } catch (const InputError& e) {
-        throw InputError("options", std::string("options are not valid JSON: ") + e.what());
+        // "options: line 1, column 18", as a board's errors are placed in its file
+        throw InputError("options: " + e.where(), e.what());
     }
-    if (root.is_null()) return options;
-    if (!root.is_object()) throw InputError("options", "options must be a JSON object");
-    options.format = parse_input_format(json_input::optional_string(root, "format", "options"));
-    options.source = json_input::optional_string(root, "source", "options");
-    if (json_input::has(root, "links"))
-        options.links = parse_link_decisions(root.at("links"), "options: /links");
-    options.links.list_all_candidates =
-        json_input::optional_bool(root, "all_candidates", "options", false);
+    if (document->root_type() == Type::null) return options;
+    if (!document->root_is_object()) throw InputError("options", "options must be a JSON object");
+    const json_fields::Location at{"options"};
+    options.format = parse_input_format(
+        json_fields::optional_string(member_field(*document, "format"), "format", at));
+    options.source = json_fields::optional_string(member_field(*document, "source"), "source", at);
+    if (document->has("links"))
+        options.links = parse_link_decisions(document->member("links"), "options: /links");
+    options.links.list_all_candidates = json_fields::optional_bool(
+        member_field(*document, "all_candidates"), "all_candidates", at, false);
     return options;
 }
 

@@ -37,7 +37,7 @@
 #include "engine/engine.hpp"
 #include "layout/layout.hpp"
 #include "read/format_readers.hpp"
-#include "read/json_input.hpp"
+#include "read/json_pull.hpp"
 #include "report/report_of.hpp"
 #include "report/written_report.hpp"
 #include "structure/spatial_grid.hpp"
@@ -213,13 +213,19 @@ std::string within_upserts(const std::string& where) {
     return "/upsert" + where.substr(wrapper.size());
 }
 
-// The notes of `notes` (a JSON array), read as the board format reads them.
-std::vector<Note> read_notes(json_input::json notes) {
-    json_input::json board = json_input::json::object();
-    board["schema"] = "canvasfit.board/1";
-    board["notes"] = std::move(notes);
+// The text of the value at `reader`, as written.
+std::string_view value_text(std::string_view text, json_pull::Reader reader) {
+    reader.peek();
+    const std::size_t start = reader.offset();
+    reader.skip_value();
+    return text.substr(start, reader.offset() - start);
+}
+
+// Notes (the text of a JSON array of them), read as the board format reads them.
+std::vector<Note> read_notes(std::string_view notes) {
+    const std::string board = "{\"schema\":\"canvasfit.board/1\",\"notes\":" + std::string(notes) + "}";
     try {
-        return read_canvasfit(board).notes;
+        return read_canvasfit(json_pull::Document::scan(board)).notes;
     } catch (const InputError& e) {
         throw InputError(within_upserts(e.where()), e.what());
     }
@@ -648,32 +654,36 @@ const Board& Analyzer::board() const { return state_->board; }
 const AnalyzerStats& Analyzer::stats() const { return state_->stats; }
 
 Note read_note_json(std::string_view note_json) {
-    json_input::json item = json_input::parse(note_json);
-    if (!item.is_object()) throw InputError("/", "a note must be a JSON object");
-    json_input::json board = json_input::json::object();
-    board["schema"] = "canvasfit.board/1";
-    board["notes"] = json_input::json::array({std::move(item)});
+    const json_pull::Document note = json_pull::Document::scan(note_json);
+    if (!note.root_is_object()) throw InputError("/", "a note must be a JSON object");
+    json_pull::Reader reader(note_json);
+    reader.skip_bom();
+    const std::string board = "{\"schema\":\"canvasfit.board/1\",\"notes\":[" +
+                              std::string(value_text(note_json, reader)) + "]}";
     try {
-        return read_canvasfit(board).notes.front();
+        return read_canvasfit(json_pull::Document::scan(board)).notes.front();
     } catch (const InputError& e) {
         throw InputError(within_note(e.where()), e.what());
     }
 }
 
 NoteEdits read_note_edits(std::string_view edits_json) {
-    json_input::json edits = json_input::parse(edits_json);
-    if (!edits.is_object())
+    const json_pull::Document edits = json_pull::Document::scan(edits_json);
+    if (!edits.root_is_object())
         throw InputError("/", "edits must be a JSON object: {\"upsert\": [...], \"remove\": [...]}");
     NoteEdits read;
-    for (auto& [field, value] : edits.items()) {
-        if (!value.is_array()) throw InputError("/" + field, "'" + field + "' must be an array");
+    for (const std::string& field : edits.sorted_keys()) {
+        json_pull::Reader value = edits.member(field);
+        if (value.peek() != json_pull::Type::array)
+            throw InputError("/" + field, "'" + field + "' must be an array");
         if (field == "upsert") {
-            read.upsert = read_notes(std::move(value));
+            read.upsert = read_notes(value_text(edits_json, value));
         } else if (field == "remove") {
-            for (std::size_t i = 0; i < value.size(); ++i) {
-                if (!value[i].is_string())
+            value.begin_array();
+            for (std::size_t i = 0; value.next_item(); ++i) {
+                if (value.peek() != json_pull::Type::string)
                     throw InputError("/remove/" + std::to_string(i), "a note id must be a string");
-                read.remove.push_back(value[i].get<std::string>());
+                read.remove.emplace_back(value.read_string());
             }
         } else {
             throw InputError("/" + field, "unknown field '" + field + "' (expected upsert or remove)");

@@ -1,10 +1,7 @@
 // The JSON writer behind the report and its deltas. Internal to report/.
 #pragma once
 
-#include <array>
-#include <cmath>
 #include <cstddef>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,13 +9,15 @@
 #include <vector>
 
 #include "canvasfit/report.hpp"
+#include "read/json_write.hpp"
 
 namespace canvasfit {
 
-// Writes JSON text directly, laid out byte for byte as nlohmann's
-// dump(2, ' ', false, replace) lays out the same document: a report of 10,000
-// notes is ~5 MB of text, and building it as an ordered_json tree first cost
-// several times more than writing it (bench/README.md).
+// Writes JSON text directly, in the layout reports have always had (2-space
+// indent, "key": value, an empty object or array as {} or []; numbers and
+// strings: read/json_write.hpp): a report of 10,000 notes is ~5 MB of text,
+// and building it as a tree first cost several times more than writing it
+// (bench/README.md).
 class JsonWriter {
 public:
     explicit JsonWriter(std::string& out) : out_(out) {}
@@ -48,13 +47,7 @@ public:
     }
     void value(double number) {
         next_item();
-        if (!std::isfinite(number)) {
-            out_ += "null";
-            return;
-        }
-        std::array<char, 64> digits{};
-        char* end = nlohmann::detail::to_chars(digits.data(), digits.data() + digits.size(), number);
-        out_.append(digits.data(), static_cast<std::size_t>(end - digits.data()));
+        json_write::append_number(out_, number);
     }
     void null() {
         next_item();
@@ -128,10 +121,8 @@ private:
             out_ += '"';
             return;
         }
-        // Escapes, non-ASCII and invalid UTF-8 (replaced with U+FFFD) are rare
-        // in a report: nlohmann writes those strings, so they stay identical.
-        out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
-                                                        nlohmann::json::error_handler_t::replace);
+        // Escapes, non-ASCII and invalid UTF-8 (replaced with U+FFFD) are rare in a report.
+        json_write::append_string(out_, text);
     }
 
     static bool is_plain(std::string_view text) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <string_view>
 #include <unordered_map>
 
@@ -14,8 +13,6 @@ namespace canvasfit {
 
 namespace {
 
-using ordered_json = nlohmann::ordered_json;
-
 constexpr const char* kReportSchema = "canvasfit.report/1";
 
 // A section's title as a heading; notes in no section get their own.
@@ -24,7 +21,7 @@ const char* section_heading(Section section) {
 }
 
 
-// An object whose keys come from text, as ordered_json's operator[] builds it:
+// An object whose keys come from text, as nlohmann's ordered_json built it:
 // a key written twice keeps its first place and takes its last value.
 template <typename Number>
 void write_pairs(JsonWriter& json, const std::vector<std::pair<std::string, Number>>& pairs) {
@@ -297,9 +294,11 @@ std::string report_to_text(const Report& report) { return Renderer(report, false
 std::string report_to_markdown(const Report& report) { return Renderer(report, true).render(); }
 
 std::string error_to_json(const std::string& where, const std::string& message) {
-    ordered_json root = {{"schema", "canvasfit.error/1"},
-                         {"error", {{"where", where}, {"message", message}}}};
-    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+    std::string out;
+    JsonWriter json(out);
+    json.object("schema", "canvasfit.error/1", "error",
+                [&](JsonWriter& error) { error.object("where", where, "message", message); });
+    return out + "\n";
 }
 
 }  // namespace canvasfit

@@ -3,7 +3,6 @@
 #include "structure/structure.hpp"
 #include "canvasfit/errors.hpp"
 #include "read/format_readers.hpp"
-#include "read/json_input.hpp"
 
 namespace canvasfit {
 

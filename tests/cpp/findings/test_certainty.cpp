@@ -106,6 +106,41 @@ TEST(LinkDecisions, ParsedFromOptionsWithTheirPlaceInErrors) {
     EXPECT_THROW(parse_options(R"({"links": [["r1", "p1"]]})"), InputError);
 }
 
+// Options are read with the pull reader in name order (sorted, the last of a
+// repeated key winning, as nlohmann took them), so errors come in the order
+// they always came; malformed options are placed at their line and column.
+TEST(LinkDecisions, OptionErrorsKeepTheirOrderAndWording) {
+    const auto error_of = [](const std::string& json) {
+        try {
+            parse_options(json);
+        } catch (const InputError& e) {
+            return e.where() + ": " + e.what();
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(error_of(R"({"links": {"zzz": 1, "confirmed": [1]}})"),
+              "options: /links/confirmed/0: must be a pair of note ids [from, to]");
+    EXPECT_EQ(error_of(R"({"links": {"rejected": 1, "accepted": []}})"),
+              "options: /links/accepted: unknown key: expected 'confirmed' or 'rejected'");
+    EXPECT_EQ(error_of(R"({"links": {"confirmed": [["a"]], "confirmed": [["a", "b"]]}})"), "no error");
+    EXPECT_EQ(error_of(R"({"format": 2})"), "options/format: field 'format' must be a string, found number");
+    EXPECT_EQ(error_of(R"({"all_candidates": "yes"})"),
+              "options/all_candidates: field 'all_candidates' must be true or false, found string");
+    EXPECT_EQ(error_of(R"({"links": {"confirmed": [["a", "b", "c"]]}})"),
+              "options: /links/confirmed/0: must be a pair of note ids [from, to]");
+    EXPECT_EQ(error_of(R"({"links": {"confirmed": {}}})"),
+              "options: /links/confirmed: must be a list of [from, to] note id pairs");
+    EXPECT_EQ(error_of("[1]"), "options: options must be a JSON object");
+    EXPECT_EQ(error_of("null"), "no error");
+    EXPECT_EQ(error_of(R"({"links": null, "source": null})"), "no error");
+    EXPECT_EQ(error_of(R"({"source": "a" "b"})"),
+              "options: line 1, column 16: invalid JSON: expected ',' or '}' after an object member, found '\"'");
+    EXPECT_EQ(error_of(R"({"links": {"confirmed": [["a", "b"]]})"),
+              "options: line 1, column 38: invalid JSON: expected ',' or '}' after an object member, "
+              "found the end of the input");
+    EXPECT_EQ(parse_options(R"({"source": "a", "source": "b"})").source, "b");
+}
+
 TEST(LinkDecisions, AConfirmedPairIsALinkThatCountsAndARejectedOneIsNeverSuggested) {
     Canvas c;
     const std::string pain = c.add(Section::pains, "Bike shop repairs take a week");

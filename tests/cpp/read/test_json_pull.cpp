@@ -1,8 +1,17 @@
-// The pull reader (core/src/json_pull.cpp) against nlohmann: what it accepts,
-// the values it reads, and that a rejected text gets nlohmann's error.
+// The pull reader (core/src/read/json_pull.cpp) against nlohmann: what it
+// accepts and the values it reads. A rejected text gets the pull reader's own
+// error, placed at a line and column and saying what was expected and found
+// there; the wording is tested here, case by case.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <utility>
 #include <string>
+#include <vector>
 
 #include "fuzz/harness.hpp"
 #include "canvasfit/errors.hpp"
@@ -15,7 +24,8 @@ namespace {
 using json_pull::Document;
 using json_pull::Reader;
 
-// Accepted by both or rejected by both with the same error, same values.
+// Accepted by both with the same values, or rejected by both, the pull
+// reader's error placed and worded (fuzz::check_syntax_error).
 void expect_same_as_nlohmann(const std::string& text) {
     EXPECT_EQ(fuzz::check_json_pull(text), "") << "input: " << text;
 }
@@ -121,7 +131,7 @@ TEST(JsonPull, DuplicateKeysKeepTheLastValue) {
     EXPECT_EQ(board.notes[0].text, "second");
 }
 
-TEST(JsonPull, EveryTruncationGetsNlohmannsError) {
+TEST(JsonPull, EveryTruncationIsRejectedAsByNlohmannWithAPlacedError) {
     const std::string text =
         "\xEF\xBB\xBF{\"type\": \"excalidraw\", \"elements\": [{\"id\": \"a\\u00e9\", \"x\": -1.5e2,"
         " \"ok\": true, \"no\": false, \"none\": null, \"t\": \"caf\xC3\xA9\"}], \"n\": 12}\n";
@@ -130,6 +140,8 @@ TEST(JsonPull, EveryTruncationGetsNlohmannsError) {
 }
 
 TEST(JsonPull, FollowsNlohmannOnByteOrderMarksAndNulBytes) {
+    // A NUL byte ends the text: what follows is not read, however it nests.
+    EXPECT_TRUE(accepted(std::string("[]\0", 3) + std::string(200, '[')));
     for (const std::string& text :
          {std::string("\xEF\xBB\xBF[]"), std::string("\xEF\xBB[]"), std::string(" \xEF\xBB\xBF[]"),
           std::string("[]\0garbage", 10), std::string("\0[]", 3), std::string("[\0]", 3),
@@ -140,6 +152,155 @@ TEST(JsonPull, FollowsNlohmannOnByteOrderMarksAndNulBytes) {
           std::string("{]")})
         expect_same_as_nlohmann(text);
     EXPECT_TRUE(accepted(std::string("{}\0garbage", 10)));
+}
+
+std::string error_of(const std::string& text) {
+    try {
+        Document::scan(text);
+    } catch (const InputError& error) {
+        return error.where() + ": " + error.what();
+    }
+    return "accepted";
+}
+
+// Each kind of malformed text, with the message users see: where (line and
+// column, columns counting characters), what was expected, what was found.
+TEST(JsonPull, SaysWhereAndWhatIsWrongInItsOwnWords) {
+    const std::pair<std::string, std::string> cases[] = {
+        {"", "line 1, column 1: invalid JSON: expected a value, found the end of the input"},
+        {"  \n ", "line 2, column 2: invalid JSON: expected a value, found the end of the input"},
+        {"<html>", "line 1, column 1: invalid JSON: expected a value, found '<'"},
+        {"\x01", "line 1, column 1: invalid JSON: expected a value, found byte 0x01"},
+        {"[NaN]", "line 1, column 2: invalid JSON: expected a value, found 'NaN'"},
+        {"{\n  \"a\": tru\n}", "line 2, column 8: invalid JSON: expected true, found 'tru'"},
+        {"nulx", "line 1, column 1: invalid JSON: expected null, found 'nulx'"},
+        {"[fals]", "line 1, column 2: invalid JSON: expected false, found 'fals'"},
+        {"{\"a\" : 1 , \"b\": [1, 2, x",
+         "line 1, column 24: invalid JSON: expected a value, found 'x'"},
+        {"[1,]", "line 1, column 4: invalid JSON: expected a value, found ']'"},
+        {"[1 2]", "line 1, column 4: invalid JSON: expected ',' or ']' after an array item, found '2'"},
+        {"[1", "line 1, column 3: invalid JSON: expected ',' or ']' after an array item, found the end of the input"},
+        {"{\"a\":1 \"b\":2}",
+         "line 1, column 8: invalid JSON: expected ',' or '}' after an object member, found '\"'"},
+        {"{1:2}", "line 1, column 2: invalid JSON: expected a member name in double quotes or '}', found '1'"},
+        {"{\"a\":1,}", "line 1, column 8: invalid JSON: expected a member name in double quotes, found '}'"},
+        {"{\"a\"}", "line 1, column 5: invalid JSON: expected ':' after the member name, found '}'"},
+        {"{\"a\":}", "line 1, column 6: invalid JSON: expected a value, found '}'"},
+        {"{\"a\":1}}",
+         "line 1, column 8: invalid JSON: expected the end of the input after the JSON value, found '}'"},
+        {"[\"caf\xC3\xA9\" \xC3\xA9]",
+         "line 1, column 9: invalid JSON: expected ',' or ']' after an array item, found '\xC3\xA9'"},
+        {"[1,\n 2, \"abc",
+         "line 2, column 9: invalid JSON: a string is not closed: expected '\"' before the end of the input"},
+        {"[\"a\tb\"]",
+         "line 1, column 4: invalid JSON: control character U+0009 in a string must be escaped (as \\u0009)"},
+        {"[\"\xC3(\"]", "line 1, column 3: invalid JSON: byte 0xC3 in a string is not valid UTF-8"},
+        {"[\"\xED\xA0\x80\"]", "line 1, column 3: invalid JSON: byte 0xED in a string is not valid UTF-8"},
+        {"[\"\\q\"]",
+         "line 1, column 3: invalid JSON: invalid escape '\\q' in a string "
+         "(valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"},
+        {"[\"\\", "line 1, column 4: invalid JSON: expected an escape character after '\\', found the end of the input"},
+        {"[\"\\u12\"]", "line 1, column 7: invalid JSON: expected four hex digits after '\\u', found '\"'"},
+        {"[\"\\udc00\"]",
+         "line 1, column 3: invalid JSON: unpaired UTF-16 surrogate \\udc00: a low surrogate "
+         "(\\udc00 to \\udfff) must follow a high one"},
+        {"[\"\\ud800\"]",
+         "line 1, column 9: invalid JSON: unpaired UTF-16 surrogate \\ud800: expected a \\u escape of a "
+         "low surrogate (\\udc00 to \\udfff) after it, found '\"'"},
+        {"[\"\\ud800\\u0041\"]",
+         "line 1, column 9: invalid JSON: unpaired UTF-16 surrogate \\ud800: expected a \\u escape of a "
+         "low surrogate (\\udc00 to \\udfff) after it, found \\u0041"},
+        {"[-]", "line 1, column 3: invalid JSON: expected a digit after '-', found ']'"},
+        {"[01]", "line 1, column 2: invalid JSON: a number must not start with 0 followed by more digits"},
+        {"[1.]", "line 1, column 4: invalid JSON: expected a digit after the decimal point, found ']'"},
+        {"[1e+]", "line 1, column 5: invalid JSON: expected a digit in the exponent, found ']'"},
+        {"[1.5e999]", "line 1, column 2: invalid JSON: the number 1.5e999 is too large for a double"},
+        {"-" + std::string(400, '9'),
+         "line 1, column 1: invalid JSON: the number -99999999999999999999... is too large for a double"},
+        {"\xEF\xBB",
+         "line 1, column 1: invalid JSON: the text starts with byte 0xEF but not with a whole UTF-8 "
+         "byte order mark (EF BB BF)"},
+        {std::string(129, '[') + std::string(129, ']'),
+         "line 1, column 129: invalid JSON: JSON nests deeper than 128 levels"},
+    };
+    for (const auto& [text, message] : cases) {
+        EXPECT_EQ(error_of(text), message) << "input: " << text;
+        expect_same_as_nlohmann(text);
+    }
+}
+
+// The reader's own calls (next_key, next_item, read_*) word their errors as
+// Document::scan does on the same text.
+TEST(JsonPull, ReaderCallsFailWithTheSameWords) {
+    const auto failure = [](const std::string& text, auto read) {
+        try {
+            Reader reader(text);
+            read(reader);
+        } catch (const json_pull::SyntaxError& error) {
+            return json_pull::line_and_column(text, error.offset) + ": invalid JSON: " + error.message;
+        }
+        return std::string("no error");
+    };
+    std::string_view key;
+    const std::string object = "{\"a\":1 \"b\":2}";
+    EXPECT_EQ(failure(object, [&](Reader& r) {
+                  r.begin_object();
+                  while (r.next_key(key)) r.skip_value();
+              }),
+              error_of(object));
+    const std::string array = "[1 2]";
+    EXPECT_EQ(failure(array, [](Reader& r) {
+                  r.begin_array();
+                  while (r.next_item()) r.read_number();
+              }),
+              error_of(array));
+    const std::string tru = "tru";
+    EXPECT_EQ(failure(tru, [](Reader& r) { r.read_bool(); }), error_of(tru));
+    EXPECT_EQ(failure("1", [](Reader& r) { r.read_string(); }),
+              "line 1, column 1: invalid JSON: expected a string, found '1'");
+}
+
+std::vector<std::string> corpus_texts() {
+    std::vector<std::string> texts;
+    const std::filesystem::path corpus = std::filesystem::path(CANVASFIT_SOURCE_DIR) / "fuzz/corpus";
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus)) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::ostringstream buffer;
+        buffer << in.rdbuf();
+        texts.push_back(buffer.str());
+    }
+    return texts;
+}
+
+// Every seed of every fuzz target, cut short at many places and with bytes
+// changed: the pull reader accepts what nlohmann accepts, reads the same
+// values, and places and words each rejection (fuzz::check_syntax_error).
+TEST(JsonPull, MatchesNlohmannOnTheFuzzCorpusCutAndDamaged) {
+    const std::vector<std::string> texts = corpus_texts();
+    ASSERT_GE(texts.size(), 30u);
+    const char* damage[] = {"", "\"", "\\", "{", "}", "[", "]", ",", ":", "x", "1e999", "-",
+                            "\xC3", "\xED\xA0\x80", "\x01", "\n", "\\u", "\\ud83d", "tru", "0."};
+    std::uint32_t seed = 12345;
+    const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+    std::size_t checked = 0;
+    for (const std::string& text : texts) {
+        const std::size_t step = text.size() / 100 + 1;
+        for (std::size_t length = 0; length <= text.size(); length += step) {
+            expect_same_as_nlohmann(text.substr(0, length));
+            ++checked;
+        }
+        for (int k = 0; k < 50; ++k) {
+            std::string damaged = text;
+            const std::size_t at = text.empty() ? 0 : next() % text.size();
+            const std::string piece = damage[next() % std::size(damage)];
+            if (piece.empty()) damaged.erase(at, 1);
+            else damaged.insert(at, piece);
+            expect_same_as_nlohmann(damaged);
+            ++checked;
+        }
+    }
+    EXPECT_GT(checked, 4000u);
 }
 
 }  // namespace

@@ -81,13 +81,14 @@ TEST(Limits, NestingAtTheMaximumDepthIsRead) {
     EXPECT_EQ(read_board(input).notes.size(), 1u);
 }
 
-TEST(Limits, NestingOneLevelDeeperIsRejectedWithTheByteOffset) {
+TEST(Limits, NestingOneLevelDeeperIsRejectedAtTheBracketThatOpensIt) {
     const std::size_t inner = limits::kMaxJsonDepth;
     const std::string input = board_with(
         note_with_text("t"), R"(, "extra": )" + std::string(inner, '[') + std::string(inner, ']'));
     const InputError error = rejection(input);
-    EXPECT_EQ(error.where(),
-              "byte " + std::to_string(input.find('[', input.find("extra")) + inner - 1));
+    // One line of ASCII: the column is the byte offset plus one.
+    const std::size_t bracket = input.find('[', input.find("extra")) + inner - 1;
+    EXPECT_EQ(error.where(), "line 1, column " + std::to_string(bracket + 1));
     EXPECT_TRUE(says(error, "nests deeper than 128 levels")) << error.what();
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "canvasfit/errors.hpp"
+#include "canvasfit/readers.hpp"
 #include "read/format_readers.hpp"
 #include "read/json_input.hpp"
 
@@ -335,6 +336,29 @@ TEST(ExcalidrawReader, UnreadableContentIsListedAndDrawingIsIgnored) {
 }
 
 // --- bad input ---------------------------------------------------------------
+
+// The version is quoted as JSON writes it; an object or array by its type
+// (before the module dropped nlohmann, by nlohmann's dump of it).
+TEST(ExcalidrawErrors, QuoteAnUnsupportedVersion) {
+    const auto message_of = [](const std::string& version) {
+        try {
+            read_board(R"({"type":"excalidraw","version":)" + version + R"(,"elements":[]})");
+        } catch (const InputError& error) {
+            return error.where() + ": " + error.what();
+        }
+        return std::string("no error");
+    };
+    const std::string rest = " (only version 2 is supported)";
+    EXPECT_EQ(message_of("3"), "/version: unsupported Excalidraw scene version 3" + rest);
+    EXPECT_EQ(message_of("2.5"), "/version: unsupported Excalidraw scene version 2.5" + rest);
+    EXPECT_EQ(message_of("2e0"), "no error");
+    EXPECT_EQ(message_of("-0.0"), "/version: unsupported Excalidraw scene version -0.0" + rest);
+    EXPECT_EQ(message_of(R"("2\n")"), "/version: unsupported Excalidraw scene version \"2\\n\"" + rest);
+    EXPECT_EQ(message_of("true"), "/version: unsupported Excalidraw scene version true" + rest);
+    EXPECT_EQ(message_of("[2]"), "/version: unsupported Excalidraw scene version (an array)" + rest);
+    EXPECT_EQ(message_of(R"({"v": 2})"),
+              "/version: unsupported Excalidraw scene version (an object)" + rest);
+}
 
 TEST(ExcalidrawErrors, NameTheJsonPointerOfTheProblem) {
     EXPECT_EQ(error_location(R"([1,2])"), "/");

@@ -826,6 +826,20 @@ TEST(Analyzer, NamesThePlaceInsideTheNoteWhenANoteCannotBeRead) {
     EXPECT_EQ(where_of(R"({"id": "n1", "text": "x", "x": 0, "y": 0, "tags": [1]})"), "/tags/0");
     EXPECT_EQ(where_of(R"([1, 2])"), "/");
     EXPECT_NE(where_of(R"({"id": "n1", )"), "no error");
+    // Malformed: placed and worded by the pull reader, as the wasm module has it (tests/js/analyzer.test.mjs).
+    try {
+        read_note_json(R"({"id": "n-new", "text": )");
+        ADD_FAILURE() << "accepted";
+    } catch (const InputError& e) {
+        EXPECT_EQ(e.where(), "line 1, column 25");
+        EXPECT_STREQ(e.what(), "invalid JSON: expected a value, found the end of the input");
+    }
+    // A byte order mark, a NUL byte and what follows it, and repeated keys, as nlohmann took them.
+    EXPECT_EQ(where_of(std::string("\xEF\xBB\xBF{\"id\": \"n1\", \"text\": \"x\", \"x\": 0, \"y\": 0}\0 junk", 50)),
+              "no error");
+    EXPECT_EQ(where_of(R"({"id": "n1", "text": "x", "x": "left", "y": 0, "x": 3})"), "no error");
+    EXPECT_EQ(read_note_json(R"({"id": "n1", "text": "first", "x": 0, "y": 0, "text": "second"})").text,
+              "second");
 }
 
 // ---- deltas ----
@@ -921,6 +935,13 @@ TEST(AnalyzerDelta, ReadsABatchOfEditsAndNamesThePlaceOfABadOne) {
     EXPECT_EQ(where_of(R"({"remove": "a"})"), "/remove");
     EXPECT_EQ(where_of(R"({"delete": []})"), "/delete");
     EXPECT_EQ(where_of(R"([])"), "/");
+    // Fields are taken in name order, the last of a repeated one winning.
+    EXPECT_EQ(where_of(R"({"upsert": 1, "remove": [2]})"), "/remove/0");
+    EXPECT_EQ(where_of(R"({"zap": [], "upsert": [{"id": "a"}]})"), "/upsert/0/text");
+    EXPECT_EQ(where_of(R"({"remove": [1], "remove": ["a"]})"), "no error");
+    EXPECT_EQ(where_of("\xEF\xBB\xBF{\"upsert\": [ {\"id\": \"a\", \"text\": \"x\", \"x\": 0, \"y\": 0} ]}"),
+              "no error");
+    EXPECT_EQ(where_of(R"({"upsert": [)"), "line 1, column 13");
 }
 
 TEST(AnalyzerDelta, UpdatingWithTheWholeBoardMatchesAFreshAnalysisAfterRandomEdits) {
