@@ -26,12 +26,22 @@ double median(std::vector<double> values, double fallback) {
     return values[values.size() / 2];
 }
 
+// Whether each note of the board reads as a section or canvas title: asked
+// three times per note below, and normalising a long text is not free.
+std::vector<bool> title_notes(const Board& board) {
+    std::vector<bool> titles;
+    titles.reserve(board.notes.size());
+    for (const Note& note : board.notes) titles.push_back(is_title_text(note.text));
+    return titles;
+}
+
 // The typical size of a note with text: what "clearly larger than a sticky" is measured against.
-std::pair<double, double> typical_note_size(const Board& board) {
+std::pair<double, double> typical_note_size(const Board& board, const std::vector<bool>& titles) {
     std::vector<double> widths, heights;
-    for (const Note& note : board.notes) {
+    for (std::size_t i = 0; i < board.notes.size(); ++i) {
+        const Note& note = board.notes[i];
         if (note.kind == NoteKind::text || note.text.empty()) continue;
-        if (is_title_text(note.text)) continue;
+        if (titles[i]) continue;
         widths.push_back(note.bounds.width);
         heights.push_back(note.bounds.height);
     }
@@ -79,13 +89,13 @@ private:
     std::vector<std::size_t> note_of_;  // index into board.notes
 };
 
-// `index` is the note's place in board.notes.
-bool is_container_shape(const Note& note, std::size_t index, const TextNotes& text_notes,
+// `index` is the note's place in board.notes; `titled`, whether its text is a title.
+bool is_container_shape(const Note& note, std::size_t index, bool titled, const TextNotes& text_notes,
                         std::pair<double, double> typical) {
     if (note.kind != NoteKind::shape) return false;
     const bool large = note.bounds.width >= kContainerSizeFactor * typical.first &&
                        note.bounds.height >= kContainerSizeFactor * typical.second;
-    if (is_title_text(note.text) && large) return true;
+    if (titled && large) return true;
     // Only shapes well above sticky size are searched, which keeps this cheap
     // on boards where every note is a shape (Excalidraw).
     const bool bigger_than_sticky = note.bounds.width >= kEnclosingSizeFactor * typical.first &&
@@ -125,11 +135,13 @@ Container to_container(const Note& shape) {
     return container;
 }
 
-void apply_free_titles(Board& board, std::vector<Note>& notes) {
+// `titles`: whether each of `notes` is a title text (parallel to it).
+void apply_free_titles(Board& board, std::vector<Note>& notes, const std::vector<bool>& titles) {
     std::vector<Note> kept;
     kept.reserve(notes.size());
-    for (Note& note : notes) {
-        if (note.kind != NoteKind::text || !is_title_text(note.text)) {
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        Note& note = notes[i];
+        if (note.kind != NoteKind::text || !titles[i]) {
             kept.push_back(std::move(note));
             continue;
         }
@@ -150,13 +162,15 @@ void apply_free_titles(Board& board, std::vector<Note>& notes) {
 }  // namespace
 
 void promote_structure(Board& board) {
-    const auto typical = typical_note_size(board);
+    const std::vector<bool> titles = title_notes(board);
+    const auto typical = typical_note_size(board, titles);
     const TextNotes text_notes(board, typical);  // copies what the tests below read
     std::vector<Note> notes;
+    std::vector<bool> kept_titles;
     notes.reserve(board.notes.size());
     for (std::size_t i = 0; i < board.notes.size(); ++i) {
         Note& note = board.notes[i];
-        if (is_container_shape(note, i, text_notes, typical)) {
+        if (is_container_shape(note, i, titles[i], text_notes, typical)) {
             board.containers.push_back(to_container(note));
         } else if (is_dot_vote(note, text_notes)) {
             board.markers.push_back({note.id, note.bounds, note.color});
@@ -164,9 +178,10 @@ void promote_structure(Board& board) {
             // decoration: template lines, empty boxes; carries no idea
         } else {
             notes.push_back(std::move(note));
+            kept_titles.push_back(titles[i]);
         }
     }
-    apply_free_titles(board, notes);
+    apply_free_titles(board, notes, kept_titles);
     board.notes = std::move(notes);
 }
 
