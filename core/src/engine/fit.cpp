@@ -46,9 +46,10 @@ constexpr double kSuggestedRowAddressed = 0.82;
 // a reliever that reaches no pain yet usually answers one of the open rows,
 // and when every reliever already has its pain, the open pains mostly stay
 // open. Observed on the development sets, by free relievers (creators) per
-// open row: under 1/3, 5 of 17 addressed; 1/3 to 2/3, 20 of 39; above, 40
-// of 50 (held-out sets: 3 of 18, 23 of 42, 32 of 46). The line below is the one of this form that gives the smallest fit
-// gap on those sets (0.149 summed, against 0.174 for the flat 0.66 it
+// row under a question on that side: under 1/3, 5 of 17 open rows addressed;
+// 1/3 to 2/3, 20 of 39; above, 40 of 50 (held-out sets: 3 of 18, 23 of 42,
+// 32 of 46). The line below is the one of this form that gives the smallest
+// fit gap on those sets (0.149 summed, against 0.174 for the flat 0.66 it
 // replaces); on the held-out sets it took the gap from 0.081 to 0.053
 // (styled) and 0.130 to 0.070 (published), and from 0.101 to 0.105 on the
 // team's held-out corpus, whose one ill-fitting canvas has free relievers
@@ -80,10 +81,11 @@ struct SectionScore {
 };
 
 // The estimated share of open rows (nothing reaches them, the canvas does not
-// decide) that are addressed, given how many value-map notes reach nothing.
-double open_row_addressed(std::size_t free_value_map_notes, std::size_t open_rows) {
-    if (open_rows == 0) return 0;
-    const double per_row = static_cast<double>(free_value_map_notes) / open_rows;
+// decide) that are addressed, given how many value-map notes reach nothing
+// and how many rows of the side are under a question (open or suggested).
+double open_row_addressed(std::size_t free_value_map_notes, std::size_t question_rows) {
+    if (question_rows == 0) return 0;
+    const double per_row = static_cast<double>(free_value_map_notes) / question_rows;
     return std::min(kOpenRowAddressedMax,
                     kOpenRowAddressedBase + kOpenRowAddressedPerFreeNote * per_row);
 }
