@@ -39,7 +39,6 @@
 #include "read/format_readers.hpp"
 #include "read/json_pull.hpp"
 #include "report/report_of.hpp"
-#include "report/written_report.hpp"
 #include "structure/spatial_grid.hpp"
 #include "text/text.hpp"
 #include "text/text_classifier.hpp"
@@ -573,7 +572,7 @@ struct Analyzer::State {
     std::vector<std::optional<NoteIndex>> voted;      // per marker: the note its vote counts for
     std::vector<bool> dirty;                          // per canvas: stages to run again
     AnalyzerStats stats;
-    WrittenReport reported;  // the report as the last changes() left it: what the host has seen
+    Report reported;  // the report as the last changes() left it: what the host has seen
 };
 
 Analyzer::Analyzer(Board board, AnalyzeOptions options)
@@ -638,11 +637,9 @@ Report Analyzer::report() const {
 
 std::string Analyzer::report_json() const { return report_to_json(report()); }
 
-// The last report is kept with its objects' JSON, so each report is written
-// once, not again as the "before" of the next delta.
 ReportDelta Analyzer::changes() {
-    WrittenReport now = written_report(report());
-    ReportDelta delta = diff_written(state_->reported, now);
+    Report now = report();
+    ReportDelta delta = diff_reports(state_->reported, now);
     state_->reported = std::move(now);
     return delta;
 }

@@ -1,7 +1,12 @@
 // Deltas between two reports of one board (canvasfit/report.hpp, docs/report.md
-// "Deltas"). Objects are compared by the JSON the report would show, so that
-// "changed" means exactly "a host would show something different", and no
-// field can be forgotten when the report grows one.
+// "Deltas"). "Changed" means exactly "a host would show something different":
+// two objects are the same when the report would write the same JSON for them.
+// Writing every object of both reports to compare them cost more than the
+// rest of an incremental edit on a large board, so objects are compared field
+// by field first (report/same_report_items.hpp), which decides every pair
+// whose fields are equal; only a pair whose fields differ is written, for
+// objects with ids, since two field values can write the same JSON (duplicate
+// keys in a score list, invalid UTF-8 replaced).
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -10,54 +15,54 @@
 
 #include "canvasfit/report.hpp"
 #include "report/json_writer.hpp"
-#include "report/written_report.hpp"
+#include "report/same_report_items.hpp"
 
 namespace canvasfit {
 
 namespace {
 
-template <typename Item, typename Write>
-std::vector<std::string> json_of_each(const std::vector<Item>& items, Write write) {
-    std::vector<std::string> written;
-    written.reserve(items.size());
-    for (const Item& item : items) written.push_back(json_of(item, write));
-    return written;
-}
-
 // Objects with ids (canvases, notes): those new or different in `after`, and
-// the ids gone from it. `*_json` are the items' JSON, in the same order.
-template <typename Item>
-void diff_by_id(const std::vector<Item>& before, const std::vector<std::string>& before_json,
-                const std::vector<Item>& after, const std::vector<std::string>& after_json,
+// the ids gone from it.
+template <typename Item, typename Write>
+void diff_by_id(const std::vector<Item>& before, const std::vector<Item>& after, Write write,
                 std::vector<Item>& changed, std::vector<std::string>& removed) {
-    std::unordered_map<std::string_view, std::string_view> old_json;
-    for (std::size_t i = 0; i < before.size(); ++i) old_json.emplace(before[i].id, before_json[i]);
+    std::unordered_map<std::string_view, const Item*> old_item;
+    for (const Item& item : before) old_item.emplace(item.id, &item);
     std::unordered_set<std::string_view> present;
-    for (std::size_t i = 0; i < after.size(); ++i) {
-        present.insert(after[i].id);
-        const auto old = old_json.find(after[i].id);
-        if (old == old_json.end() || old->second != after_json[i]) changed.push_back(after[i]);
+    for (const Item& item : after) {
+        present.insert(item.id);
+        const auto old = old_item.find(item.id);
+        const bool same = old != old_item.end() &&
+                          (same_item(*old->second, item) ||
+                           json_of(*old->second, write) == json_of(item, write));
+        if (!same) changed.push_back(item);
     }
     for (const Item& item : before)
         if (!present.count(item.id)) removed.push_back(item.id);
 }
 
-// Lists without ids (links, warnings, questions), compared as multisets.
+// Lists without ids (links, warnings, questions), compared as multisets. Their
+// fields write JSON one to one (every field is written, as it is held), so
+// field equality is JSON equality here.
 template <typename Item>
-void diff_as_multiset(const std::vector<Item>& before, const std::vector<std::string>& before_json,
-                      const std::vector<Item>& after, const std::vector<std::string>& after_json,
+void diff_as_multiset(const std::vector<Item>& before, const std::vector<Item>& after,
                       std::vector<Item>& added, std::vector<Item>& removed) {
-    std::unordered_map<std::string_view, int> unmatched;  // JSON -> items of `before` not yet matched
-    for (const std::string& json : before_json) ++unmatched[json];
-    for (std::size_t i = 0; i < after.size(); ++i) {
-        int& count = unmatched[after_json[i]];
-        if (count > 0) --count;
-        else added.push_back(after[i]);
+    std::unordered_multimap<std::size_t, std::size_t> unmatched;  // hash -> index in `before`
+    unmatched.reserve(before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) unmatched.emplace(hash_item(before[i]), i);
+    for (const Item& item : after) {
+        const auto [first, last] = unmatched.equal_range(hash_item(item));
+        const auto match = std::find_if(first, last, [&](const auto& entry) {
+            return same_item(before[entry.second], item);
+        });
+        if (match != last) unmatched.erase(match);
+        else added.push_back(item);
     }
-    for (std::size_t i = 0; i < before.size(); ++i) {
-        int& count = unmatched[before_json[i]];
-        if (count > 0) --count, removed.push_back(before[i]);
-    }
+    std::vector<std::size_t> left;
+    left.reserve(unmatched.size());
+    for (const auto& entry : unmatched) left.push_back(entry.second);
+    std::sort(left.begin(), left.end());  // in `before`'s order, whatever the hash order
+    for (std::size_t i : left) removed.push_back(before[i]);
 }
 
 void write_coverage_entry(JsonWriter& json, const CoverageReport& entry) {
@@ -123,38 +128,19 @@ bool ReportDelta::empty() const {
            warnings_removed.empty() && questions_added.empty() && questions_removed.empty();
 }
 
-WrittenReport written_report(Report report) {
-    WrittenReport written;
-    written.canvases = json_of_each(report.canvases, write_canvas);
-    written.notes = json_of_each(report.notes, write_note);
-    written.links = json_of_each(report.links, write_link);
-    written.warnings = json_of_each(report.warnings, write_warning);
-    written.questions = json_of_each(report.questions, write_question);
-    written.report = std::move(report);
-    return written;
-}
-
-ReportDelta diff_written(const WrittenReport& before, const WrittenReport& after) {
-    const Report& old = before.report;
-    const Report& now = after.report;
-    ReportDelta delta;
-    delta.source = now.source;
-    delta.format = now.format;
-    diff_by_id(old.canvases, before.canvases, now.canvases, after.canvases, delta.canvases,
-               delta.canvases_removed);
-    diff_by_id(old.notes, before.notes, now.notes, after.notes, delta.notes, delta.notes_removed);
-    diff_as_multiset(old.links, before.links, now.links, after.links, delta.links_added,
-                     delta.links_removed);
-    diff_as_multiset(old.warnings, before.warnings, now.warnings, after.warnings,
-                     delta.warnings_added, delta.warnings_removed);
-    diff_as_multiset(old.questions, before.questions, now.questions, after.questions,
-                     delta.questions_added, delta.questions_removed);
-    delta.touched = touched_notes(old, now, delta);
-    return delta;
-}
-
 ReportDelta diff_reports(const Report& before, const Report& after) {
-    return diff_written(written_report(before), written_report(after));
+    ReportDelta delta;
+    delta.source = after.source;
+    delta.format = after.format;
+    diff_by_id(before.canvases, after.canvases, write_canvas, delta.canvases,
+               delta.canvases_removed);
+    diff_by_id(before.notes, after.notes, write_note, delta.notes, delta.notes_removed);
+    diff_as_multiset(before.links, after.links, delta.links_added, delta.links_removed);
+    diff_as_multiset(before.warnings, after.warnings, delta.warnings_added, delta.warnings_removed);
+    diff_as_multiset(before.questions, after.questions, delta.questions_added,
+                     delta.questions_removed);
+    delta.touched = touched_notes(before, after, delta);
+    return delta;
 }
 
 std::string delta_to_json(const ReportDelta& delta) {
