@@ -89,6 +89,26 @@ export function markKey(action) {
 }
 
 /**
+ * The marks a patch draws (its remove-marks step left out) with their keys,
+ * kept per patch object: Live compares each patch with the next, so every
+ * patch's keys are needed twice and are made once.
+ * @type {WeakMap<Patch, { actions: PatchAction[], keys: string[] }>}
+ */
+const drawnMarks = new WeakMap();
+
+/** @param {Patch | null} patch */
+function marksOf(patch) {
+  if (!patch) return { actions: [], keys: [] };
+  let marks = drawnMarks.get(patch);
+  if (!marks) {
+    const actions = patch.actions.filter((action) => action.type !== 'remove-marks');
+    marks = { actions, keys: actions.map(markKey) };
+    drawnMarks.set(patch, marks);
+  }
+  return marks;
+}
+
+/**
  * The marks to take off and to put on to go from the board as `before` drew
  * it to the board `after` draws. A highlight whose look changes is in both.
  * @param {Patch | null} before null: nothing of this session's is on the board
@@ -96,12 +116,12 @@ export function markKey(action) {
  * @returns {{ removed: PatchAction[], added: PatchAction[] }}
  */
 export function patchChanges(before, after) {
-  const drawn = (/** @type {Patch | null} */ patch) =>
-    (patch?.actions ?? []).filter((action) => action.type !== 'remove-marks');
-  const afterKeys = new Set(drawn(after).map(markKey));
-  const beforeKeys = new Set(drawn(before).map(markKey));
+  const was = marksOf(before);
+  const now = marksOf(after);
+  const afterKeys = new Set(now.keys);
+  const beforeKeys = new Set(was.keys);
   return {
-    removed: drawn(before).filter((action) => !afterKeys.has(markKey(action))),
-    added: drawn(after).filter((action) => !beforeKeys.has(markKey(action))),
+    removed: was.actions.filter((_, index) => !afterKeys.has(was.keys[index])),
+    added: now.actions.filter((_, index) => !beforeKeys.has(now.keys[index])),
   };
 }

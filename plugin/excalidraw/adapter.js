@@ -133,21 +133,65 @@ export function boardFromScene(elements) {
 }
 
 /**
- * The user's live elements as they are now, to notice edits made while a
- * patch is prepared: id -> content signature and the shape a text is bound to.
+ * Each element's JSON as boardFromScene gives it, kept per element object and
+ * version: Excalidraw never edits an element without a new object or a new
+ * version, so a Live edit re-serialises only the elements it changed.
+ * @type {WeakMap<Element, { version: unknown, json: string }>}
+ */
+const contentJson = new WeakMap();
+
+/** @param {Element} element */
+function contentJsonOf(element) {
+  const kept = contentJson.get(element);
+  if (kept && kept.version === element.version) return kept.json;
+  const json = JSON.stringify(contentOf(withoutCanvasFit(element)));
+  // An element without a version cannot say it changed: never kept.
+  if (typeof element.version === 'number') contentJson.set(element, { version: element.version, json });
+  return json;
+}
+
+/**
+ * JSON.stringify(boardFromScene(elements)), character for character, from
+ * the elements' kept JSON: what Live hands the core and compares on every
+ * change of the scene.
  * @param {readonly Element[]} elements
- * @returns {Map<string, { signature: string, container: string | null }>}
+ */
+export function boardTextFromScene(elements) {
+  const parts = [];
+  for (const element of elements) if (!isCanvasFitElement(element)) parts.push(contentJsonOf(element));
+  const head = JSON.stringify({ type: 'excalidraw', version: 2, source: 'canvasfit-excalidraw-plugin' });
+  return `${head.slice(0, -1)},"elements":[${parts.join(',')}]}`;
+}
+
+/**
+ * The user's live elements as they are now, to notice edits made while a
+ * patch is prepared: id -> the element, its version then, and the shape a
+ * text is bound to. Content is compared only for elements that are no longer
+ * the same object at the same version (changedSince), so taking a snapshot
+ * costs a pass over the scene and no serialising.
+ * @param {readonly Element[]} elements
+ * @returns {Map<string, { element: Element, version: unknown, container: string | null }>}
  */
 export function contentSnapshot(elements) {
   const snapshot = new Map();
   for (const element of elements) {
     if (element.isDeleted || isCanvasFitElement(element)) continue;
-    snapshot.set(element.id, {
-      signature: elementSignature(withoutCanvasFit(element)),
-      container: element.containerId ?? null,
-    });
+    snapshot.set(element.id, { element, version: element.version, container: element.containerId ?? null });
   }
   return snapshot;
+}
+
+/**
+ * Whether an element holds the content it held when `entry` was taken: the
+ * same object at the same version does; an object edited in place since (its
+ * version moved on) does not; another object does when its content fields,
+ * CanvasFit's marks taken off, are the same.
+ * @param {{ element: Element, version: unknown }} entry @param {Element} element
+ */
+function sameContent(entry, element) {
+  if (entry.element.version !== entry.version) return false;
+  if (entry.element === element) return true;
+  return elementSignature(withoutCanvasFit(entry.element)) === elementSignature(withoutCanvasFit(element));
 }
 
 /**
@@ -166,7 +210,8 @@ export function changedSince(before, elements) {
     if (entry?.container) changed.add(entry.container);
   };
   for (const [id, entry] of before) {
-    if (after.get(id)?.signature !== entry.signature) note(id, entry);
+    const now = after.get(id);
+    if (!now || !sameContent(entry, now.element)) note(id, entry);
   }
   for (const [id, entry] of after) {
     if (!before.has(id)) note(id, entry);

@@ -5,7 +5,7 @@ import { withLinks } from '../core-shell/decisions.js';
 import { applyDelta, isEmptyDelta, patchChanges } from '../core-shell/live.js';
 import { buildPatch } from '../core-shell/patch.js';
 import {
-  adoptSuggestion, applyPatch, applyPatchChanges, boardFromScene, changedSince, clearMarks, contentSnapshot, decisionsFromScene, harvestDecisions,
+  adoptSuggestion, applyPatch, applyPatchChanges, boardFromScene, boardTextFromScene, changedSince, clearMarks, contentSnapshot, decisionsFromScene, harvestDecisions,
   hasPendingDecisions, isCanvasFitElement, recordDecision,
 } from './adapter.js';
 
@@ -81,7 +81,7 @@ export class ExcalidrawSession {
     const live = read.filter((/** @type {any} */ e) => !e.isDeleted);
     // The board's JSON text is both what the core reads and what Live
     // compares to notice a change that matters: serialised once.
-    const board = JSON.stringify(boardFromScene(live));
+    const board = boardTextFromScene(live);
     this.lastSignature = board;
     const analysed = contentSnapshot(read);
     const options = this.options(live);
@@ -129,7 +129,7 @@ export class ExcalidrawSession {
       board = '';  // answers were recorded on the board: its text changed
     }
     const live = read.filter((/** @type {any} */ e) => !e.isDeleted);
-    if (!board) board = JSON.stringify(boardFromScene(live));
+    if (!board) board = boardTextFromScene(live);
     const options = this.options(live);
     if (!this.analyzer || !this.patch || !this.report || this.analyzerOptions !== JSON.stringify(options)) {
       return this.analyse();
@@ -280,7 +280,7 @@ export class ExcalidrawSession {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       // The text compared here is the text Live hands to the core: made once.
-      const board = JSON.stringify(boardFromScene(elements.filter((e) => !e.isDeleted)));
+      const board = boardTextFromScene(elements.filter((e) => !e.isDeleted));
       if (board !== this.lastSignature) this.liveUpdate(board);
     }, this.liveDelayMs);
   }

@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { boardFromScene } from '../../plugin/excalidraw/adapter.js';
+import { applyPatch, boardFromScene, boardTextFromScene, changedSince, contentSnapshot } from '../../plugin/excalidraw/adapter.js';
+import { buildPatch } from '../../plugin/core-shell/patch.js';
+import { fakeExcalidrawLib } from './fault-kit.mjs';
 import { CONTENT_FIELDS } from '../../plugin/excalidraw/signature.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -43,3 +45,37 @@ for (const example of ['cafe-canvas.excalidraw', 'two-canvases.excalidraw']) {
     assert.deepEqual(canvasfit.analyze(board, options), canvasfit.analyze(scene, options));
   });
 }
+
+// Live hands the core boardTextFromScene's text and compares it on every
+// change: it must be JSON.stringify(boardFromScene(...)) exactly, whatever it
+// kept from the last call.
+test('boardTextFromScene is the board JSON, character for character, across edits and marks', () => {
+  const lib = fakeExcalidrawLib();
+  const scene = JSON.parse(readFileSync(path.join(root, 'examples', 'cafe-canvas.excalidraw'), 'utf8'))
+    .elements.map((e) => ({ version: 1, ...e }));
+  assert.equal(boardTextFromScene(scene), JSON.stringify(boardFromScene(scene)));
+  // Marked by an analysis: highlights are taken off, created marks left out.
+  const marked = applyPatch(scene, buildPatch(canvasfit.analyze(boardFromScene(scene), {})), lib);
+  assert.ok(marked.length > scene.length, 'the patch drew marks');
+  assert.equal(boardTextFromScene(marked), JSON.stringify(boardFromScene(marked)));
+  assert.equal(boardTextFromScene(marked), boardTextFromScene(scene), 'marks are not content');
+  // A new object, and an object edited in place with its version bumped.
+  const label = marked.findIndex((e) => e.type === 'text' && e.containerId);
+  const edited = marked.map((e, i) => (i === label ? lib.newElementWith(e, { text: 'Reworded', originalText: 'Reworded' }) : e));
+  assert.equal(boardTextFromScene(edited), JSON.stringify(boardFromScene(edited)));
+  assert.match(boardTextFromScene(edited), /Reworded/);
+  const moved = edited.find((e) => e.type === 'rectangle');
+  Object.assign(moved, { x: moved.x + 7, version: moved.version + 1 });
+  assert.equal(boardTextFromScene(edited), JSON.stringify(boardFromScene(edited)));
+});
+
+test('changedSince: the same element objects at the same versions are unchanged; an edit in place is not', () => {
+  const scene = JSON.parse(readFileSync(path.join(root, 'examples', 'cafe-canvas.excalidraw'), 'utf8'))
+    .elements.map((e) => ({ version: 1, ...e }));
+  const before = contentSnapshot(scene);
+  assert.deepEqual([...changedSince(before, scene)], []);
+  assert.deepEqual([...changedSince(before, scene.map((e) => ({ ...e, version: 9 })))], [], 'copies with the same content');
+  const note = scene.find((e) => e.type === 'rectangle');
+  Object.assign(note, { x: note.x + 1, version: note.version + 1 });  // how Excalidraw mutates an element
+  assert.deepEqual([...changedSince(before, scene)], [note.id]);
+});
