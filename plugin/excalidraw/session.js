@@ -148,7 +148,11 @@ export class ExcalidrawSession {
     const patch = this.patchFor(report, options);
     const current = this.elements();
     const changed = changedSince(analysed, current);
-    if (!this.write(applyPatchChanges(current, patchChanges(this.patch, patch), this.lib, { changed }))) {
+    const marks = patchChanges(this.patch, patch);
+    // An edit that moves no mark (a reworded note whose status stays) leaves
+    // the scene alone: writing it unchanged would only make Excalidraw redraw.
+    const unchanged = marks.removed.length === 0 && marks.added.length === 0 && changed.size === 0;
+    if (!unchanged && !this.write(applyPatchChanges(current, marks, this.lib, { changed }))) {
       this.patch = null;  // the board is as it was: the next edit draws all again
       return null;
     }

@@ -258,3 +258,25 @@ test('applyPatch marks nothing on a stale or deleted note even when asked to', (
   assert.equal(marksOf(result).created.length, 0);
   assert.deepEqual(boardFromScene(clearMarks(result, lib)).elements.length, boardFromScene(scene).elements.length);
 });
+
+test('a Live edit that moves no mark leaves the scene alone; one that does writes it', () => {
+  const { host, session } = start();
+  session.setLive(true);
+  const reword = (id) => {
+    const label = host.scene.find((e) => e.containerId === id);
+    host.edit(label.id, { text: `${label.text} today`, originalText: `${label.text} today` });
+    return session.liveUpdate();
+  };
+  const writes = host.writes;
+  const marks = JSON.stringify(marksOf(host.scene));
+  const report = reword('products-1');
+  assert.equal(session.liveUpdates, 1, 'the edit was answered');
+  assert.match(report.notes.find((n) => n.id === 'products-1').text, /today$/, 'the report has the new text');
+  assert.equal(host.writes, writes, 'nothing to redraw: the scene was not written');
+  assert.equal(JSON.stringify(marksOf(host.scene)), marks);
+  reword('gains-2');  // its wording linked it: the edit moves its marks
+  assert.equal(session.liveUpdates, 2);
+  assert.equal(host.writes, writes + 1);
+  session.clear();
+  assert.equal(marksOf(host.scene).created.length, 0);
+});
