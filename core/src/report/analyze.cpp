@@ -229,7 +229,9 @@ void add_engine_results(const Board& board, const BoardAnalysis& analysis, Repor
                                     link.evidence, link_source_name(link.source), link.confidence});
     }
     for (Warning& warning : find_warnings(analysis)) report.warnings.push_back(std::move(warning));
-    for (Question& question : find_questions(analysis)) report.questions.push_back(std::move(question));
+    std::vector<Question> questions = find_questions(analysis);
+    report.questions.reserve(questions.size() + board.notes.size() / 8);  // and the which-section questions
+    for (Question& question : questions) report.questions.push_back(std::move(question));
     add_value_results(analysis, report);  // value types, drivers, competitors (docs/value.md)
 }
 
@@ -248,6 +250,7 @@ Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {
     report.source = options.source;
     report.format = board.format;
     report.canvases = canvas_reports(layout);
+    report.notes.reserve(board.notes.size());  // a 50,000-note report would otherwise pass through 2x its size
     std::vector<std::string> segment_notes(layout.canvases.size());
     for (std::size_t i = 0; i < board.notes.size(); ++i) {
         const Note& note = board.notes[i];

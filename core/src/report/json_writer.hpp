@@ -163,6 +163,10 @@ std::string json_of(const Item& item, Write write) {
     return out;
 }
 
+// At least the size of report_to_json(report), and not much more: what
+// report_to_json reserves, so that the report is written into one buffer.
+std::size_t report_json_size_bound(const Report& report);
+
 // The report's objects, as report_to_json writes them (report_writers.cpp).
 void write_canvas(JsonWriter& json, const CanvasReport& canvas);
 void write_note(JsonWriter& json, const NoteReport& note);

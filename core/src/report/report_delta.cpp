@@ -22,23 +22,32 @@ namespace canvasfit {
 namespace {
 
 // Objects with ids (canvases, notes): those new or different in `after`, and
-// the ids gone from it.
+// the ids gone from it. Between two reports of one board the lists mostly
+// hold the same ids in the same order, so the item at the same position is
+// tried first and a map of ids is made only when the order differs.
 template <typename Item, typename Write>
 void diff_by_id(const std::vector<Item>& before, const std::vector<Item>& after, Write write,
                 std::vector<Item>& changed, std::vector<std::string>& removed) {
+    const auto same = [&](const Item& old, const Item& now) {
+        return same_item(old, now) || json_of(old, write) == json_of(now, write);
+    };
+    std::size_t aligned = 0;
+    while (aligned < before.size() && aligned < after.size() && before[aligned].id == after[aligned].id)
+        ++aligned;
+    for (std::size_t i = 0; i < aligned; ++i)
+        if (!same(before[i], after[i])) changed.push_back(after[i]);
+    if (aligned == before.size() && aligned == after.size()) return;
     std::unordered_map<std::string_view, const Item*> old_item;
-    for (const Item& item : before) old_item.emplace(item.id, &item);
+    for (std::size_t i = aligned; i < before.size(); ++i) old_item.emplace(before[i].id, &before[i]);
     std::unordered_set<std::string_view> present;
-    for (const Item& item : after) {
+    for (std::size_t i = aligned; i < after.size(); ++i) {
+        const Item& item = after[i];
         present.insert(item.id);
         const auto old = old_item.find(item.id);
-        const bool same = old != old_item.end() &&
-                          (same_item(*old->second, item) ||
-                           json_of(*old->second, write) == json_of(item, write));
-        if (!same) changed.push_back(item);
+        if (old == old_item.end() || !same(*old->second, item)) changed.push_back(item);
     }
-    for (const Item& item : before)
-        if (!present.count(item.id)) removed.push_back(item.id);
+    for (std::size_t i = aligned; i < before.size(); ++i)
+        if (!present.count(before[i].id)) removed.push_back(before[i].id);
 }
 
 // Lists without ids (links, warnings, questions), compared as multisets. Their

@@ -273,9 +273,67 @@ const char* severity_name(Severity severity) {
     return "info";
 }
 
+namespace {
+
+// Bytes of the report's JSON spent on keys, punctuation, indentation and
+// numbers around each object's strings, at most (measured on the benchmark
+// boards, with room for the longest numbers): the rest is the strings, added
+// as they are.
+constexpr std::size_t kNoteFrame = 288, kCanvasFrame = 1536, kRowFrame = 128, kLinkFrame = 224,
+                      kWarningFrame = 176, kQuestionFrame = 192, kListedString = 16;
+
+std::size_t listed_bytes(const std::vector<std::string>& texts) {
+    std::size_t bytes = 0;
+    for (const std::string& text : texts) bytes += kListedString + text.size();
+    return bytes;
+}
+
+std::size_t optional_bytes(const std::optional<std::string>& text) { return text ? text->size() : 0; }
+
+std::size_t canvas_bytes(const CanvasReport& canvas) {
+    std::size_t bytes = kCanvasFrame + canvas.id.size() + canvas.title.size() + optional_bytes(canvas.segment);
+    for (const auto& section : canvas.sections) bytes += listed_bytes(section);
+    for (const auto* rows : {&canvas.fit.pains_detail, &canvas.fit.gains_detail, &canvas.fit.jobs_detail})
+        for (const CoverageReport& row : *rows)
+            bytes += kRowFrame + row.note.size() + listed_bytes(row.covered_by) + row.status.size();
+    bytes += listed_bytes(canvas.value.drivers) + 64 * canvas.value.types.size();
+    if (canvas.competitors)  // rare and small: a generous bound per entry
+        bytes += 512 * (canvas.competitors->criteria.size() + canvas.competitors->alternatives.size() *
+                                                                   (1 + canvas.competitors->criteria.size()) +
+                        canvas.competitors->price_value_map.size());
+    return bytes;
+}
+
+// Room for the whole report's JSON, a little more than it takes: a report of
+// 50,000 notes is 32 MB of text, and a string left to grow by doubling held
+// 77 MB at its peak (the old and the new buffer), the largest part of the
+// module's peak memory (bench/README.md).
+std::size_t json_size_bound(const Report& report) {
+    std::size_t bytes = 1024 + report.source.size() + report.format.size();
+    for (const CanvasReport& canvas : report.canvases) bytes += canvas_bytes(canvas);
+    for (const NoteReport& note : report.notes)
+        bytes += kNoteFrame + note.id.size() + note.text.size() + optional_bytes(note.canvas) +
+                 optional_bytes(note.cue) + optional_bytes(note.value_type);
+    for (const LinkReport& link : report.links)
+        bytes += kLinkFrame + link.from.size() + link.to.size() + link.via.size() + link.source.size() +
+                 listed_bytes(link.evidence);
+    for (const Warning& warning : report.warnings)
+        bytes += kWarningFrame + warning.code.size() + warning.message.size() +
+                 optional_bytes(warning.canvas) + listed_bytes(warning.notes);
+    for (const Question& question : report.questions)
+        bytes += kQuestionFrame + question.code.size() + question.message.size() +
+                 optional_bytes(question.canvas) + listed_bytes(question.notes) +
+                 listed_bytes(question.candidates);
+    return bytes;
+}
+
+}  // namespace
+
+std::size_t report_json_size_bound(const Report& report) { return json_size_bound(report); }
+
 std::string report_to_json(const Report& report) {
     std::string out;
-    out.reserve(512 + 512 * report.notes.size());
+    out.reserve(json_size_bound(report));
     JsonWriter json(out);
     json.object("schema", kReportSchema, "source", report.source, "format", report.format,
                 "canvases", list_of(report.canvases, write_canvas),
