@@ -44,9 +44,11 @@ async function liveEdits(page, scene, reps) {
     const updateMs = [];
     const reactionMs = [];
     const editMs = [];
+    const wrote = [];  // whether the edit moved a mark, so Live wrote the scene (and Excalidraw redrew it)
     for (let run = 0; run < reps; run += 1) {
       const { api, lib } = session;
       const before = session.liveUpdates;
+      const writesBefore = session.liveWrites;
       const elements = api.getSceneElementsIncludingDeleted();
       const target = notes[(run * 97) % notes.length];
       const text = elements.find((e) => e.id === target.id);
@@ -63,10 +65,11 @@ async function liveEdits(page, scene, reps) {
       updateMs.push(end - start);
       reactionMs.push(shown - start);
       editMs.push(shown - edited - session.liveDelayMs);
+      wrote.push(session.liveWrites > writesBefore);
     }
     session.liveUpdate = update;
     session.setLive(false);
-    return { updateMs, reactionMs, editMs, notes: session.report.notes.length };
+    return { updateMs, reactionMs, editMs, wrote, notes: session.report.notes.length };
   }, { scene, reps });
 }
 
@@ -146,6 +149,10 @@ export async function runBrowserBench({ wasm, boards, reps, liveScene }) {
         board: liveScene.name, notes: live.notes,
         update_ms: median(live.updateMs), reaction_ms: median(live.reactionMs),
         edit_to_frame_ms: median(live.editMs),
+        // The same, apart: edits that moved a mark (the scene written) and edits that did not.
+        written: live.wrote.filter(Boolean).length,
+        reaction_written_ms: median(live.reactionMs.filter((_, i) => live.wrote[i])),
+        reaction_unwritten_ms: median(live.reactionMs.filter((_, i) => !live.wrote[i])),
       },
     };
   } finally {

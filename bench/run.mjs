@@ -383,6 +383,10 @@ function render(results) {
     if (browser.live) {
       sizeRows.push([`Chromium Live edit, ${browser.live.board}: liveUpdate()`, `${ms(browser.live.update_ms)} ms`]);
       sizeRows.push([`Chromium Live edit, ${browser.live.board}: end of debounce to next frame`, `${ms(browser.live.reaction_ms)} ms`]);
+      const { written, reaction_written_ms: wroteMs, reaction_unwritten_ms: keptMs } = browser.live;
+      const shown = (v) => (Number.isFinite(v) ? `${ms(v)} ms` : 'n/a');
+      sizeRows.push([`Chromium Live edit, ${browser.live.board}: the same, edits that moved a mark (${written} of ${REPS}) / moved none`,
+        `${shown(wroteMs)} / ${shown(keptMs)}`]);
       sizeRows.push([`Chromium Live edit, ${browser.live.board}: edit to next frame, less the debounce`, `${ms(browser.live.edit_to_frame_ms)} ms`]);
     }
   }

@@ -45,6 +45,8 @@ export class ExcalidrawSession {
     this.patch = null;
     /** Live edits written from the Analyzer's delta (only the marks they change). */
     this.liveUpdates = 0;
+    /** Of those, the edits that moved a mark, so the scene was written (the others leave it alone). */
+    this.liveWrites = 0;
     /** @type {(report: any) => void} */
     this.onReport = () => {};
     /** @type {(error: Error) => void} */
@@ -160,6 +162,7 @@ export class ExcalidrawSession {
     this.patch = changed.size === 0 ? patch : null;
     this.analyses += 1;
     this.liveUpdates += 1;
+    if (!unchanged) this.liveWrites += 1;
     this.onReport(report);
     return report;
   }
