@@ -30,6 +30,31 @@ function el(tag, props = {}, children = []) {
   return node;
 }
 
+/**
+ * JSON.stringify(object), kept per object. A report's objects are never
+ * changed, only replaced (live.js, applyDelta keeps the unchanged ones), so a
+ * Live edit serialises only the objects it replaced to tell which views to
+ * draw again.
+ * @type {WeakMap<object, string>}
+ */
+const keptJson = new WeakMap();
+
+/** @param {any} object */
+function jsonOf(object) {
+  if (object === null || typeof object !== 'object') return JSON.stringify(object);
+  let json = keptJson.get(object);
+  if (json === undefined) {
+    json = JSON.stringify(object);
+    keptJson.set(object, json);
+  }
+  return json;
+}
+
+/** JSON.stringify(items) from each item's kept JSON. @param {readonly any[]} items */
+function jsonOfList(items) {
+  return `[${items.map(jsonOf).join(',')}]`;
+}
+
 /** @param {number | null} value */
 function percent(value) {
   return value === null || value === undefined ? '–' : `${Math.round(value * 100)} %`;
@@ -64,6 +89,11 @@ export class Panel {
     this.analysed = false;
     /** The views showReport drew last, by what they show (see there). @type {Map<string, HTMLElement>} */
     this.views = new Map();
+    /** The question and suggestion rows questionsView drew last, by what they show. @type {Map<string, HTMLElement>} */
+    this.questionRows = new Map();
+    /** The questions section questionsView drew last, and the rows it holds. @type {HTMLElement | null} */
+    this.questionsBox = null;
+    this.questionsKey = '';
   }
 
   /** Details (the lists below) or Summary (the one-page summary with its pictures). */
@@ -200,28 +230,23 @@ export class Panel {
     const views = new Map();
     /** @type {HTMLElement[]} */
     const children = [];
-    /** @param {any[]} key @param {() => HTMLElement} draw */
+    /** @param {string} key @param {() => HTMLElement} draw */
     const view = (key, draw) => {
-      const text = JSON.stringify(key);
-      const made = this.views.get(text) ?? draw();
-      views.set(text, made);
+      const made = this.views.get(key) ?? draw();
+      views.set(key, made);
       return made;
     };
     /** @param {string} id */
     const shown = (id) => [id, noteById.get(id)?.text ?? null, noteById.get(id)?.rank ?? null];
     for (const canvas of report.canvases) {
       const rows = [...canvas.fit.pains_detail, ...canvas.fit.gains_detail];
-      const key = ['canvas', canvas, rows.map((row) => [shown(row.note), row.covered_by.map(shown),
-        questionByNote.get(row.note)?.message ?? null])];
+      const shownRows = rows.map((row) => [shown(row.note), row.covered_by.map(shown),
+        questionByNote.get(row.note)?.message ?? null]);
+      const key = `["canvas",${jsonOf(canvas)},${JSON.stringify(shownRows)}]`;
       children.push(view(key, () => this.canvasView(canvas, noteById, questionByNote)));
     }
-    /** @type {string[]} */
-    const named = [];
-    for (const question of questions) named.push(...(question.candidates ?? []));
-    for (const link of suggested) named.push(link.from, link.to);
-    children.push(view(['questions', questions, suggested, named.map(shown)],
-      () => this.questionsView(questions, suggested, noteById)));
-    children.push(view(['warnings', report.warnings], () => this.warningsView(report.warnings)));
+    children.push(this.questionsView(questions, suggested, noteById));
+    children.push(view(`["warnings",${jsonOfList(report.warnings)}]`, () => this.warningsView(report.warnings)));
     this.views = views;
     setChildren(this.body, children);
   }
@@ -295,42 +320,72 @@ export class Panel {
    * @param {Map<string, any>} noteById
    */
   questionsView(questions, suggested, noteById) {
+    /** @param {string} id */
+    const textOf = (id) => noteById.get(id)?.text ?? id;
+    // A Live edit changes a few questions: the rows of the others are kept,
+    // each by everything it shows (the question, the texts of the notes it
+    // names), and the whole list when no row changed.
+    const questionKeys = questions.map((question) =>
+      `q${jsonOf(question)}${JSON.stringify((question.candidates ?? []).map(textOf))}`);
+    const suggestionKeys = suggested.map((link) =>
+      `s${jsonOf(link)}${JSON.stringify([textOf(link.from), textOf(link.to)])}`);
+    const listKey = JSON.stringify([questionKeys, suggestionKeys]);
+    if (this.questionsBox && this.questionsKey === listKey) return this.questionsBox;
     const box = el('section', { className: 'cf-questions' });
     box.appendChild(el('h3', { text: `Questions (${questions.length})` }));
     if (questions.length === 0 && suggested.length === 0) {
       box.appendChild(el('div', { className: 'cf-empty', text: 'CanvasFit has nothing to ask about this board.' }));
     }
-    /** @param {string} id */
-    const textOf = (id) => noteById.get(id)?.text ?? id;
-    for (const question of questions) {
-      const row = el('div', { className: 'cf-question' }, [
-        el('span', { className: 'cf-question-mark', text: '?' }),
-        el('span', { text: question.message ?? question.code }),
-      ]);
-      row.dataset.code = question.code;
-      row.addEventListener('click', () => this.session.focusNotes([...(question.notes ?? []), ...(question.candidates ?? []).filter((/** @type {string} */ id) => noteById.has(id))]));
-      if (question.code === 'is-addressed') {
-        for (const candidate of question.candidates ?? []) {
-          row.appendChild(this.pairRow(candidate, question.notes[0], `'${textOf(candidate)}'`));
-        }
-      }
-      box.appendChild(row);
-    }
+    /** @type {Map<string, HTMLElement>} */
+    const rows = new Map();
+    /** @param {string} key @param {() => HTMLElement} draw */
+    const row = (key, draw) => {
+      let unique = key;  // two rows that show the same are two rows
+      for (let n = 1; rows.has(unique); n += 1) unique = `${key}#${n}`;
+      const made = this.questionRows.get(unique) ?? draw();
+      rows.set(unique, made);
+      return made;
+    };
+    questions.forEach((question, i) => box.appendChild(row(questionKeys[i], () => this.questionRow(question, noteById))));
     if (suggested.length > 0) {
       const list = el('div', { className: 'cf-suggested' });
       list.appendChild(el('h4', { text: `Suggested links (${suggested.length})` }));
-      for (const link of suggested) {
-        const row = el('div', { className: 'cf-suggestion' });
-        row.dataset.from = link.from;
-        row.dataset.to = link.to;
-        row.appendChild(this.pairRow(link.from, link.to,
-          `'${textOf(link.from)}' → '${textOf(link.to)}' (${percent(link.confidence ?? null)})`));
-        row.addEventListener('click', () => this.session.focusNotes([link.from, link.to]));
-        list.appendChild(row);
-      }
+      suggested.forEach((link, i) => list.appendChild(row(suggestionKeys[i], () => this.suggestionRow(link, noteById))));
       box.appendChild(list);
     }
+    this.questionRows = rows;
+    this.questionsBox = box;
+    this.questionsKey = listKey;
     return box;
+  }
+
+  /** @param {any} question @param {Map<string, any>} noteById */
+  questionRow(question, noteById) {
+    const row = el('div', { className: 'cf-question' }, [
+      el('span', { className: 'cf-question-mark', text: '?' }),
+      el('span', { text: question.message ?? question.code }),
+    ]);
+    row.dataset.code = question.code;
+    row.addEventListener('click', () => this.session.focusNotes([...(question.notes ?? []), ...(question.candidates ?? []).filter((/** @type {string} */ id) => noteById.has(id))]));
+    if (question.code === 'is-addressed') {
+      for (const candidate of question.candidates ?? []) {
+        row.appendChild(this.pairRow(candidate, question.notes[0], `'${noteById.get(candidate)?.text ?? candidate}'`));
+      }
+    }
+    return row;
+  }
+
+  /** @param {any} link @param {Map<string, any>} noteById */
+  suggestionRow(link, noteById) {
+    /** @param {string} id */
+    const textOf = (id) => noteById.get(id)?.text ?? id;
+    const row = el('div', { className: 'cf-suggestion' });
+    row.dataset.from = link.from;
+    row.dataset.to = link.to;
+    row.appendChild(this.pairRow(link.from, link.to,
+      `'${textOf(link.from)}' → '${textOf(link.to)}' (${percent(link.confidence ?? null)})`));
+    row.addEventListener('click', () => this.session.focusNotes([link.from, link.to]));
+    return row;
   }
 
   /**
