@@ -73,8 +73,8 @@ Loaded& load(const std::string& path) {
     p.read(loaded.input);
     p.layout();
     loaded.laid_out = p.analysis.layout;
-    p.classify();
     p.terms();
+    p.classify();
     p.link();
     p.rank_score();
     p.build_report();

@@ -28,7 +28,7 @@ void Pipeline::layout() {
 }
 
 void Pipeline::classify() {
-    place_by_text(board, analysis.layout);
+    place_by_text(board, analysis.layout, &analysis.readings);
     analysis.canvases.clear();
     for (CanvasNotes& notes : notes_by_canvas(analysis.layout, analysis.layout.canvases.size())) {
         analysis.canvases.emplace_back();
@@ -37,15 +37,13 @@ void Pipeline::classify() {
 }
 
 void Pipeline::terms() {
-    analysis.terms.clear();
-    analysis.terms.reserve(board.notes.size());
-    for (const Note& note : board.notes) analysis.terms.push_back(content_terms(note.text));
+    analysis.readings = read_notes(board);
 }
 
 void Pipeline::link() {
     analysis.connected = connector_adjacency(board);
     for (CanvasAnalysis& canvas : analysis.canvases)
-        canvas.links = link_canvas(board, canvas.notes, analysis.terms, analysis.connected, nullptr,
+        canvas.links = link_canvas(board, canvas.notes, analysis.readings, analysis.connected, nullptr,
                                    nullptr, &analysis.layout.notes);
 }
 
@@ -57,7 +55,7 @@ void Pipeline::rank_score() {
     for (CanvasAnalysis& canvas : analysis.canvases) {
         canvas.fit = score_fit(canvas.notes, analysis.priorities, canvas.links);
         canvas.value = profile_value(analysis, canvas.notes, canvas.links);
-        canvas.comparable = comparable_sets_of(board, canvas.notes, analysis.terms);
+        canvas.comparable = comparable_sets_of(canvas.notes, analysis.readings);
     }
 }
 
@@ -83,8 +81,8 @@ StageTimes run_stages(std::string_view input, BoardFacts* facts, std::string* js
     StageTimes t;
     t.read = timed([&] { p.read(input); });
     t.layout = timed([&] { p.layout(); });
+    t.terms = timed([&] { p.terms(); });  // before classify, which reads its readings
     t.classify = timed([&] { p.classify(); });
-    t.terms = timed([&] { p.terms(); });
     t.link = timed([&] { p.link(); });
     t.rank_score = timed([&] { p.rank_score(); });
     t.warnings = timed([&] { p.warnings(); });

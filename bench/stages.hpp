@@ -26,7 +26,7 @@ struct StageTimes {
     double read = 0;        // JSON text -> Board (parse, read, check, promote shapes)
     double layout = 0;      // classify_layout: canvases and sections from frames and positions
     double classify = 0;    // place_by_text: notes no layout cue places, misplaced notes
-    double terms = 0;       // content_terms of every note
+    double terms = 0;       // read_notes: tokens, content terms, compound stems (run before classify)
     double link = 0;        // connector adjacency + link_canvas for every canvas
     double rank_score = 0;  // dot votes, ranks, fit scores, value profiles, comparable term sets
     double warnings = 0;    // find_warnings
@@ -59,8 +59,8 @@ struct Pipeline {
 
     void read(std::string_view input);
     void layout();    // starts the analysis afresh
+    void terms();     // the notes' readings, which classify() and the stages after it share
     void classify();  // text placement into analysis.layout, then each canvas's notes
-    void terms();
     void link();
     void rank_score();
     std::vector<Warning> warnings() const;

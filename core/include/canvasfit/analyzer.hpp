@@ -31,7 +31,7 @@ namespace canvasfit {
 // Work done since construction, so tests can check incrementality without timing.
 struct AnalyzerStats {
     std::size_t notes_placed = 0;       // notes put into a canvas and section
-    std::size_t notes_tokenized = 0;    // notes whose text went through content_terms
+    std::size_t notes_tokenized = 0;    // notes whose text was read (tokens, terms) for the engine
     std::size_t markers_assigned = 0;   // dot votes whose note was decided (again)
     std::size_t canvases_analyzed = 0;  // per-canvas stage runs: ranks, links and fit of one canvas
     std::size_t text_steps = 0;         // board-wide text placement: once per report after edits

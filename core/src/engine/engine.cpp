@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include "text/similar_sets.hpp"
@@ -52,20 +53,21 @@ Adjacency connector_adjacency(const Board& board) {
     return connected;
 }
 
-ComparableSets comparable_sets_of(const Board& board, const CanvasNotes& notes,
-                                  const std::vector<Terms>& terms) {
+ComparableSets comparable_sets_of(const CanvasNotes& notes,
+                                  const std::vector<NoteReading>& readings) {
     std::vector<const Terms*> note_terms;
     for (const std::vector<NoteIndex>& section : notes.sections)
-        for (NoteIndex n : section) note_terms.push_back(&terms[n]);
+        for (NoteIndex n : section) note_terms.push_back(&readings[n].terms);
     const word_forms::Words words(note_terms);
     // Ids in first-seen order; the map is only looked up, never iterated, so
-    // its order cannot reach the output.
-    std::unordered_map<std::string, int> ids;
+    // its order cannot reach the output. Views into `readings` and the form
+    // table: no term is copied.
+    std::unordered_map<std::string_view, int> ids;
     ComparableSets sets;
     for (std::size_t section = 0; section < notes.sections.size(); ++section)
         for (NoteIndex n : notes.sections[section]) {
             std::vector<int> set;
-            for (const std::string& term : word_forms::comparable_terms(board.notes[n].text, &words))
+            for (std::string_view term : word_forms::comparable_term_views(readings[n], &words))
                 set.push_back(ids.try_emplace(term, static_cast<int>(ids.size())).first->second);
             std::sort(set.begin(), set.end());
             set.erase(std::unique(set.begin(), set.end()), set.end());
@@ -84,22 +86,33 @@ CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes) {
     CanvasAnalysis canvas;
     rank_canvas(board, notes, analysis.votes, analysis.priorities);
     canvas.links =
-        link_canvas(board, notes, analysis.terms, analysis.connected, nullptr, analysis.decisions,
+        link_canvas(board, notes, analysis.readings, analysis.connected, nullptr, analysis.decisions,
                     &analysis.layout.notes);
     canvas.fit = score_fit(notes, analysis.priorities, canvas.links);
     canvas.value = profile_value(analysis, notes, canvas.links);
-    canvas.comparable = comparable_sets_of(board, notes, analysis.terms);
+    canvas.comparable = comparable_sets_of(notes, analysis.readings);
     canvas.notes = std::move(notes);
     return canvas;
 }
 
+std::vector<NoteReading> read_notes(const Board& board) {
+    std::vector<NoteReading> readings;
+    readings.reserve(board.notes.size());
+    for (const Note& note : board.notes) readings.push_back(read_text(note.text));
+    return readings;
+}
+
 BoardAnalysis run_engine(const Board& board, Layout layout, const LinkDecisions* decisions) {
+    return run_engine(board, std::move(layout), read_notes(board), decisions);
+}
+
+BoardAnalysis run_engine(const Board& board, Layout layout, std::vector<NoteReading> readings,
+                         const LinkDecisions* decisions) {
     BoardAnalysis analysis;
     analysis.board = &board;
     analysis.decisions = decisions;
     analysis.layout = std::move(layout);
-    analysis.terms.reserve(board.notes.size());
-    for (const Note& note : board.notes) analysis.terms.push_back(content_terms(note.text));
+    analysis.readings = std::move(readings);
     analysis.connected = connector_adjacency(board);
     analysis.votes = count_votes(board);
     analysis.priorities.assign(board.notes.size(), Priority{});

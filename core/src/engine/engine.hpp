@@ -1,7 +1,7 @@
 // The fit and prioritisation engine: what CanvasFit computes once every note
 // has a canvas and a section. Each stage lives in its own file and works on
 // the shared BoardAnalysis below, so stages can be tested one by one:
-//   terms      (text.hpp)        every note's content terms, computed once
+//   readings   (note_reading.hpp) every note's tokens and terms, read once
 //   votes      (priorities.cpp)  dot-vote stickers counted per note
 //   priorities (priorities.cpp)  rank and priority of jobs, pains and gains
 //   links      (linking.cpp)     reliever->pain, creator->gain, product->job
@@ -20,6 +20,7 @@
 #include "canvasfit/report.hpp"
 #include "canvasfit/sections.hpp"
 #include "engine/value_types.hpp"
+#include "text/note_reading.hpp"
 
 namespace canvasfit {
 
@@ -133,8 +134,8 @@ struct ComparableSets {
         return maybe_same[static_cast<std::size_t>(section)];
     }
 };
-ComparableSets comparable_sets_of(const Board& board, const CanvasNotes& notes,
-                                  const std::vector<Terms>& terms);
+ComparableSets comparable_sets_of(const CanvasNotes& notes,
+                                  const std::vector<NoteReading>& readings);
 
 // Holds note indices: a field added here that holds them must also be
 // renumbered when the Analyzer removes a note (analyzer.cpp, renumber_canvas).
@@ -152,7 +153,9 @@ struct BoardAnalysis {
     const Board* board = nullptr;
     const LinkDecisions* decisions = nullptr;  // the facilitator's confirmed and rejected pairs
     Layout layout;
-    std::vector<Terms> terms;           // per note
+    // Per note: its text read once (tokens, content terms, compounds), shared
+    // by linking, duplicates and warnings.
+    std::vector<NoteReading> readings;
     Adjacency connected;                // per note
     std::vector<int> votes;             // per note: dot votes overlapping it
     std::vector<Priority> priorities;   // per note
@@ -175,22 +178,29 @@ struct LinkStats {
     std::size_t postings_read = 0;
 };
 std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
-                              const std::vector<Terms>& terms, const Adjacency& connected,
+                              const std::vector<NoteReading>& readings, const Adjacency& connected,
                               LinkStats* stats = nullptr, const LinkDecisions* decisions = nullptr,
                               const std::vector<NotePlacement>* placements = nullptr);
 Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
               const std::vector<Link>& links);
 
 // The per-canvas stages (ranks, links, fit) of one canvas whose notes are
-// `notes`. Reads the per-note parts of `analysis` (board, terms, connected,
+// `notes`. Reads the per-note parts of `analysis` (board, readings, connected,
 // votes) and writes the ranks of the canvas's notes into analysis.priorities.
 // run_engine calls it for every canvas, the incremental Analyzer (analyzer.hpp)
 // only for the canvases an edit touched: a new per-canvas stage goes here, so
 // that both stay the same analysis.
 CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes);
 
+// Every note's reading (read_text() of its text), in board order: made once,
+// before the text step, which reads them too.
+std::vector<NoteReading> read_notes(const Board& board);
+
 // Runs every stage on a board whose layout is known.
 BoardAnalysis run_engine(const Board& board, Layout layout,
+                         const LinkDecisions* decisions = nullptr);
+// The same with the notes' readings already made (read_notes(board)).
+BoardAnalysis run_engine(const Board& board, Layout layout, std::vector<NoteReading> readings,
                          const LinkDecisions* decisions = nullptr);
 
 }  // namespace canvasfit

@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -191,6 +192,8 @@ bool is_ascii_alnum(char c) {
 // leading zeros; "" letters for "#3"), with where it starts.
 std::vector<std::pair<std::size_t, std::string>> ids_in(const std::string& text) {
     std::vector<std::pair<std::size_t, std::string>> ids;
+    // Every id has a digit; most notes have none, and this runs on every note.
+    if (text.find_first_of("0123456789") == std::string::npos) return ids;
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n; ++i) {
         if (i > 0 && is_ascii_alnum(text[i - 1])) continue;
@@ -233,7 +236,8 @@ void read_ids(const std::string& text, NoteProfile& profile) {
 // hire learns in 10 minutes". Words up to three after a negator, within one
 // clause, are negated.
 
-bool negates(const std::string& folded) {
+// A string_view: it compares sizes first, and this runs on every token.
+bool negates(std::string_view folded) {
     return folded == "no" || folded == "not" || folded == "never" || folded == "without" ||
            folded == "instead" || folded == "nor" || folded == "neither" || folded == "non";
 }
@@ -301,13 +305,30 @@ void keep_first_per_key(std::vector<Surface>& surfaces) {
                    surfaces.end());
 }
 
+// Marks a token that gives no key (a stop word) in a note's token ids.
+constexpr KeyId kNoKey = static_cast<KeyId>(-1);
+
+// The key id of each token, kNoKey for stop words. Tokens give the note's
+// terms in order, so their ids (interned first) are reused, not looked up.
+std::vector<KeyId> token_keys(const std::vector<Token>& tokens, const Terms& terms,
+                              const std::vector<KeyId>& term_ids, CanvasVocabulary& vocabulary) {
+    std::vector<KeyId> ids(tokens.size(), kNoKey);
+    std::size_t next_term = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& key = key_of_token(tokens[i]);
+        if (key.empty()) continue;
+        const bool is_next_term = next_term < terms.size() && terms[next_term] == key;
+        ids[i] = is_next_term ? term_ids[next_term++] : vocabulary.intern(key);
+    }
+    return ids;
+}
+
 // Lexicon keys and surface words of a note, from its tokens. Each lexicon key
 // is on the side the note puts it: "nothing goes off" and "stress-free" are
 // remedies, "can't pause" is a problem; a key used both ways is a remedy. The
 // "free" of "stress-free" only turns "stress" around: it says nothing of cost.
-void read_tokens(const std::vector<Token>& tokens, const Terms& terms,
-                 const std::vector<KeyId>& term_ids, CanvasVocabulary& vocabulary,
-                 NoteProfile& profile) {
+void read_tokens(const std::vector<Token>& tokens, const std::vector<KeyId>& token_ids,
+                 CanvasVocabulary& vocabulary, NoteProfile& profile) {
     const auto add_family_key = [&](KeyId key, std::size_t begin, std::size_t end) {
         const auto& membership = vocabulary.family(key);
         if (!membership) return false;
@@ -317,16 +338,14 @@ void read_tokens(const std::vector<Token>& tokens, const Terms& terms,
                                              : membership->side});
         return true;
     };
+    profile.surfaces.reserve(tokens.size());
     bool previous_in_lexicon = false;
-    std::size_t next_term = 0;  // tokens give the note's terms in order: reuse their ids
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::string& key = key_of_token(tokens[i]);
         const bool turning_suffix =
             previous_in_lexicon && link_lexicon::negates_previous(tokens[i].text);
         previous_in_lexicon = false;
-        if (key.empty()) continue;
-        const bool is_next_term = next_term < terms.size() && terms[next_term] == key;
-        const KeyId id = is_next_term ? term_ids[next_term++] : vocabulary.intern(key);
+        const KeyId id = token_ids[i];
+        if (id == kNoKey) continue;
         profile.surfaces.push_back({id, tokens[i].text, i});
         if (!turning_suffix) previous_in_lexicon = add_family_key(id, i, i + 1);
     }
@@ -345,14 +364,11 @@ void read_tokens(const std::vector<Token>& tokens, const Terms& terms,
 
 // Terms used only under a negator, as sorted ids.
 std::vector<KeyId> negated_terms(const std::string& text, const std::vector<Token>& tokens,
-                                 CanvasVocabulary& vocabulary) {
+                                 const std::vector<KeyId>& token_ids) {
     const std::vector<bool> negated = negated_tokens(text, tokens);
     std::vector<KeyId> under, plain;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::string& key = key_of_token(tokens[i]);
-        if (key.empty()) continue;
-        (negated[i] ? under : plain).push_back(vocabulary.intern(key));
-    }
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (token_ids[i] != kNoKey) (negated[i] ? under : plain).push_back(token_ids[i]);
     std::sort(under.begin(), under.end());
     std::sort(plain.begin(), plain.end());
     std::vector<KeyId> only;
@@ -364,14 +380,11 @@ std::vector<KeyId> negated_terms(const std::string& text, const std::vector<Toke
 
 // Neighbours written apart that another note of the canvas writes as one
 // word ("text books" / "textbooks") count as that word too.
-void add_compounds(const std::string& text, const std::vector<Token>& tokens,
-                   const word_forms::Words& canvas_words, std::vector<KeyId>& term_ids,
-                   CanvasVocabulary& vocabulary) {
-    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-        const std::string compound = word_forms::joined(text, tokens[i], tokens[i + 1]);
+void add_compounds(const NoteReading& reading, const word_forms::Words& canvas_words,
+                   std::vector<KeyId>& term_ids, CanvasVocabulary& vocabulary) {
+    for (const std::string& compound : reading.joined)
         if (!compound.empty() && canvas_words.contains(compound))
             term_ids.push_back(vocabulary.intern(compound));
-    }
 }
 
 std::vector<std::string> folded_tags(const Note& note) {
@@ -383,18 +396,18 @@ std::vector<std::string> folded_tags(const Note& note) {
     return tags;
 }
 
-NoteProfile profile_note(const Note& note, const Terms& terms,
+NoteProfile profile_note(const Note& note, const NoteReading& reading,
                          const word_forms::Words& canvas_words, CanvasVocabulary& vocabulary) {
-    const std::string& text = note.text;
+    const Terms& terms = reading.terms;
     std::vector<KeyId> term_ids;
     term_ids.reserve(terms.size());
     for (const std::string& term : terms) term_ids.push_back(vocabulary.intern(term));
     NoteProfile profile;
-    const std::vector<Token> tokens = tokenize(text);
-    read_tokens(tokens, terms, term_ids, vocabulary, profile);
-    profile.negated = negated_terms(text, tokens, vocabulary);
-    add_compounds(text, tokens, canvas_words, term_ids, vocabulary);
-    read_ids(text, profile);
+    const std::vector<KeyId> token_ids = token_keys(reading.tokens, terms, term_ids, vocabulary);
+    read_tokens(reading.tokens, token_ids, vocabulary, profile);
+    profile.negated = negated_terms(note.text, reading.tokens, token_ids);
+    add_compounds(reading, canvas_words, term_ids, vocabulary);
+    read_ids(note.text, profile);
     profile.tags = folded_tags(note);
     profile.terms = count_terms(std::move(term_ids));
     profile.length = static_cast<int>(terms.size());
@@ -426,21 +439,21 @@ struct CanvasProfiles {
 
 // Every single word of the canvas, in canonical form: what a compound written
 // apart may stand for.
-word_forms::Words canvas_words(const CanvasNotes& notes, const std::vector<Terms>& terms) {
+word_forms::Words canvas_words(const CanvasNotes& notes, const std::vector<NoteReading>& readings) {
     std::vector<const Terms*> note_terms;
     for (const std::vector<NoteIndex>& section : notes.sections)
-        for (NoteIndex note : section) note_terms.push_back(&terms[note]);
+        for (NoteIndex note : section) note_terms.push_back(&readings[note].terms);
     return word_forms::Words(note_terms);
 }
 
 CanvasProfiles profile_canvas(const Board& board, const CanvasNotes& notes,
-                              const std::vector<Terms>& terms) {
+                              const std::vector<NoteReading>& readings) {
     CanvasProfiles profiles;
-    const word_forms::Words words = canvas_words(notes, terms);
+    const word_forms::Words words = canvas_words(notes, readings);
     for (std::size_t section = 0; section < profiles.sections.size(); ++section)
         for (NoteIndex note : notes.sections[section]) {
             NoteProfile profile =
-                profile_note(board.notes[note], terms[note], words, profiles.vocabulary);
+                profile_note(board.notes[note], readings[note], words, profiles.vocabulary);
             profiles.vocabulary.count_note(distinct_keys(profile));
             profiles.sections[section].push_back(std::move(profile));
         }
@@ -1040,7 +1053,7 @@ void sort_links(std::vector<Link>& links) {
 }  // namespace
 
 std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
-                              const std::vector<Terms>& terms, const Adjacency& connected,
+                              const std::vector<NoteReading>& readings, const Adjacency& connected,
                               LinkStats* stats, const LinkDecisions* decisions,
                               const std::vector<NotePlacement>* placements) {
     LinkStats local_stats;
@@ -1050,7 +1063,7 @@ std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
     add_connector_links(notes, connected, links, answered);
     if (decisions && !decisions->confirmed.empty())
         add_confirmed_links(board, notes, *decisions, links, answered);
-    const CanvasProfiles profiles = profile_canvas(board, notes, terms);
+    const CanvasProfiles profiles = profile_canvas(board, notes, readings);
     const RuleContext context{board, notes, profiles, answered, decisions, placements};
     for (const LinkRule& rule : kRules) add_text_links_for_rule(rule, context, links, counters);
     sort_links(links);

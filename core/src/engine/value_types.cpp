@@ -345,7 +345,7 @@ std::vector<ValueType> classify_notes(const BoardAnalysis& analysis,
     std::vector<ValueType> types;
     types.reserve(notes.size());
     for (NoteIndex n : notes)
-        types.push_back(classify_terms(analysis.terms[n], analysis.board->notes[n].text));
+        types.push_back(classify_terms(analysis.readings[n].terms, analysis.board->notes[n].text));
     return types;
 }
 
@@ -442,8 +442,8 @@ ValueProfile profile_value(const BoardAnalysis& analysis, const CanvasNotes& not
          value_drivers(notes.of(Section::pains), notes.of(Section::gains), analysis.priorities)) {
         const Note& note = board.notes[n];
         profile.drivers.push_back({note.id, analysis.priorities[n].priority,
-                                   classify_terms(analysis.terms[n], note.text),
-                                   analysis.terms[n]});
+                                   classify_terms(analysis.readings[n].terms, note.text),
+                                   analysis.readings[n].terms});
     }
     return profile;
 }

@@ -23,7 +23,7 @@ SegmentType segment_type_of(const BoardAnalysis& analysis, const CanvasAnalysis&
     if (!segment_text) return classify_segment({}, {});
     std::vector<const std::vector<std::string>*> profile;
     for (Section section : {Section::jobs, Section::pains, Section::gains})
-        for (NoteIndex n : canvas.notes.of(section)) profile.push_back(&analysis.terms[n]);
+        for (NoteIndex n : canvas.notes.of(section)) profile.push_back(&analysis.readings[n].terms);
     return classify_segment({*segment_text}, profile);
 }
 

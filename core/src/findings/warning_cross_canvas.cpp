@@ -64,7 +64,7 @@ CanvasSummary summarise_canvas(const BoardAnalysis& analysis, std::size_t c, Ter
     CanvasSummary summary;
     Terms top, products, answers, value_map;
     auto add_terms = [&](Terms& to, NoteIndex n) {
-        to.insert(to.end(), analysis.terms[n].begin(), analysis.terms[n].end());
+        to.insert(to.end(), analysis.readings[n].terms.begin(), analysis.readings[n].terms.end());
     };
     for (Section section : {Section::pains, Section::gains})
         for (NoteIndex n : notes.of(section))
@@ -73,7 +73,7 @@ CanvasSummary summarise_canvas(const BoardAnalysis& analysis, std::size_t c, Ter
                 add_terms(top, n);
             }
     for (NoteIndex n : notes.of(Section::products))
-        for (const std::string& term : analysis.terms[n])
+        for (const std::string& term : analysis.readings[n].terms)
             if (!generic_offer_words().contains(term)) products.push_back(term);
     for (Section section : {Section::relievers, Section::creators})
         for (NoteIndex n : notes.of(section)) add_terms(answers, n);

@@ -74,7 +74,7 @@ public:
     const Fit& fit() const { return canvas_.fit; }
     const Note& note(NoteIndex n) const { return analysis_.board->notes[n]; }
     const Priority& priority(NoteIndex n) const { return analysis_.priorities[n]; }
-    const Terms& terms(NoteIndex n) const { return analysis_.terms[n]; }
+    const Terms& terms(NoteIndex n) const { return analysis_.readings[n].terms; }
     // The section's notes as term sets, in notes(section) order (engine.hpp).
     const ComparableSets::Groups& same_notes(Section section) const {
         return canvas_.comparable.same_in(section);

@@ -41,7 +41,7 @@ bool is_value_map_builder(const CanvasView& canvas, NoteIndex note) {
 
 // The stems of the canvas's relievers and creators that address something:
 // what the value map does for the profile. An orphan reliever that names the
-// product leads nowhere, so it does not count. Views into analysis.terms; only
+// product leads nowhere, so it does not count. Views into the notes' terms; only
 // looked up, never iterated.
 using StemIndex = std::unordered_set<std::string_view>;
 

@@ -239,8 +239,10 @@ void add_engine_results(const Board& board, const BoardAnalysis& analysis, Repor
 
 Report analyze(const Board& board, const AnalyzeOptions& options) {
     Layout layout = classify_layout(board);
-    place_by_text(board, layout);  // notes no layout cue places, misplaced notes
-    return report_of(run_engine(board, std::move(layout), &options.links), options);
+    std::vector<NoteReading> readings = read_notes(board);  // one reading of each text, shared
+    place_by_text(board, layout, &readings);  // notes no layout cue places, misplaced notes
+    return report_of(run_engine(board, std::move(layout), std::move(readings), &options.links),
+                     options);
 }
 
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {

@@ -243,7 +243,7 @@ struct Analyzer::State {
         for (NoteIndex n = 0; n < board.notes.size(); ++n) {
             note_at.emplace(board.notes[n].id, n);
             cue_placement.push_back(place(board.notes[n]));
-            analysis.terms.push_back(terms_of(board.notes[n]));
+            analysis.readings.push_back(reading_of(board.notes[n]));
         }
         for (NoteIndex n = 0; n < board.notes.size(); ++n)
             analysis.connected.push_back(adjacency_of(n));
@@ -284,9 +284,9 @@ struct Analyzer::State {
         return layout.place(note);
     }
 
-    Terms terms_of(const Note& note) {
+    NoteReading reading_of(const Note& note) {
         ++stats.notes_tokenized;
-        return content_terms(note.text);
+        return read_text(note.text);
     }
 
     // The notes a connector joins to note n, in connector order, as
@@ -393,7 +393,7 @@ struct Analyzer::State {
         Layout placed;
         placed.canvases = layout.canvases();
         placed.notes = cue_placement;
-        place_by_text(board, placed, readings);
+        place_by_text(board, placed, readings, &analysis.readings);
         ++stats.text_steps;
         stats.texts_read = readings.texts_read();
         text_stale = false;
@@ -474,7 +474,7 @@ struct Analyzer::State {
         std::vector<std::size_t> touched;
         if (moved) touched = lift_from_markers(n, current.bounds);
         current = std::move(note);
-        if (text_changed) analysis.terms[n] = terms_of(current);
+        if (text_changed) analysis.readings[n] = reading_of(current);
         if (moved) settle_votes(n, std::move(touched));
         cue_placement[n] = place(current);
         text_stale = true;
@@ -487,7 +487,7 @@ struct Analyzer::State {
         const Note& added = board.notes.back();
         cue_placement.push_back(place(added));
         analysis.layout.notes.emplace_back();  // outside every canvas until the text step
-        analysis.terms.push_back(terms_of(added));
+        analysis.readings.push_back(reading_of(added));
         analysis.votes.push_back(0);
         analysis.priorities.emplace_back();
         analysis.connected.push_back(adjacency_of(n));
@@ -530,7 +530,7 @@ struct Analyzer::State {
         at(board.notes);
         at(cue_placement);
         at(analysis.layout.notes);
-        at(analysis.terms);
+        at(analysis.readings);
         at(analysis.votes);
         at(analysis.priorities);
         at(analysis.connected);

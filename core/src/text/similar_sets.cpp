@@ -86,9 +86,10 @@ void join_similar(const std::vector<std::vector<int>>& sets,
     };
     std::vector<std::vector<std::size_t>> index(frequency.size());  // term -> members so far
     std::vector<std::size_t> seen_by(members.size(), members.size());
+    std::vector<int> prefix;  // one buffer for every member's prefix
     for (std::size_t k = 0; k < members.size(); ++k) {
         const std::vector<int>& set = sets[members[k]];
-        std::vector<int> prefix = set;
+        prefix.assign(set.begin(), set.end());
         std::sort(prefix.begin(), prefix.end(), rarer);
         prefix.resize(std::min(prefix.size(), prefix_length(prefix.size(), threshold)));
         for (int id : prefix) {
@@ -111,6 +112,27 @@ void join_similar(const std::vector<std::vector<int>>& sets,
     }
 }
 
+// The groups of more than one set, by root (the smallest index) and members
+// ascending. Sized first, so that only those groups are allocated: most sets
+// of a section are alone.
+std::vector<std::vector<std::size_t>> groups_of(const std::vector<std::vector<int>>& sets,
+                                                UnionFind& groups) {
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> root(sets.size(), kNone), size(sets.size(), 0);
+    for (std::size_t i = 0; i < sets.size(); ++i)
+        if (!sets[i].empty()) ++size[root[i] = groups.find(i)];
+    std::vector<std::size_t> slot(sets.size(), kNone);
+    std::vector<std::vector<std::size_t>> result;
+    for (std::size_t r = 0; r < sets.size(); ++r)
+        if (size[r] > 1) {
+            slot[r] = result.size();
+            result.emplace_back().reserve(size[r]);
+        }
+    for (std::size_t i = 0; i < sets.size(); ++i)
+        if (root[i] != kNone && slot[root[i]] != kNone) result[slot[root[i]]].push_back(i);
+    return result;
+}
+
 }  // namespace
 
 std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
@@ -120,13 +142,7 @@ std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vect
     std::size_t pairs = 0;
     if (!distinct.empty()) join_similar(sets, distinct, threshold, groups, pairs);
     if (verified) *verified = pairs;
-    std::vector<std::vector<std::size_t>> by_root(sets.size());
-    for (std::size_t i = 0; i < sets.size(); ++i)
-        if (!sets[i].empty()) by_root[groups.find(i)].push_back(i);
-    std::vector<std::vector<std::size_t>> result;
-    for (std::vector<std::size_t>& group : by_root)
-        if (group.size() > 1) result.push_back(std::move(group));
-    return result;
+    return groups_of(sets, groups);
 }
 
 }  // namespace canvasfit

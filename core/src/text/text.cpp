@@ -373,14 +373,28 @@ bool is_possessive_s(const std::vector<Unit>& units, std::size_t apostrophe) {
 // is stemmed tens of times per analysis (stemming was ~9 % of it). The stemmer
 // is a pure function, so remembering cannot change a result. One table per
 // thread, emptied when full so that memory stays bounded (~2 MB).
-const std::string& remembered_stem(std::string_view word) {
+using StemTable = std::unordered_map<std::string, std::string>;
+
+const std::string& remembered(StemTable& stems, std::string_view word) {
     constexpr std::size_t kMaxRemembered = 1 << 14;
-    thread_local std::unordered_map<std::string, std::string> stems;
     const std::string key(word);
     const auto found = stems.find(key);
     if (found != stems.end()) return found->second;
     if (stems.size() >= kMaxRemembered) stems.clear();
     return stems.emplace(key, stem_english(word)).first->second;
+}
+
+const std::string& remembered_stem(std::string_view word) {
+    thread_local StemTable stems;
+    return remembered(stems, word);
+}
+
+// Words run together (word_stem(), for compounds written apart) have a table
+// of their own: a board has many more pairs of neighbouring words than
+// words, and they would push the words out of the table above.
+const std::string& remembered_compound_stem(std::string_view word) {
+    thread_local StemTable stems;
+    return remembered(stems, word);
 }
 
 std::string_view expand_unit_abbreviation(std::string_view word) {
@@ -534,15 +548,39 @@ std::vector<Token> tokenize(std::string_view text) {
 }
 
 std::vector<std::string> content_terms(std::string_view text) {
+    return content_terms_of(tokenize(text));
+}
+
+std::vector<std::string> content_terms_of(const std::vector<Token>& tokens) {
     std::vector<std::string> terms;
-    for (Token& token : tokenize(text)) {
+    for (const Token& token : tokens) {
         if (token.is_number) {
-            terms.push_back(std::move(token.text));
+            terms.push_back(token.text);
         } else if (!is_stop_word(token.text)) {
-            terms.push_back(std::move(token.stem));
+            terms.push_back(token.stem);
         }
     }
     return terms;
+}
+
+namespace {
+
+// Tokenizes as one word token whose folded text is itself: a letter, then
+// letters and digits, all lowercase ASCII (scan_word keeps each as it is).
+bool is_plain_ascii_word(std::string_view text) {
+    if (text.empty() || text[0] < 'a' || text[0] > 'z') return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    });
+}
+
+}  // namespace
+
+std::string word_stem(std::string_view text) {
+    if (is_plain_ascii_word(text))
+        return remembered_compound_stem(expand_unit_abbreviation(text));
+    const std::vector<Token> tokens = tokenize(text);
+    return tokens.size() == 1 ? tokens.front().stem : std::string();
 }
 
 bool is_stop_word(std::string_view folded_word) {

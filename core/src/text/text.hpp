@@ -60,6 +60,13 @@ std::vector<Token> tokenize(std::string_view text);
 // every other ("$30 plan" to "3 apps"), while equal values ("24/7") are a real
 // hint; the units next to the numbers ("min", "hour") carry the rest.
 std::vector<std::string> content_terms(std::string_view text);
+// content_terms() of the text `tokens` came from, without tokenizing it again.
+std::vector<std::string> content_terms_of(const std::vector<Token>& tokens);
+
+// The stem of `text` when it reads as exactly one token (that token's stem),
+// else "". A plain lowercase ASCII word is stemmed without tokenizing it:
+// word_forms asks this of every pair of neighbouring words run together.
+std::string word_stem(std::string_view text);
 
 // True for a folded word that carries no content for linking notes: English
 // function words and contractions without their apostrophe ("dont", "youre"),

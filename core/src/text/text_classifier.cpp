@@ -467,18 +467,6 @@ Section runner_up(const Scores& scores, Section best) {
     return static_cast<Section>(second);
 }
 
-// content_terms() of the text the tokens came from, without tokenizing again.
-std::vector<std::string> content_terms_of(const std::vector<Token>& tokens) {
-    std::vector<std::string> terms;
-    for (const Token& token : tokens) {
-        if (token.is_number)
-            terms.push_back(token.text);
-        else if (!is_stop_word(token.text))
-            terms.push_back(token.stem);
-    }
-    return terms;
-}
-
 std::vector<std::string> distinct(std::vector<std::string> terms) {
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
@@ -492,12 +480,18 @@ struct NoteText {
     std::vector<std::string> terms;    // its content terms, sorted, each once
 };
 
-NoteText read_note(std::string_view text) {
+NoteText note_text_of(std::vector<Token> tokens, std::vector<std::string> terms) {
     NoteText note;
-    note.tokens = tokenize(text);
+    note.tokens = std::move(tokens);
     note.features = text_features(note.tokens);
-    note.terms = distinct(content_terms_of(note.tokens));
+    note.terms = distinct(std::move(terms));
     return note;
+}
+
+NoteText read_note(std::string_view text) {
+    std::vector<Token> tokens = tokenize(text);
+    std::vector<std::string> terms = content_terms_of(tokens);
+    return note_text_of(std::move(tokens), std::move(terms));
 }
 
 // A note placed by its text is a finding: on canvases others wrote, the board
@@ -894,12 +888,15 @@ struct TextReadings::Store {
     }
     void end() { previous.clear(); }
 
-    const NoteText& reading(const std::string& text) {
+    // `read`, when given, is the engine's reading of the text: its tokens and
+    // terms are taken from there instead of tokenizing the text again.
+    const NoteText& reading(const std::string& text, const NoteReading* read) {
         if (const auto found = current.find(text); found != current.end()) return found->second;
         if (auto node = previous.extract(text); !node.empty())
             return current.insert(std::move(node)).position->second;
         ++texts_read;
-        return current.emplace(text, read_note(text)).first->second;
+        NoteText note = read ? note_text_of(read->tokens, read->terms) : read_note(text);
+        return current.emplace(text, std::move(note)).first->second;
     }
 };
 
@@ -909,12 +906,13 @@ TextReadings& TextReadings::operator=(TextReadings&&) noexcept = default;
 TextReadings::~TextReadings() = default;
 std::size_t TextReadings::texts_read() const { return store_->texts_read; }
 
-void place_by_text(const Board& board, Layout& layout) {
+void place_by_text(const Board& board, Layout& layout, const std::vector<NoteReading>* read) {
     TextReadings readings;
-    place_by_text(board, layout, readings);
+    place_by_text(board, layout, readings, read);
 }
 
-void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
+void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
+                   const std::vector<NoteReading>* read) {
     const std::size_t count = board.notes.size();
     const CompetitorSheets sheets(board);
     TextReadings::Store& store = *readings.store_;
@@ -933,7 +931,7 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings) {
         } else {
             free[n] = true;
         }
-        notes[n] = &store.reading(note.text);
+        notes[n] = &store.reading(note.text, read ? &(*read)[n] : nullptr);
         // The board model was trained on contexts labelled this way: every
         // free note by its best guess, however unsure.
         if (free[n] && !notes[n]->tokens.empty()) known[n] = decide(*notes[n], nullptr).best;

@@ -22,6 +22,7 @@
 #include "canvasfit/board.hpp"
 #include "layout/layout.hpp"
 #include "canvasfit/sections.hpp"
+#include "text/note_reading.hpp"
 
 namespace canvasfit {
 
@@ -74,8 +75,11 @@ std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::stri
 // - a note placed by frame or region whose text reads as another section at
 //   text_misplaced_confidence() or more gets NotePlacement::text_suggestion,
 //   which the report turns into a misplaced-note warning. Its section stays.
-// Deterministic; linear in the board's text.
-void place_by_text(const Board& board, Layout& layout);
+// Deterministic; linear in the board's text. `read`, when given, holds each
+// note's reading (read_text() of its text, per note): the step then takes
+// tokens and terms from there instead of tokenizing every text again.
+void place_by_text(const Board& board, Layout& layout,
+                   const std::vector<NoteReading>* read = nullptr);
 
 // What the text step reads from a note's text (its tokens, model features and
 // content terms), kept by text between calls. Reading the text is most of the
@@ -93,11 +97,13 @@ public:
     std::size_t texts_read() const;  // texts read (not found kept) since construction
 
 private:
-    friend void place_by_text(const Board& board, Layout& layout, TextReadings& readings);
+    friend void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
+                              const std::vector<NoteReading>* read);
     struct Store;
     std::unique_ptr<Store> store_;
 };
-void place_by_text(const Board& board, Layout& layout, TextReadings& readings);
+void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
+                   const std::vector<NoteReading>* read = nullptr);
 
 // The integer model, for tests that pin it to its training script.
 namespace text_model {

@@ -55,11 +55,6 @@ struct Table {
     std::size_t size = 0;
 };
 
-std::string stem_of_word(std::string_view word) {
-    const std::vector<Token> tokens = tokenize(word);
-    return tokens.size() == 1 ? tokens.front().stem : std::string();
-}
-
 const Table& table() {
     static const Table built = [] {
         Table t;
@@ -69,8 +64,8 @@ const Table& table() {
             if (end == std::string_view::npos) end = kForms.size();
             const std::string_view pair = kForms.substr(start, end - start);
             const std::size_t space = pair.find(' ');
-            const std::string form = stem_of_word(pair.substr(0, space));
-            const std::string base = stem_of_word(pair.substr(space + 1));
+            const std::string form = word_stem(pair.substr(0, space));
+            const std::string base = word_stem(pair.substr(space + 1));
             if (!form.empty() && !base.empty() && form != base) {
                 t.base_of.emplace(form, base);
                 ++t.size;
@@ -92,15 +87,14 @@ const std::string& canonical(const std::string& stem) {
     return found == base_of.end() ? stem : found->second;
 }
 
-std::string joined(const std::string& text, const Token& first, const Token& second) {
+std::string joined(std::string_view text, const Token& first, const Token& second) {
     if (!is_word(first) || !is_word(second) || second.begin < first.end) return {};
-    const std::string_view between =
-        std::string_view(text).substr(first.end, second.begin - first.end);
+    const std::string_view between = text.substr(first.end, second.begin - first.end);
     if (!(between.empty() || between == " " || between == "-")) return {};
     // Two full words make a compound; a lone letter only before a hyphen ("e-mail").
     if (first.text.size() == 1 && between != "-") return {};
     if (first.text.size() + second.text.size() < 6) return {};
-    return canonical(stem_of_word(first.text + second.text));
+    return canonical(word_stem(first.text + second.text));
 }
 
 Words::Words(const std::vector<const std::vector<std::string>*>& note_terms) {
@@ -110,18 +104,29 @@ Words::Words(const std::vector<const std::vector<std::string>*>& note_terms) {
     stems_.erase(std::unique(stems_.begin(), stems_.end()), stems_.end());
 }
 
-bool Words::contains(const std::string& stem) const {
+bool Words::contains(std::string_view stem) const {
     return std::binary_search(stems_.begin(), stems_.end(), stem);
 }
 
 std::vector<std::string> comparable_terms(const std::string& text, const Words* known_words) {
+    return comparable_terms(read_text(text), known_words);
+}
+
+std::vector<std::string> comparable_terms(const NoteReading& reading, const Words* known_words) {
     std::vector<std::string> terms;
-    const std::vector<Token> tokens = tokenize(text);
+    for (std::string_view term : comparable_term_views(reading, known_words)) terms.emplace_back(term);
+    return terms;
+}
+
+std::vector<std::string_view> comparable_term_views(const NoteReading& reading,
+                                                    const Words* known_words) {
+    std::vector<std::string_view> terms;
+    const std::vector<Token>& tokens = reading.tokens;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (known_words && i + 1 < tokens.size()) {
-            std::string compound = joined(text, tokens[i], tokens[i + 1]);
+            const std::string& compound = reading.joined[i];
             if (!compound.empty() && known_words->contains(compound)) {
-                terms.push_back(std::move(compound));
+                terms.emplace_back(compound);
                 ++i;
                 continue;
             }

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "text/note_reading.hpp"
 #include "text/text.hpp"
 
 namespace canvasfit::word_forms {
@@ -20,18 +22,20 @@ const std::string& canonical(const std::string& stem);
 // The stem of two neighbouring words written as one ("text" + "books" ->
 // "textbook"), "" when they cannot be a compound: not both words, or
 // something other than nothing, a space or a hyphen between them in `text`.
-std::string joined(const std::string& text, const Token& first, const Token& second);
+std::string joined(std::string_view text, const Token& first, const Token& second);
 
 // The single words (canonical stems) of a set of notes, for telling whether a
 // compound written apart is a word the board uses. Sorted, looked up by
-// binary search.
+// binary search. Views into the terms it is made from (or the form table):
+// those must outlive it. Built per canvas twice an analysis, so it copies no
+// strings.
 class Words {
 public:
     explicit Words(const std::vector<const std::vector<std::string>*>& note_terms);
-    bool contains(const std::string& stem) const;
+    bool contains(std::string_view stem) const;
 
 private:
-    std::vector<std::string> stems_;
+    std::vector<std::string_view> stems_;
 };
 
 // content_terms() in canonical form: what two notes are compared by. When
@@ -39,6 +43,15 @@ private:
 // count as that one word instead ("text books" reads as "textbook" on a board
 // where someone wrote "textbooks").
 std::vector<std::string> comparable_terms(const std::string& text, const Words* known_words = nullptr);
+// The same from a reading of the text (note_reading.hpp), which has the
+// tokens and compound stems already.
+std::vector<std::string> comparable_terms(const NoteReading& reading,
+                                          const Words* known_words = nullptr);
+// The same as views into `reading` and the form table, for callers that only
+// compare them (duplicate sets are read per canvas on every analysis):
+// valid while `reading` is.
+std::vector<std::string_view> comparable_term_views(const NoteReading& reading,
+                                                    const Words* known_words = nullptr);
 
 // How many forms the table maps (for tests and docs).
 std::size_t table_size();

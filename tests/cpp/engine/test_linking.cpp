@@ -339,7 +339,7 @@ TEST(Linking, TenThousandNoteCanvasScoresFarFewerThanAllPairs) {
     constexpr std::size_t kEach = 5000;
     Board board;
     CanvasNotes notes;
-    std::vector<Terms> terms;
+    std::vector<NoteReading> readings;
     for (std::size_t i = 0; i < 2 * kEach; ++i) {
         const bool is_pain = i < kEach;
         Note note;
@@ -347,14 +347,14 @@ TEST(Linking, TenThousandNoteCanvasScoresFarFewerThanAllPairs) {
         // "order", "lost" and "late" are on every pain; "sku<k>" on one pain and one reliever.
         note.text = std::string(is_pain ? "Order lost" : "Order tracked") + " sku" +
                     std::to_string(i % kEach) + (is_pain ? " late" : " on time");
-        terms.push_back(content_terms(note.text));
+        readings.push_back(read_text(note.text));
         board.notes.push_back(std::move(note));
         notes.of(is_pain ? Section::pains : Section::relievers).push_back(i);
     }
     const Adjacency connected(board.notes.size());
 
     LinkStats stats;
-    const std::vector<Link> links = link_canvas(board, notes, terms, connected, &stats);
+    const std::vector<Link> links = link_canvas(board, notes, readings, connected, &stats);
 
     // Each reliever reaches its pain through its sku's posting list; the lists
     // of "order", "lost" (loss) and "late" (punctuality) are too long to

@@ -339,3 +339,25 @@ TEST(TextTerms, LongInputIsHandled) {
     EXPECT_EQ(terms[0], "payment");
     EXPECT_EQ(terms[1], "fail");
 }
+
+// word_stem() skips tokenizing plain lowercase ASCII words; every other text
+// is tokenized, and the answer must be the one tokenize() gives either way.
+TEST(WordStem, IsTheStemOfTheOneTokenTheTextReadsAs) {
+    for (const std::string text :
+         {"textbooks", "handbook", "mp3player", "b2b", "min", "hrs", "organised", "running",
+          "Textbooks", "caf\xC3\xA9s", "co\xC2\xADoperation", "\xCE\xB1\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1"}) {
+        const std::vector<Token> tokens = tokenize(text);
+        ASSERT_EQ(tokens.size(), 1u) << text;
+        EXPECT_EQ(canvasfit::word_stem(text), tokens.front().stem) << text;
+    }
+    EXPECT_EQ(canvasfit::word_stem("textbooks"), "textbook");
+    EXPECT_EQ(canvasfit::word_stem("hrs"), "hour");  // the unit written short, as tokenize() reads it
+}
+
+TEST(WordStem, IsEmptyUnlessTheTextIsOneToken) {
+    EXPECT_EQ(canvasfit::word_stem(""), "");
+    EXPECT_EQ(canvasfit::word_stem("text books"), "");
+    EXPECT_EQ(canvasfit::word_stem("3x"), "");  // a number, then a word
+    EXPECT_EQ(canvasfit::word_stem("\xE4\xB8\xAD\xE6\x96\x87"), "");  // two ideographs, two tokens
+    EXPECT_EQ(canvasfit::word_stem("24/7"), "24/7");  // one number: its normalised form
+}

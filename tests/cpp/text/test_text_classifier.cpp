@@ -230,6 +230,38 @@ TEST(PlaceByText, NotesOutsideEverySectionAreSortedIntoTheCanvas) {
         EXPECT_EQ(layout.notes[n].via, Placement::frame);
 }
 
+// analyze() hands the step the notes' readings (note_reading.hpp) so that it
+// does not tokenize each text again: it must place every note as it would
+// have from the texts alone, sure and unsure ones, misplaced ones included.
+TEST(PlaceByText, TheSharedReadingsPlaceNotesAsTheTextsDo) {
+    Board board = canvas_board();
+    board.notes.push_back(sticky("p2", "Radiators stay cold upstairs", 820, 320, "f-pains"));
+    board.notes.push_back(sticky("p3", "Gas bills jump every January", 920, 320, "f-pains"));
+    board.notes.push_back(sticky("lot1", "Waiting all day for an engineer who never turns up", 2000, 0));
+    board.notes.push_back(sticky("lot2", "Customer\xE2\x80\x99s don't get 24/7 support", 2100, 0));
+    board.notes.push_back(sticky("lot3", "Automatic reminders before rent is due", 2200, 0));
+    board.notes.push_back(sticky("odd", "Radiators stay cold upstairs", 20, 20, "f-gains"));
+    for (Note& note : board.notes)  // the team's colours: pink pains, lot1 among them
+        if (note.parent == "f-pains" || note.id == "lot1") note.color = "#ffc9c9";
+    std::vector<NoteReading> readings;
+    for (const Note& note : board.notes) readings.push_back(read_text(note.text));
+    Layout alone = classify_layout(board);
+    Layout shared = alone;
+    place_by_text(board, alone);
+    place_by_text(board, shared, &readings);
+    ASSERT_EQ(alone.notes.size(), shared.notes.size());
+    for (std::size_t n = 0; n < alone.notes.size(); ++n) {
+        EXPECT_EQ(alone.notes[n].section, shared.notes[n].section) << board.notes[n].text;
+        EXPECT_EQ(alone.notes[n].via, shared.notes[n].via) << board.notes[n].text;
+        EXPECT_EQ(alone.notes[n].confidence, shared.notes[n].confidence) << board.notes[n].text;
+        EXPECT_EQ(alone.notes[n].text_suggestion, shared.notes[n].text_suggestion);
+        EXPECT_EQ(alone.notes[n].text_reason, shared.notes[n].text_reason);
+    }
+    const NotePlacement& lot1 = shared.notes[board.notes.size() - 4];
+    EXPECT_EQ(lot1.section, Section::pains);
+    EXPECT_EQ(lot1.via, Placement::text);
+}
+
 TEST(PlaceByText, NotesOnACompetitorSheetAreLeftToIt) {
     Board board = canvas_board();
     board.containers.push_back(frame("f-comp", "Competitors", {0, 800, 600, 300}));
