@@ -241,8 +241,14 @@ Report analyze(const Board& board, const AnalyzeOptions& options) {
     Layout layout = classify_layout(board);
     std::vector<NoteReading> readings = read_notes(board);  // one reading of each text, shared
     place_by_text(board, layout, &readings);  // notes no layout cue places, misplaced notes
-    return report_of(run_engine(board, std::move(layout), std::move(readings), &options.links),
-                     options);
+    BoardAnalysis analysis = run_engine(board, std::move(layout), std::move(readings), &options.links);
+    // Only the engine reads tokens and compound stems; the report reads terms.
+    // Let them go before the report is built, the peak of an analysis.
+    for (NoteReading& reading : analysis.readings) {
+        std::vector<Token>().swap(reading.tokens);
+        std::vector<std::string>().swap(reading.joined);
+    }
+    return report_of(analysis, options);
 }
 
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {
