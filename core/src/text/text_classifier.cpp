@@ -475,15 +475,29 @@ std::vector<std::string> distinct(std::vector<std::string> terms) {
 
 // One note's text, analysed once for both models and the board context.
 struct NoteText {
-    std::vector<Token> tokens;
+    // The tokens: its own, or the engine's reading's when that outlives this
+    // (a one-shot analysis): at 50,000 notes a copy of every note's tokens
+    // was 19 MB at the peak of the analysis.
+    std::vector<Token> own_tokens;
+    const std::vector<Token>* borrowed_tokens = nullptr;
     std::vector<int> features;         // ids into Tables, sorted
     std::vector<std::string> terms;    // its content terms, sorted, each once
+
+    const std::vector<Token>& tokens() const { return borrowed_tokens ? *borrowed_tokens : own_tokens; }
 };
 
 NoteText note_text_of(std::vector<Token> tokens, std::vector<std::string> terms) {
     NoteText note;
-    note.tokens = std::move(tokens);
-    note.features = text_features(note.tokens);
+    note.own_tokens = std::move(tokens);
+    note.features = text_features(note.own_tokens);
+    note.terms = distinct(std::move(terms));
+    return note;
+}
+
+NoteText note_text_borrowing(const std::vector<Token>& tokens, std::vector<std::string> terms) {
+    NoteText note;
+    note.borrowed_tokens = &tokens;
+    note.features = text_features(tokens);
     note.terms = distinct(std::move(terms));
     return note;
 }
@@ -519,7 +533,7 @@ Decision decide(const NoteText& note, const BoardContext* context) {
 
 std::string explain(const NoteText& note, const BoardContext* context, const Decision& decision,
                     Section versus) {
-    return reason_for(context ? Model::board : Model::text, note.features, note.tokens, context,
+    return reason_for(context ? Model::board : Model::text, note.features, note.tokens(), context,
                       decision.best, versus);
 }
 
@@ -880,6 +894,9 @@ struct TextReadings::Store {
     // Node-based maps: a reading stays where it is while other texts are added.
     std::unordered_map<std::string, NoteText> current, previous;
     std::size_t texts_read = 0;
+    // Only for a store that lives no longer than the readings it is given
+    // (one call): a kept store would outlive a reading replaced by an edit.
+    bool borrow_tokens = false;
 
     // A call keeps what the last one read only for the texts it asks for again.
     void begin() {
@@ -895,7 +912,9 @@ struct TextReadings::Store {
         if (auto node = previous.extract(text); !node.empty())
             return current.insert(std::move(node)).position->second;
         ++texts_read;
-        NoteText note = read ? note_text_of(read->tokens, read->terms) : read_note(text);
+        NoteText note = !read         ? read_note(text)
+                        : borrow_tokens ? note_text_borrowing(read->tokens, read->terms)
+                                        : note_text_of(read->tokens, read->terms);
         return current.emplace(text, std::move(note)).first->second;
     }
 };
@@ -908,6 +927,7 @@ std::size_t TextReadings::texts_read() const { return store_->texts_read; }
 
 void place_by_text(const Board& board, Layout& layout, const std::vector<NoteReading>* read) {
     TextReadings readings;
+    readings.store_->borrow_tokens = true;  // the store ends with this call; `read` outlives it
     place_by_text(board, layout, readings, read);
 }
 
@@ -934,7 +954,7 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
         notes[n] = &store.reading(note.text, read ? &(*read)[n] : nullptr);
         // The board model was trained on contexts labelled this way: every
         // free note by its best guess, however unsure.
-        if (free[n] && !notes[n]->tokens.empty()) known[n] = decide(*notes[n], nullptr).best;
+        if (free[n] && !notes[n]->tokens().empty()) known[n] = decide(*notes[n], nullptr).best;
     }
     // Pass 2: what it says on this board.
     std::vector<const std::vector<std::string>*> terms(count, nullptr);
@@ -948,7 +968,7 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
         if (placed_by_layout(layout.notes[n])) colours.count(board.notes[n].color, layout.notes[n].section);
     bool placed_any = false;
     for (std::size_t n = 0; n < count; ++n) {
-        if (!notes[n] || notes[n]->tokens.empty()) continue;
+        if (!notes[n] || notes[n]->tokens().empty()) continue;
         NotePlacement& placement = layout.notes[n];
         const Decision read = decide(*notes[n], &contexts[n]);
         // The board's colours speak for unsorted notes and against a placed

@@ -99,6 +99,8 @@ public:
 private:
     friend void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
                               const std::vector<NoteReading>* read);
+    friend void place_by_text(const Board& board, Layout& layout,
+                              const std::vector<NoteReading>* read);
     struct Store;
     std::unique_ptr<Store> store_;
 };
