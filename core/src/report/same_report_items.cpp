@@ -203,6 +203,13 @@ void mix(std::size_t& seed, const std::optional<std::string>& text) {
     if (text) mix(seed, *text);
 }
 
+template <typename... Fields>
+std::size_t hash_of(const Fields&... fields) {
+    std::size_t seed = 0;
+    (mix(seed, fields), ...);
+    return seed;
+}
+
 }  // namespace
 
 bool same_item(const CanvasReport& a, const CanvasReport& b) {
@@ -234,36 +241,18 @@ bool same_item(const Question& a, const Question& b) {
 }
 
 std::size_t hash_item(const LinkReport& link) {
-    std::size_t seed = 0;
-    mix(seed, link.from);
-    mix(seed, link.to);
-    mix(seed, link.strength);
-    mix(seed, link.via);
-    mix(seed, link.evidence);
-    mix(seed, link.source);
-    mix(seed, link.confidence);
-    return seed;
+    return hash_of(link.from, link.to, link.strength, link.via, link.evidence, link.source,
+                   link.confidence);
 }
 
 std::size_t hash_item(const Warning& warning) {
-    std::size_t seed = 0;
-    mix(seed, warning.code);
-    mix(seed, static_cast<std::size_t>(warning.severity));
-    mix(seed, warning.notes);
-    mix(seed, warning.canvas);
-    mix(seed, warning.message);
-    return seed;
+    return hash_of(warning.code, static_cast<std::size_t>(warning.severity), warning.notes,
+                   warning.canvas, warning.message);
 }
 
 std::size_t hash_item(const Question& question) {
-    std::size_t seed = 0;
-    mix(seed, question.code);
-    mix(seed, question.canvas);
-    mix(seed, question.notes);
-    mix(seed, question.candidates);
-    mix(seed, question.confidence);
-    mix(seed, question.message);
-    return seed;
+    return hash_of(question.code, question.canvas, question.notes, question.candidates,
+                   question.confidence, question.message);
 }
 
 }  // namespace canvasfit
