@@ -52,7 +52,9 @@ void diff_by_id(const std::vector<Item>& before, const std::vector<Item>& after,
 
 // Lists without ids (links, warnings, questions), compared as multisets. Their
 // fields write JSON one to one (every field is written, as it is held), so
-// field equality is JSON equality here.
+// field equality is JSON equality here; the one exception, two strings of
+// invalid UTF-8 that the writer replaces alike, cannot come from a board the
+// readers accepted, and would only list an unchanged item as removed and added.
 template <typename Item>
 void diff_as_multiset(const std::vector<Item>& before, const std::vector<Item>& after,
                       std::vector<Item>& added, std::vector<Item>& removed) {
