@@ -52,10 +52,12 @@ void Pipeline::rank_score() {
     analysis.priorities.assign(board.notes.size(), Priority{});
     for (const CanvasAnalysis& canvas : analysis.canvases)
         rank_canvas(board, canvas.notes, analysis.votes, analysis.priorities);
-    for (CanvasAnalysis& canvas : analysis.canvases) {
+    for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
+        CanvasAnalysis& canvas = analysis.canvases[c];
         canvas.fit = score_fit(canvas.notes, analysis.priorities, canvas.links);
         canvas.value = profile_value(analysis, canvas.notes, canvas.links);
         canvas.comparable = comparable_sets_of(canvas.notes, analysis.readings);
+        read_segment(analysis, c, canvas);
     }
 }
 

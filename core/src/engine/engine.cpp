@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "structure/titles.hpp"
 #include "text/similar_sets.hpp"
 #include "text/text.hpp"
 #include "text/word_forms.hpp"
@@ -81,7 +82,42 @@ ComparableSets comparable_sets_of(const CanvasNotes& notes,
     return sets;
 }
 
-CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes) {
+namespace {
+
+// The segment a canvas is about: its segment notes, in board order, else the
+// qualifier of a segment or canvas title ("Customer Segment: Busy parents").
+std::optional<std::string> segment_of(const BoardAnalysis& analysis, std::size_t c,
+                                      const CanvasNotes& notes) {
+    const Board& board = *analysis.board;
+    std::string texts;
+    for (NoteIndex n : notes.of(Section::segment))
+        texts += (texts.empty() ? "" : "; ") + board.notes[n].text;
+    if (!texts.empty()) return texts;
+    const CanvasLayout& layout = analysis.layout.canvases[c];
+    for (const SectionArea& area : layout.sections)
+        if (area.section == Section::segment)
+            for (const Container& container : board.containers)
+                if (container.id == area.container_id && !title_qualifier(container.title).empty())
+                    return title_qualifier(container.title);
+    if (!title_qualifier(layout.title).empty()) return title_qualifier(layout.title);
+    return std::nullopt;
+}
+
+}  // namespace
+
+void read_segment(const BoardAnalysis& analysis, std::size_t c, CanvasAnalysis& canvas) {
+    canvas.segment = segment_of(analysis, c, canvas.notes);
+    if (!canvas.segment) {
+        canvas.segment_type = classify_segment({}, {});
+        return;
+    }
+    std::vector<const std::vector<std::string>*> profile;
+    for (Section section : {Section::jobs, Section::pains, Section::gains})
+        for (NoteIndex n : canvas.notes.of(section)) profile.push_back(&analysis.readings[n].terms);
+    canvas.segment_type = classify_segment({*canvas.segment}, profile);
+}
+
+CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, std::size_t c, CanvasNotes notes) {
     const Board& board = *analysis.board;
     CanvasAnalysis canvas;
     rank_canvas(board, notes, analysis.votes, analysis.priorities);
@@ -92,6 +128,7 @@ CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes) {
     canvas.value = profile_value(analysis, notes, canvas.links);
     canvas.comparable = comparable_sets_of(notes, analysis.readings);
     canvas.notes = std::move(notes);
+    read_segment(analysis, c, canvas);
     return canvas;
 }
 
@@ -116,8 +153,9 @@ BoardAnalysis run_engine(const Board& board, Layout layout, std::vector<NoteRead
     analysis.connected = connector_adjacency(board);
     analysis.votes = count_votes(board);
     analysis.priorities.assign(board.notes.size(), Priority{});
-    for (CanvasNotes& notes : notes_by_canvas(analysis.layout, analysis.layout.canvases.size()))
-        analysis.canvases.push_back(analyze_canvas(analysis, std::move(notes)));
+    std::vector<CanvasNotes> by_canvas = notes_by_canvas(analysis.layout, analysis.layout.canvases.size());
+    for (std::size_t c = 0; c < by_canvas.size(); ++c)
+        analysis.canvases.push_back(analyze_canvas(analysis, c, std::move(by_canvas[c])));
     return analysis;
 }
 

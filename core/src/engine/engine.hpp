@@ -145,6 +145,11 @@ struct CanvasAnalysis {
     Fit fit;
     ValueProfile value;  // holds no note indices: nothing to renumber
     ComparableSets comparable;  // positions parallel to notes: nothing to renumber
+    // The segment the canvas is about (its segment notes' texts, else the
+    // qualifier of a segment or canvas title) and its type: read per canvas,
+    // so that a report after an edit does not classify every canvas again.
+    std::optional<std::string> segment;
+    SegmentType segment_type = SegmentType::unknown;
 };
 
 struct LinkDecisions;  // canvasfit/options.hpp
@@ -190,7 +195,10 @@ Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
 // run_engine calls it for every canvas, the incremental Analyzer (analyzer.hpp)
 // only for the canvases an edit touched: a new per-canvas stage goes here, so
 // that both stay the same analysis.
-CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, CanvasNotes notes);
+CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, std::size_t canvas, CanvasNotes notes);
+// Sets canvas.segment and canvas.segment_type from its notes (canvas c of the
+// analysis's layout): part of analyze_canvas, callable alone for the benchmark stages.
+void read_segment(const BoardAnalysis& analysis, std::size_t c, CanvasAnalysis& canvas);
 
 // Every note's reading (read_text() of its text), in board order: made once,
 // before the text step, which reads them too.

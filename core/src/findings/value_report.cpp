@@ -18,15 +18,6 @@ bool is_money(ValueType type) {
     return type == ValueType::price || type == ValueType::cost_reduction;
 }
 
-SegmentType segment_type_of(const BoardAnalysis& analysis, const CanvasAnalysis& canvas,
-                            const std::optional<std::string>& segment_text) {
-    if (!segment_text) return classify_segment({}, {});
-    std::vector<const std::vector<std::string>*> profile;
-    for (Section section : {Section::jobs, Section::pains, Section::gains})
-        for (NoteIndex n : canvas.notes.of(section)) profile.push_back(&analysis.readings[n].terms);
-    return classify_segment({*segment_text}, profile);
-}
-
 // The segment cares about price first: its description says so
 // ("price-sensitive students", "budget travellers"), or its top value driver
 // is about price or cost.
@@ -148,7 +139,7 @@ void add_value_results(const BoardAnalysis& analysis, Report& report) {
             for (std::size_t i = 0; i < notes.size(); ++i)
                 report.notes[notes[i]].value_type = value_type_name(types[i]);
         }
-        const SegmentType segment = segment_type_of(analysis, canvas, canvas_report.segment);
+        const SegmentType segment = canvas.segment_type;
         canvas_report.value = value_report(canvas.value, segment);
         if (auto warning =
                 misalignment_warning(board, canvas, canvas_report.id, segment,

@@ -35,20 +35,6 @@ std::vector<CanvasReport> canvas_reports(const Layout& layout) {
     return canvases;
 }
 
-// The segment a canvas is about: its segment notes, else the qualifier of a
-// segment or canvas title ("Customer Segment: Busy parents").
-std::optional<std::string> segment_of(const CanvasLayout& layout, const std::string& segment_notes,
-                                      const Board& board) {
-    if (!segment_notes.empty()) return segment_notes;
-    for (const SectionArea& area : layout.sections)
-        if (area.section == Section::segment)
-            for (const Container& container : board.containers)
-                if (container.id == area.container_id && !title_qualifier(container.title).empty())
-                    return title_qualifier(container.title);
-    if (!title_qualifier(layout.title).empty()) return title_qualifier(layout.title);
-    return std::nullopt;
-}
-
 // --- Text classification (text_classifier.hpp, docs/text-classification.md) ---
 
 bool has_section_areas(const Layout& layout) {
@@ -259,7 +245,6 @@ Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {
     report.format = board.format;
     report.canvases = canvas_reports(layout);
     report.notes.reserve(board.notes.size());  // a 50,000-note report would otherwise pass through 2x its size
-    std::vector<std::string> segment_notes(layout.canvases.size());
     for (std::size_t i = 0; i < board.notes.size(); ++i) {
         const Note& note = board.notes[i];
         const NotePlacement& placement = layout.notes[i];
@@ -274,14 +259,11 @@ Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options) {
             entry.canvas = canvas.id;
             if (placement.section != Section::unknown)
                 canvas.sections[static_cast<std::size_t>(placement.section)].push_back(note.id);
-            std::string& segment = segment_notes[static_cast<std::size_t>(placement.canvas)];
-            if (placement.section == Section::segment)
-                segment += (segment.empty() ? "" : "; ") + note.text;
         }
         report.notes.push_back(std::move(entry));
     }
     for (std::size_t c = 0; c < layout.canvases.size(); ++c)
-        report.canvases[c].segment = segment_of(layout.canvases[c], segment_notes[c], board);
+        report.canvases[c].segment = analysis.canvases[c].segment;
     add_reading_warnings(board, layout, report);
     add_engine_results(board, analysis, report);
     add_section_questions(board, layout, report);

@@ -92,6 +92,8 @@ struct CanvasAnalysisFields {
     Fit fit;
     ValueProfile value;  // no note indices; its canvas is dirty when one of its notes goes
     ComparableSets comparable;  // positions in `notes`, no note indices; likewise
+    std::optional<std::string> segment;  // texts, no note indices
+    SegmentType segment_type;
 };
 static_assert(sizeof(CanvasAnalysisFields) == sizeof(CanvasAnalysis),
               "CanvasAnalysis changed: update renumber_canvas()");
@@ -549,7 +551,7 @@ struct Analyzer::State {
             CanvasNotes notes = std::move(analysis.canvases[c].notes);
             for (const std::vector<NoteIndex>& section : notes.sections)
                 for (NoteIndex n : section) analysis.priorities[n] = Priority{};
-            analysis.canvases[c] = analyze_canvas(analysis, std::move(notes));
+            analysis.canvases[c] = analyze_canvas(analysis, c, std::move(notes));
             dirty[c] = false;
             ++stats.canvases_analyzed;
         }
