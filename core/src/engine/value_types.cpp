@@ -93,12 +93,15 @@ constexpr Cue kCues[] = {
     {"look and feel", kDesign, 2}, {"well designed", kDesign, 2},
     // Brand / status: a signal of prestige or identity.
     {"brand", kBrand, 1}, {"prestige", kBrand, 1}, {"prestigious", kBrand, 1},
-    {"status", kBrand, 1}, {"luxury", kBrand, 1}, {"exclusive", kBrand, 1},
+    {"luxury", kBrand, 1}, {"exclusive", kBrand, 1},
     {"premium", kBrand, 1}, {"vip", kBrand, 1}, {"elite", kBrand, 1}, {"iconic", kBrand, 1},
     {"reputation", kBrand, 1}, {"famous", kBrand, 1}, {"renowned", kBrand, 1},
     {"celebrity", kBrand, 1}, {"heritage", kBrand, 1}, {"fashionable", kBrand, 1},
     {"trendy", kBrand, 1}, {"recognition", kBrand, 1}, {"award", kBrand, 0.5},
-    {"status symbol", kBrand, 2}, {"look professional", kBrand, 2}, {"feel special", kBrand, 2},
+    // "Status" alone is a state on most boards ("order status", "each client's
+    // status"): only these phrases mean standing.
+    {"status symbol", kBrand, 2}, {"social status", kBrand, 2}, {"high status", kBrand, 2},
+    {"look professional", kBrand, 2}, {"feel special", kBrand, 2},
     {"limited edition", kBrand, 2}, {"award winning", kBrand, 2}, {"well known", kBrand, 2},
     // Price: a cost advantage relative to the alternatives.
     {"price", kPrice, 1}, {"cheap", kPrice, 1}, {"cheaper", kPrice, 1}, {"cheapest", kPrice, 1},

@@ -106,6 +106,16 @@ ValueDriver driver(const std::string& id, double priority_value, const std::stri
 
 // --- Value-proposition types ---
 
+// On boards "status" is mostly a state to track, not standing: a checklist of
+// each client's status is no brand value (the bundled Miro example read it so
+// and warned that its value map led with brand for a price-driven segment).
+TEST(ValueTypes, StatusAloneIsAStateNotStanding) {
+    EXPECT_NE(classify_value("Close checklist tracks each client's status"), ValueType::brand);
+    EXPECT_NE(classify_value("Order status updates by text"), ValueType::brand);
+    EXPECT_EQ(classify_value("A status symbol for collectors"), ValueType::brand);
+    EXPECT_EQ(classify_value("Social status among peers"), ValueType::brand);
+}
+
 TEST(ValueTypes, EachTypeHasCuesFromTheSeeds) {
     const std::pair<const char*, ValueType> cases[] = {
         {"An innovative, first-ever sleep tracker", ValueType::novelty},
