@@ -6,12 +6,16 @@
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundleForBrowser, loadTs, root } from '../contract/load.mjs';
+import { exampleExport } from '../contract/example-boards.mjs';
 import { serveDirectory } from '../../scripts/static-server.mjs';
 
-/** Opens the plugin in `browser`; the UI document gets `csp` when given. */
-export async function openFigJam(browser, { csp, name = 'e2e-figjam' } = {}) {
+/**
+ * Opens the plugin in `browser` on the board drawn from `bundle` (a Miro REST
+ * export; the bundled example by default); the UI document gets `csp` when given.
+ */
+export async function openFigJam(browser, { csp, name = 'e2e-figjam', bundle = exampleExport() } = {}) {
   const h = await loadTs('tests/contract/figjam-harness.ts');
-  const specs = h.figjamNodesFromRestExport(JSON.parse(readFileSync(path.join(root, 'examples/miro-saas-canvas.json'), 'utf8')));
+  const specs = h.figjamNodesFromRestExport(bundle);
   const dir = path.join(root, 'build', name);
   mkdirSync(dir, { recursive: true });
   const uiHtml = readFileSync(path.join(root, 'build/figjam/ui.html'), 'utf8');
