@@ -454,6 +454,63 @@ TEST(PlaceByText, MisplacedNoteNamesTheSectionItsTextReadsAs) {
     EXPECT_NE(warning->message.find("% sure"), std::string::npos) << warning->message;
 }
 
+namespace {
+
+// The canvas with more notes on each side (two products, four relievers), the
+// profile in pink, yellow and green and the value map in `relievers_colour`
+// for Pain Relievers and blue for Products & Services and Gain Creators;
+// `in_products` sits in Products, in the relievers' colour.
+Board coloured_canvas_with_product(const std::string& in_products,
+                                   const std::string& relievers_colour) {
+    Board board = canvas_board();
+    board.notes.push_back(sticky("ps4", in_products, 120, 500, "f-products"));
+    board.notes.push_back(sticky("c2", "Tips to cut your gas use", 320, 120, "f-creators"));
+    board.notes.push_back(sticky("c3", "Discount for a second boiler", 420, 200, "f-creators"));
+    board.notes.push_back(sticky("r2", "No call-out fee, ever", 320, 420, "f-relievers"));
+    board.notes.push_back(sticky("r3", "Spare heaters lent while we repair", 420, 500, "f-relievers"));
+    board.notes.push_back(sticky("r4", "Fixed price for every repair", 320, 520, "f-relievers"));
+    board.notes.push_back(sticky("p2", "Repairs cost a fortune", 820, 420, "f-pains"));
+    board.notes.push_back(sticky("p3", "Waiting in all day for an engineer", 900, 500, "f-pains"));
+    board.notes.push_back(sticky("g2", "A warm home without thinking about it", 820, 120, "f-gains"));
+    board.notes.push_back(sticky("g3", "Peace of mind in winter", 900, 200, "f-gains"));
+    for (Note& note : board.notes) {
+        if (note.parent == "f-pains") note.color = "#ffc9c9";
+        if (note.parent == "f-gains") note.color = "#b2f2bb";
+        if (note.parent == "f-jobs") note.color = "#fff3bf";
+        if (note.parent == "f-products" || note.parent == "f-creators") note.color = "#a5d8ff";
+        if (note.parent == "f-relievers" || note.id == "ps4") note.color = relievers_colour;
+    }
+    return board;
+}
+
+const std::string kProductByItsBenefit =
+    "No more waiting in: an engineer on site within four hours, no call-out fee";
+
+}  // namespace
+
+TEST(PlaceByText, AProductDescribedByItsBenefitIsNotCalledMisplaced) {
+    // Others describe a product by what it relieves. In a value map drawn in
+    // one colour nothing but the text says which of its sections a note is in,
+    // and the text is wrong about products too often to warn.
+    const Report report = analyze(coloured_canvas_with_product(kProductByItsBenefit, "#a5d8ff"));
+    const auto ps4 = std::find_if(report.notes.begin(), report.notes.end(),
+                                  [](const NoteReport& note) { return note.id == "ps4"; });
+    ASSERT_NE(ps4, report.notes.end());
+    EXPECT_EQ(ps4->section, Section::products);
+    EXPECT_EQ(find_warning(report, "misplaced-note"), nullptr);
+}
+
+TEST(PlaceByText, AProductInTheRelieversOwnColourIsStillAsked) {
+    // The same note, on a board that gives Pain Relievers their own colour and
+    // wearing it: colour and text agree against the section, so it is a warning.
+    const Report report = analyze(coloured_canvas_with_product(kProductByItsBenefit, "#ffd8a8"));
+    const Warning* warning = find_warning(report, "misplaced-note");
+    ASSERT_NE(warning, nullptr);
+    EXPECT_EQ(warning->notes, std::vector<std::string>{"ps4"});
+    EXPECT_NE(warning->message.find("reads as a pain reliever"), std::string::npos)
+        << warning->message;
+}
+
 TEST(PlaceByText, MisplacedNoteIsQuietOnACorrectlyFilledCanvas) {
     const Report report = analyze(canvas_board());
     EXPECT_EQ(find_warning(report, "misplaced-note"), nullptr);
