@@ -177,7 +177,12 @@ class Renderer {
 public:
     Renderer(const Report& report, bool markdown) : report_(report), markdown_(markdown) {
         for (const NoteReport& note : report.notes) note_by_id_.emplace(note.id, &note);
-        for (const LinkReport& link : report.links) sources_by_target_[link.to].push_back(link.from);
+        for (const CanvasReport& canvas : report.canvases)
+            for (const auto* rows : {&canvas.fit.pains_detail, &canvas.fit.gains_detail})
+                for (const CoverageReport& row : *rows) row_by_note_.emplace(row.note, &row);
+        for (const Question& question : report.questions)
+            if (question.code == "is-addressed" && !question.notes.empty())
+                suggested_for_.emplace(question.notes.front(), &question.candidates);
     }
 
     std::string render() {
@@ -187,6 +192,7 @@ public:
         for (const CanvasReport& canvas : report_.canvases) write_canvas(canvas);
         write_outside();
         write_warnings();
+        write_questions();
         return out_;
     }
 
@@ -214,7 +220,7 @@ private:
         }
     }
 
-    // "- #1 Orders get lost [p1] (covered by r2)" for ranked notes; plain otherwise.
+    // "- #1 Orders get lost [p1] (addressed by r2)" for ranked notes; plain otherwise.
     void write_notes(const std::vector<std::string>& ids, const std::string& indent) {
         for (const std::string& id : ids) {
             const auto found = note_by_id_.find(id);
@@ -223,13 +229,22 @@ private:
             std::string line = indent + "- ";
             if (note.rank) line += "#" + std::to_string(*note.rank) + " ";
             line += text(note.text) + "  [" + text(id) + "]";
-            if (note.section == Section::pains || note.section == Section::gains) {
-                const auto sources = sources_by_target_.find(id);
-                line += sources == sources_by_target_.end() ? "  (not addressed)"
-                                                            : "  (addressed by " + text(join(sources->second)) + ")";
-            }
-            out_ += line + "\n";
+            out_ += line + coverage_of(id) + "\n";
         }
+    }
+
+    // What the fit says of a pain or gain, as sure as the report is: a row
+    // under a question is asked about, never called "not addressed", and only
+    // counted links (not suggestions) address a row.
+    std::string coverage_of(const std::string& id) const {
+        const auto row = row_by_note_.find(id);
+        if (row == row_by_note_.end()) return "";
+        const std::string& status = row->second->status;
+        if (status == "covered") return "  (addressed by " + text(join(row->second->covered_by)) + ")";
+        if (status == "unaddressed") return "  (not addressed)";
+        const auto suggested = suggested_for_.find(id);
+        if (suggested == suggested_for_.end()) return "  (question: what addresses it?)";
+        return "  (question: addressed by " + text(join(*suggested->second)) + "?)";
     }
 
     static std::string join(const std::vector<std::string>& ids) {
@@ -254,10 +269,18 @@ private:
                     warning.code + ": " + text(warning.message) + "\n";
     }
 
+    void write_questions() {
+        heading(2, "Questions (" + std::to_string(report_.questions.size()) + ")");
+        for (const Question& question : report_.questions)
+            out_ += std::string(markdown_ ? "- " : "  ") + "? " + question.code + ": " +
+                    text(question.message) + "\n";
+    }
+
     const Report& report_;
     const bool markdown_;
     std::unordered_map<std::string, const NoteReport*> note_by_id_;
-    std::unordered_map<std::string, std::vector<std::string>> sources_by_target_;
+    std::unordered_map<std::string, const CoverageReport*> row_by_note_;
+    std::unordered_map<std::string, const std::vector<std::string>*> suggested_for_;
     std::string out_;
 };
 
