@@ -212,6 +212,11 @@ private:
             out_ += std::string(markdown_ ? "" : "  ") + "Fit " + percent(fit.overall) + " (" + fit.verdict +
                     ", target 50-70 %): pains " + percent(fit.pains) + ", gains " + percent(fit.gains) +
                     ", jobs " + percent(fit.jobs) + "\n";
+            // The score is an estimate where rows are open questions: say how much.
+            if (fit.undecided > 0)
+                out_ += std::string(markdown_ ? "" : "  ") + percent(fit.undecided) +
+                        " of the profile's weight is an open question, counted at the rate such "
+                        "questions turn out to be addressed.\n";
         }
         for (Section section : kAllSections) {
             const auto& ids = canvas.sections[static_cast<std::size_t>(section)];

@@ -46,6 +46,9 @@ Report sample() {
     canvas.sections[static_cast<std::size_t>(Section::pains)] = {"p1", "p2", "p3"};
     canvas.sections[static_cast<std::size_t>(Section::gains)] = {"g1"};
     canvas.sections[static_cast<std::size_t>(Section::relievers)] = {"r1", "r2"};
+    canvas.fit.overall = 0.7;
+    canvas.fit.verdict = "strong";
+    canvas.fit.undecided = 0.45;
     canvas.fit.pains_detail = {{"p1", 0.5, {"r1"}, "covered"}, {"p2", 0.3, {}, "unaddressed"}, {"p3", 0.2, {}, "question"}};
     canvas.fit.gains_detail = {{"g1", 1, {}, "question"}};
     report.canvases.push_back(canvas);
@@ -109,4 +112,13 @@ TEST(TextReport, QuestionsAreListedAfterTheWarnings) {
               std::string::npos) << text;
     EXPECT_NE(report_to_markdown(sample()).find("- ? what-addresses: What addresses gain 'Regulars feel known'?"),
               std::string::npos);
+}
+
+TEST(TextReport, TheFitSaysHowMuchOfItIsAnOpenQuestion) {
+    const std::string text = report_to_text(sample());
+    EXPECT_NE(text.find("Fit 70 % (strong"), std::string::npos) << text;
+    EXPECT_NE(text.find("45 % of the profile's weight is an open question"), std::string::npos) << text;
+    Report decided = sample();
+    decided.canvases[0].fit.undecided = 0;
+    EXPECT_EQ(report_to_markdown(decided).find("open question,"), std::string::npos);
 }
