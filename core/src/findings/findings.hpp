@@ -9,11 +9,36 @@
 
 #include "canvasfit/report.hpp"
 #include "engine/engine.hpp"
+#include "findings/warning_kit.hpp"
 
 namespace canvasfit {
 
-// Warnings on every canvas and across canvases (warnings.cpp).
-std::vector<Warning> find_warnings(const BoardAnalysis& analysis);
+// The findings of each canvas's own rules (segment, profile, value map, fit),
+// kept by the incremental Analyzer between reports. Those rules read only
+// their canvas (its notes, their texts, ranks and links, its fit, the board's
+// fixed items), so a canvas that was not analysed again keeps its findings.
+// The Analyzer forgets a canvas when it analyses it again, and every canvas
+// when a note leaves the board (the findings hold board positions).
+class CanvasWarningCache {
+public:
+    void forget(std::size_t canvas) {
+        if (canvas < entries_.size()) entries_[canvas].valid = false;
+    }
+    void forget_all() { entries_.clear(); }
+
+private:
+    friend std::vector<Warning> find_warnings(const BoardAnalysis&, CanvasWarningCache*);
+    struct Entry {
+        bool valid = false;
+        std::vector<warning_kit::Finding> findings;
+    };
+    std::vector<Entry> entries_;
+};
+
+// Warnings on every canvas and across canvases (warnings.cpp). With a cache,
+// the canvases it holds valid findings for are not checked again.
+std::vector<Warning> find_warnings(const BoardAnalysis& analysis,
+                                   CanvasWarningCache* cache = nullptr);
 
 // Questions about links and gaps (questions.cpp); which-section questions come
 // from the text step (report/analyze.cpp).

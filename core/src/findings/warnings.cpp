@@ -34,15 +34,37 @@ Warning to_warning(const BoardAnalysis& analysis, const Finding& finding) {
 
 }  // namespace
 
-std::vector<Warning> find_warnings(const BoardAnalysis& analysis) {
+namespace {
+
+void find_canvas_warnings(const warning_kit::CanvasView& canvas, std::vector<Finding>& out) {
+    warning_kit::find_segment_warnings(canvas, out);
+    warning_kit::find_profile_warnings(canvas, out);
+    warning_kit::find_value_map_warnings(canvas, out);
+    warning_kit::find_fit_warnings(canvas, out);
+}
+
+}  // namespace
+
+std::vector<Warning> find_warnings(const BoardAnalysis& analysis, CanvasWarningCache* cache) {
     std::vector<Finding> findings;
     const warning_kit::BoardIndex board(analysis);
+    if (cache && cache->entries_.size() != analysis.canvases.size()) {
+        cache->entries_.clear();
+        cache->entries_.resize(analysis.canvases.size());
+    }
     for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
         const warning_kit::CanvasView canvas(analysis, c, board);
-        warning_kit::find_segment_warnings(canvas, findings);
-        warning_kit::find_profile_warnings(canvas, findings);
-        warning_kit::find_value_map_warnings(canvas, findings);
-        warning_kit::find_fit_warnings(canvas, findings);
+        if (!cache) {
+            find_canvas_warnings(canvas, findings);
+            continue;
+        }
+        CanvasWarningCache::Entry& kept = cache->entries_[c];
+        if (!kept.valid) {
+            kept.findings.clear();
+            find_canvas_warnings(canvas, kept.findings);
+            kept.valid = true;
+        }
+        findings.insert(findings.end(), kept.findings.begin(), kept.findings.end());
     }
     warning_kit::find_cross_canvas_warnings(analysis, findings);
     std::stable_sort(findings.begin(), findings.end(), comes_before);

@@ -5,6 +5,7 @@
 #include "canvasfit/options.hpp"
 #include "canvasfit/report.hpp"
 #include "engine/engine.hpp"
+#include "findings/findings.hpp"
 
 namespace canvasfit {
 
@@ -12,7 +13,8 @@ namespace canvasfit {
 // report_of(run_engine(board, layout), options) where layout is
 // classify_layout(board) followed by place_by_text(board, layout)
 // (text_classifier.hpp). The incremental Analyzer (analyzer.hpp) calls it on
-// the analysis it keeps.
-Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options);
+// the analysis it keeps, with the per-canvas warnings it keeps.
+Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
+                 CanvasWarningCache* warnings = nullptr);
 
 }  // namespace canvasfit
