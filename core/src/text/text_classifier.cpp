@@ -13,6 +13,7 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <optional>
 #include <unordered_map>
 
 #include "structure/titles.hpp"
@@ -631,6 +632,7 @@ class ColourConvention {
 public:
     void count(const std::string& colour, Section section) {
         if (colour.empty()) return;
+        placed_bonus_.clear();
         Counts& c = by_colour_[fold(colour)];
         ++c[static_cast<std::size_t>(section)];
         ++c[kSections];
@@ -660,6 +662,19 @@ public:
     // towards P(section) (1 as a rule; kPureColourPrior for a pure colour).
     text_model::Scores bonus(const std::string& colour, Section self = Section::unknown,
                              double prior_notes = 1.0, int min_notes = kColourNotes) const {
+        if (prior_notes != 1.0 || min_notes != kColourNotes)
+            return computed_bonus(colour, self, prior_notes, min_notes);
+        // Every placed note asks, and each answer takes seven logarithms: one
+        // per colour as written and note section is enough.
+        auto& by_section = placed_bonus_[colour];
+        std::optional<text_model::Scores>& kept = by_section[static_cast<std::size_t>(self)];
+        if (!kept) kept = computed_bonus(colour, self, prior_notes, min_notes);
+        return *kept;
+    }
+
+private:
+    text_model::Scores computed_bonus(const std::string& colour, Section self, double prior_notes,
+                                      int min_notes) const {
         text_model::Scores bonus{};
         const Counts given_colour = counts(colour, self);
         if (given_colour[kSections] < min_notes) return bonus;
@@ -676,6 +691,8 @@ public:
         }
         return bonus;
     }
+
+public:
     // Whether this board uses the colour for `section`: at least a fifth of the
     // other notes of this colour placed by layout are there (a colour the value
     // map shares between its three sections still counts for each), and the
@@ -712,6 +729,10 @@ public:
 
 private:
     using Counts = std::array<int, kSections + 1>;  // per section, then all
+    // bonus() with the usual prior, by colour as written, then by the note's
+    // own section (unknown last); emptied by count().
+    mutable std::unordered_map<std::string, std::array<std::optional<text_model::Scores>, kSections + 1>>
+        placed_bonus_;
     Counts counts(const std::string& colour, Section self) const {
         const auto found = colour.empty() ? by_colour_.end() : by_colour_.find(fold(colour));
         if (found == by_colour_.end()) return {};
