@@ -13,36 +13,46 @@
 
 namespace canvasfit {
 
-// The findings of each canvas's own rules (segment, profile, value map, fit),
-// kept by the incremental Analyzer between reports. Those rules read only
-// their canvas (its notes, their texts, ranks and links, its fit, the board's
-// fixed items), so a canvas that was not analysed again keeps its findings.
-// The Analyzer forgets a canvas when it analyses it again, and every canvas
-// when a note leaves the board (the findings hold board positions).
-class CanvasWarningCache {
+// What each canvas's own rules found (the segment, profile, value-map and
+// fit warnings, and the questions), kept by the incremental Analyzer between
+// reports. Those rules read only their canvas (its notes, their texts, ranks
+// and links, its fit, the board's fixed items), so a canvas that was not
+// analysed again keeps what they found. The Analyzer forgets a canvas when it
+// analyses it again, and every canvas when a note leaves the board (the
+// warnings hold board positions).
+class CanvasFindingCache {
 public:
     void forget(std::size_t canvas) {
-        if (canvas < entries_.size()) entries_[canvas].valid = false;
+        if (canvas < warnings_.size()) warnings_[canvas].valid = false;
+        if (canvas < questions_.size()) questions_[canvas].valid = false;
     }
-    void forget_all() { entries_.clear(); }
+    void forget_all() {
+        warnings_.clear();
+        questions_.clear();
+    }
 
 private:
-    friend std::vector<Warning> find_warnings(const BoardAnalysis&, CanvasWarningCache*);
+    friend std::vector<Warning> find_warnings(const BoardAnalysis&, CanvasFindingCache*);
+    friend std::vector<Question> find_questions(const BoardAnalysis&, CanvasFindingCache*);
+    template <typename Item>
     struct Entry {
         bool valid = false;
-        std::vector<warning_kit::Finding> findings;
+        std::vector<Item> items;
     };
-    std::vector<Entry> entries_;
+    std::vector<Entry<warning_kit::Finding>> warnings_;
+    std::vector<Entry<Question>> questions_;
 };
 
 // Warnings on every canvas and across canvases (warnings.cpp). With a cache,
 // the canvases it holds valid findings for are not checked again.
 std::vector<Warning> find_warnings(const BoardAnalysis& analysis,
-                                   CanvasWarningCache* cache = nullptr);
+                                   CanvasFindingCache* cache = nullptr);
 
 // Questions about links and gaps (questions.cpp); which-section questions come
 // from the text step (report/analyze.cpp).
-std::vector<Question> find_questions(const BoardAnalysis& analysis);
+// With a cache, as find_warnings.
+std::vector<Question> find_questions(const BoardAnalysis& analysis,
+                                     CanvasFindingCache* cache = nullptr);
 
 // Fills canvases[].value, canvases[].competitors and notes[].value_type, and
 // appends the misaligned-type and unparsed-competitor warnings (value_report.cpp).

@@ -81,9 +81,12 @@ void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& ro
 // cannot tell a gap from an unwritten link, or a suggestion leaves from them.
 void ask_about_value_map(Asker& asker, std::size_t c) {
     const CanvasAnalysis& canvas = asker.analysis.canvases[c];
-    std::vector<bool> counted(asker.analysis.board->notes.size(), false);
+    // The canvas's few counted sources, not a flag per board note: a board of
+    // a thousand canvases would clear a board-sized table for each.
+    std::vector<NoteIndex> counted;
     for (const Link& link : canvas.links)
-        if (link.counts()) counted[link.from] = true;
+        if (link.counts()) counted.push_back(link.from);
+    std::sort(counted.begin(), counted.end());
     // (confidence, target) of the suggestions leaving a note, likeliest first.
     const auto suggestions_from = [&](NoteIndex from) {
         std::vector<std::pair<double, NoteIndex>> targets;
@@ -96,7 +99,7 @@ void ask_about_value_map(Asker& asker, std::size_t c) {
     for (Section section : {Section::relievers, Section::creators}) {
         const char* target = section == Section::relievers ? "pain" : "gain";
         for (NoteIndex n : canvas.notes.of(section)) {
-            if (counted[n]) continue;
+            if (std::binary_search(counted.begin(), counted.end(), n)) continue;
             const auto targets = suggestions_from(n);
             const Section target_section = section == Section::relievers ? Section::pains : Section::gains;
             const bool certain =
@@ -141,16 +144,39 @@ void ask_about_duplicates(Asker& asker, const warning_kit::CanvasView& canvas) {
 
 }  // namespace
 
-std::vector<Question> find_questions(const BoardAnalysis& analysis) {
-    std::vector<Question> out;
+namespace {
+
+void ask_about_canvas(const BoardAnalysis& analysis, std::size_t c,
+                      const warning_kit::BoardIndex& index, std::vector<Question>& out) {
     Asker asker{analysis, out};
+    const Fit& fit = analysis.canvases[c].fit;
+    ask_about_rows(asker, c, fit.pain_coverage, "pain");
+    ask_about_rows(asker, c, fit.gain_coverage, "gain");
+    ask_about_value_map(asker, c);
+    ask_about_duplicates(asker, warning_kit::CanvasView(analysis, c, index));
+}
+
+}  // namespace
+
+std::vector<Question> find_questions(const BoardAnalysis& analysis, CanvasFindingCache* cache) {
+    std::vector<Question> out;
     const warning_kit::BoardIndex index(analysis);
+    if (cache && cache->questions_.size() != analysis.canvases.size()) {
+        cache->questions_.clear();
+        cache->questions_.resize(analysis.canvases.size());
+    }
     for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
-        const Fit& fit = analysis.canvases[c].fit;
-        ask_about_rows(asker, c, fit.pain_coverage, "pain");
-        ask_about_rows(asker, c, fit.gain_coverage, "gain");
-        ask_about_value_map(asker, c);
-        ask_about_duplicates(asker, warning_kit::CanvasView(analysis, c, index));
+        if (!cache) {
+            ask_about_canvas(analysis, c, index, out);
+            continue;
+        }
+        auto& kept = cache->questions_[c];
+        if (!kept.valid) {
+            kept.items.clear();
+            ask_about_canvas(analysis, c, index, kept.items);
+            kept.valid = true;
+        }
+        out.insert(out.end(), kept.items.begin(), kept.items.end());
     }
     return out;
 }

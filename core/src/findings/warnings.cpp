@@ -45,12 +45,12 @@ void find_canvas_warnings(const warning_kit::CanvasView& canvas, std::vector<Fin
 
 }  // namespace
 
-std::vector<Warning> find_warnings(const BoardAnalysis& analysis, CanvasWarningCache* cache) {
+std::vector<Warning> find_warnings(const BoardAnalysis& analysis, CanvasFindingCache* cache) {
     std::vector<Finding> findings;
     const warning_kit::BoardIndex board(analysis);
-    if (cache && cache->entries_.size() != analysis.canvases.size()) {
-        cache->entries_.clear();
-        cache->entries_.resize(analysis.canvases.size());
+    if (cache && cache->warnings_.size() != analysis.canvases.size()) {
+        cache->warnings_.clear();
+        cache->warnings_.resize(analysis.canvases.size());
     }
     for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
         const warning_kit::CanvasView canvas(analysis, c, board);
@@ -58,13 +58,13 @@ std::vector<Warning> find_warnings(const BoardAnalysis& analysis, CanvasWarningC
             find_canvas_warnings(canvas, findings);
             continue;
         }
-        CanvasWarningCache::Entry& kept = cache->entries_[c];
+        auto& kept = cache->warnings_[c];
         if (!kept.valid) {
-            kept.findings.clear();
-            find_canvas_warnings(canvas, kept.findings);
+            kept.items.clear();
+            find_canvas_warnings(canvas, kept.items);
             kept.valid = true;
         }
-        findings.insert(findings.end(), kept.findings.begin(), kept.findings.end());
+        findings.insert(findings.end(), kept.items.begin(), kept.items.end());
     }
     warning_kit::find_cross_canvas_warnings(analysis, findings);
     std::stable_sort(findings.begin(), findings.end(), comes_before);

@@ -197,7 +197,7 @@ FitReport fit_report(const Board& board, const Fit& fit) {
 }
 
 void add_engine_results(const Board& board, const BoardAnalysis& analysis, Report& report,
-                        CanvasWarningCache* warnings) {
+                        CanvasFindingCache* kept) {
     for (NoteIndex n = 0; n < board.notes.size(); ++n) {
         NoteReport& note = report.notes[n];
         note.votes = analysis.votes[n];
@@ -215,8 +215,8 @@ void add_engine_results(const Board& board, const BoardAnalysis& analysis, Repor
                                     link.via == LinkVia::connector ? "connector" : "text",
                                     link.evidence, link_source_name(link.source), link.confidence});
     }
-    for (Warning& warning : find_warnings(analysis, warnings)) report.warnings.push_back(std::move(warning));
-    std::vector<Question> questions = find_questions(analysis);
+    for (Warning& warning : find_warnings(analysis, kept)) report.warnings.push_back(std::move(warning));
+    std::vector<Question> questions = find_questions(analysis, kept);
     report.questions.reserve(questions.size() + board.notes.size() / 8);  // and the which-section questions
     for (Question& question : questions) report.questions.push_back(std::move(question));
     add_value_results(analysis, report);  // value types, drivers, competitors (docs/value.md)
@@ -239,7 +239,7 @@ Report analyze(const Board& board, const AnalyzeOptions& options) {
 }
 
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
-                 CanvasWarningCache* warnings) {
+                 CanvasFindingCache* kept) {
     const Board& board = *analysis.board;
     const Layout& layout = analysis.layout;
     Report report;
@@ -267,7 +267,7 @@ Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
     for (std::size_t c = 0; c < layout.canvases.size(); ++c)
         report.canvases[c].segment = analysis.canvases[c].segment;
     add_reading_warnings(board, layout, report);
-    add_engine_results(board, analysis, report, warnings);
+    add_engine_results(board, analysis, report, kept);
     add_section_questions(board, layout, report);
     sort_questions(report);
     return report;

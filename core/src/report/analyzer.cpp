@@ -536,7 +536,7 @@ struct Analyzer::State {
         at(analysis.votes);
         at(analysis.priorities);
         at(analysis.connected);
-        warnings.forget_all();  // the kept warnings name notes by board position
+        findings.forget_all();  // the kept warnings name notes by board position
         for (std::vector<NoteIndex>& neighbours : analysis.connected) renumber_list(neighbours, r);
         for (std::vector<NoteIndex>& notes : notes_under) renumber_list(notes, r);
         for (std::optional<NoteIndex>& note : voted)
@@ -549,7 +549,7 @@ struct Analyzer::State {
         settle_placements();
         for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
             if (!dirty[c]) continue;
-            warnings.forget(c);
+            findings.forget(c);
             CanvasNotes notes = std::move(analysis.canvases[c].notes);
             for (const std::vector<NoteIndex>& section : notes.sections)
                 for (NoteIndex n : section) analysis.priorities[n] = Priority{};
@@ -576,7 +576,7 @@ struct Analyzer::State {
     std::vector<std::optional<NoteIndex>> voted;      // per marker: the note its vote counts for
     std::vector<bool> dirty;                          // per canvas: stages to run again
     AnalyzerStats stats;
-    CanvasWarningCache warnings;  // each canvas's own warnings, until it is analysed again
+    CanvasFindingCache findings;  // each canvas's own warnings and questions, until it is analysed again
     Report reported;  // the report as the last changes() left it: what the host has seen
 };
 
@@ -637,7 +637,7 @@ void Analyzer::remove_note(const std::string& id) { state_->remove(id); }
 
 Report Analyzer::report() const {
     state_->refresh();
-    return report_of(state_->analysis, state_->options, &state_->warnings);
+    return report_of(state_->analysis, state_->options, &state_->findings);
 }
 
 std::string Analyzer::report_json() const { return report_to_json(report()); }

@@ -13,8 +13,8 @@ namespace canvasfit {
 // report_of(run_engine(board, layout), options) where layout is
 // classify_layout(board) followed by place_by_text(board, layout)
 // (text_classifier.hpp). The incremental Analyzer (analyzer.hpp) calls it on
-// the analysis it keeps, with the per-canvas warnings it keeps.
+// the analysis it keeps, with the per-canvas findings it keeps.
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
-                 CanvasWarningCache* warnings = nullptr);
+                 CanvasFindingCache* kept = nullptr);
 
 }  // namespace canvasfit
