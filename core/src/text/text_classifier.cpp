@@ -475,6 +475,19 @@ std::vector<std::string> distinct(std::vector<std::string> terms) {
 }
 
 // One note's text, analysed once for both models and the board context.
+struct Decision {
+    Scores scores{};
+    Section best = Section::unknown;
+    int percent = 0;
+};
+
+// The last decisions on one text: the text model's depends on the text alone,
+// the board model's on the text and its context (BoardContext::shares).
+struct DecisionMemo {
+    std::optional<Decision> by_text;
+    std::optional<std::pair<std::array<int, 7>, Decision>> on_board;
+};
+
 struct NoteText {
     // The tokens: its own, or the engine's reading's when that outlives this
     // (a one-shot analysis): at 50,000 notes a copy of every note's tokens
@@ -483,6 +496,11 @@ struct NoteText {
     const std::vector<Token>* borrowed_tokens = nullptr;
     std::vector<int> features;         // ids into Tables, sorted
     std::vector<std::string> terms;    // its content terms, sorted, each once
+    // Only in a store kept across text steps (the incremental Analyzer's):
+    // after an edit most notes' contexts are as they were, and scoring every
+    // note again was a tenth of an edit's work. None in a one-shot analysis,
+    // which decides each text once or twice.
+    mutable std::unique_ptr<DecisionMemo> memo;
 
     const std::vector<Token>& tokens() const { return borrowed_tokens ? *borrowed_tokens : own_tokens; }
 };
@@ -519,17 +537,23 @@ constexpr int kPlacePercent = 90;
 // placed only from here.
 constexpr int kPlaceAlonePercent = 99;
 
-struct Decision {
-    Scores scores{};
-    Section best = Section::unknown;
-    int percent = 0;
-};
-
-Decision decide(const NoteText& note, const BoardContext* context) {
+Decision decided(const NoteText& note, const BoardContext* context) {
     Decision decision;
     decision.scores = score(context ? Model::board : Model::text, note.features, context);
     decision.percent = text_model::confidence_percent(decision.scores, decision.best);
     return decision;
+}
+
+Decision decide(const NoteText& note, const BoardContext* context) {
+    if (!note.memo) return decided(note, context);
+    DecisionMemo& memo = *note.memo;
+    if (!context) {
+        if (!memo.by_text) memo.by_text = decided(note, nullptr);
+        return *memo.by_text;
+    }
+    if (!memo.on_board || memo.on_board->first != context->shares)
+        memo.on_board.emplace(context->shares, decided(note, context));
+    return memo.on_board->second;
 }
 
 std::string explain(const NoteText& note, const BoardContext* context, const Decision& decision,
@@ -960,6 +984,7 @@ struct TextReadings::Store {
         NoteText note = !read         ? read_note(text)
                         : borrow_tokens ? note_text_borrowing(read->tokens, read->terms)
                                         : note_text_of(read->tokens, read->terms);
+        if (!borrow_tokens) note.memo = std::make_unique<DecisionMemo>();
         return current.emplace(text, std::move(note)).first->second;
     }
 };
