@@ -51,9 +51,9 @@ constexpr TitleForm kTitleForms[] = {
 constexpr const char* kCanvasTitles[] = {"value proposition canvas", "canvas", "vpc",
                                          "value proposition canvases"};
 
-bool is_ascii_alnum(unsigned char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool is_ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || is_ascii_alpha(c); }
 
 // Lower-cases ASCII, spells '&' and '+' as "and", turns every other
 // non-alphanumeric byte (punctuation, emoji, non-ASCII) into a word break.
@@ -187,6 +187,18 @@ bool is_competitor_title(std::string_view title) {
         "competitive landscape", "alternative solutions",
         "competing solutions",
     };
+    // Every title above starts with c, a or e, and the head of a title starts
+    // with its first letter (digits and punctuation before it dropped): most
+    // notes are ruled out here without building the head. An '&' reads as
+    // "and", so it is left to the full check.
+    for (char c : title) {
+        if (c == '&') break;
+        if (is_ascii_alpha(static_cast<unsigned char>(c))) {
+            const char lower = static_cast<char>(c | 0x20);
+            if (lower != 'c' && lower != 'a' && lower != 'e') return false;
+            break;
+        }
+    }
     const std::string head = title_head(title);
     return std::any_of(std::begin(kTitles), std::end(kTitles),
                        [&](const char* t) { return head == t; });

@@ -283,9 +283,11 @@ TEST(ValueDrivers, HigherPriorityGainComesBeforeLowerPriorityPain) {
 TEST(CompetitorTitles, MatchLikeSectionTitles) {
     for (const char* title :
          {"Competitors", "ALTERNATIVES:", "Competition", "Competitor scoring (Q3)",
-          "2. Competitors – 2024", "Existing alternatives"})
+          "2. Competitors – 2024", "Existing alternatives", "- Current alternatives",
+          "\xF0\x9F\x8F\x81 Competitors", "#3 existing alternatives"})
         EXPECT_TRUE(is_competitor_title(title)) << title;
-    for (const char* title : {"Pains", "Competitive advantage", "Alternative facts here", ""})
+    for (const char* title : {"Pains", "Competitive advantage", "Alternative facts here", "",
+                              "& competitors", "Our competitors", "(Competitors)", "12 34"})
         EXPECT_FALSE(is_competitor_title(title)) << title;
 }
 
