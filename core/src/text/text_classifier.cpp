@@ -12,8 +12,9 @@
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <string>
+#include <deque>
 #include <optional>
+#include <string>
 #include <unordered_map>
 
 #include "structure/titles.hpp"
@@ -496,6 +497,7 @@ struct NoteText {
     const std::vector<Token>* borrowed_tokens = nullptr;
     std::vector<int> features;         // ids into Tables, sorted
     std::vector<std::string> terms;    // its content terms, sorted, each once
+    std::vector<int> term_ids;         // the same terms numbered by the store (Vocabulary)
     // Only in a store kept across text steps (the incremental Analyzer's):
     // after an edit most notes' contexts are as they were, and scoring every
     // note again was a tenth of an edit's work. None in a one-shot analysis,
@@ -904,22 +906,25 @@ TextClassification classify_note(std::string_view text, const BoardContext& cont
 namespace {
 
 // board_contexts() over each note's distinct terms (nullptr: none).
-std::vector<BoardContext> contexts_of(const std::vector<const std::vector<std::string>*>& terms,
-                                      const std::vector<Section>& sections) {
+// Each note's context from the sections of the other notes that share its
+// terms. Terms are ids below `vocabulary` (distinct within a note), so that
+// counting is indexing, not hashing: the board-wide step of every edit.
+std::vector<BoardContext> contexts_of(const std::vector<const std::vector<int>*>& terms,
+                                      const std::vector<Section>& sections,
+                                      std::size_t vocabulary) {
     struct TermCount {
         int notes = 0;
         std::array<int, kSections> by_section{};
     };
-    static const std::vector<std::string> kNone;
-    const auto terms_of = [&](std::size_t n) -> const std::vector<std::string>& {
+    static const std::vector<int> kNone;
+    const auto terms_of = [&](std::size_t n) -> const std::vector<int>& {
         return terms[n] ? *terms[n] : kNone;
     };
-    // Only looked up, never iterated: its order cannot reach the result.
-    std::unordered_map<std::string_view, TermCount> counts;
+    std::vector<TermCount> counts(vocabulary);
     for (std::size_t n = 0; n < terms.size(); ++n) {
         if (sections[n] == Section::unknown) continue;
-        for (const std::string& term : terms_of(n)) {
-            TermCount& count = counts[term];
+        for (int term : terms_of(n)) {
+            TermCount& count = counts[static_cast<std::size_t>(term)];
             ++count.notes;
             ++count.by_section[static_cast<std::size_t>(sections[n])];
         }
@@ -928,13 +933,12 @@ std::vector<BoardContext> contexts_of(const std::vector<const std::vector<std::s
     for (std::size_t n = 0; n < terms.size(); ++n) {
         const bool labelled = sections[n] != Section::unknown;
         std::array<std::int64_t, kSections> sum{};
-        for (const std::string& term : terms_of(n)) {
-            const auto found = counts.find(term);
-            if (found == counts.end()) continue;
-            const int others = found->second.notes - (labelled ? 1 : 0);
+        for (int term : terms_of(n)) {
+            const TermCount& count = counts[static_cast<std::size_t>(term)];
+            const int others = count.notes - (labelled ? 1 : 0);
             if (others <= 0) continue;
             for (std::size_t k = 0; k < kSections; ++k) {
-                const int same = found->second.by_section[k] -
+                const int same = count.by_section[k] -
                                  (labelled && static_cast<std::size_t>(sections[n]) == k ? 1 : 0);
                 sum[k] += static_cast<std::int64_t>(same) * text_model::kContextOne / others;
             }
@@ -946,6 +950,37 @@ std::vector<BoardContext> contexts_of(const std::vector<const std::vector<std::s
     return contexts;
 }
 
+// Term ids, each term numbered when first seen. Keys are views: into the
+// vocabulary's own copies when it outlives the texts it numbered (a kept
+// store), or into the texts' terms when it does not (one call), which spares
+// a copy of every distinct term.
+class Vocabulary {
+public:
+    explicit Vocabulary(bool copies_keys = true) : copies_keys_(copies_keys) {}
+
+    std::vector<int> ids_of(const std::vector<std::string>& terms) {
+        std::vector<int> ids;
+        ids.reserve(terms.size());
+        for (const std::string& term : terms) {
+            const auto found = ids_.find(term);
+            if (found != ids_.end()) {
+                ids.push_back(found->second);
+                continue;
+            }
+            const int id = static_cast<int>(ids_.size());
+            ids_.emplace(copies_keys_ ? std::string_view(kept_.emplace_back(term)) : term, id);
+            ids.push_back(id);
+        }
+        return ids;
+    }
+    std::size_t size() const { return ids_.size(); }
+
+private:
+    bool copies_keys_;
+    std::deque<std::string> kept_;                      // stays put as it grows
+    std::unordered_map<std::string_view, int> ids_;    // only looked up: its order reaches nothing
+};
+
 }  // namespace
 
 std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::string>>& terms,
@@ -954,9 +989,14 @@ std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::stri
     distinct_terms.reserve(terms.size());
     for (const std::vector<std::string>& note_terms : terms)
         distinct_terms.push_back(distinct(note_terms));
-    std::vector<const std::vector<std::string>*> pointers;
-    for (const std::vector<std::string>& note_terms : distinct_terms) pointers.push_back(&note_terms);
-    return contexts_of(pointers, sections);
+    Vocabulary vocabulary(false);  // distinct_terms outlives it
+    std::vector<std::vector<int>> ids;
+    ids.reserve(distinct_terms.size());
+    for (const std::vector<std::string>& note_terms : distinct_terms)
+        ids.push_back(vocabulary.ids_of(note_terms));
+    std::vector<const std::vector<int>*> pointers;
+    for (const std::vector<int>& note_ids : ids) pointers.push_back(&note_ids);
+    return contexts_of(pointers, sections, vocabulary.size());
 }
 
 struct TextReadings::Store {
@@ -966,6 +1006,9 @@ struct TextReadings::Store {
     // Only for a store that lives no longer than the readings it is given
     // (one call): a kept store would outlive a reading replaced by an edit.
     bool borrow_tokens = false;
+    // Every term the store has read, numbered: a kept store numbers each term
+    // once, not at every text step. Set up by place_by_text for its store.
+    Vocabulary vocabulary;
 
     // A call keeps what the last one read only for the texts it asks for again.
     void begin() {
@@ -985,6 +1028,7 @@ struct TextReadings::Store {
                         : borrow_tokens ? note_text_borrowing(read->tokens, read->terms)
                                         : note_text_of(read->tokens, read->terms);
         if (!borrow_tokens) note.memo = std::make_unique<DecisionMemo>();
+        note.term_ids = vocabulary.ids_of(note.terms);
         return current.emplace(text, std::move(note)).first->second;
     }
 };
@@ -998,6 +1042,7 @@ std::size_t TextReadings::texts_read() const { return store_->texts_read; }
 void place_by_text(const Board& board, Layout& layout, const std::vector<NoteReading>* read) {
     TextReadings readings;
     readings.store_->borrow_tokens = true;  // the store ends with this call; `read` outlives it
+    readings.store_->vocabulary = Vocabulary(false);  // and so do the texts' terms
     place_by_text(board, layout, readings, read);
 }
 
@@ -1027,10 +1072,10 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
         if (free[n] && !notes[n]->tokens().empty()) known[n] = decide(*notes[n], nullptr).best;
     }
     // Pass 2: what it says on this board.
-    std::vector<const std::vector<std::string>*> terms(count, nullptr);
+    std::vector<const std::vector<int>*> terms(count, nullptr);
     for (std::size_t n = 0; n < count; ++n)
-        if (notes[n]) terms[n] = &notes[n]->terms;
-    const std::vector<BoardContext> contexts = contexts_of(terms, known);
+        if (notes[n]) terms[n] = &notes[n]->term_ids;
+    const std::vector<BoardContext> contexts = contexts_of(terms, known, store.vocabulary.size());
     std::vector<Rect> canvases;
     for (const CanvasLayout& canvas : layout.canvases) canvases.push_back(canvas_bounds(canvas));
     ColourConvention colours;
