@@ -62,28 +62,28 @@ bool is_value_map(Section section) {
 CanvasSummary summarise_canvas(const BoardAnalysis& analysis, std::size_t c, TermIds& ids) {
     const CanvasNotes& notes = analysis.canvases[c].notes;
     CanvasSummary summary;
-    Terms top, products, answers, value_map;
-    auto add_terms = [&](Terms& to, NoteIndex n) {
-        to.insert(to.end(), analysis.readings[n].terms.begin(), analysis.readings[n].terms.end());
+    // Terms are numbered as they come, in this order: top pains and gains,
+    // products, relievers and creators, the whole value map.
+    auto add_terms = [&](std::vector<int>& to, NoteIndex n) {
+        for (const std::string& term : analysis.readings[n].terms) to.push_back(ids.id_of(term));
     };
     for (Section section : {Section::pains, Section::gains})
         for (NoteIndex n : notes.of(section))
             if (analysis.priorities[n].rank <= kTopRank) {
                 summary.top_notes.push_back(n);
-                add_terms(top, n);
+                add_terms(summary.top_terms, n);
             }
     for (NoteIndex n : notes.of(Section::products))
         for (const std::string& term : analysis.readings[n].terms)
-            if (!generic_offer_words().contains(term)) products.push_back(term);
+            if (!generic_offer_words().contains(term)) summary.product_terms.push_back(ids.id_of(term));
     for (Section section : {Section::relievers, Section::creators})
-        for (NoteIndex n : notes.of(section)) add_terms(answers, n);
+        for (NoteIndex n : notes.of(section)) add_terms(summary.answer_terms, n);
     for (Section section : {Section::products, Section::relievers, Section::creators})
-        for (NoteIndex n : notes.of(section)) add_terms(value_map, n);
+        for (NoteIndex n : notes.of(section)) add_terms(summary.value_map_terms, n);
     std::sort(summary.top_notes.begin(), summary.top_notes.end());
-    summary.top_terms = ids.ids_of(top);
-    summary.product_terms = ids.ids_of(products);
-    summary.answer_terms = ids.ids_of(answers);
-    summary.value_map_terms = ids.ids_of(value_map);
+    for (std::vector<int>* set : {&summary.top_terms, &summary.product_terms, &summary.answer_terms,
+                                  &summary.value_map_terms})
+        TermIds::sort_set(*set);
     for (Section section : {Section::products, Section::relievers, Section::creators})
         summary.has_value_map = summary.has_value_map || !notes.of(section).empty();
     for (const SectionArea& area : analysis.layout.canvases[c].sections)

@@ -139,18 +139,17 @@ bool WordSet::contains(const std::string& folded_word) const {
     return std::binary_search(words_.begin(), words_.end(), folded_word);
 }
 
-std::vector<int> TermIds::ids_of(const Terms& terms) {
-    std::vector<int> ids;
-    ids.reserve(terms.size());
-    for (const std::string& term : terms) {
-        const auto found = ids_.find(term);  // look before inserting: no key copy for known terms
-        ids.push_back(found != ids_.end()
-                          ? found->second
-                          : ids_.emplace(term, static_cast<int>(ids_.size())).first->second);
-    }
+int TermIds::id_of(std::string_view term) {
+    const auto found = ids_.find(term);  // emplace would build a node to find out
+    if (found != ids_.end()) return found->second;
+    const int id = static_cast<int>(ids_.size());
+    ids_.emplace(term, id);
+    return id;
+}
+
+void TermIds::sort_set(std::vector<int>& ids) {
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
 }
 
 }  // namespace canvasfit::warning_kit

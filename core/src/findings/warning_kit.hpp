@@ -145,13 +145,17 @@ private:
 };
 
 // Term sets as sorted ids; ids are given in first-seen order. Only looked up,
-// never iterated, so the hash map's order cannot leak into the output.
+// never iterated, so the hash map's order cannot leak into the output. Keys
+// are views into the terms numbered, which must outlive the TermIds (the
+// notes' readings do).
 class TermIds {
 public:
-    std::vector<int> ids_of(const Terms& terms);
+    int id_of(std::string_view term);
+    // A set's ids as added one by one: sorted, each once.
+    static void sort_set(std::vector<int>& ids);
 
 private:
-    std::unordered_map<std::string, int> ids_;
+    std::unordered_map<std::string_view, int> ids_;
 };
 
 
