@@ -119,6 +119,7 @@ void sort_questions(Report& report) {
     static const char* const kOrder[] = {"which-section", "is-addressed", "what-addresses",
                                          "what-does-it-address", "same-note"};
     std::unordered_map<std::string_view, std::size_t> note_order, canvas_order;
+    note_order.reserve(report.notes.size());  // grown a step at a time, it hashed every id again
     for (std::size_t i = 0; i < report.notes.size(); ++i) note_order.emplace(report.notes[i].id, i);
     for (std::size_t i = 0; i < report.canvases.size(); ++i) canvas_order.emplace(report.canvases[i].id, i + 1);
     // Keys computed once per question, not per comparison: a board of thousands
