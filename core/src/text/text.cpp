@@ -378,19 +378,23 @@ bool is_possessive_s(const std::vector<Unit>& units, std::size_t apostrophe) {
 // reading of its texts took 1.9x as long as without any table.
 using StemTable = std::unordered_map<std::string, std::string>;
 
-std::string remembered(StemTable& stems, std::string_view word) {
+// Writes the stem into `out`, whose buffer is reused (wasm's short strings
+// hold only 10 characters, so a fresh string per token would allocate).
+void remembered(StemTable& stems, std::string_view word, std::string& out) {
     constexpr std::size_t kMaxRemembered = 1 << 14;
     std::string key(word);
     const auto found = stems.find(key);
-    if (found != stems.end()) return found->second;
-    std::string stem = stem_english(word);
-    if (stems.size() < kMaxRemembered) stems.emplace(std::move(key), stem);
-    return stem;
+    if (found != stems.end()) {
+        out.assign(found->second);
+        return;
+    }
+    out = stem_english(word);
+    if (stems.size() < kMaxRemembered) stems.emplace(std::move(key), out);
 }
 
-std::string remembered_stem(std::string_view word) {
+void remembered_stem(std::string_view word, std::string& out) {
     thread_local StemTable stems;
-    return remembered(stems, word);
+    remembered(stems, word, out);
 }
 
 // Words run together (word_stem(), for compounds written apart) have a table
@@ -398,7 +402,9 @@ std::string remembered_stem(std::string_view word) {
 // words, and they would push the words out of the table above.
 std::string remembered_compound_stem(std::string_view word) {
     thread_local StemTable stems;
-    return remembered(stems, word);
+    std::string stem;
+    remembered(stems, word, stem);
+    return stem;
 }
 
 std::string_view expand_unit_abbreviation(std::string_view word) {
@@ -435,7 +441,7 @@ std::size_t scan_word(const std::vector<Unit>& units, std::size_t i, std::vector
         ++i;  // "don't" -> "dont": the apostrophe itself is dropped
     }
     token.end = units[last].end;
-    token.stem = remembered_stem(expand_unit_abbreviation(token.text));
+    remembered_stem(expand_unit_abbreviation(token.text), token.stem);
     tokens.push_back(std::move(token));
     return i;
 }
