@@ -12,22 +12,13 @@
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/report.hpp"
+#include "report_builder.hpp"
 
 using namespace canvasfit;
+using test_support::one_canvas_report;
+using test_support::placed_note;
 
 namespace {
-
-NoteReport note(const std::string& id, const std::string& text, Section section, std::optional<int> rank = {}) {
-    NoteReport n;
-    n.id = id;
-    n.text = text;
-    n.canvas = "canvas-1";
-    n.section = section;
-    n.via = Placement::frame;
-    n.confidence = 1;
-    n.rank = rank;
-    return n;
-}
 
 LinkReport link(const std::string& from, const std::string& to, const std::string& source) {
     LinkReport l;
@@ -44,13 +35,9 @@ LinkReport link(const std::string& from, const std::string& to, const std::strin
 // creators c1, c2; one link of each source; p3 unaddressed, g1 a question,
 // r2 an orphan, c2 under a what-does-it-address question.
 Report sample() {
-    Report report;
-    report.source = "sample.json";
-    report.format = "canvasfit";
-    CanvasReport canvas;
-    canvas.id = "canvas-1";
+    Report report = one_canvas_report();
+    CanvasReport& canvas = report.canvases.front();
     canvas.segment = "Independent café owners";
-    canvas.sections.assign(7, {});
     canvas.sections[static_cast<std::size_t>(Section::pains)] = {"p1", "p2", "p3"};
     canvas.sections[static_cast<std::size_t>(Section::gains)] = {"g1"};
     canvas.sections[static_cast<std::size_t>(Section::relievers)] = {"r1", "r2"};
@@ -61,12 +48,11 @@ Report sample() {
     canvas.fit.verdict = "good";
     canvas.fit.pains_detail = {{"p1", 0.67, {"r1"}, "covered"}, {"p2", 1, {"r1"}, "covered"}, {"p3", 0.33, {}, "unaddressed"}};
     canvas.fit.gains_detail = {{"g1", 1, {}, "question"}};
-    report.canvases.push_back(canvas);
-    report.notes = {note("p1", "Orders get lost", Section::pains, 2), note("p2", "Queues at lunch", Section::pains, 1),
-                    note("p3", "Card fees eat the margin", Section::pains, 3), note("g1", "Regulars feel known", Section::gains, 1),
-                    note("r1", "Orders go straight to the kitchen screen", Section::relievers),
-                    note("r2", "A loyalty stamp card", Section::relievers),
-                    note("c1", "Greets regulars by name", Section::creators), note("c2", "Seasonal menu", Section::creators)};
+    report.notes = {placed_note("p1", "Orders get lost", Section::pains, 2), placed_note("p2", "Queues at lunch", Section::pains, 1),
+                    placed_note("p3", "Card fees eat the margin", Section::pains, 3), placed_note("g1", "Regulars feel known", Section::gains, 1),
+                    placed_note("r1", "Orders go straight to the kitchen screen", Section::relievers),
+                    placed_note("r2", "A loyalty stamp card", Section::relievers),
+                    placed_note("c1", "Greets regulars by name", Section::creators), placed_note("c2", "Seasonal menu", Section::creators)};
     report.links = {link("r1", "p1", "connector"), link("r1", "p2", "confirmed"), link("c1", "p1", "text"),
                     link("c1", "g1", "suggested")};
     Question question;

@@ -7,21 +7,13 @@
 #include <string>
 
 #include "canvasfit/report.hpp"
+#include "report_builder.hpp"
 
 using namespace canvasfit;
+using test_support::one_canvas_report;
+using test_support::placed_note;
 
 namespace {
-
-NoteReport note(const std::string& id, const std::string& text, Section section) {
-    NoteReport n;
-    n.id = id;
-    n.text = text;
-    n.canvas = "canvas-1";
-    n.section = section;
-    n.via = Placement::frame;
-    n.confidence = 1;
-    return n;
-}
 
 Question question(const std::string& code, const std::string& about, std::vector<std::string> candidates,
                   const std::string& message) {
@@ -37,12 +29,8 @@ Question question(const std::string& code, const std::string& about, std::vector
 // p1 covered by r1 (a connector); p2 a certain gap; p3 asked about with r2
 // suggested for it; g1 asked about with nothing suggested.
 Report sample() {
-    Report report;
-    report.source = "sample.json";
-    report.format = "canvasfit";
-    CanvasReport canvas;
-    canvas.id = "canvas-1";
-    canvas.sections.assign(7, {});
+    Report report = one_canvas_report();
+    CanvasReport& canvas = report.canvases.front();
     canvas.sections[static_cast<std::size_t>(Section::pains)] = {"p1", "p2", "p3"};
     canvas.sections[static_cast<std::size_t>(Section::gains)] = {"g1"};
     canvas.sections[static_cast<std::size_t>(Section::relievers)] = {"r1", "r2"};
@@ -51,11 +39,10 @@ Report sample() {
     canvas.fit.undecided = 0.45;
     canvas.fit.pains_detail = {{"p1", 0.5, {"r1"}, "covered"}, {"p2", 0.3, {}, "unaddressed"}, {"p3", 0.2, {}, "question"}};
     canvas.fit.gains_detail = {{"g1", 1, {}, "question"}};
-    report.canvases.push_back(canvas);
-    report.notes = {note("p1", "Orders get lost", Section::pains), note("p2", "Card fees eat the margin", Section::pains),
-                    note("p3", "Queues at lunch", Section::pains), note("g1", "Regulars feel known", Section::gains),
-                    note("r1", "Orders go straight to the kitchen", Section::relievers),
-                    note("r2", "Pick-up slots spread the rush", Section::relievers)};
+    report.notes = {placed_note("p1", "Orders get lost", Section::pains), placed_note("p2", "Card fees eat the margin", Section::pains),
+                    placed_note("p3", "Queues at lunch", Section::pains), placed_note("g1", "Regulars feel known", Section::gains),
+                    placed_note("r1", "Orders go straight to the kitchen", Section::relievers),
+                    placed_note("r2", "Pick-up slots spread the rush", Section::relievers)};
     LinkReport counted;
     counted.from = "r1";
     counted.to = "p1";
