@@ -39,6 +39,30 @@ private:
         bool valid = false;
         std::vector<Item> items;
     };
+    // Appends what `find(c, items)` finds on each canvas c to `out`: afresh
+    // without a cache (`kept` null), else from the cache, finding it again
+    // for the canvases the cache no longer holds.
+    template <typename Item, typename Find>
+    static void collect(std::vector<Entry<Item>>* kept, std::size_t canvases,
+                        std::vector<Item>& out, Find find) {
+        if (!kept) {
+            for (std::size_t c = 0; c < canvases; ++c) find(c, out);
+            return;
+        }
+        if (kept->size() != canvases) {
+            kept->clear();
+            kept->resize(canvases);
+        }
+        for (std::size_t c = 0; c < canvases; ++c) {
+            Entry<Item>& entry = (*kept)[c];
+            if (!entry.valid) {
+                entry.items.clear();
+                find(c, entry.items);
+                entry.valid = true;
+            }
+            out.insert(out.end(), entry.items.begin(), entry.items.end());
+        }
+    }
     std::vector<Entry<warning_kit::Finding>> warnings_;
     std::vector<Entry<Question>> questions_;
 };

@@ -142,10 +142,6 @@ void ask_about_duplicates(Asker& asker, const warning_kit::CanvasView& canvas) {
     }
 }
 
-}  // namespace
-
-namespace {
-
 void ask_about_canvas(const BoardAnalysis& analysis, std::size_t c,
                       const warning_kit::BoardIndex& index, std::vector<Question>& out) {
     Asker asker{analysis, out};
@@ -161,23 +157,10 @@ void ask_about_canvas(const BoardAnalysis& analysis, std::size_t c,
 std::vector<Question> find_questions(const BoardAnalysis& analysis, CanvasFindingCache* cache) {
     std::vector<Question> out;
     const warning_kit::BoardIndex index(analysis);
-    if (cache && cache->questions_.size() != analysis.canvases.size()) {
-        cache->questions_.clear();
-        cache->questions_.resize(analysis.canvases.size());
-    }
-    for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
-        if (!cache) {
-            ask_about_canvas(analysis, c, index, out);
-            continue;
-        }
-        auto& kept = cache->questions_[c];
-        if (!kept.valid) {
-            kept.items.clear();
-            ask_about_canvas(analysis, c, index, kept.items);
-            kept.valid = true;
-        }
-        out.insert(out.end(), kept.items.begin(), kept.items.end());
-    }
+    CanvasFindingCache::collect(cache ? &cache->questions_ : nullptr, analysis.canvases.size(), out,
+                                [&](std::size_t c, std::vector<Question>& asked) {
+                                    ask_about_canvas(analysis, c, index, asked);
+                                });
     return out;
 }
 

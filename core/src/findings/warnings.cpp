@@ -32,10 +32,6 @@ Warning to_warning(const BoardAnalysis& analysis, const Finding& finding) {
     return warning;
 }
 
-}  // namespace
-
-namespace {
-
 void find_canvas_warnings(const warning_kit::CanvasView& canvas, std::vector<Finding>& out) {
     warning_kit::find_segment_warnings(canvas, out);
     warning_kit::find_profile_warnings(canvas, out);
@@ -48,24 +44,10 @@ void find_canvas_warnings(const warning_kit::CanvasView& canvas, std::vector<Fin
 std::vector<Warning> find_warnings(const BoardAnalysis& analysis, CanvasFindingCache* cache) {
     std::vector<Finding> findings;
     const warning_kit::BoardIndex board(analysis);
-    if (cache && cache->warnings_.size() != analysis.canvases.size()) {
-        cache->warnings_.clear();
-        cache->warnings_.resize(analysis.canvases.size());
-    }
-    for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
-        const warning_kit::CanvasView canvas(analysis, c, board);
-        if (!cache) {
-            find_canvas_warnings(canvas, findings);
-            continue;
-        }
-        auto& kept = cache->warnings_[c];
-        if (!kept.valid) {
-            kept.items.clear();
-            find_canvas_warnings(canvas, kept.items);
-            kept.valid = true;
-        }
-        findings.insert(findings.end(), kept.items.begin(), kept.items.end());
-    }
+    CanvasFindingCache::collect(cache ? &cache->warnings_ : nullptr, analysis.canvases.size(),
+                                findings, [&](std::size_t c, std::vector<Finding>& out) {
+                                    find_canvas_warnings(warning_kit::CanvasView(analysis, c, board), out);
+                                });
     warning_kit::find_cross_canvas_warnings(analysis, findings);
     std::stable_sort(findings.begin(), findings.end(), comes_before);
     std::vector<Warning> warnings;
