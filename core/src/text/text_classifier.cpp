@@ -698,27 +698,6 @@ public:
         return *kept;
     }
 
-private:
-    text_model::Scores computed_bonus(const std::string& colour, Section self, double prior_notes,
-                                      int min_notes) const {
-        text_model::Scores bonus{};
-        const Counts given_colour = counts(colour, self);
-        if (given_colour[kSections] < min_notes) return bonus;
-        Counts totals = totals_();
-        if (self != Section::unknown && !colour.empty()) {
-            --totals[static_cast<std::size_t>(self)];
-            --totals[kSections];
-        }
-        for (std::size_t k = 0; k < kSections; ++k) {
-            const double overall = (totals[k] + 0.5) / (totals[kSections] + 0.5 * kSections);
-            const double given =
-                (given_colour[k] + prior_notes * overall) / (given_colour[kSections] + prior_notes);
-            bonus[k] = static_cast<std::int64_t>(std::lround(256 * std::log(given / overall)));
-        }
-        return bonus;
-    }
-
-public:
     // Whether this board uses the colour for `section`: at least a fifth of the
     // other notes of this colour placed by layout are there (a colour the value
     // map shares between its three sections still counts for each), and the
@@ -739,22 +718,40 @@ public:
         return common && distinctive;
     }
 
-    // Whether the colour tells `reads_as` apart from `placed_in`, the section
-    // a note of this colour sits in: it is `reads_as`'s colour, and the other
-    // notes placed in `placed_in` mostly wear another (fewer than a fifth wear
-    // this one). A colour the value map shares between its three sections
-    // tells none of them apart, nor does a section with no other note.
-    bool tells_apart(const std::string& colour, Section reads_as, Section placed_in,
-                     Section self) const {
-        if (!is_colour_of(colour, reads_as, self)) return false;
+    // Whether the colour tells `reads_as` apart from `self`, the section a
+    // placed note of this colour sits in: it is `reads_as`'s colour, and the
+    // other notes placed in `self` mostly wear another (fewer than a fifth
+    // wear this one). A colour the value map shares between its three
+    // sections tells none of them apart, nor does a section with no other note.
+    bool tells_apart(const std::string& colour, Section reads_as, Section self) const {
+        if (self == Section::unknown || !is_colour_of(colour, reads_as, self)) return false;
         Counts totals = totals_();
-        if (self != Section::unknown) --totals[static_cast<std::size_t>(self)];
-        const auto k = static_cast<std::size_t>(placed_in);
+        const auto k = static_cast<std::size_t>(self);
+        --totals[k];
         return totals[k] > 0 && 5 * counts(colour, self)[k] < totals[k];
     }
 
 private:
     using Counts = std::array<int, kSections + 1>;  // per section, then all
+    text_model::Scores computed_bonus(const std::string& colour, Section self, double prior_notes,
+                                      int min_notes) const {
+        text_model::Scores bonus{};
+        const Counts given_colour = counts(colour, self);
+        if (given_colour[kSections] < min_notes) return bonus;
+        Counts totals = totals_();
+        if (self != Section::unknown && !colour.empty()) {
+            --totals[static_cast<std::size_t>(self)];
+            --totals[kSections];
+        }
+        for (std::size_t k = 0; k < kSections; ++k) {
+            const double overall = (totals[k] + 0.5) / (totals[kSections] + 0.5 * kSections);
+            const double given =
+                (given_colour[k] + prior_notes * overall) / (given_colour[kSections] + prior_notes);
+            bonus[k] = static_cast<std::int64_t>(std::lround(256 * std::log(given / overall)));
+        }
+        return bonus;
+    }
+
     // bonus() with the usual prior, by colour as written, then by the note's
     // own section (unknown last); emptied by count().
     mutable std::unordered_map<std::string, std::array<std::optional<text_model::Scores>, kSections + 1>>
@@ -793,7 +790,7 @@ constexpr int kMisplacedByColourPercent = 80;
 // misplaced-note warnings per 100 notes of published canvases.
 int misplaced_bar(const ColourConvention& colours, const std::string& colour, Section reads_as,
                   Section self) {
-    return colours.tells_apart(colour, reads_as, self, self) ? kMisplacedByColourPercent
+    return colours.tells_apart(colour, reads_as, self) ? kMisplacedByColourPercent
                                                              : kPlaceAlonePercent;
 }
 
@@ -1108,7 +1105,7 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
                    decision.percent >= misplaced_bar(colours, colour, decision.best, self) &&
                    !colours.is_colour_of(colour, placement.section, self) &&
                    (!routinely_confused(decision.best, placement.section) ||
-                    colours.tells_apart(colour, decision.best, self, self))) {
+                    colours.tells_apart(colour, decision.best, self))) {
             placement.text_suggestion = decision.best;
             placement.text_confidence = decision.percent / 100.0;
             placement.text_reason = explain(*notes[n], &contexts[n], decision, placement.section);
