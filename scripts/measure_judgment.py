@@ -192,6 +192,10 @@ def score_frames(canvas, report, t, verbose, dump):
         if (sec.get(pair[0]), sec.get(pair[1])) not in SAME_RULE:
             continue
         (suggested if link.get("source") == "suggested" else counted).add(pair)
+        if link.get("source") in ("text", "suggested"):  # calibration of the text candidates shown
+            bin_ = min(int(link["confidence"] * 10), 9)
+            t[f"linkbin{bin_}"] += 1
+            t[f"linkbin{bin_}_ok"] += pair in gold
     t["link_tp"] += len(gold & counted)
     t["link_fp"] += len(counted - gold)
     t["link_fn"] += len(gold - counted)
@@ -325,6 +329,8 @@ def summary(t):
                            for v in ("parking", "strays", "recoloured")},
         "section_reliability": {v: {f"{b / 10:.1f}": [t[f"{v}_bin{b}"], t.ratio(f"{v}_bin{b}_ok", f"{v}_bin{b}")]
                                     for b in range(3, 10) if t[f"{v}_bin{b}"]} for v in ("parking", "strays")},
+        "link_reliability": {f"{b / 10:.1f}": [t[f"linkbin{b}"], t.ratio(f"linkbin{b}_ok", f"linkbin{b}")]
+                             for b in range(10) if t[f"linkbin{b}"]},
         "misplaced_per_100": round(100 * t["misplaced"] / t["notes"], 2) if t["notes"] else None,
         "misplaced_per_100_one_colour": round(100 * t["plain_misplaced"] / t["plain_notes"], 2) if t["plain_notes"] else None,
         "text_links": {"P": p, "R": r, "F1": f1, "gold": t["gold"], "found": t["link_tp"] + t["link_fp"]},

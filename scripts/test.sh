@@ -25,6 +25,7 @@ bash scripts/fuzz.sh --ci 10
 
 echo "== The link-confidence model is what its script builds from the committed candidates"
 python3 scripts/train_link_confidence.py --check
+python3 scripts/train_link_confidence.py --self-test
 
 # The team's corpus always; published canvases too when ../shared/realworld is
 # there (developers' machines). Figures, not a pass/fail bar: the bars are the

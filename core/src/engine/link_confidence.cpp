@@ -39,4 +39,6 @@ int percent(const Features& features) {
     return features.explicit_ref ? std::max(percent, kReferencedPercent) : percent;
 }
 
+int counted_percent() { return kCountedPercent; }
+
 }  // namespace canvasfit::link_confidence

@@ -60,10 +60,9 @@ constexpr double kProblemSideFactor = 0.5;
 // A candidate below this strength is not even a suggestion: one shared word
 // on a third of the canvas's notes.
 constexpr double kCandidateFloor = 0.2;
-// Calibrated confidence (percent) from which a text link is a finding
-// (source "text"), and from which a weaker one is still shown as a question
-// (source "suggested"): docs/judgment.md has the reliability table.
-constexpr int kLikelyPercent = 90;
+// Calibrated confidence (percent) from which a weaker candidate is still shown
+// as a question (source "suggested"); from link_confidence::counted_percent()
+// it is a finding (source "text"). docs/judgment.md has the reliability table.
 constexpr int kSuggestPercent = 25;
 // At most this many suggestions reach one target: the facilitator answers a
 // question about the likeliest few, not a list.
@@ -917,6 +916,9 @@ void calibrate(std::vector<Candidate>& candidates, const std::vector<NoteProfile
             f.shared_tag = c.shared_tag;
         }
         c.percent = link_confidence::percent(f);
+        // Position alone is how a canvas is written, not what it says: such a
+        // pair is a question, whatever the model makes of it.
+        if (!c.worded) c.percent = std::min(c.percent, link_confidence::counted_percent() - 1);
     }
 }
 
@@ -931,7 +933,7 @@ std::vector<Candidate> chosen(std::vector<Candidate> candidates, std::size_t tar
     std::vector<std::size_t> suggested(target_count, 0);
     std::vector<Candidate> kept;
     for (const Candidate& c : candidates) {
-        if (keep_all || c.percent >= kLikelyPercent) {
+        if (keep_all || c.percent >= link_confidence::counted_percent()) {
             kept.push_back(c);
         } else if (c.percent >= kSuggestPercent && suggested[c.slot] < kSuggestionsPerTarget) {
             ++suggested[c.slot];
@@ -1031,10 +1033,10 @@ void add_text_links_for_rule(const LinkRule& rule, const RuleContext& context,
     // therefore never more than a suggestion, unless the note names the job.
     if (rule.to == Section::jobs)
         for (Candidate& c : candidates)
-            if (!c.explicit_ref) c.percent = std::min(c.percent, kLikelyPercent - 1);
+            if (!c.explicit_ref) c.percent = std::min(c.percent, link_confidence::counted_percent() - 1);
     const bool keep_all = context.decisions && context.decisions->list_all_candidates;
     for (const Candidate& c : chosen(std::move(candidates), targets.size(), keep_all)) {
-        const bool likely = c.percent >= kLikelyPercent;
+        const bool likely = c.percent >= link_confidence::counted_percent();
         links.push_back({from_of(c), to_of(c), c.strength, LinkVia::text,
                          evidence_of(c, queries[c.query], targets[c.slot], scorer,
                                      context.profiles.vocabulary, positions.queries[c.query]),

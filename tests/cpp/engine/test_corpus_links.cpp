@@ -19,6 +19,7 @@
 
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
+#include "engine/link_confidence.hpp"
 
 using namespace canvasfit;
 
@@ -196,4 +197,37 @@ TEST(CorpusLinks, ReportLinksMatchGoldOnBothHalves) {
     EXPECT_GE(overall.all().recall(), kMinRecall);
     EXPECT_GE(overall.connector.precision(), kConnectorBar);
     EXPECT_GE(overall.connector.recall(), kConnectorBar);
+}
+
+// A text link is a finding and a suggestion a question; the line between them
+// is the trained bar, and each link still carries its own calibrated
+// confidence (a 0.76 link says 0.76, not the bar's average). A pair the
+// canvas's list order alone nominated is always a question.
+TEST(CorpusLinks, TextAndSuggestedLinksSplitAtTheTrainedBar) {
+    const double bar = link_confidence::counted_percent() / 100.0;
+    ASSERT_GT(bar, 0.5) << "a bar under even odds would count guesses as findings";
+    std::set<double> counted_confidences;
+    int suggested = 0;
+    for (const std::string& name : corpus_boards()) {
+        const std::string input = test_support::read_source_file("tests/corpus/boards/" + name);
+        const Report report = analyze_text(input, {InputFormat::automatic, name});
+        for (const LinkReport& link : report.links) {
+            if (link.via != "text") continue;
+            const bool order_only =
+                std::all_of(link.evidence.begin(), link.evidence.end(),
+                            [](const std::string& e) { return e.rfind("order: ", 0) == 0; });
+            if (link.source == "text") {
+                EXPECT_GE(link.confidence + 1e-9, bar) << name << ": " << link.from << "->" << link.to;
+                EXPECT_FALSE(order_only) << name << ": " << link.from << "->" << link.to;
+                counted_confidences.insert(link.confidence);
+            } else {
+                ASSERT_EQ(link.source, "suggested");
+                EXPECT_LT(link.confidence, bar) << name << ": " << link.from << "->" << link.to;
+                ++suggested;
+            }
+        }
+    }
+    EXPECT_GT(suggested, 0);
+    // Calibrated, not one pooled figure: the counted links span several levels.
+    EXPECT_GE(counted_confidences.size(), 3u);
 }
