@@ -23,6 +23,9 @@ echo "== Sanitizers and fuzzing: the suite under ASan+UBSan, the CLI under valgr
 bash scripts/sanitize.sh
 bash scripts/fuzz.sh --ci 10
 
+echo "== The corpus: gold derivable, no training note repeating a held-out or board note"
+python3 scripts/check_corpus.py
+
 echo "== The link-confidence model is what its script builds from the committed candidates"
 python3 scripts/train_link_confidence.py --check
 python3 scripts/train_link_confidence.py --self-test
