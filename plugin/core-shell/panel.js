@@ -55,6 +55,18 @@ function jsonOfList(items) {
   return `[${items.map(jsonOf).join(',')}]`;
 }
 
+/**
+ * A link CanvasFit read from the wording counts in the fit, but below this
+ * confidence about one in five such links is wrong on others' canvases
+ * (docs/judgment.md, "Reliability"): the panel lists those for a check.
+ */
+export const CHECK_TEXT_LINKS_BELOW = 0.9;
+
+/** A counted link read from the wording that is worth a check. @param {any} link */
+export function isWorthACheck(link) {
+  return link.source === 'text' && typeof link.confidence === 'number' && link.confidence < CHECK_TEXT_LINKS_BELOW;
+}
+
 /** @param {number | null} value */
 function percent(value) {
   return value === null || value === undefined ? '–' : `${Math.round(value * 100)} %`;
@@ -245,7 +257,7 @@ export class Panel {
       const key = `["canvas",${jsonOf(canvas)},${JSON.stringify(shownRows)}]`;
       children.push(view(key, () => this.canvasView(canvas, noteById, questionByNote)));
     }
-    children.push(this.questionsView(questions, suggested, noteById));
+    children.push(this.questionsView(questions, suggested, noteById, counted.filter(isWorthACheck)));
     children.push(view(`["warnings",${jsonOfList(report.warnings)}]`, () => this.warningsView(report.warnings)));
     this.views = views;
     setChildren(this.body, children);
@@ -318,8 +330,9 @@ export class Panel {
    * @param {any[]} questions
    * @param {any[]} suggested
    * @param {Map<string, any>} noteById
+   * @param {any[]} toCheck counted text links under CHECK_TEXT_LINKS_BELOW
    */
-  questionsView(questions, suggested, noteById) {
+  questionsView(questions, suggested, noteById, toCheck = []) {
     /** @param {string} id */
     const textOf = (id) => noteById.get(id)?.text ?? id;
     // A Live edit changes a few questions: the rows of the others are kept,
@@ -329,11 +342,13 @@ export class Panel {
       `q${jsonOf(question)}${JSON.stringify((question.candidates ?? []).map(textOf))}`);
     const suggestionKeys = suggested.map((link) =>
       `s${jsonOf(link)}${JSON.stringify([textOf(link.from), textOf(link.to)])}`);
-    const listKey = JSON.stringify([questionKeys, suggestionKeys]);
+    const checkKeys = toCheck.map((link) =>
+      `c${jsonOf(link)}${JSON.stringify([textOf(link.from), textOf(link.to)])}`);
+    const listKey = JSON.stringify([questionKeys, suggestionKeys, checkKeys]);
     if (this.questionsBox && this.questionsKey === listKey) return this.questionsBox;
     const box = el('section', { className: 'cf-questions' });
     box.appendChild(el('h3', { text: `Questions (${questions.length})` }));
-    if (questions.length === 0 && suggested.length === 0) {
+    if (questions.length === 0 && suggested.length === 0 && toCheck.length === 0) {
       box.appendChild(el('div', { className: 'cf-empty', text: 'CanvasFit has nothing to ask about this board.' }));
     }
     /** @type {Map<string, HTMLElement>} */
@@ -351,6 +366,12 @@ export class Panel {
       const list = el('div', { className: 'cf-suggested' });
       list.appendChild(el('h4', { text: `Suggested links (${suggested.length})` }));
       suggested.forEach((link, i) => list.appendChild(row(suggestionKeys[i], () => this.suggestionRow(link, noteById))));
+      box.appendChild(list);
+    }
+    if (toCheck.length > 0) {
+      const list = el('div', { className: 'cf-to-check' });
+      list.appendChild(el('h4', { text: `Links read from the wording, worth a check (${toCheck.length})` }));
+      toCheck.forEach((link, i) => list.appendChild(row(checkKeys[i], () => this.checkRow(link, noteById))));
       box.appendChild(list);
     }
     this.questionRows = rows;
@@ -384,6 +405,24 @@ export class Panel {
     row.dataset.to = link.to;
     row.appendChild(this.pairRow(link.from, link.to,
       `'${textOf(link.from)}' → '${textOf(link.to)}' (${percent(link.confidence ?? null)})`));
+    row.addEventListener('click', () => this.session.focusNotes([link.from, link.to]));
+    return row;
+  }
+
+  /**
+   * A link that counts but that CanvasFit is less sure of: Confirm makes it
+   * the facilitator's, Reject takes it out of the fit (and it is never read
+   * from the wording again on this board).
+   * @param {any} link @param {Map<string, any>} noteById
+   */
+  checkRow(link, noteById) {
+    /** @param {string} id */
+    const textOf = (id) => noteById.get(id)?.text ?? id;
+    const row = el('div', { className: 'cf-check' });
+    row.dataset.from = link.from;
+    row.dataset.to = link.to;
+    row.appendChild(this.pairRow(link.from, link.to,
+      `'${textOf(link.from)}' → '${textOf(link.to)}' (${percent(link.confidence)}, counted)`));
     row.addEventListener('click', () => this.session.focusNotes([link.from, link.to]));
     return row;
   }

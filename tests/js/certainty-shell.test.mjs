@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPatch } from '../../plugin/core-shell/patch.js';
-import { Panel, certaintyWords } from '../../plugin/core-shell/panel.js';
+import { Panel, certaintyWords, isWorthACheck } from '../../plugin/core-shell/panel.js';
 import {
   linkOptions, parseRecord, suggestionLabel, withDecision, decisionOf, withLinks,
 } from '../../plugin/core-shell/decisions.js';
@@ -341,4 +341,49 @@ test('Excalidraw: the answers travel in the exported file and a reopened board r
   assert.ok(boardFromScene(reopened.host.scene).elements.some((e) => e.customData?.[LINKS_KEY]));
   reopened.session.clear();
   assert.deepEqual(decisionsFromScene(reopened.host.scene).confirmed, [['relievers-3', 'pains-4']], 'Clear keeps the answers');
+});
+
+// ---------------------------------------------------------------- counted links worth a check
+
+test('the panel lists counted text links under 0.90 for a check, with Confirm / Reject; surer ones not', () => {
+  const { session, calls } = recordingSession();
+  const { rootNode, panel } = panelWith(session);
+  const r = report();
+  const textLinks = r.links.filter((link) => link.source === 'text');
+  assert.ok(textLinks.length >= 2, 'the café report has text links');
+  const [unsure, sure] = textLinks;
+  unsure.confidence = 0.76;
+  sure.confidence = 0.98;
+  panel.showReport(r);
+  const box = rootNode.query('.cf-to-check')[0];
+  assert.ok(box, 'a list of links worth a check');
+  const rows = box.query('.cf-check');
+  assert.equal(rows.length, textLinks.filter(isWorthACheck).length);
+  assert.ok(rows.some((row) => row.dataset.from === unsure.from && row.dataset.to === unsure.to));
+  assert.ok(!rows.some((row) => row.dataset.from === sure.from && row.dataset.to === sure.to));
+  const row = rows.find((r2) => r2.dataset.from === unsure.from && r2.dataset.to === unsure.to);
+  assert.match(row.textContent, /\(76 %, counted\)/);
+  row.query('.cf-reject')[0].click();
+  assert.deepEqual(calls.at(-1), ['reject', unsure.from, unsure.to]);
+  row.query('.cf-confirm')[0].click();
+  assert.deepEqual(calls.at(-1), ['confirm', unsure.from, unsure.to]);
+  // No unsure link: no list.
+  for (const link of r.links) if (link.source === 'text') link.confidence = 0.95;
+  panel.showReport(structuredClone(r));
+  assert.equal(rootNode.query('.cf-to-check').length, 0);
+});
+
+test('the real core: a rejected text link leaves the fit, a confirmed one becomes the user\'s', () => {
+  const plain = real.analyze(cafeText);
+  const link = plain.links.find(isWorthACheck);
+  assert.ok(link, 'the café board has a counted text link under 0.90');
+  const rejected = real.analyze(cafeText, { links: { rejected: [[link.from, link.to]] } });
+  assert.ok(!rejected.links.some((l) => l.from === link.from && l.to === link.to), 'rejected: gone');
+  const covered = (report) => report.canvases.flatMap((c) => [...c.fit.pains_detail, ...c.fit.gains_detail])
+    .find((row) => row.note === link.to).covered_by;
+  assert.ok(!covered(rejected).includes(link.from));
+  const confirmed = real.analyze(cafeText, { links: { confirmed: [[link.from, link.to]] } });
+  const again = confirmed.links.find((l) => l.from === link.from && l.to === link.to);
+  assert.equal(again.source, 'confirmed');
+  assert.equal(again.confidence, 1);
 });
