@@ -3,6 +3,7 @@
 // facilitator would. Suggest, confirm (button and restyle), reject (button and
 // delete), re-analyse, export the .excalidraw file and reopen it, Clear; the
 // answers are recorded in customData.canvasfitLinks and respected throughout.
+// Counted text links under 0.90 are listed for a check and answered the same way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -133,4 +134,30 @@ test('suggest, confirm, reject, re-analyse, export and reopen, Clear', async () 
   }
   assert.deepEqual(cleared.filter((e) => !pristine.some((p) => p.id === e.id)).map((e) => e.id).sort(), [adoptedId, restyledId].sort());
   assert.deepEqual(demo.errors.filter((e) => !/Loading the font .* violates the following Content Security Policy/.test(e)), []);
+});
+
+test('a counted text link under 0.90 is listed for a check; Reject takes it out, Confirm makes it the user\'s', async () => {
+  const { page } = demo;
+  const report = await waitForAnalysis(page, () => page.click('#cf-analyse'), 'analyse');
+  const unsure = report.links.filter((l) => l.source === 'text' && l.confidence < 0.9);
+  assert.ok(unsure.length >= 2, 'the demo board has text links under 0.90');
+  assert.equal(await page.locator('.cf-to-check .cf-check').count(), unsure.length);
+  assert.equal(await page.locator('.cf-to-check .cf-check').filter({ hasText: '98 %' }).count(), 0, 'surer links are not listed');
+  const [x, y] = unsure;
+  const rejected = await waitForAnalysis(page,
+    () => page.click(`.cf-check[data-from="${x.from}"][data-to="${x.to}"] .cf-reject`), 'reject a text link');
+  assert.ok(!rejected.links.some((l) => l.from === x.from && l.to === x.to), 'rejected: no longer a link');
+  const rowOf = (r, id) => r.canvases.flatMap((c) => [...c.fit.pains_detail, ...c.fit.gains_detail]).find((row) => row.note === id);
+  assert.ok(!rowOf(rejected, x.to).covered_by.includes(x.from), 'and no longer counted in the fit');
+  const confirmed = await waitForAnalysis(page,
+    () => page.click(`.cf-check[data-from="${y.from}"][data-to="${y.to}"] .cf-confirm`), 'confirm a text link');
+  assert.ok(confirmed.links.some((l) => l.from === y.from && l.to === y.to && l.source === 'confirmed'));
+  // The list follows the report (a rejected pair can let another candidate of its target count).
+  assert.equal(await page.locator('.cf-to-check .cf-check').count(),
+    confirmed.links.filter((l) => l.source === 'text' && l.confidence < 0.9).length);
+  for (const pair of [x, y]) assert.equal(await page.locator(`.cf-check[data-from="${pair.from}"][data-to="${pair.to}"]`).count(), 0);
+  const elements = await scene(page);
+  assert.ok(answersOn(elements, x.from).r.includes(x.to), 'the rejection is recorded on the board');
+  assert.ok(answersOn(elements, y.from).c.includes(y.to), 'the confirmation too');
+  await page.click('#cf-clear');
 });
