@@ -172,6 +172,12 @@ std::string markdown_escape(const std::string& text) {
     return escaped;
 }
 
+// A counted link read from the wording below this confidence is wrong about
+// one time in five on others' canvases (docs/judgment.md, "Reliability"):
+// the rows it covers say so. The hosts' panel lists the same links for a
+// check (CHECK_TEXT_LINKS_BELOW in plugin/core-shell/panel.js).
+constexpr double kCheckTextLinksBelow = 0.9;
+
 // Text and Markdown share one layout; only headings and escaping differ.
 class Renderer {
 public:
@@ -183,6 +189,9 @@ public:
         for (const Question& question : report.questions)
             if (question.code == "is-addressed" && !question.notes.empty())
                 suggested_for_.emplace(question.notes.front(), &question.candidates);
+        for (const LinkReport& link : report.links)
+            if (link.source == "text" && link.confidence < kCheckTextLinksBelow)
+                unsure_links_.emplace(link.from + '\n' + link.to, link.confidence);
     }
 
     std::string render() {
@@ -245,11 +254,25 @@ private:
         const auto row = row_by_note_.find(id);
         if (row == row_by_note_.end()) return "";
         const std::string& status = row->second->status;
-        if (status == "covered") return "  (addressed by " + text(join(row->second->covered_by)) + ")";
+        if (status == "covered") return "  (addressed by " + addressers(id, row->second->covered_by) + ")";
         if (status == "unaddressed") return "  (not addressed)";
         const auto suggested = suggested_for_.find(id);
         if (suggested == suggested_for_.end()) return "  (question: what addresses it?)";
         return "  (question: addressed by " + text(join(*suggested->second)) + "?)";
+    }
+
+    // "r1, r4 (76 % sure, worth a check)": each counted link, with its
+    // confidence when it is one of the less sure text links.
+    std::string addressers(const std::string& target, const std::vector<std::string>& ids) const {
+        std::string joined;
+        for (const std::string& id : ids) {
+            joined += (joined.empty() ? "" : ", ") + text(id);
+            const auto unsure = unsure_links_.find(id + '\n' + target);
+            if (unsure != unsure_links_.end())
+                joined += " (" + std::to_string(static_cast<int>(unsure->second * 100 + 0.5)) +
+                          " % sure, worth a check)";
+        }
+        return joined;
     }
 
     static std::string join(const std::vector<std::string>& ids) {
@@ -286,6 +309,7 @@ private:
     std::unordered_map<std::string, const NoteReport*> note_by_id_;
     std::unordered_map<std::string, const CoverageReport*> row_by_note_;
     std::unordered_map<std::string, const std::vector<std::string>*> suggested_for_;
+    std::unordered_map<std::string, double> unsure_links_;  // "from\nto" of text links under the check bar
     std::string out_;
 };
 

@@ -109,3 +109,20 @@ TEST(TextReport, TheFitSaysHowMuchOfItIsAnOpenQuestion) {
     decided.canvases[0].fit.undecided = 0;
     EXPECT_EQ(report_to_markdown(decided).find("open question,"), std::string::npos);
 }
+
+TEST(TextReport, ALessSureTextLinkSaysHowSureItIs) {
+    Report report = sample();
+    report.canvases[0].fit.pains_detail[0].covered_by = {"r1", "r2"};
+    LinkReport unsure;
+    unsure.from = "r2";
+    unsure.to = "p1";
+    unsure.source = "text";
+    unsure.confidence = 0.76;
+    report.links.push_back(unsure);
+    for (const std::string& text : {report_to_text(report), report_to_markdown(report)}) {
+        EXPECT_NE(line_with(text, "Orders get lost").find("(addressed by r1, r2 (76 % sure, worth a check))"),
+                  std::string::npos) << text;
+    }
+    report.links.back().confidence = 0.95;  // a sure text link reads like any other
+    EXPECT_NE(line_with(report_to_text(report), "Orders get lost").find("(addressed by r1, r2)"), std::string::npos);
+}
