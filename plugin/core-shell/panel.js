@@ -365,13 +365,13 @@ export class Panel {
     if (suggested.length > 0) {
       const list = el('div', { className: 'cf-suggested' });
       list.appendChild(el('h4', { text: `Suggested links (${suggested.length})` }));
-      suggested.forEach((link, i) => list.appendChild(row(suggestionKeys[i], () => this.suggestionRow(link, noteById))));
+      suggested.forEach((link, i) => list.appendChild(row(suggestionKeys[i], () => this.linkRow(link, noteById))));
       box.appendChild(list);
     }
     if (toCheck.length > 0) {
       const list = el('div', { className: 'cf-to-check' });
       list.appendChild(el('h4', { text: `Links read from the wording, worth a check (${toCheck.length})` }));
-      toCheck.forEach((link, i) => list.appendChild(row(checkKeys[i], () => this.checkRow(link, noteById))));
+      toCheck.forEach((link, i) => list.appendChild(row(checkKeys[i], () => this.linkRow(link, noteById, true))));
       box.appendChild(list);
     }
     this.questionRows = rows;
@@ -396,33 +396,21 @@ export class Panel {
     return row;
   }
 
-  /** @param {any} link @param {Map<string, any>} noteById */
-  suggestionRow(link, noteById) {
-    /** @param {string} id */
-    const textOf = (id) => noteById.get(id)?.text ?? id;
-    const row = el('div', { className: 'cf-suggestion' });
-    row.dataset.from = link.from;
-    row.dataset.to = link.to;
-    row.appendChild(this.pairRow(link.from, link.to,
-      `'${textOf(link.from)}' → '${textOf(link.to)}' (${percent(link.confidence ?? null)})`));
-    row.addEventListener('click', () => this.session.focusNotes([link.from, link.to]));
-    return row;
-  }
-
   /**
-   * A link that counts but that CanvasFit is less sure of: Confirm makes it
-   * the facilitator's, Reject takes it out of the fit (and it is never read
-   * from the wording again on this board).
-   * @param {any} link @param {Map<string, any>} noteById
+   * A link to answer: a suggestion (a question), or a counted text link
+   * CanvasFit is less sure of (`counted`). Confirm makes it the
+   * facilitator's; Reject takes it out (of the fit too, for a counted one)
+   * and the wording never links that pair again on this board.
+   * @param {any} link @param {Map<string, any>} noteById @param {boolean} [counted]
    */
-  checkRow(link, noteById) {
+  linkRow(link, noteById, counted = false) {
     /** @param {string} id */
     const textOf = (id) => noteById.get(id)?.text ?? id;
-    const row = el('div', { className: 'cf-check' });
+    const row = el('div', { className: counted ? 'cf-check' : 'cf-suggestion' });
     row.dataset.from = link.from;
     row.dataset.to = link.to;
     row.appendChild(this.pairRow(link.from, link.to,
-      `'${textOf(link.from)}' → '${textOf(link.to)}' (${percent(link.confidence)}, counted)`));
+      `'${textOf(link.from)}' → '${textOf(link.to)}' (${percent(link.confidence ?? null)}${counted ? ', counted' : ''})`));
     row.addEventListener('click', () => this.session.focusNotes([link.from, link.to]));
     return row;
   }

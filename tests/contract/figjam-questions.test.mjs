@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadTs, loadCanvasFit, root } from './load.mjs';
+import { answerUnsureTextLinks } from './answers-kit.mjs';
 import { runPluginOn } from './figjam-run.mjs';
 
 let h;
@@ -132,20 +133,6 @@ test('suggestions CanvasFit removes itself (Clear, a re-run) are never taken for
 });
 
 test('a counted text link under 0.90, rejected and confirmed from the panel\'s check list: recorded and respected', async () => {
-  const { host, session, errors } = startPlugin();
-  const report = await session.analyse();
-  const unsure = report.links.filter((l) => l.source === 'text' && l.confidence < 0.9);
-  assert.ok(unsure.length >= 2, 'the example has text links under 0.90');
-  const [x, y] = unsure;
-  await session.rejectLink(x.from, x.to);
-  assert.ok(answers(host, x.from).r.includes(x.to));
-  assert.ok(!session.report.links.some((l) => l.from === x.from && l.to === x.to), 'out of the links and the fit');
-  await session.confirmLink(y.from, y.to);
-  assert.ok(answers(host, y.from).c.includes(y.to));
-  const reopened = startPlugin(host);
-  const seen = await reopened.session.analyse();
-  assert.ok(!seen.links.some((l) => l.from === x.from && l.to === x.to), 'a reopened file respects the rejection');
-  assert.ok(seen.links.some((l) => l.from === y.from && l.to === y.to && l.source === 'confirmed'));
-  assert.deepEqual(errors, []);
-  assert.deepEqual(reopened.errors, []);
+  const first = startPlugin();
+  await answerUnsureTextLinks(first, (id) => answers(first.host, id), () => startPlugin(first.host));
 });

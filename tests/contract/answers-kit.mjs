@@ -1,0 +1,29 @@
+// One flow both hosts must follow (docs/patch.md, "Answers to suggested
+// links"): a counted text link under 0.90 confidence, rejected and confirmed
+// as the panel's check list does it, is recorded on the board and respected
+// by the next session on that board. Not a test file itself.
+import assert from 'node:assert/strict';
+
+/**
+ * @param {{ session: any, errors: string[] }} first a session on the host
+ * @param {(id: string) => { c: string[], r: string[] } | null} answersOf the answers recorded on a note
+ * @param {() => { session: any, errors: string[] }} reopen a later session on the same host
+ */
+export async function answerUnsureTextLinks(first, answersOf, reopen) {
+  const { session, errors } = first;
+  const report = await session.analyse();
+  const unsure = report.links.filter((l) => l.source === 'text' && l.confidence < 0.9);
+  assert.ok(unsure.length >= 2, 'the example has text links under 0.90');
+  const [x, y] = unsure;
+  await session.rejectLink(x.from, x.to);
+  assert.ok(answersOf(x.from).r.includes(x.to));
+  assert.ok(!session.report.links.some((l) => l.from === x.from && l.to === x.to), 'out of the links and the fit');
+  await session.confirmLink(y.from, y.to);
+  assert.ok(answersOf(y.from).c.includes(y.to));
+  const later = reopen();
+  const seen = await later.session.analyse();
+  assert.ok(!seen.links.some((l) => l.from === x.from && l.to === x.to), 'the next session respects the rejection');
+  assert.ok(seen.links.some((l) => l.from === y.from && l.to === y.to && l.source === 'confirmed'));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(later.errors, []);
+}
