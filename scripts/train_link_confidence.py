@@ -153,12 +153,12 @@ def write(w, b, calibrated, counted):
     return "\n".join(lines) + "\n"
 
 
-def report(xs, ys, groups, calibrated, counted):
+def report(cv, xs, ys, calibrated, counted):
     # Reliability of the calibrated percent on cross-validated predictions (the isotonic map
     # was fitted on the same predictions, so this shows its fit, not a held-out check).
     bins = [[0, 0] for _ in range(10)]
     at_or_above = [0, 0]
-    for p, x, y in zip(cross_validated(xs, ys, groups), xs, ys):
+    for p, x, y in zip(cv, xs, ys):
         q = calibrated_percent(calibrated, p, x) / 100
         if q * 100 >= counted:
             at_or_above[0] += 1
@@ -206,7 +206,7 @@ def main():
     text = write(w, b, calibrated, counted)
     if a.report:
         print("weights:", dict(zip(FEATURES, w)), "bias:", b, file=sys.stderr)
-        report(xs, ys, groups, calibrated, counted)
+        report(cv, xs, ys, calibrated, counted)
     if a.check:
         if open(OUT, encoding="utf-8").read() != text:
             sys.exit("link_confidence_model.inc is not what scripts/train_link_confidence.py writes")
