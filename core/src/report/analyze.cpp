@@ -119,8 +119,16 @@ void sort_questions(Report& report) {
     static const char* const kOrder[] = {"which-section", "is-addressed", "what-addresses",
                                          "what-does-it-address", "same-note"};
     std::unordered_map<std::string_view, std::size_t> note_order, canvas_order;
-    note_order.reserve(report.notes.size());  // grown a step at a time, it hashed every id again
-    for (std::size_t i = 0; i < report.notes.size(); ++i) note_order.emplace(report.notes[i].id, i);
+    // Only the notes questions start with get an entry: each board note is
+    // looked up among them, rather than every note put in a map (one
+    // allocation per note, per Live edit).
+    note_order.reserve(report.questions.size());
+    for (const Question& q : report.questions)
+        if (!q.notes.empty()) note_order.emplace(q.notes.front(), static_cast<std::size_t>(-1));
+    if (!note_order.empty())
+        for (std::size_t i = 0; i < report.notes.size(); ++i)
+            if (const auto found = note_order.find(report.notes[i].id); found != note_order.end())
+                found->second = i;
     for (std::size_t i = 0; i < report.canvases.size(); ++i) canvas_order.emplace(report.canvases[i].id, i + 1);
     // Keys computed once per question, not per comparison: a board of thousands
     // of questions would otherwise hash two ids for every comparison.

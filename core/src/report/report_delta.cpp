@@ -120,15 +120,25 @@ std::vector<std::string> touched_notes(const Report& before, const Report& after
         const auto old = old_canvas.find(canvas.id);
         changed_rows(old == old_canvas.end() ? nullptr : old->second, canvas, touched);
     }
-    // Only notes still on the board (a which-section candidate is a section name).
-    std::unordered_set<std::string_view> on_board;
-    for (const NoteReport& note : after.notes) on_board.insert(note.id);
-    touched.erase(std::remove_if(touched.begin(), touched.end(),
-                                 [&](const std::string& id) { return !on_board.count(id); }),
-                  touched.end());
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    return touched;
+    // Only notes still on the board (a which-section candidate is a section
+    // name). An edit touches a few ids and the board holds thousands of
+    // notes: each note is looked up among the touched ids, rather than every
+    // note put in a set (one allocation per note, per edit).
+    std::unordered_map<std::string_view, std::size_t> position;
+    position.reserve(touched.size());
+    for (std::size_t i = 0; i < touched.size(); ++i) position.emplace(touched[i], i);
+    std::vector<bool> on_board(touched.size(), false);
+    if (!touched.empty())
+        for (const NoteReport& note : after.notes)
+            if (const auto found = position.find(note.id); found != position.end())
+                on_board[found->second] = true;
+    std::vector<std::string> kept;
+    kept.reserve(touched.size());
+    for (std::size_t i = 0; i < touched.size(); ++i)
+        if (on_board[i]) kept.push_back(std::move(touched[i]));
+    return kept;
 }
 
 }  // namespace
