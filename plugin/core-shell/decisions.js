@@ -8,12 +8,22 @@
 // (`options.links`, docs/report.md).
 //
 // The record is small on purpose (Miro keeps only a few hundred bytes of app
-// metadata per item): {v: 1, c: [to ids confirmed], r: [to ids rejected]}.
-// A pair is in one list at most: the last answer wins.
+// metadata per item): {v: 1, c: [to ids confirmed], r: [to ids rejected]},
+// and `n: 1` when the facilitator said nothing else links the note itself
+// (a pain nothing addresses, a reliever that addresses nothing here:
+// `options.links.unlinked`). A pair is in one list at most: the last answer wins.
 
-/** @typedef {{ v: 1, c: string[], r: string[] }} PairRecord */
-/** @typedef {'confirmed' | 'rejected'} Decision */
-/** @typedef {{ confirmed: [string, string][], rejected: [string, string][] }} LinkOptions */
+/** @typedef {{ v: 1, c: string[], r: string[], n?: 1 }} PairRecord */
+/**
+ * 'confirmed' and 'rejected' answer a pair; 'unlinked' and 'reopened' answer
+ * about the note itself (its `to` is `ITSELF`): nothing else links it, or
+ * that answer taken back.
+ * @typedef {'confirmed' | 'rejected' | 'unlinked' | 'reopened'} Decision
+ */
+/** @typedef {{ confirmed: [string, string][], rejected: [string, string][], unlinked: string[] }} LinkOptions */
+
+/** The `to` of an answer about the note itself ('unlinked', 'reopened'). */
+export const ITSELF = '';
 
 /** @returns {PairRecord} */
 export function emptyRecord() {
@@ -46,12 +56,12 @@ export function parseRecord(value) {
   if (record.v !== 1) return null;
   const confirmed = ids(record.c);
   const rejected = ids(record.r).filter((id) => !confirmed.includes(id));
-  return { v: 1, c: confirmed, r: rejected };
+  return record.n === 1 ? { v: 1, c: confirmed, r: rejected, n: 1 } : { v: 1, c: confirmed, r: rejected };
 }
 
 /** Whether a record holds no answer (the adapter then removes it). @param {PairRecord | null} record */
 export function isEmptyRecord(record) {
-  return !record || (record.c.length === 0 && record.r.length === 0);
+  return !record || (record.c.length === 0 && record.r.length === 0 && record.n !== 1);
 }
 
 /**
@@ -63,20 +73,25 @@ export function isEmptyRecord(record) {
  */
 export function withDecision(record, to, decision) {
   const base = record ?? emptyRecord();
+  if (decision === 'unlinked') return { v: 1, c: base.c, r: base.r, n: 1 };
+  if (decision === 'reopened') return { v: 1, c: base.c, r: base.r };
   const c = base.c.filter((id) => id !== to);
   const r = base.r.filter((id) => id !== to);
   if (decision === 'confirmed') c.push(to);
   else r.push(to);
-  return { v: 1, c, r };
+  return base.n === 1 ? { v: 1, c, r, n: 1 } : { v: 1, c, r };
 }
 
 /**
- * The answer recorded for a pair, if any.
+ * The answer recorded for a pair, if any; for `ITSELF`, 'unlinked' or
+ * 'reopened' (nothing said), so that recording an answer already there
+ * writes nothing.
  * @param {PairRecord | null} record
  * @param {string} to
  * @returns {Decision | null}
  */
 export function decisionOf(record, to) {
+  if (to === ITSELF) return record?.n === 1 ? 'unlinked' : 'reopened';
   if (!record) return null;
   if (record.c.includes(to)) return 'confirmed';
   if (record.r.includes(to)) return 'rejected';
@@ -91,22 +106,24 @@ export function decisionOf(record, to) {
  */
 export function linkOptions(records) {
   /** @type {LinkOptions} */
-  const options = { confirmed: [], rejected: [] };
+  const options = { confirmed: [], rejected: [], unlinked: [] };
   for (const [from, record] of records) {
     if (!record) continue;
     for (const to of record.c) options.confirmed.push([from, to]);
     for (const to of record.r) options.rejected.push([from, to]);
+    if (record.n === 1) options.unlinked.push(from);
   }
   /** @param {[string, string]} a @param {[string, string]} b */
   const order = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
   options.confirmed.sort(order);
   options.rejected.sort(order);
+  options.unlinked.sort();
   return options;
 }
 
-/** Whether the options hold any pair (hosts pass `links` only then). @param {LinkOptions} options */
+/** Whether the options hold any answer (hosts pass `links` only then). @param {LinkOptions} options */
 export function hasPairs(options) {
-  return options.confirmed.length > 0 || options.rejected.length > 0;
+  return options.confirmed.length > 0 || options.rejected.length > 0 || (options.unlinked ?? []).length > 0;
 }
 
 /**

@@ -12,6 +12,8 @@ import { isCounted } from './patch.js';
  *   setShowLinks(on: boolean): void, focusNotes(ids: string[]): void,
  *   setShowSuggestions?: (on: boolean) => void,
  *   confirmLink?: (from: string, to: string) => any, rejectLink?: (from: string, to: string) => any,
+ *   markUnlinked?: (note: string) => any, reopen?: (note: string) => any,
+ *   links?: { unlinked?: string[] },
  *   exportReport(format: 'markdown' | 'json' | 'html'): string, exportBoard?: () => string,
  *   boardFileName?: string }} Session
  */
@@ -66,6 +68,21 @@ export const CHECK_TEXT_LINKS_BELOW = 0.9;
 export function isWorthACheck(link) {
   return link.source === 'text' && typeof link.confidence === 'number' && link.confidence < CHECK_TEXT_LINKS_BELOW;
 }
+
+/**
+ * The answer about a note itself that each question offers (`markUnlinked`):
+ * nothing addresses the pain or gain, or the reliever or creator addresses
+ * nothing here. Either makes the row a stated gap (or orphan), kept on the board.
+ * @type {Record<string, string>}
+ */
+const NOTE_ANSWERS = {
+  'what-addresses': 'Nothing addresses it',
+  'is-addressed': 'Nothing addresses it',
+  'what-does-it-address': 'Addresses nothing here',
+};
+
+/** Warnings an `unlinked` answer can state, and so `reopen` can take back. */
+const STATED_BY_ANSWER = new Set(['unaddressed-pain', 'unaddressed-gain', 'orphan-reliever', 'orphan-creator']);
 
 /** @param {number | null} value */
 function percent(value) {
@@ -258,7 +275,9 @@ export class Panel {
       children.push(view(key, () => this.canvasView(canvas, noteById, questionByNote)));
     }
     children.push(this.questionsView(questions, suggested, noteById, counted.filter(isWorthACheck)));
-    children.push(view(`["warnings",${jsonOfList(report.warnings)}]`, () => this.warningsView(report.warnings)));
+    const unlinked = this.session.links?.unlinked ?? [];
+    children.push(view(`["warnings",${jsonOfList(report.warnings)},${JSON.stringify(unlinked)}]`,
+      () => this.warningsView(report.warnings, unlinked)));
     this.views = views;
     setChildren(this.body, children);
   }
@@ -393,7 +412,27 @@ export class Panel {
         row.appendChild(this.pairRow(candidate, question.notes[0], `'${noteById.get(candidate)?.text ?? candidate}'`));
       }
     }
+    const answer = NOTE_ANSWERS[question.code];
+    if (answer && this.session.markUnlinked) {
+      row.appendChild(this.noteAnswerButton(question.notes[0], answer, 'cf-unlinked', this.session.markUnlinked));
+    }
     return row;
+  }
+
+  /**
+   * A button that answers about one note (`markUnlinked`, `reopen`).
+   * @param {string} note @param {string} text @param {string} className
+   * @param {(note: string) => any} act
+   */
+  noteAnswerButton(note, text, className, act) {
+    const button = /** @type {HTMLButtonElement} */ (el('button', { className, text, title: `${text}: '${note}'` }));
+    button.type = 'button';
+    button.dataset.note = note;
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      act.call(this.session, note);
+    });
+    return button;
   }
 
   /**
@@ -443,8 +482,12 @@ export class Panel {
     return row;
   }
 
-  /** @param {any[]} warnings */
-  warningsView(warnings) {
+  /**
+   * The warnings; a gap or orphan the facilitator stated (`unlinked`) can be
+   * reopened, which makes it a question again.
+   * @param {any[]} warnings @param {string[]} [unlinked]
+   */
+  warningsView(warnings, unlinked = []) {
     const box = el('section', { className: 'cf-warnings' });
     box.appendChild(el('h3', { text: `Warnings (${warnings.length})` }));
     for (const warning of warnings) {
@@ -454,6 +497,11 @@ export class Panel {
       ]);
       row.dataset.code = warning.code;
       row.addEventListener('click', () => this.session.focusNotes(warning.notes));
+      const note = warning.notes?.[0];
+      if (STATED_BY_ANSWER.has(warning.code) && unlinked.includes(note) && this.session.reopen) {
+        row.appendChild(el('span', { className: 'cf-stated', text: ' (your answer)' }));
+        row.appendChild(this.noteAnswerButton(note, 'Reopen', 'cf-reopen', this.session.reopen));
+      }
       box.appendChild(row);
     }
     return box;

@@ -7,7 +7,7 @@
 // and focuses notes. What it must not know: any host API — every host call is
 // in the subclass, which holds only what differs between hosts.
 
-import { withLinks } from './decisions.js';
+import { ITSELF, withLinks } from './decisions.js';
 import { applyDelta, isEmptyDelta } from './live.js';
 import { buildPatch } from './patch.js';
 
@@ -55,7 +55,7 @@ export class HostSession {
     /** The board as last read for an analysis. @type {R['board'] | null} */
     this.board = null;
     /** The confirmed and rejected pairs recorded on the board, as last read. @type {LinkOptions} */
-    this.links = { confirmed: [], rejected: [] };
+    this.links = { confirmed: [], rejected: [], unlinked: [] };
     /** @type {S | null} */
     this.lastSummary = null;
     this.analyses = 0;
@@ -140,6 +140,24 @@ export class HostSession {
    */
   rejectLink(from, to) {
     return this.decide(from, to, 'rejected');
+  }
+
+  /**
+   * The facilitator answers that nothing else links the note: no value-map
+   * note addresses the pain or gain, or the reliever or creator addresses
+   * nothing here. Recorded on the note; the row becomes a stated gap.
+   * @param {string} note @returns {Promise<Report | null>}
+   */
+  markUnlinked(note) {
+    return this.decide(note, ITSELF, 'unlinked');
+  }
+
+  /**
+   * Takes back a `markUnlinked` answer: the note is a question again.
+   * @param {string} note @returns {Promise<Report | null>}
+   */
+  reopen(note) {
+    return this.decide(note, ITSELF, 'reopened');
   }
 
   /** Selects the given notes and brings them into view. @param {string[]} ids @returns {Promise<unknown>} */

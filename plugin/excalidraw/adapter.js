@@ -522,7 +522,7 @@ export function decisionsFromScene(elements) {
  * @param {readonly Element[]} elements
  * @param {string} from
  * @param {string} to
- * @param {'confirmed' | 'rejected'} decision
+ * @param {import('../core-shell/decisions.js').Decision} decision
  * @param {ExcalidrawLib} lib
  * @returns {Element[]}
  */

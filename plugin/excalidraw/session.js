@@ -1,7 +1,9 @@
 // @ts-check
 // One CanvasFit session on a live Excalidraw board: analyse, live mode, clear,
 // focus and export. Host calls go through the Excalidraw API object only.
-import { withLinks } from '../core-shell/decisions.js';
+import { ITSELF, withLinks } from '../core-shell/decisions.js';
+
+/** @typedef {import('../core-shell/decisions.js').Decision} Decision */
 import { applyDelta, isEmptyDelta, patchChanges } from '../core-shell/live.js';
 import { buildPatch } from '../core-shell/patch.js';
 import {
@@ -27,7 +29,7 @@ export class ExcalidrawSession {
     this.showLinks = false;
     this.showSuggestions = false;
     /** Answers recorded this session (panel buttons and answers given on the board), oldest first. */
-    /** @type {{ from: string, to: string, decision: 'confirmed' | 'rejected' }[]} */
+    /** @type {{ from: string, to: string, decision: Decision }[]} */
     this.decisions = [];
     /** @type {any} */
     this.report = null;
@@ -258,7 +260,26 @@ export class ExcalidrawSession {
     this.decide(from, to, 'rejected');
   }
 
-  /** @param {string} from @param {string} to @param {'confirmed' | 'rejected'} decision */
+  /**
+   * The facilitator answers that nothing else links the note (a pain nothing
+   * addresses, a reliever that addresses nothing here): recorded on the note.
+   * @param {string} note
+   */
+  markUnlinked(note) {
+    this.decide(note, ITSELF, 'unlinked');
+  }
+
+  /** Takes back a `markUnlinked` answer: the note is a question again. @param {string} note */
+  reopen(note) {
+    this.decide(note, ITSELF, 'reopened');
+  }
+
+  /** The answers recorded on the board, as analysis options. */
+  get links() {
+    return decisionsFromScene(this.elements());
+  }
+
+  /** @param {string} from @param {string} to @param {Decision} decision */
   decide(from, to, decision) {
     this.harvest();
     let next = recordDecision(this.elements(), from, to, decision, this.lib);

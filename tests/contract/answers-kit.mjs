@@ -27,3 +27,33 @@ export async function answerUnsureTextLinks(first, answersOf, reopen) {
   assert.deepEqual(errors, []);
   assert.deepEqual(later.errors, []);
 }
+
+/**
+ * "Nothing addresses it", answered from the panel to a what-addresses
+ * question: recorded on the pain or gain itself, a stated gap in this session
+ * and the next; Reopen takes it back.
+ * @param {{ session: any, errors: string[] }} first a session on the host
+ * @param {(id: string) => { c: string[], r: string[], n?: 1 } | null} answersOf the answers recorded on a note
+ * @param {() => { session: any, errors: string[] }} reopen a later session on the same host
+ */
+export async function answerNothingAddressesIt(first, answersOf, reopen) {
+  const { session, errors } = first;
+  const report = await session.analyse();
+  const question = report.questions.find((q) => q.code === 'what-addresses');
+  assert.ok(question, 'the example has a pain or gain that nothing reaches');
+  const note = question.notes[0];
+  const statusIn = (r) => r.canvases.flatMap((c) => [...c.fit.pains_detail, ...c.fit.gains_detail]).find((row) => row.note === note).status;
+  await session.markUnlinked(note);
+  assert.equal(answersOf(note)?.n, 1, 'recorded on the note the question is about');
+  assert.equal(statusIn(session.report), 'unaddressed');
+  assert.ok(session.report.warnings.some((w) => w.code.startsWith('unaddressed-') && w.notes.includes(note)));
+  assert.ok(!session.report.questions.some((q) => q.notes.includes(note)));
+  const later = reopen();
+  const seen = await later.session.analyse();
+  assert.equal(statusIn(seen), 'unaddressed', 'the next session respects the answer');
+  await later.session.reopen(note);
+  assert.equal(answersOf(note)?.n, undefined, 'taken back');
+  assert.equal(statusIn(later.session.report), 'question');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(later.errors, []);
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadTs, loadCanvasFit, root } from './load.mjs';
-import { answerUnsureTextLinks } from './answers-kit.mjs';
+import { answerNothingAddressesIt, answerUnsureTextLinks } from './answers-kit.mjs';
 import { runPluginOn } from './figjam-run.mjs';
 
 let h;
@@ -135,4 +135,9 @@ test('suggestions CanvasFit removes itself (Clear, a re-run) are never taken for
 test('a counted text link under 0.90, rejected and confirmed from the panel\'s check list: recorded and respected', async () => {
   const first = startPlugin();
   await answerUnsureTextLinks(first, (id) => answers(first.host, id), () => startPlugin(first.host));
+});
+
+test('"Nothing addresses it", answered from the panel: recorded on the note, a stated gap for the next session, reopened', async () => {
+  const first = startPlugin();
+  await answerNothingAddressesIt(first, (id) => answers(first.host, id), () => startPlugin(first.host));
 });

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadTs, loadCanvasFit, root } from './load.mjs';
-import { answerUnsureTextLinks } from './answers-kit.mjs';
+import { answerNothingAddressesIt, answerUnsureTextLinks } from './answers-kit.mjs';
 
 let h;
 let canvasfit;
@@ -157,4 +157,9 @@ test('suggestions CanvasFit removes itself (Clear, a re-run) are never taken for
 test('a counted text link under 0.90, rejected and confirmed from the panel\'s check list: recorded and respected', async () => {
   const host = exampleHost();
   await answerUnsureTextLinks(newSession(host), (id) => answers(host, id), () => newSession(host));
+});
+
+test('"Nothing addresses it", answered from the panel: recorded on the note, a stated gap for the next session, reopened', async () => {
+  const host = exampleHost();
+  await answerNothingAddressesIt(newSession(host), (id) => answers(host, id), () => newSession(host));
 });

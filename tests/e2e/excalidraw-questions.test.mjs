@@ -161,3 +161,31 @@ test('a counted text link under 0.90 is listed for a check; Reject takes it out,
   assert.ok(answersOn(elements, y.from).c.includes(y.to), 'the confirmation too');
   await page.click('#cf-clear');
 });
+
+test('"Nothing addresses it" from a question: a stated gap recorded on the note, kept by the exported file; Reopen takes it back', async () => {
+  const { page } = demo;
+  const report = await waitForAnalysis(page, () => page.click('#cf-analyse'), 'analyse');
+  const question = report.questions.find((q) => q.code === 'what-addresses');
+  assert.ok(question, 'the demo board has a pain or gain nothing reaches');
+  const note = question.notes[0];
+  const rowOf = (r, id) => r.canvases.flatMap((c) => [...c.fit.pains_detail, ...c.fit.gains_detail]).find((row) => row.note === id);
+  const answered = await waitForAnalysis(page,
+    () => page.click(`.cf-question[data-code="what-addresses"] .cf-unlinked[data-note="${note}"]`), 'nothing addresses it');
+  assert.equal(rowOf(answered, note).status, 'unaddressed');
+  assert.ok(answered.warnings.some((w) => w.code.startsWith('unaddressed-') && w.notes.includes(note)));
+  assert.ok(!answered.questions.some((q) => q.notes.includes(note)));
+  let elements = await scene(page);
+  assert.equal(answersOn(elements, note).n, 1, 'recorded on the note itself');
+  assert.equal(elements.find((e) => e.id === note).customData.canvasfit.status, 'unaddressed', 'marked as a gap on the board');
+  // The exported file keeps the answer: opened again, it gives the same analysis.
+  const file = await page.evaluate(() => window.canvasfitDemo.getScene());
+  await page.evaluate((f) => window.canvasfitDemo.loadScene(f), file);
+  const again = await page.evaluate(() => window.canvasfitDemo.analyze());
+  assert.equal(rowOf(again, note).status, 'unaddressed');
+  assert.equal(await page.locator(`.cf-warning .cf-reopen[data-note="${note}"]`).count(), 1);
+  const reopened = await waitForAnalysis(page, () => page.click(`.cf-warning .cf-reopen[data-note="${note}"]`), 'reopen');
+  assert.equal(rowOf(reopened, note).status, 'question');
+  elements = await scene(page);
+  assert.equal(answersOn(elements, note).n, undefined, 'the answer is taken back');
+  await page.click('#cf-clear');
+});

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { buildPatch } from '../../plugin/core-shell/patch.js';
 import { Panel, certaintyWords, isWorthACheck } from '../../plugin/core-shell/panel.js';
 import {
-  linkOptions, parseRecord, suggestionLabel, withDecision, decisionOf, withLinks,
+  ITSELF, isEmptyRecord, linkOptions, parseRecord, suggestionLabel, withDecision, decisionOf, withLinks,
 } from '../../plugin/core-shell/decisions.js';
 import { ExcalidrawSession } from '../../plugin/excalidraw/session.js';
 import { LINKS_KEY, boardFromScene, decisionsFromScene } from '../../plugin/excalidraw/adapter.js';
@@ -45,10 +45,30 @@ test('pair records: the last answer wins, junk is not a record, options come sor
   assert.equal(parseRecord(''), null);
   assert.deepEqual(parseRecord('{"v":1,"c":["a","a",3],"r":["a","b"]}'), { v: 1, c: ['a'], r: ['b'] });
   assert.deepEqual(linkOptions([['r2', { v: 1, c: ['p1'], r: [] }], ['r1', { v: 1, c: ['p9', 'p1'], r: ['p3'] }], ['x', null]]), {
-    confirmed: [['r1', 'p1'], ['r1', 'p9'], ['r2', 'p1']], rejected: [['r1', 'p3']],
+    confirmed: [['r1', 'p1'], ['r1', 'p9'], ['r2', 'p1']], rejected: [['r1', 'p3']], unlinked: [],
   });
-  assert.deepEqual(withLinks({ source: 's' }, { confirmed: [], rejected: [] }), { source: 's' });
+  assert.deepEqual(withLinks({ source: 's' }, { confirmed: [], rejected: [], unlinked: [] }), { source: 's' });
   assert.equal(suggestionLabel(0.615), '? 62 %');
+});
+
+test('"nothing else links it" is an answer about the note itself, kept beside its pairs and taken back by reopening', () => {
+  let record = withDecision({ v: 1, c: ['p1'], r: [] }, ITSELF, 'unlinked');
+  assert.deepEqual(record, { v: 1, c: ['p1'], r: [], n: 1 });
+  assert.equal(decisionOf(record, ITSELF), 'unlinked');
+  record = withDecision(record, 'p2', 'rejected');
+  assert.deepEqual(record, { v: 1, c: ['p1'], r: ['p2'], n: 1 }, 'a later pair answer keeps it');
+  assert.deepEqual(parseRecord(JSON.stringify(record)), record);
+  assert.deepEqual(parseRecord('{"v":1,"c":[],"r":[],"n":"yes"}'), { v: 1, c: [], r: [] }, 'only n: 1 means it');
+  assert.equal(isEmptyRecord({ v: 1, c: [], r: [], n: 1 }), false);
+  assert.deepEqual(linkOptions([['pains-2', { v: 1, c: [], r: [], n: 1 }], ['pains-1', record]]), {
+    confirmed: [['pains-1', 'p1']], rejected: [['pains-1', 'p2']], unlinked: ['pains-1', 'pains-2'],
+  });
+  const reopened = withDecision(record, ITSELF, 'reopened');
+  assert.deepEqual(reopened, { v: 1, c: ['p1'], r: ['p2'] });
+  assert.equal(decisionOf(reopened, ITSELF), 'reopened');
+  assert.equal(decisionOf(null, ITSELF), 'reopened', 'nothing said: nothing to write when reopening');
+  assert.deepEqual(withLinks({}, { confirmed: [], rejected: [], unlinked: ['g1'] }),
+    { links: { confirmed: [], rejected: [], unlinked: ['g1'] } });
 });
 
 // ---------------------------------------------------------------- patch
@@ -264,7 +284,7 @@ test('Excalidraw: Confirm records the pair on the from note, adopts the arrow, a
   const arrowId = suggestionArrows(host).find((a) => a.customData.canvasfit.to === 'pains-4').id;
   session.confirmLink('relievers-3', 'pains-4');
   assert.deepEqual(recordOn(host, 'relievers-3'), { v: 1, c: ['pains-4'], r: [] });
-  assert.deepEqual(core.calls.at(-1).links, { confirmed: [['relievers-3', 'pains-4']], rejected: [] });
+  assert.deepEqual(core.calls.at(-1).links, { confirmed: [['relievers-3', 'pains-4']], rejected: [], unlinked: [] });
   const pain = host.scene.find((e) => e.id === 'pains-4');
   assert.equal(pain.customData.canvasfit.status, 'covered', 're-analysed with the pair confirmed');
   assert.ok(session.report.links.some((l) => l.from === 'relievers-3' && l.to === 'pains-4' && l.source === 'confirmed'));
@@ -331,7 +351,7 @@ test('Excalidraw: the answers travel in the exported file and a reopened board r
   const file = JSON.parse(session.exportBoard());
   const reopened = start(file.elements);
   assert.deepEqual(decisionsFromScene(reopened.host.scene), {
-    confirmed: [['relievers-3', 'pains-4']], rejected: [['creators-3', 'gains-4']],
+    confirmed: [['relievers-3', 'pains-4']], rejected: [['creators-3', 'gains-4']], unlinked: [],
   });
   reopened.session.setShowSuggestions(true);
   reopened.session.analyse();
@@ -386,4 +406,57 @@ test('the real core: a rejected text link leaves the fit, a confirmed one become
   const again = confirmed.links.find((l) => l.from === link.from && l.to === link.to);
   assert.equal(again.source, 'confirmed');
   assert.equal(again.confidence, 1);
+});
+
+test('the real core on Excalidraw: "Nothing addresses it" makes a stated gap on the board, Reopen makes it a question again', () => {
+  const host = new FakeExcalidrawHost(structuredClone(cafe));
+  const session = new ExcalidrawSession(host, real, fakeExcalidrawLib());
+  const errors = [];
+  session.onError = (error) => errors.push(error.message);
+  const pristine = userView(live(host));
+  const { rootNode, panel } = panelWith(session);
+  session.onReport = (r) => panel.showReport(r);
+  session.analyse();
+  const open = session.report.questions.find((q) => q.code === 'what-addresses');
+  assert.ok(open, 'the café board has a pain or gain nothing reaches');
+  const note = open.notes[0];
+  const rowOf = (r) => r.canvases.flatMap((c) => [...c.fit.pains_detail, ...c.fit.gains_detail]).find((row) => row.note === note);
+  assert.equal(rowOf(session.report).status, 'question');
+  const fitBefore = session.report.canvases[0].fit.overall;
+
+  const questionRow = rootNode.query('.cf-question').find((row) => row.dataset.code === 'what-addresses' && row.query('.cf-unlinked')[0]?.dataset.note === note);
+  assert.ok(questionRow, 'the question offers the answer');
+  questionRow.query('.cf-unlinked')[0].click();
+  assert.deepEqual(recordOn(host, note), { v: 1, c: [], r: [], n: 1 }, 'recorded on the note itself');
+  assert.equal(rowOf(session.report).status, 'unaddressed');
+  assert.ok(session.report.warnings.some((w) => w.code.startsWith('unaddressed-') && w.notes.includes(note)));
+  assert.ok(!session.report.questions.some((q) => q.notes.includes(note)), 'answered: no question left about it');
+  assert.ok(session.report.canvases[0].fit.overall < fitBefore, 'a stated gap counts 0, not the estimate');
+  assert.equal(host.scene.find((e) => e.id === note).customData.canvasfit.status, 'unaddressed');
+
+  // The answer travels with the file: a reopened board gives the same analysis.
+  const reopened = new ExcalidrawSession(new FakeExcalidrawHost(structuredClone(host.scene)), real, fakeExcalidrawLib());
+  reopened.analyse();
+  assert.equal(rowOf(reopened.report).status, 'unaddressed');
+
+  const warningRow = rootNode.query('.cf-warning').find((row) => row.query('.cf-reopen')[0]?.dataset.note === note);
+  assert.ok(warningRow, 'the stated gap can be reopened from its warning');
+  assert.match(warningRow.textContent, /your answer/);
+  assert.equal(rootNode.query('.cf-reopen').length, 1, 'only the warning the answer stated');
+  warningRow.query('.cf-reopen')[0].click();
+  assert.deepEqual(recordOn(host, note), { v: 1, c: [], r: [] });
+  assert.equal(rowOf(session.report).status, 'question');
+  assert.equal(session.report.canvases[0].fit.overall, fitBefore);
+
+  // Clear restores every note as it was, but for the answer the user gave.
+  session.markUnlinked(note);
+  session.clear();
+  const byId = new Map(userView(live(host)).map((e) => [e.id, e]));
+  for (const before of pristine) {
+    const now = byId.get(before.id);
+    for (const field of ['strokeColor', 'strokeWidth', 'strokeStyle', 'backgroundColor', 'text']) assert.equal(now[field], before[field], `${before.id}.${field}`);
+    const expected = before.id === note ? { ...(before.customData ?? {}), [LINKS_KEY]: { v: 1, c: [], r: [], n: 1 } } : before.customData;
+    assert.deepEqual(now.customData, expected, `${before.id}.customData`);
+  }
+  assert.deepEqual(errors, []);
 });

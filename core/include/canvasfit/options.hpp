@@ -15,6 +15,13 @@ namespace canvasfit {
 struct LinkDecisions {
     std::vector<std::pair<std::string, std::string>> confirmed;  // links of source "confirmed"
     std::vector<std::pair<std::string, std::string>> rejected;   // never text or suggested links
+    // Notes the facilitator says nothing else links: a pain, gain or job no
+    // value-map note addresses, a reliever, creator or product that addresses
+    // nothing. The wording links them no more; connectors and confirmed pairs
+    // still count. A row that nothing then reaches is unaddressed, a value-map
+    // note an orphan: the team's answer to a what-addresses or
+    // what-does-it-address question.
+    std::vector<std::string> unlinked;
     // A measurement aid (scripts/measure_judgment.py --dump-candidates): report
     // every text candidate above the strength floor, whatever its confidence.
     bool list_all_candidates = false;

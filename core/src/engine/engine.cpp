@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "canvasfit/options.hpp"
 #include "structure/titles.hpp"
 #include "text/similar_sets.hpp"
 #include "text/text.hpp"
@@ -124,12 +125,30 @@ CanvasAnalysis analyze_canvas(BoardAnalysis& analysis, std::size_t c, CanvasNote
     canvas.links =
         link_canvas(board, notes, analysis.readings, analysis.connected, nullptr, analysis.decisions,
                     &analysis.layout.notes);
-    canvas.fit = score_fit(notes, analysis.priorities, canvas.links);
+    canvas.fit = score_fit(notes, analysis.priorities, canvas.links,
+                           unlinked_notes(board, notes, analysis.decisions));
     canvas.value = profile_value(analysis, notes, canvas.links);
     canvas.comparable = comparable_sets_of(notes, analysis.readings);
     canvas.notes = std::move(notes);
     read_segment(analysis, c, canvas);
     return canvas;
+}
+
+bool said_unlinked(const Board& board, const LinkDecisions* decisions, NoteIndex n) {
+    if (decisions == nullptr) return false;
+    const std::vector<std::string>& ids = decisions->unlinked;
+    return std::find(ids.begin(), ids.end(), board.notes[n].id) != ids.end();
+}
+
+std::vector<NoteIndex> unlinked_notes(const Board& board, const CanvasNotes& notes,
+                                      const LinkDecisions* decisions) {
+    std::vector<NoteIndex> said;
+    if (decisions == nullptr || decisions->unlinked.empty()) return said;
+    for (const std::vector<NoteIndex>& section : notes.sections)
+        for (NoteIndex n : section)
+            if (said_unlinked(board, decisions, n)) said.push_back(n);
+    std::sort(said.begin(), said.end());
+    return said;
 }
 
 std::vector<NoteReading> read_notes(const Board& board) {

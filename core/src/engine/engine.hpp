@@ -186,8 +186,16 @@ std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
                               const std::vector<NoteReading>& readings, const Adjacency& connected,
                               LinkStats* stats = nullptr, const LinkDecisions* decisions = nullptr,
                               const std::vector<NotePlacement>* placements = nullptr);
+// said_unlinked: the canvas's notes the facilitator says nothing else links
+// (sorted; unlinked_notes below): rows among them that no counted link reaches
+// are unaddressed, whatever the canvas decides.
 Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
-              const std::vector<Link>& links);
+              const std::vector<Link>& links, const std::vector<NoteIndex>& said_unlinked = {});
+// Whether the facilitator said nothing else links note n, and the canvas's
+// notes of which that is said, sorted (LinkDecisions::unlinked).
+bool said_unlinked(const Board& board, const LinkDecisions* decisions, NoteIndex n);
+std::vector<NoteIndex> unlinked_notes(const Board& board, const CanvasNotes& notes,
+                                      const LinkDecisions* decisions);
 
 // The per-canvas stages (ranks, links, fit) of one canvas whose notes are
 // `notes`. Reads the per-note parts of `analysis` (board, readings, connected,

@@ -2,7 +2,8 @@
 //   weight(n)   = priority(n) / sum of the priorities in n's section
 //   status(n)   = covered      a counted link (connector, confirmed, text) reaches n
 //                 unaddressed  nothing reaches n, and the canvas decides gaps (below) or
-//                              has nothing that could address n (no reliever for a pain)
+//                              has nothing that could address n (no reliever for a pain),
+//                              or the facilitator said nothing addresses n
 //                 question     only a suggestion reaches n, or the canvas cannot tell
 //   pains fit   = sum over pains of weight * addressed(n) (gains and jobs alike), where
 //                 addressed is 1 when covered, 0 when unaddressed, and for a question the
@@ -90,10 +91,15 @@ double open_row_addressed(std::size_t free_value_map_notes, std::size_t question
                     kOpenRowAddressedBase + kOpenRowAddressedPerFreeNote * per_row);
 }
 
+bool listed(const std::vector<NoteIndex>& sorted, NoteIndex note) {
+    return std::binary_search(sorted.begin(), sorted.end(), note);
+}
+
 std::size_t question_rows(const std::vector<NoteIndex>& section, const LinksByTarget& links,
-                          bool decides_gaps) {
+                          bool decides_gaps, const std::vector<NoteIndex>& said_unlinked) {
     std::size_t count = 0;
     for (NoteIndex note : section) {
+        if (listed(said_unlinked, note)) continue;  // answered: covered or a gap
         const auto found = links.find(note);
         const bool covered = found != links.end() && !found->second.counted.empty();
         const bool suggested = found != links.end() && !found->second.suggested.empty();
@@ -103,9 +109,10 @@ std::size_t question_rows(const std::vector<NoteIndex>& section, const LinksByTa
 }
 
 // open_addressed: the share of open rows counted as addressed (above).
+// said_unlinked: rows the facilitator says nothing addresses (sorted).
 SectionScore coverage_of(const std::vector<NoteIndex>& section, const std::vector<Priority>& priorities,
                          const LinksByTarget& links, bool decides_gaps, double open_addressed,
-                         std::vector<Coverage>& detail) {
+                         const std::vector<NoteIndex>& said_unlinked, std::vector<Coverage>& detail) {
     SectionScore score;
     if (section.empty()) return score;
     double sum = 0;
@@ -121,7 +128,8 @@ SectionScore coverage_of(const std::vector<NoteIndex>& section, const std::vecto
             text_only = found->second.by_text_only;
         }
         if (!coverage.covered_by.empty()) coverage.status = RowStatus::covered;
-        else if (coverage.suggested.empty() && decides_gaps) coverage.status = RowStatus::unaddressed;
+        else if (listed(said_unlinked, note) || (coverage.suggested.empty() && decides_gaps))
+            coverage.status = RowStatus::unaddressed;
         else coverage.status = RowStatus::question;
         score.total += weight;
         if (coverage.status == RowStatus::covered) {
@@ -167,10 +175,13 @@ std::unordered_set<NoteIndex> notes_with_counted_links(const std::vector<Link>& 
     return linking;
 }
 
+// Value-map notes that reach nothing yet, less those the facilitator says
+// address nothing: only a free note may answer an open row.
 std::size_t free_value_map_notes(const std::vector<NoteIndex>& section,
-                                 const std::unordered_set<NoteIndex>& linking) {
+                                 const std::unordered_set<NoteIndex>& linking,
+                                 const std::vector<NoteIndex>& said_unlinked) {
     std::size_t count = 0;
-    for (NoteIndex note : section) count += linking.count(note) == 0;
+    for (NoteIndex note : section) count += linking.count(note) == 0 && !listed(said_unlinked, note);
     return count;
 }
 
@@ -210,7 +221,7 @@ bool decides_gaps(const SideLinks& side, bool value_map_empty, bool canvas_linke
 }  // namespace
 
 Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
-              const std::vector<Link>& links) {
+              const std::vector<Link>& links, const std::vector<NoteIndex>& said_unlinked) {
     const LinksByTarget by_target = links_by_target(links);
     Fit fit;
     const SideLinks sides[] = {side_links(notes.of(Section::pains), by_target),
@@ -225,15 +236,18 @@ Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
             decides_gaps(sides[i], notes.of(addressed_by[i]).empty(), by_hand_only, i != 2);
     const std::unordered_set<NoteIndex> linking = notes_with_counted_links(links);
     const auto open_addressed = [&](Section side, std::size_t i) {
-        return open_row_addressed(free_value_map_notes(notes.of(addressed_by[i]), linking),
-                                  question_rows(notes.of(side), by_target, fit.gaps_decided[i]));
+        return open_row_addressed(
+            free_value_map_notes(notes.of(addressed_by[i]), linking, said_unlinked),
+            question_rows(notes.of(side), by_target, fit.gaps_decided[i], said_unlinked));
     };
-    const SectionScore pains = coverage_of(notes.of(Section::pains), priorities, by_target, fit.gaps_decided[0],
-                                           open_addressed(Section::pains, 0), fit.pain_coverage);
-    const SectionScore gains = coverage_of(notes.of(Section::gains), priorities, by_target, fit.gaps_decided[1],
-                                           open_addressed(Section::gains, 1), fit.gain_coverage);
+    const SectionScore pains =
+        coverage_of(notes.of(Section::pains), priorities, by_target, fit.gaps_decided[0],
+                    open_addressed(Section::pains, 0), said_unlinked, fit.pain_coverage);
+    const SectionScore gains =
+        coverage_of(notes.of(Section::gains), priorities, by_target, fit.gaps_decided[1],
+                    open_addressed(Section::gains, 1), said_unlinked, fit.gain_coverage);
     const SectionScore jobs = coverage_of(notes.of(Section::jobs), priorities, by_target, fit.gaps_decided[2],
-                                          kOpenJobAddressed, fit.job_coverage);
+                                          kOpenJobAddressed, said_unlinked, fit.job_coverage);
     fit.pains = pains.fit;
     fit.gains = gains.fit;
     fit.jobs = jobs.fit;

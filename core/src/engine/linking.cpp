@@ -1008,12 +1008,16 @@ void add_text_links_for_rule(const LinkRule& rule, const RuleContext& context,
         score_candidates(queries, targets, scorer, index, positions, stats);
     const auto from_of = [&](const Candidate& c) { return context.notes.of(rule.from)[c.query]; };
     const auto to_of = [&](const Candidate& c) { return context.notes.of(rule.to)[c.slot]; };
-    // Pairs the user answered are not the wording's to decide.
+    // Pairs the user answered are not the wording's to decide, nor are notes
+    // the user said nothing else links.
     candidates.erase(
         std::remove_if(candidates.begin(), candidates.end(),
                        [&](const Candidate& c) {
                            const NotePair pair{from_of(c), to_of(c)};
                            if (std::binary_search(context.answered.begin(), context.answered.end(), pair))
+                               return true;
+                           if (said_unlinked(context.board, context.decisions, pair.first) ||
+                               said_unlinked(context.board, context.decisions, pair.second))
                                return true;
                            return context.decisions &&
                                   listed(context.decisions->rejected, context.board.notes[pair.first].id,

@@ -62,7 +62,7 @@ void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& ro
             asker.ask(c, "what-addresses", {row.note}, {}, kUnlinkedRowIsGap,
                       "What addresses " + std::string(noun) + " " + quoted(asker.analysis, row.note) +
                           "? Nothing on the canvas says so in words: draw a connector from what "
-                          "answers it, or mark it as out of scope.");
+                          "answers it, or answer that nothing does.");
             continue;
         }
         std::vector<NoteIndex> candidates = row.suggested;
@@ -102,8 +102,9 @@ void ask_about_value_map(Asker& asker, std::size_t c) {
             if (std::binary_search(counted.begin(), counted.end(), n)) continue;
             const auto targets = suggestions_from(n);
             const Section target_section = section == Section::relievers ? Section::pains : Section::gains;
-            const bool certain =
-                canvas.fit.decides_gaps(target_section) || canvas.notes.of(target_section).empty();
+            const bool certain = canvas.fit.decides_gaps(target_section) ||
+                                 canvas.notes.of(target_section).empty() ||
+                                 said_unlinked(*asker.analysis.board, asker.analysis.decisions, n);
             if (targets.empty() && certain) continue;  // orphan-*: a finding
             std::vector<std::string> ids;
             for (const auto& entry : targets) ids.push_back(id_of(asker.analysis, entry.second));

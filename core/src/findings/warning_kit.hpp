@@ -90,6 +90,10 @@ public:
     bool addresses_something(NoteIndex source) const {
         return board_.link_roles[source] & BoardIndex::kLinkSource;
     }
+    // The facilitator said nothing else links the note (options.links.unlinked).
+    bool said_unlinked(NoteIndex n) const {
+        return canvasfit::said_unlinked(*analysis_.board, analysis_.decisions, n);
+    }
     bool has_suggestion_from(NoteIndex source) const {
         return board_.link_roles[source] & BoardIndex::kSuggestedSource;
     }

@@ -21,10 +21,12 @@ void add(std::vector<Finding>& out, const CanvasView& canvas, Code code,
 
 void find_orphan_side(const CanvasView& canvas, Section section, Code code, const std::string& noun,
                       const std::string& target, std::vector<Finding>& out) {
-    // A missing link is a question here, unless there is nothing to address at all.
+    // A missing link is a question here, unless there is nothing to address at
+    // all, or the facilitator said the note addresses nothing.
     const Section target_section = section == Section::relievers ? Section::pains : Section::gains;
-    if (!canvas.decides_gaps(target_section) && !canvas.notes(target_section).empty()) return;
+    const bool certain = canvas.decides_gaps(target_section) || canvas.notes(target_section).empty();
     for (NoteIndex n : canvas.notes(section)) {
+        if (!certain && !canvas.said_unlinked(n)) continue;
         if (canvas.addresses_something(n) || canvas.has_suggestion_from(n)) continue;
         add(out, canvas, code, {n}, Severity::medium,
             noun + " '" + quote(canvas.note(n).text) + "' addresses no " + target +

@@ -324,14 +324,28 @@ std::vector<std::pair<std::string, std::string>> parse_pairs(Reader list, const 
     return pairs;
 }
 
+std::vector<std::string> parse_ids(Reader list, const std::string& at) {
+    if (list.peek() != Type::array) throw InputError(at, "must be a list of note ids");
+    std::vector<std::string> ids;
+    list.begin_array();
+    for (std::size_t i = 0; list.next_item(); ++i) {
+        if (list.peek() != Type::string) throw InputError(json_fields::pointer(at, i), "must be a note id (a string)");
+        ids.emplace_back(list.read_string());
+    }
+    return ids;
+}
+
 LinkDecisions parse_link_decisions(Reader links, const std::string& at) {
-    if (links.peek() != Type::object) throw InputError(at, "must be an object {confirmed, rejected}");
+    if (links.peek() != Type::object)
+        throw InputError(at, "must be an object {confirmed, rejected, unlinked}");
     LinkDecisions decisions;
     links.begin_object();
     for (auto& [key, value] : links.object_members()) {
-        if (key == "confirmed") decisions.confirmed = parse_pairs(value, json_fields::pointer(at, key));
-        else if (key == "rejected") decisions.rejected = parse_pairs(value, json_fields::pointer(at, key));
-        else throw InputError(json_fields::pointer(at, key), "unknown key: expected 'confirmed' or 'rejected'");
+        const std::string where = json_fields::pointer(at, key);
+        if (key == "confirmed") decisions.confirmed = parse_pairs(value, where);
+        else if (key == "rejected") decisions.rejected = parse_pairs(value, where);
+        else if (key == "unlinked") decisions.unlinked = parse_ids(value, where);
+        else throw InputError(where, "unknown key: expected 'confirmed', 'rejected' or 'unlinked'");
     }
     return decisions;
 }

@@ -29,9 +29,12 @@ export type PatchAction =
 export interface LinkPairs {
   confirmed: [string, string][];
   rejected: [string, string][];
+  /** Notes the facilitator says nothing else links (`options.links.unlinked`). */
+  unlinked: string[];
 }
 
-export type Decision = 'confirmed' | 'rejected';
+/** 'unlinked' and 'reopened' answer about the `from` note itself (`to` is ''). */
+export type Decision = 'confirmed' | 'rejected' | 'unlinked' | 'reopened';
 
 export interface Patch {
   schema: string;

@@ -5,7 +5,7 @@
 // and the credit budget, app metadata is read only where a mark or answer may
 // be, and answers given on the board are taken in before each read.
 import type { CanvasFit, Report } from '@canvasfit/wasm';
-import { decisionOf, linkOptions, parseRecord, withDecision, type LinkOptions, type PairRecord } from '../../core-shell/decisions.js';
+import { decisionOf, linkOptions, parseRecord, withDecision, type Decision, type LinkOptions, type PairRecord } from '../../core-shell/decisions.js';
 import type { Patch } from '../../core-shell/patch.js';
 import { HostSession, reason } from '../../core-shell/session.js';
 import { LINKS_KEY, SUGGESTION_STYLE } from './marks.js';
@@ -32,7 +32,6 @@ export interface SessionOptions {
   pollMs?: number;
 }
 
-type Decision = 'confirmed' | 'rejected';
 type MiroRead = { board: BoardJson; snapshot: Snapshot };
 
 function readError(error: unknown): Error {
@@ -90,11 +89,16 @@ export class MiroSession extends HostSession<MiroRead, WriteSummary> {
     return read;
   }
 
-  /** The pair records of the value map's notes not read yet in this session (one metadata read each). */
+  /**
+   * The answer records of the notes that may carry one and were not read yet
+   * in this session (one metadata read each): the value map's (pairs, and
+   * "addresses nothing"), the pains' and gains' ("nothing addresses it").
+   */
   protected override async linksAfter(read: MiroRead, report: Report): Promise<LinkOptions> {
     const { snapshot } = read;
-    const valueMap = new Set(report.notes.filter((note) => ['relievers', 'creators', 'products'].includes(note.section)).map((note) => note.id));
-    const unread = snapshot.notes.filter((note) => valueMap.has(note.id) && !this.pairs.has(note.id));
+    const answering = ['relievers', 'creators', 'products', 'pains', 'gains'];
+    const mayCarry = new Set(report.notes.filter((note) => answering.includes(note.section)).map((note) => note.id));
+    const unread = snapshot.notes.filter((note) => mayCarry.has(note.id) && !this.pairs.has(note.id));
     const records = await this.calls.batch(unread.map((note) => () => note.getMetadata(LINKS_KEY))).catch((error: unknown) => {
       throw readError(error);
     });

@@ -121,7 +121,11 @@ TEST(LinkDecisions, OptionErrorsKeepTheirOrderAndWording) {
     EXPECT_EQ(error_of(R"({"links": {"zzz": 1, "confirmed": [1]}})"),
               "options: /links/confirmed/0: must be a pair of note ids [from, to]");
     EXPECT_EQ(error_of(R"({"links": {"rejected": 1, "accepted": []}})"),
-              "options: /links/accepted: unknown key: expected 'confirmed' or 'rejected'");
+              "options: /links/accepted: unknown key: expected 'confirmed', 'rejected' or 'unlinked'");
+    EXPECT_EQ(error_of(R"({"links": {"unlinked": "p1"}})"), "options: /links/unlinked: must be a list of note ids");
+    EXPECT_EQ(error_of(R"({"links": {"unlinked": ["p1", 2]}})"),
+              "options: /links/unlinked/1: must be a note id (a string)");
+    EXPECT_EQ(error_of(R"({"links": {"unlinked": ["p1"]}})"), "no error");
     EXPECT_EQ(error_of(R"({"links": {"confirmed": [["a"]], "confirmed": [["a", "b"]]}})"), "no error");
     EXPECT_EQ(error_of(R"({"format": 2})"), "options/format: field 'format' must be a string, found number");
     EXPECT_EQ(error_of(R"({"all_candidates": "yes"})"),
@@ -165,6 +169,58 @@ TEST(LinkDecisions, AConfirmedPairIsALinkThatCountsAndARejectedOneIsNeverSuggest
     // A pair naming a note the board no longer has is ignored, not an error.
     options.links.confirmed.push_back({"gone", pain});
     EXPECT_NO_THROW(analyze(c.board, options));
+}
+
+// The answer to a what-addresses question: nothing addresses the pain. The
+// row becomes a gap the team stated (unaddressed, a finding), the wording no
+// longer links or suggests anything to it, and a connector drawn later still
+// counts: the team's own link wins over its earlier answer.
+TEST(LinkDecisions, APainTheTeamSaysNothingAddressesIsAStatedGap) {
+    Canvas c;
+    const std::string lost = c.add(Section::pains, "Invoices get lost in email");
+    const std::string wobble = c.add(Section::pains, "Chairs wobble");
+    const std::string inbox = c.add(Section::relievers, "One inbox keeps every invoice");
+    c.add(Section::relievers, "Payroll export");
+    AnalyzeOptions options;
+    const Report before = analyze(c.board, options);
+    ASSERT_EQ(row_of(before, wobble)->status, "question") << "a reliever is free: the text cannot say";
+    ASSERT_FALSE(warned(before, "unaddressed-pain", wobble));
+    ASSERT_NE(link_of(before, inbox, lost), nullptr) << "the wording links the invoice pair";
+
+    options.links.unlinked = {wobble, lost};
+    const Report answered = analyze(c.board, options);
+    EXPECT_EQ(row_of(answered, wobble)->status, "unaddressed");
+    EXPECT_TRUE(warned(answered, "unaddressed-pain", wobble));
+    EXPECT_TRUE(questions_about(answered, wobble).empty()) << "answered: nothing left to ask";
+    EXPECT_EQ(link_of(answered, inbox, lost), nullptr) << "the team said nothing addresses it";
+    EXPECT_EQ(row_of(answered, lost)->status, "unaddressed");
+    EXPECT_EQ(answered.canvases[0].fit.undecided, 0.0) << "every row is decided";
+    EXPECT_LT(*answered.canvases[0].fit.overall, *before.canvases[0].fit.overall);
+
+    c.board.connectors = {{"k1", inbox, lost, ""}};
+    const Report drawn = analyze(c.board, options);
+    EXPECT_EQ(row_of(drawn, lost)->status, "covered") << "a connector drawn later counts";
+    EXPECT_FALSE(warned(drawn, "unaddressed-pain", lost));
+}
+
+// The answer to a what-does-it-address question with no candidate: the
+// reliever addresses nothing on this profile, an orphan the team stated.
+TEST(LinkDecisions, ARelieverTheTeamSaysAddressesNothingIsAnOrphan) {
+    Canvas c;
+    c.add(Section::pains, "Chairs wobble");
+    c.add(Section::pains, "Lights flicker at night");
+    const std::string payroll = c.add(Section::relievers, "Payroll export");
+    AnalyzeOptions options;
+    const Report before = analyze(c.board, options);
+    ASSERT_FALSE(warned(before, "orphan-reliever", payroll));
+    ASSERT_FALSE(questions_about(before, payroll).empty());
+
+    options.links.unlinked = {payroll};
+    const Report answered = analyze(c.board, options);
+    EXPECT_TRUE(warned(answered, "orphan-reliever", payroll));
+    EXPECT_TRUE(questions_about(answered, payroll).empty());
+    // It is no longer a free reliever that may answer an open pain.
+    EXPECT_LT(*answered.canvases[0].fit.pains, *before.canvases[0].fit.pains);
 }
 
 // --- Link sources and the reading of others' text ---------------------------
