@@ -24,8 +24,9 @@ const char* const kUsage =
     "FILE is an Excalidraw scene, a Miro REST export or a CanvasFit board ('-' reads stdin).\n"
     "--input forces the input format: auto (default), excalidraw, miro, canvasfit.\n"
     "--format html writes the one-page summary: fit, fit matrix, price/value map (docs/summary.md).\n"
-    "--options reads analysis options as JSON, e.g. confirmed and rejected links:\n"
-    "  {\"links\": {\"confirmed\": [[\"r1\", \"p1\"]], \"rejected\": [[\"r2\", \"p1\"]]}}\n";
+    "--options reads analysis options as JSON, e.g. confirmed and rejected links, and notes\n"
+    "nothing else links (a pain nothing addresses):\n"
+    "  {\"links\": {\"confirmed\": [[\"r1\", \"p1\"]], \"rejected\": [[\"r2\", \"p1\"]], \"unlinked\": [\"p4\"]}}\n";
 
 struct Arguments {
     std::string file;

@@ -21,6 +21,14 @@ export interface AnalyzeOptions {
 export interface LinkPairs {
   confirmed?: [string, string][];
   rejected?: [string, string][];
+  /**
+   * Notes the facilitator says nothing else links: a pain, gain or job no
+   * value-map note addresses, a reliever or creator that addresses nothing
+   * here. The wording links them no more (connectors and confirmed pairs
+   * still count); a row nothing then reaches is `unaddressed`, a reliever or
+   * creator an `orphan-*` finding. Ids not on the board are ignored.
+   */
+  unlinked?: string[];
 }
 
 export interface Coverage {
