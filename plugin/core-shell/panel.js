@@ -345,13 +345,14 @@ export class Panel {
   /**
    * The questions, apart from the warnings: each with its message; an
    * is-addressed question gets Confirm / Reject for each candidate pair, and
-   * so does every suggested link.
-   * @param {any[]} questions
-   * @param {any[]} suggested
+   * so does every suggested link not offered there (`withoutRepeats`).
+   * @param {any[]} allQuestions the report's
+   * @param {any[]} allSuggested the report's suggested links
    * @param {Map<string, any>} noteById
    * @param {any[]} toCheck counted text links under CHECK_TEXT_LINKS_BELOW
    */
-  questionsView(questions, suggested, noteById, toCheck = []) {
+  questionsView(allQuestions, allSuggested, noteById, toCheck = []) {
+    const { questions, suggested } = withoutRepeats(allQuestions, allSuggested);
     /** @param {string} id */
     const textOf = (id) => noteById.get(id)?.text ?? id;
     // A Live edit changes a few questions: the rows of the others are kept,
@@ -506,6 +507,33 @@ export class Panel {
     }
     return box;
   }
+}
+
+/**
+ * The questions and suggestions the panel lists, each pair offered once. A
+ * suggestion that reaches a pain or gain under an `is-addressed` question is
+ * answered in that question's row (Confirm / Reject per candidate), so it is
+ * not listed again among the suggested links, and a `what-does-it-address`
+ * question whose every suggestion is offered there asks nothing new. On
+ * published canvases a fifth of the questions were such repeats. The report
+ * keeps them all (the board's "?" marks say, note by note, what is open).
+ * @param {any[]} questions @param {any[]} suggested
+ */
+export function withoutRepeats(questions, suggested) {
+  /** @param {string} from @param {string} to */
+  const pair = (from, to) => `${from}\u0000${to}`;
+  const offered = new Set();
+  for (const question of questions) {
+    if (question.code !== 'is-addressed') continue;
+    for (const candidate of question.candidates ?? []) offered.add(pair(candidate, question.notes?.[0]));
+  }
+  const repeats = (/** @type {any} */ question) => question.code === 'what-does-it-address'
+    && (question.candidates ?? []).length > 0
+    && question.candidates.every((/** @type {string} */ to) => offered.has(pair(question.notes?.[0], to)));
+  return {
+    questions: questions.filter((question) => !repeats(question)),
+    suggested: suggested.filter((link) => !offered.has(pair(link.from, link.to))),
+  };
 }
 
 /**

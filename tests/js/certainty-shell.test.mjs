@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPatch } from '../../plugin/core-shell/patch.js';
-import { Panel, certaintyWords, isWorthACheck } from '../../plugin/core-shell/panel.js';
+import { Panel, certaintyWords, isWorthACheck, withoutRepeats } from '../../plugin/core-shell/panel.js';
 import {
   ITSELF, isEmptyRecord, linkOptions, parseRecord, suggestionLabel, withDecision, decisionOf, withLinks,
 } from '../../plugin/core-shell/decisions.js';
@@ -151,7 +151,7 @@ function recordingSession() {
   return { session, calls };
 }
 
-test('the panel lists questions apart from warnings, with Confirm / Reject for each suggested pair', () => {
+test('the panel lists questions apart from warnings, with Confirm / Reject for each suggested pair, each pair once', () => {
   const { session, calls } = recordingSession();
   const { rootNode, panel } = panelWith(session);
   const r = report();
@@ -159,24 +159,43 @@ test('the panel lists questions apart from warnings, with Confirm / Reject for e
   const questionBox = rootNode.query('.cf-questions')[0];
   const warningBox = rootNode.query('.cf-warnings')[0];
   assert.ok(questionBox && warningBox && questionBox !== warningBox);
-  assert.equal(questionBox.query('.cf-question').length, r.questions.length);
-  assert.match(questionBox.children[0].textContent, new RegExp(`Questions \\(${r.questions.length}\\)`));
+  // Both suggestions reach a pain or gain under an is-addressed question: their
+  // suggestion rows, and creators-3's what-does-it-address question (relievers-3
+  // has a counted link), would repeat those rows.
+  const repeats = r.questions.filter((q) => q.code === 'what-does-it-address');
+  assert.deepEqual(repeats.map((q) => q.notes[0]), ['creators-3']);
+  const shown = r.questions.length - repeats.length;
+  assert.equal(questionBox.query('.cf-question').length, shown);
+  assert.match(questionBox.children[0].textContent, new RegExp(`Questions \\(${shown}\\)`));
   assert.ok(!warningBox.textContent.includes('Is '), 'no question among the warnings');
-  const isAddressed = questionBox.query('.cf-question').find((row) => row.dataset.code === 'is-addressed');
-  isAddressed.query('.cf-confirm')[0].click();
+  assert.equal(questionBox.query('.cf-suggestion').length, 0, 'each pair is offered once, in its question');
+  const rowAbout = (note) => questionBox.query('.cf-question').find((row) => row.dataset.code === 'is-addressed' && row.query('.cf-pair')[0]?.dataset.to === note);
+  rowAbout('pains-4').query('.cf-confirm')[0].click();
   assert.deepEqual(calls.at(-1), ['confirm', 'relievers-3', 'pains-4']);
-  const suggestionRows = questionBox.query('.cf-suggestion');
-  assert.equal(suggestionRows.length, 2);
-  assert.match(suggestionRows[1].textContent, /'Suggests batch sizes from last week's orders' → 'See tomorrow's bread needs at a glance' \(55 %\)/);
-  suggestionRows[1].query('.cf-reject')[0].click();
+  assert.match(rowAbout('gains-4').textContent, /'Suggests batch sizes from last week's orders'/);
+  rowAbout('gains-4').query('.cf-reject')[0].click();
   assert.deepEqual(calls.at(-1), ['reject', 'creators-3', 'gains-4'], 'the button does not also focus the row');
-  suggestionRows[0].click();
-  assert.deepEqual(calls.at(-1), ['focus', ['relievers-3', 'pains-4']]);
+  rowAbout('gains-4').click();
+  assert.deepEqual(calls.at(-1), ['focus', ['gains-4', 'creators-3']]);
   rootNode.query('#cf-suggestions')[0].click();
   assert.deepEqual(calls.at(-1), ['suggestions', true]);
   const pains = rootNode.query('li').filter((li) => li.className === 'question');
   assert.ok(pains.some((li) => /\? Is 'Customers arrive before the order is started' addressed by/.test(li.textContent)));
   assert.ok(!rootNode.query('li').some((li) => li.className === 'unaddressed' && /Customers arrive/.test(li.textContent)));
+});
+
+test('the panel offers each suggested pair once: repeats of an is-addressed row are left out of the lists', () => {
+  const q = (code, note, candidates) => ({ code, notes: [note], candidates });
+  const link = (from, to) => ({ from, to, source: 'suggested' });
+  const { questions, suggested } = withoutRepeats(
+    [q('is-addressed', 'p1', ['r1']), q('what-does-it-address', 'r1', ['p1']), q('what-does-it-address', 'r2', ['p1', 'p2']),
+      q('what-does-it-address', 'r3', []), q('what-addresses', 'p3', [])],
+    [link('r1', 'p1'), link('r2', 'p1'), link('r2', 'p2'), link('pr1', 'j1')]);
+  assert.deepEqual(questions.map((x) => `${x.code} ${x.notes[0]}`),
+    ['is-addressed p1', 'what-does-it-address r2', 'what-does-it-address r3', 'what-addresses p3'],
+    'no question offers r2\'s pairs; r3 names none');
+  assert.deepEqual(suggested.map((l) => `${l.from}>${l.to}`), ['r2>p1', 'r2>p2', 'pr1>j1'],
+    'only r1>p1 is offered in a question row');
 });
 
 test('a report that changes one canvas redraws that canvas only; the panel shows the new report', () => {
@@ -227,7 +246,7 @@ test('question and note text reach the panel as text only', () => {
   r.notes.find((n) => n.id === 'relievers-3').text = '<b>bold</b>';
   panel.showReport(r);
   assert.match(rootNode.textContent, /<img src=x onerror="alert\(1\)">/);
-  assert.match(rootNode.textContent, /'<b>bold<\/b>' → /);
+  assert.match(rootNode.textContent, /'<b>bold<\/b>'/);
   assert.equal(rootNode.query('img').length + rootNode.query('b').length, 0);
 });
 
