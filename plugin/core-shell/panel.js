@@ -565,6 +565,10 @@ export function certaintyWords(fit) {
   const unconfirmed = typeof fit.unconfirmed === 'number' ? fit.unconfirmed : 0;
   if (undecided > 0) {
     parts.push(`${percent(undecided)} of the profile's weight is an open question, counted at the rate such questions turn out to be addressed: answer the questions below.`);
+    const [low, high] = Array.isArray(fit.range) ? fit.range : [null, null];
+    if (typeof low === 'number' && typeof high === 'number' && percent(low) !== percent(high)) {
+      parts.push(`Answered, the fit lies between ${percent(low)} and ${percent(high)}.`);
+    }
   }
   if (unconfirmed > 0) {
     parts.push(`${percent(unconfirmed)} of the score rests on links CanvasFit read from the wording or on open questions, not yet confirmed by the team.`);

@@ -230,6 +230,14 @@ test('the fit gauge says in words how much is undecided and how much rests on un
   assert.equal(certaintyWords({ overall: 0.5 }), '', 'nothing to say for a report without the figures');
   assert.match(certaintyWords({ overall: 0.5, undecided: 0.2, unconfirmed: 0.4 }), /20 % of the profile's weight is an open question.*40 % of the score rests on links CanvasFit read from the wording/);
   assert.match(certaintyWords({ overall: 0.5, undecided: 0, unconfirmed: 0 }), /Every row of the score is decided/);
+  assert.match(certaintyWords({ overall: 0.7, undecided: 0.4, unconfirmed: 0, range: [0.45, 0.85] }),
+    /open question.*Answered, the fit lies between 45 % and 85 %\./);
+  assert.doesNotMatch(certaintyWords({ overall: 0.7, undecided: 0.001, unconfirmed: 0, range: [0.7, 0.701] }), /Answered/,
+    'no span worth a word');
+  // The real core's figures: the estimate lies inside the span.
+  const { fit } = real.analyze(cafeText).canvases[0];
+  assert.ok(fit.range[0] < fit.overall && fit.overall < fit.range[1], JSON.stringify(fit.range));
+  assert.match(certaintyWords(fit), /Answered, the fit lies between \d+ % and \d+ %/);
   const { session } = recordingSession();
   const { rootNode, panel } = panelWith(session);
   const r = report();

@@ -50,6 +50,8 @@ export interface Fit {
   undecided?: number;
   /** Share of the score that rests on anything but the team's own links (`text` links and questions). */
   unconfirmed?: number;
+  /** `overall` once every question is answered: every open row a gap, or every one addressed; null without a score. */
+  range?: [number, number] | null;
   pains_detail: Coverage[];
   gains_detail: Coverage[];
   jobs_detail: Coverage[];

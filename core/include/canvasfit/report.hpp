@@ -23,6 +23,9 @@ struct FitReport {
     std::string verdict;  // "weak" | "good" | "strong" | "" when there is nothing to score
     double undecided = 0;    // share of the profile's weight under questions, left out of the score
     double unconfirmed = 0;  // share of the score resting on text links alone
+    // overall once every question is answered: every open row a gap, or every
+    // one addressed (docs/report.md); none when overall is none
+    std::optional<std::pair<double, double>> range;
     std::vector<CoverageReport> pains_detail, gains_detail, jobs_detail;
 };
 

@@ -92,6 +92,9 @@ struct Fit {
     std::vector<Coverage> pain_coverage, gain_coverage, job_coverage;
     double undecided = 0;    // share of pains' and gains' weight under questions
     double unconfirmed = 0;  // share of the score resting on text links alone
+    // Where `overall` lands once every question is answered: every open row a
+    // gap (first) or every one addressed (second); none when overall is none.
+    std::optional<std::pair<double, double>> range;
     // Whether a missing link means "not addressed", per profile section
     // (pains, gains, jobs): counted links reach most of that side, or nothing
     // on the value map could address it. Otherwise its gaps are questions

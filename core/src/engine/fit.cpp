@@ -79,6 +79,7 @@ using LinksByTarget = std::unordered_map<NoteIndex, TargetLinks>;
 struct SectionScore {
     std::optional<double> fit;  // none for an empty section
     double total = 0, covered = 0, undecided = 0, unconfirmed = 0;  // weights, unrounded
+    double certain = 0;  // weight of the rows a counted link covers (no estimate)
 };
 
 // The estimated share of open rows (nothing reaches them, the canvas does not
@@ -134,6 +135,7 @@ SectionScore coverage_of(const std::vector<NoteIndex>& section, const std::vecto
         score.total += weight;
         if (coverage.status == RowStatus::covered) {
             score.covered += weight;
+            score.certain += weight;
             if (text_only) score.unconfirmed += weight;
         } else if (coverage.status == RowStatus::question) {
             const double addressed = coverage.suggested.empty() ? open_addressed : kSuggestedRowAddressed;
@@ -146,6 +148,19 @@ SectionScore coverage_of(const std::vector<NoteIndex>& section, const std::vecto
     }
     score.fit = round3(score.covered);
     return score;
+}
+
+// The overall fit with every question answered one way or the other: open
+// rows all gaps (low) or all addressed (high), sections combined as overall is.
+std::optional<std::pair<double, double>> overall_range(const SectionScore& pains,
+                                                       const SectionScore& gains) {
+    const auto low = [](const SectionScore& s) { return s.certain; };
+    const auto high = [](const SectionScore& s) { return s.certain + s.undecided; };
+    if (pains.fit && gains.fit)
+        return std::make_pair(round3((low(pains) + low(gains)) / 2), round3((high(pains) + high(gains)) / 2));
+    if (pains.fit) return std::make_pair(round3(low(pains)), round3(high(pains)));
+    if (gains.fit) return std::make_pair(round3(low(gains)), round3(high(gains)));
+    return std::nullopt;
 }
 
 std::string verdict_for(double overall) {
@@ -255,6 +270,7 @@ Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
     else if (fit.pains) fit.overall = fit.pains;
     else if (fit.gains) fit.overall = fit.gains;
     if (fit.overall) fit.verdict = verdict_for(*fit.overall);
+    fit.range = overall_range(pains, gains);
     // Shares over the profile's pains and gains, each section weighing as in the overall score.
     const int sections = (pains.total > 0) + (gains.total > 0);
     if (sections > 0) {

@@ -200,6 +200,7 @@ FitReport fit_report(const Board& board, const Fit& fit) {
             fit.verdict,
             fit.undecided,
             fit.unconfirmed,
+            fit.range,
             coverage_report(board, fit.pain_coverage),
             coverage_report(board, fit.gain_coverage),
             coverage_report(board, fit.job_coverage)};

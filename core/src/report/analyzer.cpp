@@ -83,6 +83,7 @@ struct FitFields {
     std::string verdict;
     std::vector<Coverage> pain_coverage, gain_coverage, job_coverage;
     double undecided, unconfirmed;
+    std::optional<std::pair<double, double>> range;
     std::array<bool, 3> gaps_decided;
 };
 static_assert(sizeof(FitFields) == sizeof(Fit), "Fit changed: update renumber_canvas()");

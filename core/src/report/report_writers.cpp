@@ -56,9 +56,16 @@ void write_target_band(JsonWriter& json) {
 void write_fit(JsonWriter& json, const FitReport& fit) {
     const std::optional<std::string> verdict =
         fit.verdict.empty() ? std::nullopt : std::optional<std::string>(fit.verdict);
+    const auto write_range = [&fit](JsonWriter& out) {
+        if (!fit.range) return out.null();
+        out.begin_array();
+        out.value(fit.range->first);
+        out.value(fit.range->second);
+        out.end_array();
+    };
     json.object("pains", fit.pains, "gains", fit.gains, "overall", fit.overall, "jobs", fit.jobs,
                 "verdict", verdict, "target", write_target_band, "undecided", fit.undecided,
-                "unconfirmed", fit.unconfirmed,
+                "unconfirmed", fit.unconfirmed, "range", write_range,
                 "pains_detail", list_of(fit.pains_detail, write_coverage),
                 "gains_detail", list_of(fit.gains_detail, write_coverage),
                 "jobs_detail", list_of(fit.jobs_detail, write_coverage));
@@ -152,12 +159,21 @@ std::string percent(const std::optional<double>& share) {
     return std::to_string(static_cast<int>(std::lround(*share * 100))) + " %";
 }
 
+// Where the fit lands once the open questions are answered, when that is a
+// span: " Answered, the fit lies between 53 % and 100 %."
+std::string range_sentence(const FitReport& fit) {
+    if (!fit.range || percent(fit.range->first) == percent(fit.range->second)) return "";
+    return " Answered, the fit lies between " + percent(fit.range->first) + " and " +
+           percent(fit.range->second) + ".";
+}
+
 }  // namespace writer_text
 
 namespace {
 
 using writer_text::one_line;
 using writer_text::percent;
+using writer_text::range_sentence;
 
 // Markdown would otherwise read a note's "*" or "[x](y)" as formatting or links.
 std::string markdown_escape(const std::string& text) {
@@ -225,7 +241,7 @@ private:
             if (fit.undecided > 0)
                 out_ += std::string(markdown_ ? "" : "  ") + percent(fit.undecided) +
                         " of the profile's weight is an open question, counted at the rate such "
-                        "questions turn out to be addressed.\n";
+                        "questions turn out to be addressed." + range_sentence(fit) + "\n";
         }
         for (Section section : kAllSections) {
             const auto& ids = canvas.sections[static_cast<std::size_t>(section)];

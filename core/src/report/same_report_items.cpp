@@ -24,6 +24,7 @@ struct FitFields {
     std::optional<double> pains, gains, jobs, overall;
     std::string verdict;
     double undecided, unconfirmed;
+    std::optional<std::pair<double, double>> range;
     std::vector<CoverageReport> pains_detail, gains_detail, jobs_detail;
 };
 static_assert(sizeof(FitFields) == sizeof(FitReport), "FitReport changed");
@@ -128,6 +129,11 @@ bool same(const std::optional<double>& a, const std::optional<double>& b) {
     return a.has_value() == b.has_value() && (!a || same(*a, *b));
 }
 
+bool same_range(const std::optional<std::pair<double, double>>& a,
+                const std::optional<std::pair<double, double>>& b) {
+    return a.has_value() == b.has_value() && (!a || (same(a->first, b->first) && same(a->second, b->second)));
+}
+
 template <typename Number>
 bool same(const std::pair<std::string, Number>& a, const std::pair<std::string, Number>& b) {
     return a.first == b.first && same(a.second, b.second);
@@ -156,7 +162,8 @@ bool same(const CoverageReport& a, const CoverageReport& b) {
 bool same(const FitReport& a, const FitReport& b) {
     return same(a.pains, b.pains) && same(a.gains, b.gains) && same(a.jobs, b.jobs) &&
            same(a.overall, b.overall) && a.verdict == b.verdict && same(a.undecided, b.undecided) &&
-           same(a.unconfirmed, b.unconfirmed) && same(a.pains_detail, b.pains_detail) &&
+           same(a.unconfirmed, b.unconfirmed) && same_range(a.range, b.range) &&
+           same(a.pains_detail, b.pains_detail) &&
            same(a.gains_detail, b.gains_detail) && same(a.jobs_detail, b.jobs_detail);
 }
 

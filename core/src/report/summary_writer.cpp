@@ -319,7 +319,9 @@ private:
                  ", gains ", percent(fit.gains), ", jobs ", percent(fit.jobs), "."});
         else
             out_ += "No fit score yet: the canvas needs pains or gains.";
-        if (fit.undecided > 0) put({" ", percent(fit.undecided), " of the profile&#39;s weight is an open question."});
+        if (fit.undecided > 0)
+            put({" ", percent(fit.undecided), " of the profile&#39;s weight is an open question.",
+                 esc(writer_text::range_sentence(fit))});
         out_ += "</p>\n";
         const std::vector<Line> rows = matrix_rows(canvas);
         const std::vector<Line> columns = matrix_columns(canvas);

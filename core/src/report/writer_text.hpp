@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "canvasfit/report.hpp"
+
 namespace canvasfit::writer_text {
 
 // The text with newlines and tabs folded to spaces, so that a note stays one line.
@@ -13,5 +15,9 @@ std::string one_line(const std::string& text);
 
 // "62 %", or "-" when there is no figure.
 std::string percent(const std::optional<double>& share);
+
+// " Answered, the fit lies between 53 % and 100 %." when the open questions
+// leave the fit a span (FitReport::range); "" otherwise.
+std::string range_sentence(const FitReport& fit);
 
 }  // namespace canvasfit::writer_text

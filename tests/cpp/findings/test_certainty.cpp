@@ -339,6 +339,37 @@ TEST(Questions, AnOpenPainCountsAsAddressedAsOftenAsRelieversAreLeftFree) {
     EXPECT_NEAR(pains_fit_with_relievers(1), 0.5, 1e-9) << "one free reliever for three open pains";
 }
 
+// The estimate is a point inside a span the answers decide: every open row a
+// gap at one end, every one addressed at the other. Answering narrows it.
+TEST(Questions, TheFitSaysBetweenWhatTheAnswersWillPutIt) {
+    Canvas c;
+    const std::string lost = c.add(Section::pains, "Invoices get lost in email");
+    const std::string wobble = c.add(Section::pains, "Chairs wobble");
+    const std::string squeak = c.add(Section::pains, "Floors squeak");
+    c.add(Section::relievers, "One inbox keeps every invoice");
+    c.add(Section::relievers, "Payroll export");
+    AnalyzeOptions options;
+    const Report open = analyze(c.board, options);
+    const FitReport& fit = open.canvases[0].fit;
+    ASSERT_EQ(row_of(open, lost)->status, "covered");
+    ASSERT_EQ(row_of(open, wobble)->status, "question");
+    ASSERT_TRUE(fit.range.has_value() && fit.overall.has_value());
+    const double covered = row_of(open, lost)->weight;
+    EXPECT_NEAR(fit.range->first, covered, 0.002) << "every open pain a gap";
+    EXPECT_NEAR(fit.range->second, 1.0, 0.002) << "every open pain addressed";
+    EXPECT_GT(*fit.overall, fit.range->first);
+    EXPECT_LT(*fit.overall, fit.range->second);
+    EXPECT_NE(report_to_text(open).find("Answered, the fit lies between"), std::string::npos);
+
+    options.links.unlinked = {wobble, squeak};
+    const Report answered = analyze(c.board, options);
+    const FitReport& decided = answered.canvases[0].fit;
+    ASSERT_TRUE(decided.range.has_value());
+    EXPECT_EQ(decided.range->first, *decided.overall);
+    EXPECT_EQ(decided.range->second, *decided.overall) << "nothing open: the span is the score";
+    EXPECT_EQ(report_to_text(answered).find("Answered, the fit lies between"), std::string::npos);
+}
+
 TEST(Questions, APainWithNothingOnTheValueMapIsCertainlyUnaddressed) {
     Canvas c;
     const std::string pain = c.add(Section::pains, "Invoices get lost in email");
