@@ -180,7 +180,15 @@ def score_frames(canvas, report, t, verbose, dump):
             t["misplaced"] += 1
             if verbose:
                 print(f"  misplaced? {canvas['key']}: {w['message']}", file=sys.stderr)
-    t["questions"] += len(report.get("questions", []))
+    # What the panel lists for the facilitator to answer: every question, less
+    # the what-does-it-address questions whose suggestions all stand in an
+    # is-addressed row (plugin/core-shell/panel.js, withoutRepeats).
+    questions = report.get("questions", [])
+    offered = {(c, q["notes"][0]) for q in questions if q["code"] == "is-addressed" for c in q["candidates"]}
+    repeats = sum(q["code"] == "what-does-it-address" and bool(q["candidates"])
+                  and all((q["notes"][0], c) in offered for c in q["candidates"]) for q in questions)
+    t["questions_asked"] += len(questions)
+    t["questions_listed"] += len(questions) - repeats
     if not canvas["explicit"]:
         return
     gold = {(a, b) for a, b in canvas["links"] if (sec[a], sec[b]) in SAME_RULE}
@@ -237,6 +245,11 @@ def score_frames(canvas, report, t, verbose, dump):
         if gold_parts and fit.get("overall") is not None:
             gold_fit = sum(gold_parts) / len(gold_parts)
             t["fit_gap_sum_x1000"] += round(1000 * abs(fit["overall"] - gold_fit))
+            # fit.range: where the answers will put the fit. The gold fit falls
+            # outside it only where a counted link is wrong or a stated gap is not.
+            low, high = fit.get("range") or (fit["overall"], fit["overall"])
+            t["range_width_sum_x1000"] += round(1000 * (high - low))
+            t["gold_fit_in_range"] += low - 0.0005 <= gold_fit <= high + 0.0005
             if verbose:
                 print(f"  fit {canvas['key']}/{cv.get('id', '')}: reported {fit['overall']:.2f},"
                       f" with the source's pairs {gold_fit:.2f}", file=sys.stderr)
@@ -342,6 +355,10 @@ def summary(t):
         "question_rows_addressed": {c: [t["q_" + c], t.ratio("q_" + c + "_linked", "q_" + c)]
                                     for c in ("what-addresses", "is-addressed")},
         "fit_gap": round(t["fit_gap_sum_x1000"] / 1000 / t["fit_canvases"], 3) if t["fit_canvases"] else None,
+        "questions_per_canvas": {"asked": round(t["questions_asked"] / t["canvases"], 1),
+                                 "listed": round(t["questions_listed"] / t["canvases"], 1)} if t["canvases"] else None,
+        "fit_range": {"width": round(t["range_width_sum_x1000"] / 1000 / t["fit_canvases"], 3),
+                      "gold_fit_inside": t.ratio("gold_fit_in_range", "fit_canvases")} if t["fit_canvases"] else None,
         "warnings": {k[5:]: v for k, v in sorted(t.items()) if k.startswith("warn:")},
     }
 
