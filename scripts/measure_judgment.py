@@ -181,10 +181,11 @@ def score_frames(canvas, report, t, verbose, dump):
             if verbose:
                 print(f"  misplaced? {canvas['key']}: {w['message']}", file=sys.stderr)
     # What the panel lists for the facilitator to answer: every question, less
-    # the what-does-it-address questions whose suggestions all stand in an
-    # is-addressed row (plugin/core-shell/panel.js, withoutRepeats).
+    # the what-does-it-address questions whose candidate pairs all stand in an
+    # is-addressed or what-addresses row (plugin/core-shell/panel.js, withoutRepeats).
     questions = report.get("questions", [])
-    offered = {(c, q["notes"][0]) for q in questions if q["code"] == "is-addressed" for c in q["candidates"]}
+    offered = {(c, q["notes"][0]) for q in questions if q["code"] in ("is-addressed", "what-addresses")
+               for c in q["candidates"]}
     repeats = sum(q["code"] == "what-does-it-address" and bool(q["candidates"])
                   and all((q["notes"][0], c) in offered for c in q["candidates"]) for q in questions)
     t["questions_asked"] += len(questions)
@@ -225,11 +226,20 @@ def score_frames(canvas, report, t, verbose, dump):
         elif code in ("orphan-reliever", "orphan-creator"):
             t["orphan"] += 1
             t["orphan_ok"] += notes[0] not in linked_sources
-    # How often a question's row is in fact addressed (calibrates the fit's estimate).
+    # How often a question's row is in fact addressed (calibrates the fit's estimate),
+    # and for an addressed open row, whether what addresses it is among the
+    # candidates the question lists (relievers or creators nothing links yet).
+    gold_sources = {}
+    for a, b in canvas["links"]:
+        gold_sources.setdefault(b, set()).add(a)
     for q in report.get("questions", []):
         if q["code"] in ("what-addresses", "is-addressed"):
             t["q_" + q["code"]] += 1
             t["q_" + q["code"] + "_linked"] += q["notes"][0] in linked_targets
+        if q["code"] == "what-addresses" and q["notes"][0] in gold_sources:
+            t["open_addressed"] += 1
+            t["open_answer_listed"] += bool(gold_sources[q["notes"][0]] & set(q["candidates"]))
+            t["open_candidates"] += len(q["candidates"])
     # Decided rows, and fit against the fit the same weights give with the gold links.
     for cv in report["canvases"]:
         fit = cv["fit"]
@@ -355,6 +365,9 @@ def summary(t):
         "question_rows_addressed": {c: [t["q_" + c], t.ratio("q_" + c + "_linked", "q_" + c)]
                                     for c in ("what-addresses", "is-addressed")},
         "fit_gap": round(t["fit_gap_sum_x1000"] / 1000 / t["fit_canvases"], 3) if t["fit_canvases"] else None,
+        "open_rows_answer_listed": {"rows": t["open_addressed"],
+                                    "listed": t.ratio("open_answer_listed", "open_addressed"),
+                                    "candidates_per_row": t.ratio("open_candidates", "open_addressed")},
         "questions_per_canvas": {"asked": round(t["questions_asked"] / t["canvases"], 1),
                                  "listed": round(t["questions_listed"] / t["canvases"], 1)} if t["canvases"] else None,
         "fit_range": {"width": round(t["range_width_sum_x1000"] / 1000 / t["fit_canvases"], 3),

@@ -81,6 +81,13 @@ const NOTE_ANSWERS = {
   'what-does-it-address': 'Addresses nothing here',
 };
 
+/**
+ * Questions about a pain or gain whose candidates are value-map notes that may
+ * address it (suggested links, or relievers and creators nothing links yet):
+ * each candidate pair gets Confirm / Reject in the question's row.
+ */
+const PAIR_QUESTIONS = new Set(['is-addressed', 'what-addresses']);
+
 /** Warnings an `unlinked` answer can state, and so `reopen` can take back. */
 const STATED_BY_ANSWER = new Set(['unaddressed-pain', 'unaddressed-gain', 'orphan-reliever', 'orphan-creator']);
 
@@ -408,7 +415,7 @@ export class Panel {
     ]);
     row.dataset.code = question.code;
     row.addEventListener('click', () => this.session.focusNotes([...(question.notes ?? []), ...(question.candidates ?? []).filter((/** @type {string} */ id) => noteById.has(id))]));
-    if (question.code === 'is-addressed') {
+    if (PAIR_QUESTIONS.has(question.code)) {
       for (const candidate of question.candidates ?? []) {
         row.appendChild(this.pairRow(candidate, question.notes[0], `'${noteById.get(candidate)?.text ?? candidate}'`));
       }
@@ -510,13 +517,15 @@ export class Panel {
 }
 
 /**
- * The questions and suggestions the panel lists, each pair offered once. A
- * suggestion that reaches a pain or gain under an `is-addressed` question is
- * answered in that question's row (Confirm / Reject per candidate), so it is
- * not listed again among the suggested links, and a `what-does-it-address`
- * question whose every suggestion is offered there asks nothing new. On
- * published canvases a fifth of the questions were such repeats. The report
- * keeps them all (the board's "?" marks say, note by note, what is open).
+ * The questions and suggestions the panel lists, each pair offered once. The
+ * candidates of a question about a pain or gain (`is-addressed`: suggested
+ * links; `what-addresses`: relievers or creators nothing links yet) are
+ * answered in that question's row (Confirm / Reject per candidate), so a
+ * suggestion among them is not listed again among the suggested links, and a
+ * `what-does-it-address` question whose every candidate pair is offered there
+ * asks nothing new (once those rows are answered, a reliever still free is
+ * asked about again, with nothing left to offer). The report keeps every
+ * question: the board's "?" marks say, note by note, what is open.
  * @param {any[]} questions @param {any[]} suggested
  */
 export function withoutRepeats(questions, suggested) {
@@ -524,7 +533,7 @@ export function withoutRepeats(questions, suggested) {
   const pair = (from, to) => `${from}\u0000${to}`;
   const offered = new Set();
   for (const question of questions) {
-    if (question.code !== 'is-addressed') continue;
+    if (!PAIR_QUESTIONS.has(question.code)) continue;
     for (const candidate of question.candidates ?? []) offered.add(pair(candidate, question.notes?.[0]));
   }
   const repeats = (/** @type {any} */ question) => question.code === 'what-does-it-address'

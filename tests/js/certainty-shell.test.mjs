@@ -209,20 +209,16 @@ test('a report that changes one canvas redraws that canvas only; the panel shows
   panel.showReport(structuredClone(first));
   assert.deepEqual(rootNode.query('.cf-canvas'), [a, b], 'an equal report keeps every view');
   assert.equal(rootNode.query('.cf-questions')[0], questions);
-  // A pain of the first canvas that no question or suggestion names, reworded:
-  // its canvas changes, the second canvas and the questions do not.
+  // The first canvas's score changes (as when a covered pain's weight moves):
+  // its canvas is drawn again, the second canvas and the questions are not.
   const second = structuredClone(first);
-  const named = new Set([...second.questions.flatMap((q) => q.candidates ?? []),
-    ...second.links.filter((link) => link.source === 'suggested').flatMap((link) => [link.from, link.to])]);
-  const top = second.canvases[0].fit.pains_detail.map((row) => row.note).find((id) => !named.has(id));
-  assert.ok(top, 'the first canvas has a pain no question names');
-  second.notes.find((note) => note.id === top).text = 'Parrots nesting in the chimney';
+  second.canvases[0].fit.overall = 0.123;
   panel.showReport(second);
   const [a2, b2] = rootNode.query('.cf-canvas');
   assert.notEqual(a2, a, 'the changed canvas is drawn again');
   assert.equal(b2, b, 'the other canvas is kept');
-  assert.ok(a2.textContent.includes('Parrots nesting in the chimney') && !a.textContent.includes('Parrots'));
-  assert.equal(rootNode.query('.cf-questions')[0], questions, 'questions that name other notes are kept');
+  assert.ok(a2.textContent.includes('12 %') && !a.textContent.includes('12 %'));
+  assert.equal(rootNode.query('.cf-questions')[0], questions, 'the questions did not change: kept');
   assert.equal(rootNode.query('.cf-canvas').length, 2);
 });
 
@@ -486,4 +482,29 @@ test('the real core on Excalidraw: "Nothing addresses it" makes a stated gap on 
     assert.deepEqual(now.customData, expected, `${before.id}.customData`);
   }
   assert.deepEqual(errors, []);
+});
+
+test('the real core: a pain nothing reaches lists the relievers nothing links yet, and Confirm on one links it', () => {
+  const twoText = readFileSync(path.join(root, 'examples/two-canvases.excalidraw'), 'utf8');
+  const r = real.analyze(twoText);
+  const open = r.questions.find((q) => q.code === 'what-addresses' && q.candidates.length > 0);
+  assert.ok(open, 'the example has an open row beside free value-map notes');
+  const { session, calls } = recordingSession();
+  const { rootNode, panel } = panelWith(session);
+  panel.showReport(r);
+  const row = rootNode.query('.cf-question').find((q) => q.dataset.code === 'what-addresses' && q.query('.cf-pair')[0]?.dataset.to === open.notes[0]);
+  assert.ok(row);
+  assert.deepEqual(row.query('.cf-pair').map((pair) => pair.dataset.from), open.candidates);
+  row.query('.cf-confirm')[0].click();
+  assert.deepEqual(calls.at(-1), ['confirm', open.candidates[0], open.notes[0]]);
+  // The confirmed pair is the team's link: the row is covered, the question gone.
+  const answered = real.analyze(twoText, { links: { confirmed: [[open.candidates[0], open.notes[0]]] } });
+  const rowOf = (report) => report.canvases.flatMap((c) => [...c.fit.pains_detail, ...c.fit.gains_detail]).find((x) => x.note === open.notes[0]);
+  assert.equal(rowOf(answered).status, 'covered');
+  assert.ok(!answered.questions.some((q) => q.code === 'what-addresses' && q.notes[0] === open.notes[0]));
+  // A free reliever's own question repeats those rows: the panel lists it no more.
+  const repeated = r.questions.filter((q) => q.code === 'what-does-it-address' && q.candidates.length > 0
+    && q.candidates.every((to) => r.questions.some((x) => x.code === 'what-addresses' && x.notes[0] === to && x.candidates.includes(q.notes[0]))));
+  assert.ok(repeated.length > 0);
+  assert.equal(rootNode.query('.cf-question').length, r.questions.length - repeated.length);
 });

@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "canvasfit/options.hpp"
 #include "engine/engine.hpp"
 #include "findings/warning_kit.hpp"
 #include "findings/findings.hpp"
@@ -46,6 +49,63 @@ struct Asker {
     }
 };
 
+// A pain or gain nothing reaches, on a canvas with relievers or creators that
+// reach nothing yet: one of those usually answers it. Of such rows that the
+// sources do address, the answer was among them for 84-100 % of them per set
+// (docs/judgment.md). They are listed as the question's candidates, at most
+// this many, in board order, so the facilitator confirms one rather than
+// drawing a connector; the other way round, a reliever or creator the wording
+// links to nothing lists the pains or gains nothing reaches.
+constexpr std::size_t kOpenCandidates = 5;
+
+bool rejected_pair(const BoardAnalysis& analysis, NoteIndex from, NoteIndex to) {
+    if (analysis.decisions == nullptr) return false;
+    const auto& rejected = analysis.decisions->rejected;
+    const auto pair = std::make_pair(id_of(analysis, from), id_of(analysis, to));
+    return std::find(rejected.begin(), rejected.end(), pair) != rejected.end();
+}
+
+// Value-map notes of `section` that no counted link leaves and that the team
+// has not said address nothing: those that may answer the open row `row`.
+std::vector<NoteIndex> free_sources(const BoardAnalysis& analysis, const CanvasAnalysis& canvas,
+                                    Section section, NoteIndex row) {
+    std::vector<NoteIndex> free;
+    for (NoteIndex n : canvas.notes.of(section)) {
+        if (free.size() == kOpenCandidates) break;
+        const bool linked = std::any_of(canvas.links.begin(), canvas.links.end(),
+                                        [n](const Link& link) { return link.counts() && link.from == n; });
+        if (linked || said_unlinked(*analysis.board, analysis.decisions, n) || rejected_pair(analysis, n, row))
+            continue;
+        free.push_back(n);
+    }
+    return free;
+}
+
+// Pains or gains under a question that nothing reaches: those a value-map note
+// `from` that the wording links to nothing may answer.
+std::vector<NoteIndex> open_rows(const BoardAnalysis& analysis, const std::vector<Coverage>& rows,
+                                 NoteIndex from) {
+    std::vector<NoteIndex> open;
+    for (const Coverage& row : rows) {
+        if (open.size() == kOpenCandidates) break;
+        if (row.status == RowStatus::question && row.suggested.empty() && !rejected_pair(analysis, from, row.note))
+            open.push_back(row.note);
+    }
+    return open;
+}
+
+std::vector<std::string> ids_of(const BoardAnalysis& analysis, const std::vector<NoteIndex>& notes) {
+    std::vector<std::string> ids;
+    for (NoteIndex n : notes) ids.push_back(id_of(analysis, n));
+    return ids;
+}
+
+// "the one pain reliever", "one of the 3 gain creators".
+std::string one_of(std::size_t count, const char* noun) {
+    if (count == 1) return std::string("the one ") + noun;
+    return "one of the " + std::to_string(count) + " " + noun + "s";
+}
+
 // The confidence of the suggested link from -> to (a canvas holds few links).
 double suggestion_confidence(const CanvasAnalysis& canvas, NoteIndex from, NoteIndex to) {
     for (const Link& link : canvas.links)
@@ -56,13 +116,20 @@ double suggestion_confidence(const CanvasAnalysis& canvas, NoteIndex from, NoteI
 void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& rows,
                     const char* noun) {
     const CanvasAnalysis& canvas = asker.analysis.canvases[c];
+    const bool pains = std::string(noun) == "pain";
+    const Section answered_by = pains ? Section::relievers : Section::creators;
     for (const Coverage& row : rows) {
         if (row.status != RowStatus::question) continue;
         if (row.suggested.empty()) {
-            asker.ask(c, "what-addresses", {row.note}, {}, kUnlinkedRowIsGap,
+            const std::vector<NoteIndex> free = free_sources(asker.analysis, canvas, answered_by, row.note);
+            const std::string confirm =
+                free.empty() ? ""
+                             : "confirm " + one_of(free.size(), pains ? "pain reliever" : "gain creator") +
+                                   " nothing links yet, ";
+            asker.ask(c, "what-addresses", {row.note}, ids_of(asker.analysis, free), kUnlinkedRowIsGap,
                       "What addresses " + std::string(noun) + " " + quoted(asker.analysis, row.note) +
-                          "? Nothing on the canvas says so in words: draw a connector from what "
-                          "answers it, or answer that nothing does.");
+                          "? Nothing on the canvas says so in words: " + confirm +
+                          "draw a connector from what answers it, or answer that nothing does.");
             continue;
         }
         std::vector<NoteIndex> candidates = row.suggested;
@@ -108,13 +175,22 @@ void ask_about_value_map(Asker& asker, std::size_t c) {
             if (targets.empty() && certain) continue;  // orphan-*: a finding
             std::vector<std::string> ids;
             for (const auto& entry : targets) ids.push_back(id_of(asker.analysis, entry.second));
+            std::string message = "Which " + std::string(target) + " does " + quoted(asker.analysis, n) + " answer? ";
+            if (!ids.empty()) {
+                message += "Perhaps " + quoted(asker.analysis, targets.front().second) +
+                           "; confirm or reject the suggestion.";
+            } else {
+                const auto& rows = section == Section::relievers ? canvas.fit.pain_coverage : canvas.fit.gain_coverage;
+                const std::vector<NoteIndex> open = open_rows(asker.analysis, rows, n);
+                ids = ids_of(asker.analysis, open);
+                message += open.empty() ? "Its wording names none: draw a connector to it."
+                                        : "Its wording names none; it may answer " +
+                                              one_of(open.size(), target) +
+                                              " nothing addresses yet: draw a connector to it, or "
+                                              "answer that it addresses nothing here.";
+            }
             asker.ask(c, "what-does-it-address", {n}, ids,
-                      targets.empty() ? kUnlinkedRowIsGap : targets.front().first,
-                      "Which " + std::string(target) + " does " + quoted(asker.analysis, n) +
-                          " answer? " +
-                          (ids.empty() ? "Its wording names none: draw a connector to it."
-                                       : "Perhaps " + quoted(asker.analysis, targets.front().second) +
-                                             "; confirm or reject the suggestion."));
+                      targets.empty() ? kUnlinkedRowIsGap : targets.front().first, std::move(message));
         }
     }
 }

@@ -370,6 +370,48 @@ TEST(Questions, TheFitSaysBetweenWhatTheAnswersWillPutIt) {
     EXPECT_EQ(report_to_text(answered).find("Answered, the fit lies between"), std::string::npos);
 }
 
+// A pain nothing reaches, beside relievers nothing links yet: one of those
+// usually answers it, so the question lists them (board order, at most five)
+// for the facilitator to confirm; and a free reliever lists the open pains.
+TEST(Questions, AnOpenPainListsTheRelieversNothingLinksYet) {
+    Canvas c;
+    const std::string lost = c.add(Section::pains, "Invoices get lost in email");
+    const std::string wobble = c.add(Section::pains, "Chairs wobble");
+    const std::string inbox = c.add(Section::relievers, "One inbox keeps every invoice");
+    const std::string payroll = c.add(Section::relievers, "Payroll export");
+    const std::string glue = c.add(Section::relievers, "Wood glue in every kit");
+    const std::string tape = c.add(Section::relievers, "Felt pads and tape");
+    AnalyzeOptions options;
+    const auto asked = [&](const Report& report, const std::string& code, const std::string& note) {
+        for (const Question* q : questions_about(report, note))
+            if (q->code == code) return q;
+        return static_cast<const Question*>(nullptr);
+    };
+    const Report open = analyze(c.board, options);
+    ASSERT_NE(link_of(open, inbox, lost), nullptr);
+    const Question* pain = asked(open, "what-addresses", wobble);
+    ASSERT_NE(pain, nullptr);
+    EXPECT_EQ(pain->candidates, (std::vector<std::string>{payroll, glue, tape})) << "the linked reliever is not free";
+    EXPECT_NE(pain->message.find("confirm one of the 3 pain relievers nothing links yet"), std::string::npos);
+    const Question* reliever = asked(open, "what-does-it-address", glue);
+    ASSERT_NE(reliever, nullptr);
+    EXPECT_EQ(reliever->candidates, std::vector<std::string>{wobble});
+
+    // A rejected pair and a reliever said to address nothing are not offered again.
+    options.links.rejected = {{glue, wobble}};
+    options.links.unlinked = {payroll};
+    const Report answered = analyze(c.board, options);
+    pain = asked(answered, "what-addresses", wobble);
+    ASSERT_NE(pain, nullptr);
+    EXPECT_EQ(pain->candidates, std::vector<std::string>{tape});
+    EXPECT_NE(pain->message.find("confirm the one pain reliever nothing links yet"), std::string::npos);
+    reliever = asked(answered, "what-does-it-address", glue);
+    ASSERT_NE(reliever, nullptr);
+    EXPECT_TRUE(reliever->candidates.empty());
+    EXPECT_EQ(reliever->message, "Which pain does 'Wood glue in every kit' answer? Its wording names none: "
+                                 "draw a connector to it.");
+}
+
 TEST(Questions, APainWithNothingOnTheValueMapIsCertainlyUnaddressed) {
     Canvas c;
     const std::string pain = c.add(Section::pains, "Invoices get lost in email");
