@@ -74,9 +74,10 @@ test('suggest, confirm, reject, re-analyse, export and reopen, Clear', async () 
     assert.match(elements.find((e) => e.containerId === arrow.id).text, /^\? \d+ %$/);
   }
   assert.ok(elements.some((e) => e.customData?.canvasfit?.kind === 'question' && /^\?/.test(e.text)), '"?" marks');
-  // Each suggested pair is offered once: a what-does-it-address question whose
-  // suggestions all stand in is-addressed rows is not listed again.
-  const offered = new Set(report.questions.filter((q) => q.code === 'is-addressed').flatMap((q) => q.candidates.map((from) => `${from}>${q.notes[0]}`)));
+  // Each candidate pair is offered once: a what-does-it-address question whose
+  // candidates all stand in is-addressed or what-addresses rows is not listed again.
+  const offered = new Set(report.questions.filter((q) => q.code === 'is-addressed' || q.code === 'what-addresses')
+    .flatMap((q) => q.candidates.map((from) => `${from}>${q.notes[0]}`)));
   const repeats = report.questions.filter((q) => q.code === 'what-does-it-address' && q.candidates.length > 0
     && q.candidates.every((to) => offered.has(`${q.notes[0]}>${to}`)));
   assert.ok(repeats.length > 0, 'the demo board has such repeats');
@@ -171,7 +172,7 @@ test('a counted text link under 0.90 is listed for a check; Reject takes it out,
   await page.click('#cf-clear');
 });
 
-test('"Nothing addresses it" from a question: a stated gap recorded on the note, kept by the exported file; Reopen takes it back', async () => {
+test('an open row: "Nothing addresses it" is a stated gap kept by the exported file, Reopen takes it back, Confirm links a listed candidate', async () => {
   const { page } = demo;
   const report = await waitForAnalysis(page, () => page.click('#cf-analyse'), 'analyse');
   const question = report.questions.find((q) => q.code === 'what-addresses');
@@ -196,5 +197,14 @@ test('"Nothing addresses it" from a question: a stated gap recorded on the note,
   assert.equal(rowOf(reopened, note).status, 'question');
   elements = await scene(page);
   assert.equal(answersOn(elements, note).n, undefined, 'the answer is taken back');
+  // Open again, the question lists what nothing links yet: Confirm one, and it is the team's link.
+  const candidate = reopened.questions.find((q) => q.code === 'what-addresses' && q.notes[0] === note)?.candidates?.[0];
+  assert.ok(candidate, 'the open row lists a value-map note nothing links yet');
+  const confirmed = await waitForAnalysis(page,
+    () => page.click(`.cf-question[data-code="what-addresses"] .cf-pair[data-from="${candidate}"][data-to="${note}"] .cf-confirm`),
+    'confirm a listed candidate');
+  assert.equal(rowOf(confirmed, note).status, 'covered');
+  assert.ok(confirmed.links.some((l) => l.from === candidate && l.to === note && l.source === 'confirmed'));
+  assert.ok(answersOn(await scene(page), candidate).c.includes(note), 'recorded on the value-map note');
   await page.click('#cf-clear');
 });
