@@ -281,7 +281,7 @@ export class Panel {
       const key = `["canvas",${jsonOf(canvas)},${JSON.stringify(shownRows)}]`;
       children.push(view(key, () => this.canvasView(canvas, noteById, questionByNote)));
     }
-    children.push(this.questionsView(questions, suggested, noteById, counted.filter(isWorthACheck)));
+    children.push(this.questionsView(byImpact(questions, report.canvases), suggested, noteById, counted.filter(isWorthACheck)));
     const unlinked = this.session.links?.unlinked ?? [];
     children.push(view(`["warnings",${jsonOfList(report.warnings)},${JSON.stringify(unlinked)}]`,
       () => this.warningsView(report.warnings, unlinked)));
@@ -514,6 +514,37 @@ export class Panel {
     }
     return box;
   }
+}
+
+/**
+ * The questions in the order a facilitator with little time should answer
+ * them: canvas by canvas, first where a note's section is open (everything
+ * else about it depends on that), then by how much of the fit the answer can
+ * move: the priority weight of the pain or gain asked about, or for a
+ * reliever or creator the heaviest row it may answer. Ties keep the report's
+ * order.
+ * @param {any[]} questions @param {any[]} canvases the report's
+ */
+export function byImpact(questions, canvases) {
+  /** @type {Map<string, number>} */
+  const weight = new Map();
+  /** @type {Map<string, number>} */
+  const canvasOrder = new Map();
+  (canvases ?? []).forEach((/** @type {any} */ canvas, /** @type {number} */ i) => {
+    canvasOrder.set(canvas.id, i);
+    for (const row of [...(canvas.fit?.pains_detail ?? []), ...(canvas.fit?.gains_detail ?? [])]) weight.set(row.note, row.weight ?? 0);
+  });
+  /** @param {any} question */
+  const impact = (question) => {
+    if (question.code === 'which-section') return 2;  // above any weight (at most 1)
+    const own = weight.get(question.notes?.[0]);
+    if (own !== undefined) return own;
+    return Math.max(0, ...(question.candidates ?? []).map((/** @type {string} */ id) => weight.get(id) ?? 0));
+  };
+  return questions
+    .map((question, index) => ({ question, index, canvas: canvasOrder.get(question.canvas) ?? canvasOrder.size, impact: impact(question) }))
+    .sort((a, b) => a.canvas - b.canvas || b.impact - a.impact || a.index - b.index)
+    .map((entry) => entry.question);
 }
 
 /**

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPatch } from '../../plugin/core-shell/patch.js';
-import { Panel, certaintyWords, isWorthACheck, withoutRepeats } from '../../plugin/core-shell/panel.js';
+import { Panel, byImpact, certaintyWords, isWorthACheck, withoutRepeats } from '../../plugin/core-shell/panel.js';
 import {
   ITSELF, isEmptyRecord, linkOptions, parseRecord, suggestionLabel, withDecision, decisionOf, withLinks,
 } from '../../plugin/core-shell/decisions.js';
@@ -507,4 +507,24 @@ test('the real core: a pain nothing reaches lists the relievers nothing links ye
     && q.candidates.every((to) => r.questions.some((x) => x.code === 'what-addresses' && x.notes[0] === to && x.candidates.includes(q.notes[0]))));
   assert.ok(repeated.length > 0);
   assert.equal(rootNode.query('.cf-question').length, r.questions.length - repeated.length);
+});
+
+test('the panel lists questions by what their answer can move: open sections first, then the heaviest rows', () => {
+  const canvases = [
+    { id: 'c1', fit: { pains_detail: [{ note: 'p1', weight: 0.2 }, { note: 'p2', weight: 0.5 }], gains_detail: [{ note: 'g1', weight: 0.3 }] } },
+    { id: 'c2', fit: { pains_detail: [{ note: 'p9', weight: 0.9 }], gains_detail: [] } },
+  ];
+  const q = (code, canvas, note, candidates = []) => ({ code, canvas, notes: [note], candidates });
+  const questions = [
+    q('which-section', 'c2', 'x1', ['pains']), q('is-addressed', 'c1', 'p1', ['r1']), q('what-addresses', 'c1', 'p2', ['r2']),
+    q('what-addresses', 'c2', 'p9'), q('what-does-it-address', 'c1', 'r3', ['g1']), q('which-section', 'c1', 'x2', ['gains']),
+    q('same-note', 'c1', 'j1'), q('which-section', null, 'x3', []),
+  ];
+  assert.deepEqual(byImpact(questions, canvases).map((x) => x.notes[0]), ['x2', 'p2', 'r3', 'p1', 'j1', 'x1', 'p9', 'x3']);
+  // The real café board: a heavier open row is asked before a lighter one.
+  const r = real.analyze(cafeText);
+  const weights = new Map(r.canvases[0].fit.pains_detail.concat(r.canvases[0].fit.gains_detail).map((row) => [row.note, row.weight]));
+  const rows = byImpact(r.questions, r.canvases).filter((x) => weights.has(x.notes[0])).map((x) => weights.get(x.notes[0]));
+  assert.ok(rows.length >= 2);
+  assert.deepEqual(rows, [...rows].sort((a, b) => b - a));
 });
