@@ -371,7 +371,8 @@ def summary(t):
         "questions_per_canvas": {"asked": round(t["questions_asked"] / t["canvases"], 1),
                                  "listed": round(t["questions_listed"] / t["canvases"], 1)} if t["canvases"] else None,
         "fit_range": {"width": round(t["range_width_sum_x1000"] / 1000 / t["fit_canvases"], 3),
-                      "gold_fit_inside": t.ratio("gold_fit_in_range", "fit_canvases")} if t["fit_canvases"] else None,
+                      "gold_fit_inside": t.ratio("gold_fit_in_range", "fit_canvases"),
+                      "canvases": t["fit_canvases"]} if t["fit_canvases"] else None,
         "warnings": {k[5:]: v for k, v in sorted(t.items()) if k.startswith("warn:")},
     }
 
