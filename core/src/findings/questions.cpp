@@ -5,6 +5,7 @@
 // red mark.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -65,16 +66,27 @@ bool rejected_pair(const BoardAnalysis& analysis, NoteIndex from, NoteIndex to) 
     return std::find(rejected.begin(), rejected.end(), pair) != rejected.end();
 }
 
+// The canvas's value-map notes that a counted link leaves, sorted: the
+// canvas's few links, not a flag per board note (a board of a thousand
+// canvases would clear a board-sized table for each).
+std::vector<NoteIndex> counted_sources(const CanvasAnalysis& canvas) {
+    std::vector<NoteIndex> counted;
+    for (const Link& link : canvas.links)
+        if (link.counts()) counted.push_back(link.from);
+    std::sort(counted.begin(), counted.end());
+    counted.erase(std::unique(counted.begin(), counted.end()), counted.end());
+    return counted;
+}
+
 // Value-map notes of `section` that no counted link leaves and that the team
 // has not said address nothing: those that may answer the open row `row`.
 std::vector<NoteIndex> free_sources(const BoardAnalysis& analysis, const CanvasAnalysis& canvas,
-                                    Section section, NoteIndex row) {
+                                    const std::vector<NoteIndex>& counted, Section section, NoteIndex row) {
     std::vector<NoteIndex> free;
     for (NoteIndex n : canvas.notes.of(section)) {
         if (free.size() == kOpenCandidates) break;
-        const bool linked = std::any_of(canvas.links.begin(), canvas.links.end(),
-                                        [n](const Link& link) { return link.counts() && link.from == n; });
-        if (linked || said_unlinked(*analysis.board, analysis.decisions, n) || rejected_pair(analysis, n, row))
+        if (std::binary_search(counted.begin(), counted.end(), n) ||
+            said_unlinked(*analysis.board, analysis.decisions, n) || rejected_pair(analysis, n, row))
             continue;
         free.push_back(n);
     }
@@ -118,10 +130,13 @@ void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& ro
     const CanvasAnalysis& canvas = asker.analysis.canvases[c];
     const bool pains = std::string(noun) == "pain";
     const Section answered_by = pains ? Section::relievers : Section::creators;
+    std::optional<std::vector<NoteIndex>> counted;  // made on first need
     for (const Coverage& row : rows) {
         if (row.status != RowStatus::question) continue;
         if (row.suggested.empty()) {
-            const std::vector<NoteIndex> free = free_sources(asker.analysis, canvas, answered_by, row.note);
+            if (!counted) counted = counted_sources(canvas);
+            const std::vector<NoteIndex> free =
+                free_sources(asker.analysis, canvas, *counted, answered_by, row.note);
             const std::string confirm =
                 free.empty() ? ""
                              : "confirm " + one_of(free.size(), pains ? "pain reliever" : "gain creator") +
@@ -148,12 +163,7 @@ void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& ro
 // cannot tell a gap from an unwritten link, or a suggestion leaves from them.
 void ask_about_value_map(Asker& asker, std::size_t c) {
     const CanvasAnalysis& canvas = asker.analysis.canvases[c];
-    // The canvas's few counted sources, not a flag per board note: a board of
-    // a thousand canvases would clear a board-sized table for each.
-    std::vector<NoteIndex> counted;
-    for (const Link& link : canvas.links)
-        if (link.counts()) counted.push_back(link.from);
-    std::sort(counted.begin(), counted.end());
+    const std::vector<NoteIndex> counted = counted_sources(canvas);
     // (confidence, target) of the suggestions leaving a note, likeliest first.
     const auto suggestions_from = [&](NoteIndex from) {
         std::vector<std::pair<double, NoteIndex>> targets;
