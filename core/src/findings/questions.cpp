@@ -5,8 +5,10 @@
 // red mark.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -33,12 +35,27 @@ std::string quoted(const BoardAnalysis& analysis, NoteIndex n) {
     return "'" + quote(analysis.board->notes[n].text) + "'";
 }
 
+// The order of docs/report.md within a canvas: by code (which-section, asked
+// by the text step, comes first), then by the board order of the first note.
+std::size_t code_rank(const char* code) {
+    static const char* const kOrder[] = {"which-section", "is-addressed", "what-addresses",
+                                         "what-does-it-address", "same-note"};
+    return static_cast<std::size_t>(
+        std::find_if(std::begin(kOrder), std::end(kOrder),
+                     [&](const char* name) { return std::string_view(code) == name; }) -
+        std::begin(kOrder));
+}
+
 struct Asker {
     const BoardAnalysis& analysis;
     std::vector<Question>& out;
+    // Per question asked, (code rank, first note): the canvas's questions are
+    // put in report order once, when asked, so a report only concatenates them.
+    std::vector<std::pair<std::size_t, NoteIndex>> keys = {};
 
     void ask(std::size_t canvas, const char* code, std::vector<NoteIndex> notes,
              std::vector<std::string> candidates, double confidence, std::string message) {
+        keys.emplace_back(code_rank(code), notes.empty() ? 0 : notes.front());
         Question question;
         question.code = code;
         question.canvas = analysis.layout.canvases[canvas].id;
@@ -231,12 +248,21 @@ void ask_about_duplicates(Asker& asker, const warning_kit::CanvasView& canvas) {
 
 void ask_about_canvas(const BoardAnalysis& analysis, std::size_t c,
                       const warning_kit::BoardIndex& index, std::vector<Question>& out) {
+    const std::size_t start = out.size();
     Asker asker{analysis, out};
     const Fit& fit = analysis.canvases[c].fit;
     ask_about_rows(asker, c, fit.pain_coverage, "pain");
     ask_about_rows(asker, c, fit.gain_coverage, "gain");
     ask_about_value_map(asker, c);
     ask_about_duplicates(asker, warning_kit::CanvasView(analysis, c, index));
+    std::vector<std::size_t> order(asker.keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return asker.keys[a] < asker.keys[b]; });
+    std::vector<Question> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i : order) sorted.push_back(std::move(out[start + i]));
+    std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(start));
 }
 
 }  // namespace

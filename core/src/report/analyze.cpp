@@ -92,8 +92,10 @@ void add_misplaced_warnings(const Board& board, const Layout& layout, Report& re
 }
 
 // An unsorted note whose text leans towards a section, below the bar for
-// placing it: the facilitator decides.
-void add_section_questions(const Board& board, const Layout& layout, Report& report) {
+// placing it: the facilitator decides. Per canvas (the last entry: notes
+// outside every canvas), in board order.
+std::vector<std::vector<Question>> section_questions(const Board& board, const Layout& layout) {
+    std::vector<std::vector<Question>> by_canvas(layout.canvases.size() + 1);
     for (std::size_t n = 0; n < board.notes.size(); ++n) {
         const NotePlacement& placement = layout.notes[n];
         if (placement.section != Section::unknown || placement.text_suggestion == Section::unknown)
@@ -109,46 +111,36 @@ void add_section_questions(const Board& board, const Layout& layout, Report& rep
                            "' belong to? It reads most like " + reads_as(placement.text_suggestion) +
                            " (" + std::to_string(static_cast<int>(placement.text_confidence * 100 + 0.5)) +
                            " %), too unsure to move it there.";
-        report.questions.push_back(std::move(question));
+        by_canvas[placement.canvas >= 0 ? static_cast<std::size_t>(placement.canvas) : layout.canvases.size()]
+            .push_back(std::move(question));
     }
+    return by_canvas;
 }
 
-// Canvas order (questions outside every canvas first), then the code order of
-// docs/report.md, then the board order of the first note.
-void sort_questions(Report& report) {
-    static const char* const kOrder[] = {"which-section", "is-addressed", "what-addresses",
-                                         "what-does-it-address", "same-note"};
-    std::unordered_map<std::string_view, std::size_t> note_order, canvas_order;
-    // Only the notes questions start with get an entry: each board note is
-    // looked up among them, rather than every note put in a map (one
-    // allocation per note, per Live edit).
-    note_order.reserve(report.questions.size());
-    for (const Question& q : report.questions)
-        if (!q.notes.empty()) note_order.emplace(q.notes.front(), static_cast<std::size_t>(-1));
-    if (!note_order.empty())
-        for (std::size_t i = 0; i < report.notes.size(); ++i)
-            if (const auto found = note_order.find(report.notes[i].id); found != note_order.end())
-                found->second = i;
-    for (std::size_t i = 0; i < report.canvases.size(); ++i) canvas_order.emplace(report.canvases[i].id, i + 1);
-    // Keys computed once per question, not per comparison: a board of thousands
-    // of questions would otherwise hash two ids for every comparison.
-    using Key = std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>;  // ..., then place
-    std::vector<Key> keys;
-    keys.reserve(report.questions.size());
-    for (std::size_t i = 0; i < report.questions.size(); ++i) {
-        const Question& q = report.questions[i];
-        const std::size_t canvas = q.canvas ? canvas_order.at(*q.canvas) : 0;
-        const std::size_t code = static_cast<std::size_t>(
-            std::find_if(std::begin(kOrder), std::end(kOrder),
-                         [&](const char* name) { return q.code == name; }) - std::begin(kOrder));
-        const std::size_t note = q.notes.empty() ? 0 : note_order.at(q.notes.front());
-        keys.emplace_back(canvas, code, note, i);
+// The report's questions in the order of docs/report.md: canvas order
+// (questions outside every canvas first), then the code order, then the board
+// order of the first note. Each canvas's questions come from find_questions
+// already in that order (questions.cpp), canvas by canvas; the which-section
+// questions of a canvas go before them.
+void add_questions(const Board& board, const Layout& layout, std::vector<Question> canvas_questions,
+                   Report& report) {
+    std::vector<std::vector<Question>> asked = section_questions(board, layout);
+    std::size_t total = canvas_questions.size();
+    for (const auto& list : asked) total += list.size();
+    report.questions.reserve(total);
+    const auto move_all = [&](std::vector<Question>& list) {
+        for (Question& question : list) report.questions.push_back(std::move(question));
+    };
+    move_all(asked.back());
+    std::size_t next = 0;
+    for (std::size_t c = 0; c < layout.canvases.size(); ++c) {
+        move_all(asked[c]);
+        const std::string& id = layout.canvases[c].id;
+        while (next < canvas_questions.size() && canvas_questions[next].canvas == id)
+            report.questions.push_back(std::move(canvas_questions[next++]));
     }
-    std::sort(keys.begin(), keys.end());  // the place last: as stable as stable_sort
-    std::vector<Question> sorted;
-    sorted.reserve(keys.size());
-    for (const Key& key : keys) sorted.push_back(std::move(report.questions[std::get<3>(key)]));
-    report.questions = std::move(sorted);
+    // None is left over: every canvas question names its canvas, in canvas order.
+    while (next < canvas_questions.size()) report.questions.push_back(std::move(canvas_questions[next++]));
 }
 
 // --- end of text classification ---
@@ -226,9 +218,7 @@ void add_engine_results(const Board& board, const BoardAnalysis& analysis, Repor
                                     link.evidence, link_source_name(link.source), link.confidence});
     }
     for (Warning& warning : find_warnings(analysis, kept)) report.warnings.push_back(std::move(warning));
-    std::vector<Question> questions = find_questions(analysis, kept);
-    report.questions.reserve(questions.size() + board.notes.size() / 8);  // and the which-section questions
-    for (Question& question : questions) report.questions.push_back(std::move(question));
+    add_questions(board, analysis.layout, find_questions(analysis, kept), report);
     add_value_results(analysis, report);  // value types, drivers, competitors (docs/value.md)
 }
 
@@ -278,8 +268,6 @@ Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
         report.canvases[c].segment = analysis.canvases[c].segment;
     add_reading_warnings(board, layout, report);
     add_engine_results(board, analysis, report, kept);
-    add_section_questions(board, layout, report);
-    sort_questions(report);
     return report;
 }
 

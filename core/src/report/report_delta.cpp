@@ -55,13 +55,24 @@ void diff_by_id(const std::vector<Item>& before, const std::vector<Item>& after,
 // field equality is JSON equality here; the one exception, two strings of
 // invalid UTF-8 that the writer replaces alike, cannot come from a board the
 // readers accepted, and would only list an unchanged item as removed and added.
+// After one edit the two lists are mostly the same items in the same places:
+// the equal runs at both ends are matched where they stand (equal items
+// cancel however they are paired), and only the middle is hashed.
 template <typename Item>
 void diff_as_multiset(const std::vector<Item>& before, const std::vector<Item>& after,
                       std::vector<Item>& added, std::vector<Item>& removed) {
+    std::size_t head = 0;
+    while (head < before.size() && head < after.size() && same_item(before[head], after[head])) ++head;
+    std::size_t tail = 0;
+    while (tail < before.size() - head && tail < after.size() - head &&
+           same_item(before[before.size() - 1 - tail], after[after.size() - 1 - tail]))
+        ++tail;
+    const std::size_t before_end = before.size() - tail, after_end = after.size() - tail;
     std::unordered_multimap<std::size_t, std::size_t> unmatched;  // hash -> index in `before`
-    unmatched.reserve(before.size());
-    for (std::size_t i = 0; i < before.size(); ++i) unmatched.emplace(hash_item(before[i]), i);
-    for (const Item& item : after) {
+    unmatched.reserve(before_end - head);
+    for (std::size_t i = head; i < before_end; ++i) unmatched.emplace(hash_item(before[i]), i);
+    for (std::size_t j = head; j < after_end; ++j) {
+        const Item& item = after[j];
         const auto [first, last] = unmatched.equal_range(hash_item(item));
         const auto match = std::find_if(first, last, [&](const auto& entry) {
             return same_item(before[entry.second], item);
