@@ -110,8 +110,10 @@ void read_segment(const BoardAnalysis& analysis, std::size_t c, CanvasAnalysis& 
     canvas.segment = segment_of(analysis, c, canvas.notes);
     if (!canvas.segment) {
         canvas.segment_type = classify_segment({}, {});
+        canvas.segment_value = ValueType::none;
         return;
     }
+    canvas.segment_value = classify_value(*canvas.segment);
     std::vector<const std::vector<std::string>*> profile;
     for (Section section : {Section::jobs, Section::pains, Section::gains})
         for (NoteIndex n : canvas.notes.of(section)) profile.push_back(&analysis.readings[n].terms);

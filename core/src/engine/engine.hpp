@@ -153,6 +153,9 @@ struct CanvasAnalysis {
     // so that a report after an edit does not classify every canvas again.
     std::optional<std::string> segment;
     SegmentType segment_type = SegmentType::unknown;
+    // The value type the segment's own words name ("price-sensitive students":
+    // price), none without a segment: read with the segment, for the same reason.
+    ValueType segment_value = ValueType::none;
 };
 
 struct LinkDecisions;  // canvasfit/options.hpp

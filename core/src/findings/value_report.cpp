@@ -21,8 +21,8 @@ bool is_money(ValueType type) {
 // The segment cares about price first: its description says so
 // ("price-sensitive students", "budget travellers"), or its top value driver
 // is about price or cost.
-bool is_price_driven(const ValueProfile& value, const std::optional<std::string>& segment_text) {
-    if (segment_text && is_money(classify_value(*segment_text))) return true;
+bool is_price_driven(const ValueProfile& value, ValueType segment_value) {
+    if (is_money(segment_value)) return true;
     return !value.drivers.empty() && is_money(value.drivers.front().type);
 }
 
@@ -143,7 +143,7 @@ void add_value_results(const BoardAnalysis& analysis, Report& report) {
         canvas_report.value = value_report(canvas.value, segment);
         if (auto warning =
                 misalignment_warning(board, canvas, canvas_report.id, segment,
-                                     is_price_driven(canvas.value, canvas_report.segment)))
+                                     is_price_driven(canvas.value, canvas.segment_value)))
             warnings.push_back(std::move(*warning));
         if (sheets[c])
             canvas_report.competitors =

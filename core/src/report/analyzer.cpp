@@ -95,6 +95,7 @@ struct CanvasAnalysisFields {
     ComparableSets comparable;  // positions in `notes`, no note indices; likewise
     std::optional<std::string> segment;  // texts, no note indices
     SegmentType segment_type;
+    ValueType segment_value;
 };
 static_assert(sizeof(CanvasAnalysisFields) == sizeof(CanvasAnalysis),
               "CanvasAnalysis changed: update renumber_canvas()");
