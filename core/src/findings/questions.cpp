@@ -69,8 +69,8 @@ struct Asker {
 
 // A pain or gain nothing reaches, on a canvas with relievers or creators that
 // reach nothing yet: one of those usually answers it. Of such rows that the
-// sources do address, the answer was among them for 84-100 % of them per set
-// (docs/judgment.md). They are listed as the question's candidates, at most
+// sources do address, the answer was among the listed ones for 64-100 % of
+// them per set (docs/judgment.md). They are listed as the question's candidates, at most
 // this many, in board order, so the facilitator confirms one rather than
 // drawing a connector; the other way round, a reliever or creator the wording
 // links to nothing lists the pains or gains nothing reaches.
@@ -246,6 +246,18 @@ void ask_about_duplicates(Asker& asker, const warning_kit::CanvasView& canvas) {
     }
 }
 
+// Sorts out[start...] (the questions of one canvas) by their keys, stably.
+void put_in_report_order(std::vector<Question>& out, std::size_t start,
+                         const std::vector<std::pair<std::size_t, NoteIndex>>& keys) {
+    std::vector<std::size_t> order(keys.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    std::vector<Question> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i : order) sorted.push_back(std::move(out[start + i]));
+    std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(start));
+}
+
 void ask_about_canvas(const BoardAnalysis& analysis, std::size_t c,
                       const warning_kit::BoardIndex& index, std::vector<Question>& out) {
     const std::size_t start = out.size();
@@ -255,14 +267,7 @@ void ask_about_canvas(const BoardAnalysis& analysis, std::size_t c,
     ask_about_rows(asker, c, fit.gain_coverage, "gain");
     ask_about_value_map(asker, c);
     ask_about_duplicates(asker, warning_kit::CanvasView(analysis, c, index));
-    std::vector<std::size_t> order(asker.keys.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return asker.keys[a] < asker.keys[b]; });
-    std::vector<Question> sorted;
-    sorted.reserve(order.size());
-    for (std::size_t i : order) sorted.push_back(std::move(out[start + i]));
-    std::move(sorted.begin(), sorted.end(), out.begin() + static_cast<std::ptrdiff_t>(start));
+    put_in_report_order(out, start, asker.keys);
 }
 
 }  // namespace

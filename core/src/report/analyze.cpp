@@ -139,7 +139,8 @@ void add_questions(const Board& board, const Layout& layout, std::vector<Questio
         while (next < canvas_questions.size() && canvas_questions[next].canvas == id)
             report.questions.push_back(std::move(canvas_questions[next++]));
     }
-    // None is left over: every canvas question names its canvas, in canvas order.
+    // Every canvas question names its canvas, in canvas order, so none should
+    // be left here; were one, it is still reported, last, rather than lost.
     while (next < canvas_questions.size()) report.questions.push_back(std::move(canvas_questions[next++]));
 }
 
