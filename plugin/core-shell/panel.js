@@ -299,9 +299,9 @@ export class Panel {
     section.dataset.canvas = canvas.id;
     section.appendChild(el('h3', { text: `${canvas.id}: ${canvas.segment ?? canvas.title ?? 'no segment named'}` }));
     section.appendChild(this.gauge(canvas.fit));
-    const verdict = canvas.fit.verdict ?? 'no score';
+    const verdict = verdictWords(canvas.fit);
     section.appendChild(el('div', {}, [
-      el('span', { className: `cf-verdict ${verdict}`, text: `Fit ${percent(canvas.fit.overall)} — ${verdict}` }),
+      el('span', { className: `cf-verdict ${verdict.band}`, text: `Fit ${percent(canvas.fit.overall)} — ${verdict.words}` }),
       document.createTextNode(`  (pains ${percent(canvas.fit.pains)}, gains ${percent(canvas.fit.gains)}, jobs ${percent(canvas.fit.jobs)})`),
     ]));
     const certainty = certaintyWords(canvas.fit);
@@ -599,6 +599,21 @@ function setChildren(parent, nodes) {
  * has no certainty figures (or nothing to say).
  * @param {any} fit
  */
+/**
+ * The verdict as sure as the fit is (docs/report.md, `fit.verdict_range`):
+ * the band when the answers cannot change it; the bands they decide between,
+ * in a neutral colour ('open'), when they can.
+ * @param {any} fit
+ * @returns {{ words: string, band: string }}
+ */
+export function verdictWords(fit) {
+  const verdict = fit.verdict ?? 'no score';
+  const [low, high] = Array.isArray(fit.verdict_range) ? fit.verdict_range : [verdict, verdict];
+  if (low === high) return { words: verdict, band: verdict };
+  const joint = low === 'weak' && high === 'strong' ? ' to ' : ' or ';
+  return { words: `${low}${joint}${high}: open questions decide`, band: 'open' };
+}
+
 export function certaintyWords(fit) {
   const parts = [];
   const undecided = typeof fit.undecided === 'number' ? fit.undecided : 0;

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPatch } from '../../plugin/core-shell/patch.js';
-import { Panel, byImpact, certaintyWords, isWorthACheck, withoutRepeats } from '../../plugin/core-shell/panel.js';
+import { Panel, byImpact, certaintyWords, isWorthACheck, verdictWords, withoutRepeats } from '../../plugin/core-shell/panel.js';
 import {
   ITSELF, isEmptyRecord, linkOptions, parseRecord, suggestionLabel, withDecision, decisionOf, withLinks,
 } from '../../plugin/core-shell/decisions.js';
@@ -240,6 +240,25 @@ test('the fit gauge says in words how much is undecided and how much rests on un
   panel.showReport(r);
   const words = rootNode.query('.cf-certainty')[0].textContent;
   assert.match(words, new RegExp(`${Math.round(r.canvases[0].fit.undecided * 100)} % of the profile's weight`));
+});
+
+test('the verdict names a band only when the answers cannot change it', () => {
+  assert.deepEqual(verdictWords({ verdict: 'strong', verdict_range: ['good', 'strong'] }),
+    { words: 'good or strong: open questions decide', band: 'open' });
+  assert.deepEqual(verdictWords({ verdict: 'good', verdict_range: ['weak', 'strong'] }),
+    { words: 'weak to strong: open questions decide', band: 'open' });
+  assert.deepEqual(verdictWords({ verdict: 'good', verdict_range: ['good', 'good'] }), { words: 'good', band: 'good' });
+  assert.deepEqual(verdictWords({ verdict: 'weak' }), { words: 'weak', band: 'weak' }, 'a report without the range');
+  assert.deepEqual(verdictWords({ verdict: null, verdict_range: null }), { words: 'no score', band: 'no score' });
+  // The real core: the café canvas's open rows leave its band to the answers.
+  const { fit } = real.analyze(cafeText).canvases[0];
+  assert.deepEqual(fit.verdict_range, [fit.range[0] < 0.5 ? 'weak' : 'good', 'strong']);
+  const { session } = recordingSession();
+  const { rootNode, panel } = panelWith(session);
+  panel.showReport(real.analyze(cafeText));
+  const shown = rootNode.query('.cf-verdict')[0];
+  assert.match(shown.textContent, /^Fit \d+ % — (good|weak) (or|to) strong: open questions decide$/);
+  assert.ok(shown.className.includes('open'), shown.className);
 });
 
 test('question and note text reach the panel as text only', () => {

@@ -39,12 +39,15 @@ export interface Coverage {
   status?: 'covered' | 'unaddressed' | 'question';
 }
 
+export type Verdict = 'weak' | 'good' | 'strong';
+
 export interface Fit {
   pains: number | null;
   gains: number | null;
   overall: number | null;
   jobs: number | null;
-  verdict: 'weak' | 'good' | 'strong' | null;
+  /** The band of `overall`, an estimate while `verdict_range` spans two bands. */
+  verdict: Verdict | null;
   target: [number, number];
   /** Share of the profile's priority weight under a question (counted at the measured rate such rows are addressed, docs/judgment.md). */
   undecided?: number;
@@ -52,6 +55,8 @@ export interface Fit {
   unconfirmed?: number;
   /** `overall` once every question is answered: every open row a gap, or every one addressed; null without a score. */
   range?: [number, number] | null;
+  /** The verdicts at the ends of `range`: the band is settled when both are equal; otherwise `verdict` is only the estimate's band. Null without a score. */
+  verdict_range?: [Verdict, Verdict] | null;
   pains_detail: Coverage[];
   gains_detail: Coverage[];
   jobs_detail: Coverage[];

@@ -197,6 +197,9 @@ std::vector<Link> link_canvas(const Board& board, const CanvasNotes& notes,
 // are unaddressed, whatever the canvas decides.
 Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
               const std::vector<Link>& links, const std::vector<NoteIndex>& said_unlinked = {});
+// The band a fit share falls in: "weak" below 0.5, "good" from 0.5 to 0.7,
+// "strong" above (the 50-70 % target of the canvas method).
+std::string fit_verdict(double share);
 // Whether the facilitator said nothing else links note n, and the canvas's
 // notes of which that is said, sorted (LinkDecisions::unlinked).
 bool said_unlinked(const Board& board, const LinkDecisions* decisions, NoteIndex n);

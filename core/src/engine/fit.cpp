@@ -163,12 +163,6 @@ std::optional<std::pair<double, double>> overall_range(const SectionScore& pains
     return std::nullopt;
 }
 
-std::string verdict_for(double overall) {
-    if (overall < kTargetLow) return "weak";
-    if (overall <= kTargetHigh) return "good";
-    return "strong";
-}
-
 LinksByTarget links_by_target(const std::vector<Link>& links) {
     LinksByTarget by_target;
     for (const Link& link : links) {
@@ -269,7 +263,7 @@ Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
     if (fit.pains && fit.gains) fit.overall = round3((*fit.pains + *fit.gains) / 2);
     else if (fit.pains) fit.overall = fit.pains;
     else if (fit.gains) fit.overall = fit.gains;
-    if (fit.overall) fit.verdict = verdict_for(*fit.overall);
+    if (fit.overall) fit.verdict = fit_verdict(*fit.overall);
     fit.range = overall_range(pains, gains);
     // Shares over the profile's pains and gains, each section weighing as in the overall score.
     const int sections = (pains.total > 0) + (gains.total > 0);
@@ -279,6 +273,12 @@ Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
         if (covered > 0) fit.unconfirmed = round3((pains.unconfirmed + gains.unconfirmed) / covered);
     }
     return fit;
+}
+
+std::string fit_verdict(double share) {
+    if (share < kTargetLow) return "weak";
+    if (share <= kTargetHigh) return "good";
+    return "strong";
 }
 
 }  // namespace canvasfit

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "engine/engine.hpp"
 #include "findings/warning_kit.hpp"
 #include "report/json_writer.hpp"
 #include "report/writer_text.hpp"
@@ -63,9 +64,18 @@ void write_fit(JsonWriter& json, const FitReport& fit) {
         out.value(fit.range->second);
         out.end_array();
     };
+    // The bands of the range's ends: the verdict the answers can still give.
+    const auto write_verdict_range = [&fit](JsonWriter& out) {
+        if (!fit.range) return out.null();
+        out.begin_array();
+        out.value(fit_verdict(fit.range->first));
+        out.value(fit_verdict(fit.range->second));
+        out.end_array();
+    };
     json.object("pains", fit.pains, "gains", fit.gains, "overall", fit.overall, "jobs", fit.jobs,
                 "verdict", verdict, "target", write_target_band, "undecided", fit.undecided,
                 "unconfirmed", fit.unconfirmed, "range", write_range,
+                "verdict_range", write_verdict_range,
                 "pains_detail", list_of(fit.pains_detail, write_coverage),
                 "gains_detail", list_of(fit.gains_detail, write_coverage),
                 "jobs_detail", list_of(fit.jobs_detail, write_coverage));
@@ -167,6 +177,16 @@ std::string range_sentence(const FitReport& fit) {
            percent(fit.range->second) + ".";
 }
 
+std::string verdict_words(const FitReport& fit) {
+    if (!fit.range) return fit.verdict;
+    const std::string low = fit_verdict(fit.range->first);
+    const std::string high = fit_verdict(fit.range->second);
+    if (low == high) return fit.verdict;
+    // Three bands are weak, good, strong; two ends two apart span all three.
+    const bool spans_all = low == "weak" && high == "strong";
+    return low + (spans_all ? " to " : " or ") + high + ": open questions decide";
+}
+
 }  // namespace writer_text
 
 namespace {
@@ -174,6 +194,7 @@ namespace {
 using writer_text::one_line;
 using writer_text::percent;
 using writer_text::range_sentence;
+using writer_text::verdict_words;
 
 // Markdown would otherwise read a note's "*" or "[x](y)" as formatting or links.
 std::string markdown_escape(const std::string& text) {
@@ -234,8 +255,8 @@ private:
         heading(2, canvas.id + (name.empty() ? "" : ": " + text(name)));
         const FitReport& fit = canvas.fit;
         if (fit.overall) {
-            out_ += std::string(markdown_ ? "" : "  ") + "Fit " + percent(fit.overall) + " (" + fit.verdict +
-                    ", target 50-70 %): pains " + percent(fit.pains) + ", gains " + percent(fit.gains) +
+            out_ += std::string(markdown_ ? "" : "  ") + "Fit " + percent(fit.overall) + " (" +
+                    verdict_words(fit) + ", target 50-70 %): pains " + percent(fit.pains) + ", gains " + percent(fit.gains) +
                     ", jobs " + percent(fit.jobs) + "\n";
             // The score is an estimate where rows are open questions: say how much.
             if (fit.undecided > 0)

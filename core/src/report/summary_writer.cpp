@@ -23,6 +23,7 @@ namespace {
 
 using writer_text::one_line;
 using writer_text::percent;
+using writer_text::verdict_words;
 
 // The page's stylesheet. Kept constant: a host whose CSP refuses inline
 // styles can allow exactly this one by its hash (docs/summary.md).
@@ -287,14 +288,19 @@ private:
             put({"<g class=\"fit\" data-canvas=\"", esc(canvas.id), "\""});
             if (fit.overall) put({" data-overall=\"", number(*fit.overall * 100), "\""});
             put({"><title>", esc(canvas.id), name.empty() ? "" : ": ", esc(name), ": fit ", percent(fit.overall),
-                 fit.verdict.empty() ? "" : " (", esc(fit.verdict), fit.verdict.empty() ? "" : ")", ", target 50-70 %; pains ",
+                 fit.verdict.empty() ? "" : " (", esc(verdict_words(fit)), fit.verdict.empty() ? "" : ")", ", target 50-70 %; pains ",
                  percent(fit.pains), ", gains ", percent(fit.gains), ", jobs ", percent(fit.jobs), "</title>"});
             svg_text(0, y + 10, canvas.id, 10, " font-weight=\"600\"");
             if (!name.empty()) svg_text(0, y + 21, clip(name, 19), 9, " fill=\"#718096\"");
             put({"<rect x=\"", label, "\" y=\"", y + 3, "\" width=\"", bar, "\" height=\"14\" fill=\"#edf2f7\"/>",
                  "<rect x=\"", label + bar / 2, "\" y=\"", y + 1, "\" width=\"", bar / 5, "\" height=\"18\" fill=\"#c6f6d5\"/>"});
             if (fit.overall) {
-                const char* colour = fit.verdict == "weak" ? kOrange : fit.verdict == "strong" ? kBlue : kGreen;
+                // Grey while the open questions can still move the fit to another band.
+                const bool settled = verdict_words(fit) == fit.verdict;
+                const char* colour = !settled                ? kGrey
+                                     : fit.verdict == "weak"   ? kOrange
+                                     : fit.verdict == "strong" ? kBlue
+                                                               : kGreen;
                 put({"<rect x=\"", label, "\" y=\"", y + 6, "\" width=\"", px(std::clamp(*fit.overall, 0.0, 1.0) * bar),
                      "\" height=\"8\" fill=\"", colour, "\"/>"});
             }
@@ -315,7 +321,7 @@ private:
              esc(name), "</h2>\n<p>"});
         const FitReport& fit = canvas.fit;
         if (fit.overall)
-            put({"Fit ", percent(fit.overall), " (", esc(fit.verdict), ", target 50-70 %): pains ", percent(fit.pains),
+            put({"Fit ", percent(fit.overall), " (", esc(verdict_words(fit)), ", target 50-70 %): pains ", percent(fit.pains),
                  ", gains ", percent(fit.gains), ", jobs ", percent(fit.jobs), "."});
         else
             out_ += "No fit score yet: the canvas needs pains or gains.";

@@ -20,4 +20,9 @@ std::string percent(const std::optional<double>& share);
 // leave the fit a span (FitReport::range); "" otherwise.
 std::string range_sentence(const FitReport& fit);
 
+// The verdict as sure as the fit is: "strong" when every answer to the open
+// questions leaves the fit in that band; "good or strong" or "weak to strong"
+// when the answers decide the band (FitReport::range); "" without a score.
+std::string verdict_words(const FitReport& fit);
+
 }  // namespace canvasfit::writer_text

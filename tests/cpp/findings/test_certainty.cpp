@@ -360,6 +360,11 @@ TEST(Questions, TheFitSaysBetweenWhatTheAnswersWillPutIt) {
     EXPECT_GT(*fit.overall, fit.range->first);
     EXPECT_LT(*fit.overall, fit.range->second);
     EXPECT_NE(report_to_text(open).find("Answered, the fit lies between"), std::string::npos);
+    // The verdict is only as sure as the span: the answers decide its band.
+    const std::string json = report_to_json(open);
+    EXPECT_NE(json.find("\"verdict_range\": [\"weak\", \"strong\"]"), std::string::npos) << json;
+    EXPECT_NE(report_to_text(open).find("(weak to strong: open questions decide, target 50-70 %)"),
+              std::string::npos) << report_to_text(open);
 
     options.links.unlinked = {wobble, squeak};
     const Report answered = analyze(c.board, options);
@@ -368,6 +373,9 @@ TEST(Questions, TheFitSaysBetweenWhatTheAnswersWillPutIt) {
     EXPECT_EQ(decided.range->first, *decided.overall);
     EXPECT_EQ(decided.range->second, *decided.overall) << "nothing open: the span is the score";
     EXPECT_EQ(report_to_text(answered).find("Answered, the fit lies between"), std::string::npos);
+    const std::string settled = "\"verdict_range\": [\"" + decided.verdict + "\", \"" + decided.verdict + "\"]";
+    EXPECT_NE(report_to_json(answered).find(settled), std::string::npos) << report_to_json(answered);
+    EXPECT_NE(report_to_text(answered).find("(" + decided.verdict + ", target 50-70 %)"), std::string::npos);
 }
 
 // A pain nothing reaches, beside relievers nothing links yet: one of those

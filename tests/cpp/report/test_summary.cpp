@@ -172,6 +172,20 @@ TEST(Summary, MarksTheUnaddressedRowsAndTheOrphanColumns) {
     EXPECT_LT(column.find("stroke-dasharray"), column.find("</g>"));  // drawn dashed
 }
 
+// Where the open questions decide the band, the summary names the bands and
+// draws the fit bar grey, not in a verdict's colour.
+TEST(Summary, AnUnsettledVerdictIsNamedAsSuchAndDrawnGrey) {
+    Report report = sample();
+    report.canvases[0].fit.range = std::make_pair(0.4, 0.8);
+    const std::string html = report_to_html(report);
+    EXPECT_NE(html.find("Fit 62 % (weak to strong: open questions decide, target 50-70 %)"), std::string::npos);
+    const std::string bar = tag_with(html, "data-overall=\"62.0\"");
+    const std::string group = html.substr(html.find(bar), html.find("</g>", html.find(bar)) - html.find(bar));
+    EXPECT_NE(group.find("height=\"8\" fill=\"#718096\""), std::string::npos) << group;
+    report.canvases[0].fit.range = std::make_pair(0.55, 0.68);
+    EXPECT_NE(report_to_html(report).find("Fit 62 % (good, target 50-70 %)"), std::string::npos);
+}
+
 TEST(Summary, ShowsFitTopRowsFindingsAndQuestions) {
     const std::string html = report_to_html(sample());
     EXPECT_NE(tag_with(html, "data-overall=\"62.0\"").find("data-canvas=\"canvas-1\""), std::string::npos);

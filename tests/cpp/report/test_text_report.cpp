@@ -110,6 +110,28 @@ TEST(TextReport, TheFitSaysHowMuchOfItIsAnOpenQuestion) {
     EXPECT_EQ(report_to_markdown(decided).find("open question,"), std::string::npos);
 }
 
+// A verdict read off an estimate names a band only when every answer to the
+// open questions leaves the fit in it; otherwise it names the bands the
+// answers decide between (the 50-70 % target's edges).
+TEST(TextReport, TheVerdictIsOnlyAsSureAsTheSpan) {
+    Report report = sample();
+    FitReport& fit = report.canvases[0].fit;
+    fit.overall = 0.92;
+    fit.verdict = "strong";
+    fit.range = std::make_pair(0.53, 1.0);
+    EXPECT_NE(report_to_text(report).find("Fit 92 % (good or strong: open questions decide, target 50-70 %)"),
+              std::string::npos) << report_to_text(report);
+    fit.range = std::make_pair(0.3, 0.95);
+    EXPECT_NE(report_to_markdown(report).find("(weak to strong: open questions decide,"), std::string::npos);
+    fit.range = std::make_pair(0.75, 0.98);
+    EXPECT_NE(report_to_text(report).find("Fit 92 % (strong, target 50-70 %)"), std::string::npos)
+        << "every answer leaves it strong";
+    fit.range = std::make_pair(0.5, 0.7);
+    fit.overall = 0.6;
+    fit.verdict = "good";
+    EXPECT_NE(report_to_text(report).find("Fit 60 % (good, target"), std::string::npos) << "both edges are good";
+}
+
 TEST(TextReport, ALessSureTextLinkSaysHowSureItIs) {
     Report report = sample();
     report.canvases[0].fit.pains_detail[0].covered_by = {"r1", "r2"};
