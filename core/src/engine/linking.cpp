@@ -44,6 +44,14 @@ constexpr LinkRule kRules[] = {{Section::relievers, Section::pains},
                                {Section::creators, Section::gains},
                                {Section::products, Section::jobs}};
 
+// What a facilitator may join by hand: any value-map note to any profile note.
+// The wording is read only along the canvas's rule (kRules), but a connector or
+// a confirmed pair is the team's own statement: a gain creator drawn to a pain
+// addresses it (published canvases pair across like this, docs/judgment.md),
+// and calling that pain unaddressed beside the team's arrow would be wrong.
+constexpr Section kValueMap[] = {Section::products, Section::relievers, Section::creators};
+constexpr Section kProfile[] = {Section::jobs, Section::pains, Section::gains};
+
 // ---------------------------------------------------------------------------
 // Parameters, tuned on the first half of tests/corpus/boards (docs/linking.md).
 
@@ -705,12 +713,13 @@ std::vector<NoteIndex> sorted_copy(const std::vector<NoteIndex>& notes) {
 // way the arrow points, when it joins sections the rule allows.
 void add_connector_links(const CanvasNotes& notes, const Adjacency& connected,
                          std::vector<Link>& links, std::vector<NotePair>& connected_pairs) {
-    for (const LinkRule& rule : kRules) {
-        const std::vector<NoteIndex> targets = sorted_copy(notes.of(rule.to));
-        for (NoteIndex from : notes.of(rule.from))
-            for (NoteIndex to : connected[from])
-                if (std::binary_search(targets.begin(), targets.end(), to))
-                    connected_pairs.emplace_back(from, to);
+    for (Section profile : kProfile) {
+        const std::vector<NoteIndex> targets = sorted_copy(notes.of(profile));
+        for (Section value_map : kValueMap)
+            for (NoteIndex from : notes.of(value_map))
+                for (NoteIndex to : connected[from])
+                    if (std::binary_search(targets.begin(), targets.end(), to))
+                        connected_pairs.emplace_back(from, to);
     }
     std::sort(connected_pairs.begin(), connected_pairs.end());
     connected_pairs.erase(std::unique(connected_pairs.begin(), connected_pairs.end()),
@@ -949,18 +958,20 @@ bool listed(const IdPairs& pairs, const std::string& from, const std::string& to
     return std::find(pairs.begin(), pairs.end(), std::make_pair(from, to)) != pairs.end();
 }
 
-// The facilitator's confirmed pairs within this canvas and rule become links
-// of source "confirmed" (a connector already says it: nothing to add).
+// The facilitator's confirmed pairs within this canvas, value map to profile as
+// for connectors, become links of source "confirmed" (a connector already says
+// it: nothing to add).
 void add_confirmed_links(const Board& board, const CanvasNotes& notes, const LinkDecisions& decisions,
                          std::vector<Link>& links, std::vector<NotePair>& answered) {
-    for (const LinkRule& rule : kRules)
-        for (NoteIndex from : notes.of(rule.from))
-            for (NoteIndex to : notes.of(rule.to)) {
-                if (!listed(decisions.confirmed, board.notes[from].id, board.notes[to].id)) continue;
-                if (std::binary_search(answered.begin(), answered.end(), NotePair{from, to})) continue;
-                links.push_back({from, to, 1.0, LinkVia::connector, {}, LinkSource::confirmed, 1.0});
-                answered.emplace_back(from, to);
-            }
+    for (Section value_map : kValueMap)
+        for (NoteIndex from : notes.of(value_map))
+            for (Section profile : kProfile)
+                for (NoteIndex to : notes.of(profile)) {
+                    if (!listed(decisions.confirmed, board.notes[from].id, board.notes[to].id)) continue;
+                    if (std::binary_search(answered.begin(), answered.end(), NotePair{from, to})) continue;
+                    links.push_back({from, to, 1.0, LinkVia::connector, {}, LinkSource::confirmed, 1.0});
+                    answered.emplace_back(from, to);
+                }
     std::sort(answered.begin(), answered.end());
 }
 

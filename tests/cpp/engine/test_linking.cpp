@@ -10,6 +10,7 @@
 
 #include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
+#include "canvasfit/options.hpp"
 #include "engine/engine.hpp"
 #include "text/text.hpp"
 #include "engine/link_lexicon.hpp"
@@ -64,6 +65,7 @@ public:
     }
 
     Report analyze() const { return canvasfit::analyze(board_); }
+    Report analyze(const AnalyzeOptions& options) const { return canvasfit::analyze(board_, options); }
 
 private:
     static const char* title_of(Section section) {
@@ -245,15 +247,61 @@ TEST(Linking, ConnectorWinsOverTextForTheSamePair) {
     EXPECT_EQ(by_text->via, "text");
 }
 
-TEST(Linking, ConnectorBetweenSectionsTheRuleForbidsIsNoLink) {
+// The wording is read only along the canvas's rule, but a connector is the
+// team's own statement: a reliever drawn to a gain addresses that gain, and a
+// creator or product drawn to a pain that pain (published canvases pair across
+// like this). Within the profile or within the value map, a connector is no link.
+TEST(Linking, AConnectorFromTheValueMapToTheProfileIsTheTeamsLinkAcrossTheRule) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string gain = sketch.note(Section::gains, "Feel welcome as a regular");
+    const std::string pain = sketch.note(Section::pains, "Queue out of the door at eight");
+    const std::string reliever = sketch.note(Section::relievers, "Baristas learn every name");
+    const std::string creator = sketch.note(Section::creators, "Order ahead in the app");
+    const std::string product = sketch.note(Section::products, "Drive-through hatch");
+    sketch.connect(reliever, gain);
+    sketch.connect(pain, creator);
+    sketch.connect(product, pain);
+    sketch.connect(pain, gain);
+    sketch.connect(reliever, creator);
+
+    const Report report = sketch.analyze();
+    for (const auto& [from, to] : {std::pair{reliever, gain}, {creator, pain}, {product, pain}}) {
+        const LinkReport* drawn = find_link(report, from, to);
+        ASSERT_NE(drawn, nullptr) << from << " -> " << to;
+        EXPECT_EQ(drawn->source, "connector");
+    }
+    EXPECT_EQ(find_link(report, pain, gain), nullptr);
+    EXPECT_EQ(find_link(report, gain, pain), nullptr);
+    EXPECT_EQ(find_link(report, reliever, creator), nullptr);
+    EXPECT_EQ(find_link(report, creator, reliever), nullptr);
+    const FitReport& fit = report.canvases.at(0).fit;
+    const auto row = std::find_if(fit.gains_detail.begin(), fit.gains_detail.end(),
+                                  [&](const CoverageReport& r) { return r.note == gain; });
+    ASSERT_NE(row, fit.gains_detail.end());
+    EXPECT_EQ(row->status, "covered");
+    EXPECT_EQ(row->covered_by, std::vector<std::string>{reliever});
+    for (const Warning& warning : report.warnings)
+        for (const std::string& note : warning.notes)
+            EXPECT_TRUE(note != gain && note != pain && note != reliever && note != creator)
+                << warning.code << ": " << warning.message;
+}
+
+// A pair the facilitator confirms counts as a connector would, across the rule too.
+TEST(Linking, AConfirmedPairAcrossTheRuleIsALink) {
     CanvasSketch sketch;
     sketch.add_filler();
     const std::string gain = sketch.note(Section::gains, "Feel welcome as a regular");
     const std::string reliever = sketch.note(Section::relievers, "Baristas learn every name");
-    sketch.connect(reliever, gain);
-
-    const Report report = sketch.analyze();
-    EXPECT_EQ(find_link(report, reliever, gain), nullptr);
+    AnalyzeOptions options;
+    options.links.confirmed = {{reliever, gain}};
+    const Report report = sketch.analyze(options);
+    const LinkReport* confirmed = find_link(report, reliever, gain);
+    ASSERT_NE(confirmed, nullptr);
+    EXPECT_EQ(confirmed->source, "confirmed");
+    options.links.confirmed = {{gain, reliever}};
+    const Report reversed = sketch.analyze(options);
+    EXPECT_EQ(find_link(reversed, gain, reliever), nullptr) << "a pair goes value map to profile";
 }
 
 // Shared words as the pain writes them, in its order, then related pairs
