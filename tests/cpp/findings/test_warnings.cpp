@@ -327,16 +327,19 @@ TEST(GapWarnings, OrphanRelieverAndCreatorFire) {
     EXPECT_EQ(creators[0].notes, std::vector<std::string>{creator});
 }
 
-TEST(GapWarnings, ARelieverDrawnToAGainIsStillAnOrphanReliever) {
-    // The canvas's own rule: relievers answer pains, creators answer gains.
+TEST(GapWarnings, ARelieverTheTeamDrawsToAGainAddressesSomething) {
+    // The wording follows the canvas's rule (relievers answer pains), but the
+    // team's own arrow to a gain says what the reliever is for: no orphan
+    // beside it. Its twin without an arrow is still one.
     Sketch sketch;
     const int c = sketch.canvas();
     const Healthy h = add_healthy_canvas(sketch, c);
-    const std::string reliever = sketch.note(c, Section::relievers, "Blockchain loyalty tokens");
-    sketch.connect(reliever, h.gain);
+    const std::string drawn = sketch.note(c, Section::relievers, "Blockchain loyalty tokens");
+    const std::string alone = sketch.note(c, Section::relievers, "Quantum espresso grinder");
+    sketch.connect(drawn, h.gain);
     const auto found = with_code(sketch.report(), "orphan-reliever");
     ASSERT_EQ(found.size(), 1u);
-    EXPECT_EQ(found[0].notes, std::vector<std::string>{reliever});
+    EXPECT_EQ(found[0].notes, std::vector<std::string>{alone});
 }
 
 TEST(GapWarnings, OrphanProductFiresWhenNothingBuildsOnIt) {
