@@ -23,6 +23,7 @@
 // The text is read with the pull reader: each element's known members are
 // copied into a record (the ~15 of an element's ~35 that matter here) and
 // checked in the same order as always, so every error is unchanged.
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -403,7 +404,7 @@ private:
         board_.skipped.push_back(ReadIssue{element.id, element.at.pointer(), std::move(message)});
     }
 
-    std::vector<Element> elements_;
+    std::deque<Element> elements_;  // grows without moving its ~1.5 KB records
     std::unordered_map<std::string, std::size_t> index_by_id_;
     // Shape or arrow id -> texts bound to it, in element order. Excalidraw binds
     // one text per container, but a damaged file with two keeps both.
