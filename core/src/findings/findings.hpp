@@ -19,16 +19,19 @@ namespace canvasfit {
 // and links, its fit, the board's fixed items), so a canvas that was not
 // analysed again keeps what they found. The Analyzer forgets a canvas when it
 // analyses it again, and every canvas when a note leaves the board (the
-// warnings hold board positions).
+// warnings hold board positions). Each canvas's summary for the comparison of
+// canvases is kept the same way.
 class CanvasFindingCache {
 public:
     void forget(std::size_t canvas) {
         if (canvas < warnings_.size()) warnings_[canvas].valid = false;
         if (canvas < questions_.size()) questions_[canvas].valid = false;
+        cross_canvas_.forget(canvas);
     }
     void forget_all() {
         warnings_.clear();
         questions_.clear();
+        cross_canvas_.forget_all();
     }
 
 private:
@@ -65,6 +68,7 @@ private:
     }
     std::vector<Entry<warning_kit::Finding>> warnings_;
     std::vector<Entry<Question>> questions_;
+    warning_kit::CrossCanvasCache cross_canvas_;  // what canvases have in common
 };
 
 // Warnings on every canvas and across canvases (warnings.cpp). With a cache,

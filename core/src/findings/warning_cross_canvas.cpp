@@ -43,17 +43,6 @@ constexpr double kAlikeAnswers = 0.12;
 // Below this many distinct stems a comparison says little ("price" vs "price").
 constexpr std::size_t kMinTerms = 3;
 
-struct CanvasSummary {
-    std::vector<NoteIndex> top_notes;  // top-ranked pains and gains, board order
-    std::vector<NoteIndex> segment_notes;
-    std::string segment;  // for messages: the first segment note, else ""
-    // Stems as sorted ids: of the top pains and gains, of the products (less
-    // generic offer words), of the relievers and creators, of all three.
-    std::vector<int> top_terms, product_terms, answer_terms, value_map_terms;
-    bool has_value_map = false;    // a product, reliever or creator note
-    bool draws_value_map = false;  // a product, reliever or creator area
-};
-
 bool is_value_map(Section section) {
     return section == Section::products || section == Section::relievers ||
            section == Section::creators;
@@ -129,11 +118,8 @@ std::vector<NoteIndex> pair_notes(const CanvasSummary& a, const CanvasSummary& b
 
 class CrossCanvasRules {
 public:
-    CrossCanvasRules(const BoardAnalysis& analysis, std::vector<Finding>& out) : out_(out) {
-        TermIds ids;
-        for (std::size_t c = 0; c < analysis.canvases.size(); ++c)
-            summaries_.push_back(summarise_canvas(analysis, c, ids));
-    }
+    CrossCanvasRules(CrossCanvasCache& cache, std::vector<Finding>& out)
+        : cache_(cache), summaries_(cache.summaries()), out_(out) {}
 
     void run() {
         find_copied_value_maps();
@@ -146,8 +132,7 @@ private:
     // A value map copied onto a canvas whose top pains and gains differ. The
     // warning goes to the later canvas, the copy.
     void find_copied_value_maps() {
-        const auto sets = comparable(summaries_, &CanvasSummary::value_map_terms);
-        for (const std::vector<std::size_t>& group : similar_groups(sets, kSameValueMap))
+        for (const std::vector<std::size_t>& group : cache_.groups(CrossCanvasCache::kValueMaps))
             for (std::size_t k = 1; k < group.size(); ++k) {
                 const CanvasSummary& first = summaries_[group[0]];
                 const CanvasSummary& copy = summaries_[group[k]];
@@ -183,8 +168,7 @@ private:
     }
 
     void find_same_top_values() {
-        const auto sets = comparable(summaries_, &CanvasSummary::top_terms);
-        for (const std::vector<std::size_t>& group : similar_groups(sets, kSameValues))
+        for (const std::vector<std::size_t>& group : cache_.groups(CrossCanvasCache::kTopValues))
             for (std::size_t k = 1; k < group.size(); ++k)
                 warn(Code::similar_segments, group[0], group[k], Severity::low,
                      "Segment " + named(summaries_[group[k]], group[k]) +
@@ -195,8 +179,7 @@ private:
     }
 
     void find_same_offers() {
-        const auto sets = comparable(summaries_, &CanvasSummary::product_terms);
-        for (const std::vector<std::size_t>& group : similar_groups(sets, kSameProducts))
+        for (const std::vector<std::size_t>& group : cache_.groups(CrossCanvasCache::kProducts))
             for (std::size_t k = 1; k < group.size(); ++k) {
                 const CanvasSummary& first = summaries_[group[0]];
                 const CanvasSummary& other = summaries_[group[k]];
@@ -222,16 +205,61 @@ private:
                         std::move(message)});
     }
 
-    std::vector<CanvasSummary> summaries_;
+    CrossCanvasCache& cache_;
+    const std::vector<CanvasSummary>& summaries_;
     std::set<std::tuple<Code, std::size_t, std::size_t>> warned_;
     std::vector<Finding>& out_;
 };
 
+// The terms of one kind in a summary, and how alike two canvases' terms of
+// that kind must be to group them.
+struct KindOfTerms {
+    std::vector<int> CanvasSummary::*terms;
+    double threshold;
+};
+constexpr KindOfTerms kKindsOfTerms[CrossCanvasCache::kKinds] = {
+    {&CanvasSummary::value_map_terms, kSameValueMap},
+    {&CanvasSummary::top_terms, kSameValues},
+    {&CanvasSummary::product_terms, kSameProducts}};
+
 }  // namespace
 
-void find_cross_canvas_warnings(const BoardAnalysis& analysis, std::vector<Finding>& out) {
+void CrossCanvasCache::refresh(const BoardAnalysis& analysis) {
+    const std::size_t canvases = analysis.canvases.size();
+    if (summaries_.size() != canvases) {
+        forget_all();
+        summaries_.resize(canvases);
+        valid_.assign(canvases, false);
+    }
+    for (std::size_t c = 0; c < canvases; ++c) {
+        if (valid_[c]) continue;
+        CanvasSummary fresh = summarise_canvas(analysis, c, terms_);
+        // Ids of one TermIds: equal vectors are equal sets of terms.
+        for (int kind = 0; kind < kKinds; ++kind) {
+            const auto terms = kKindsOfTerms[kind].terms;
+            if (fresh.*terms != summaries_[c].*terms) groups_[kind].reset();
+        }
+        summaries_[c] = std::move(fresh);
+        valid_[c] = true;
+    }
+}
+
+const std::vector<std::vector<std::size_t>>& CrossCanvasCache::groups(Kind kind) {
+    if (!groups_[kind]) {
+        const auto by_text = [this](int a, int b) { return terms_.term(a) < terms_.term(b); };
+        groups_[kind] = similar_groups(comparable(summaries_, kKindsOfTerms[kind].terms),
+                                       kKindsOfTerms[kind].threshold, nullptr, by_text);
+    }
+    return *groups_[kind];
+}
+
+void find_cross_canvas_warnings(const BoardAnalysis& analysis, std::vector<Finding>& out,
+                                CrossCanvasCache* cache) {
     if (analysis.canvases.size() < 2) return;
-    CrossCanvasRules(analysis, out).run();
+    CrossCanvasCache once;
+    CrossCanvasCache& kept = cache ? *cache : once;
+    kept.refresh(analysis);
+    CrossCanvasRules(kept, out).run();
 }
 
 }  // namespace canvasfit::warning_kit

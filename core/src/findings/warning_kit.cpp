@@ -142,8 +142,9 @@ bool WordSet::contains(const std::string& folded_word) const {
 int TermIds::id_of(std::string_view term) {
     const auto found = ids_.find(term);  // emplace would build a node to find out
     if (found != ids_.end()) return found->second;
-    const int id = static_cast<int>(ids_.size());
-    ids_.emplace(term, id);
+    const int id = static_cast<int>(terms_.size());
+    terms_.emplace_back(term);
+    ids_.emplace(terms_.back(), id);
     return id;
 }
 

@@ -4,6 +4,8 @@
 // near-identical term sets through an inverted index instead of all pairs.
 #pragma once
 
+#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -148,20 +150,67 @@ private:
     std::vector<std::string> words_;  // sorted
 };
 
-// Term sets as sorted ids; ids are given in first-seen order. Only looked up,
-// never iterated, so the hash map's order cannot leak into the output. Keys
-// are views into the terms numbered, which must outlive the TermIds (the
-// notes' readings do).
+// Term sets as sorted ids; ids are given in first-seen order, and each keeps
+// its term, so that a numbering may outlive the readings it numbered (the
+// incremental Analyzer keeps one across reports). Only looked up, never
+// iterated, so the hash map's order cannot leak into the output.
 class TermIds {
 public:
+    TermIds() = default;
+    TermIds(const TermIds&) = delete;  // the map's keys are views into terms_
+    TermIds& operator=(const TermIds&) = delete;
+    TermIds(TermIds&&) = default;      // a deque moves without moving its strings
+    TermIds& operator=(TermIds&&) = default;
+
     int id_of(std::string_view term);
+    const std::string& term(int id) const { return terms_[static_cast<std::size_t>(id)]; }
     // A set's ids as added one by one: sorted, each once.
     static void sort_set(std::vector<int>& ids);
 
 private:
+    std::deque<std::string> terms_;  // by id
     std::unordered_map<std::string_view, int> ids_;
 };
 
+// What one canvas offers the comparison of canvases (warning_cross_canvas.cpp).
+struct CanvasSummary {
+    std::vector<NoteIndex> top_notes;  // top-ranked pains and gains, board order
+    std::vector<NoteIndex> segment_notes;
+    std::string segment;  // for messages: the first segment note, else ""
+    // Stems as sorted ids: of the top pains and gains, of the products (less
+    // generic offer words), of the relievers and creators, of all three.
+    std::vector<int> top_terms, product_terms, answer_terms, value_map_terms;
+    bool has_value_map = false;    // a product, reliever or creator note
+    bool draws_value_map = false;  // a product, reliever or creator area
+};
+
+// What the comparison of canvases keeps between the incremental Analyzer's
+// reports: each canvas's summary until the canvas is analysed again, and the
+// groups of alike canvases of each kind while no canvas's terms of that kind
+// change. Every summary is numbered by one TermIds for the cache's life; the
+// groups do not depend on the numbering (similar_groups orders tied terms by
+// their text), so they are the groups a fresh analysis finds.
+class CrossCanvasCache {
+public:
+    void forget(std::size_t canvas) {
+        if (canvas < valid_.size()) valid_[canvas] = false;
+    }
+    void forget_all() { *this = CrossCanvasCache{}; }
+
+    // Brings the summaries up to date with `analysis`.
+    void refresh(const BoardAnalysis& analysis);
+    const std::vector<CanvasSummary>& summaries() const { return summaries_; }
+    // The groups of canvases whose terms of one kind are alike (the kinds
+    // the rules compare: value maps, top pains and gains, products).
+    enum Kind { kValueMaps, kTopValues, kProducts, kKinds };
+    const std::vector<std::vector<std::size_t>>& groups(Kind kind);
+
+private:
+    TermIds terms_;
+    std::vector<CanvasSummary> summaries_;
+    std::vector<bool> valid_;
+    std::optional<std::vector<std::vector<std::size_t>>> groups_[kKinds];
+};
 
 // Rules, one file each side of the canvas; each appends its findings.
 void find_segment_warnings(const CanvasView& canvas, std::vector<Finding>& out);
@@ -169,6 +218,10 @@ void find_profile_warnings(const CanvasView& canvas, std::vector<Finding>& out);
 void find_value_map_warnings(const CanvasView& canvas, std::vector<Finding>& out);
 void find_fit_warnings(const CanvasView& canvas, std::vector<Finding>& out);
 // Rules that compare canvases with each other.
-void find_cross_canvas_warnings(const BoardAnalysis& analysis, std::vector<Finding>& out);
+// With a cache, only the canvases analysed since the last call are summarised
+// again, and alike canvases are grouped again only for the kinds of terms
+// that changed.
+void find_cross_canvas_warnings(const BoardAnalysis& analysis, std::vector<Finding>& out,
+                                CrossCanvasCache* cache = nullptr);
 
 }  // namespace canvasfit::warning_kit

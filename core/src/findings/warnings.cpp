@@ -48,7 +48,7 @@ std::vector<Warning> find_warnings(const BoardAnalysis& analysis, CanvasFindingC
                                 findings, [&](std::size_t c, std::vector<Finding>& out) {
                                     find_canvas_warnings(warning_kit::CanvasView(analysis, c, board), out);
                                 });
-    warning_kit::find_cross_canvas_warnings(analysis, findings);
+    warning_kit::find_cross_canvas_warnings(analysis, findings, cache ? &cache->cross_canvas_ : nullptr);
     std::stable_sort(findings.begin(), findings.end(), comes_before);
     std::vector<Warning> warnings;
     warnings.reserve(findings.size());

@@ -73,7 +73,7 @@ constexpr std::size_t kMaxPostings = 64;
 // Prefix-filtered similarity join over the distinct sets (see the header).
 void join_similar(const std::vector<std::vector<int>>& sets,
                   const std::vector<std::size_t>& members, double threshold, UnionFind& groups,
-                  std::size_t& verified) {
+                  std::size_t& verified, const std::function<bool(int, int)>& before) {
     int max_id = -1;
     for (std::size_t m : members) max_id = std::max(max_id, sets[m].back());
     std::vector<std::size_t> frequency(static_cast<std::size_t>(max_id + 1), 0);
@@ -82,7 +82,8 @@ void join_similar(const std::vector<std::vector<int>>& sets,
     auto rarer = [&](int a, int b) {
         const auto fa = frequency[static_cast<std::size_t>(a)],
                    fb = frequency[static_cast<std::size_t>(b)];
-        return fa != fb ? fa < fb : a < b;
+        if (fa != fb) return fa < fb;
+        return before ? before(a, b) : a < b;
     };
     std::vector<std::vector<std::size_t>> index(frequency.size());  // term -> members so far
     std::vector<std::size_t> seen_by(members.size(), members.size());
@@ -136,11 +137,12 @@ std::vector<std::vector<std::size_t>> groups_of(const std::vector<std::vector<in
 }  // namespace
 
 std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
-                                                     double threshold, std::size_t* verified) {
+                                                     double threshold, std::size_t* verified,
+                                                     const std::function<bool(int, int)>& before) {
     UnionFind groups(sets.size());
     const std::vector<std::size_t> distinct = distinct_sets(sets, groups);
     std::size_t pairs = 0;
-    if (!distinct.empty()) join_similar(sets, distinct, threshold, groups, pairs);
+    if (!distinct.empty()) join_similar(sets, distinct, threshold, groups, pairs, before);
     if (verified) *verified = pairs;
     return groups_of(sets, groups);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 namespace canvasfit {
@@ -17,9 +18,16 @@ namespace canvasfit {
 // the number of real candidates rather than the square of the number of sets.
 // `verified`, when given, counts the pairs whose similarity was computed, so
 // tests can bound the cost without timing it.
+//
+// `before`, when given, orders two ids of equally common terms for the prefix
+// (otherwise the smaller id goes first). Ordering them by what the ids stand
+// for makes the groups independent of how the terms were numbered: the bound
+// on posting lists below makes the join approximate on huge boards, and which
+// pairs it then misses would otherwise depend on the numbering.
 std::vector<std::vector<std::size_t>> similar_groups(const std::vector<std::vector<int>>& sets,
                                                      double threshold,
-                                                     std::size_t* verified = nullptr);
+                                                     std::size_t* verified = nullptr,
+                                                     const std::function<bool(int, int)>& before = nullptr);
 
 double jaccard(const std::vector<int>& a, const std::vector<int>& b);  // sorted ids
 
