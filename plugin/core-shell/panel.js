@@ -595,11 +595,6 @@ function setChildren(parent, nodes) {
 }
 
 /**
- * How much of the fit is decided and confirmed, in words; '' when the report
- * has no certainty figures (or nothing to say).
- * @param {any} fit
- */
-/**
  * The verdict as sure as the fit is (docs/report.md, `fit.verdict_range`):
  * the band when the answers cannot change it; the bands they decide between,
  * in a neutral colour ('open'), when they can.
@@ -614,6 +609,11 @@ export function verdictWords(fit) {
   return { words: `${low}${joint}${high}: open questions decide`, band: 'open' };
 }
 
+/**
+ * How much of the fit is decided and confirmed, in words; '' when the report
+ * has no certainty figures (or nothing to say).
+ * @param {any} fit
+ */
 export function certaintyWords(fit) {
   const parts = [];
   const undecided = typeof fit.undecided === 'number' ? fit.undecided : 0;
