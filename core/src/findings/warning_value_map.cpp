@@ -94,6 +94,12 @@ std::string percent(double share) {
     return std::to_string(static_cast<int>(std::lround(share * 100))) + " %";
 }
 
+// " (at most 45 % once the open questions are answered)" when questions are open.
+std::string at_most(const Fit& fit) {
+    if (percent(fit.range->second) == percent(*fit.overall)) return "";
+    return " (at most " + percent(fit.range->second) + " once the open questions are answered)";
+}
+
 }  // namespace
 
 void find_value_map_warnings(const CanvasView& canvas, std::vector<Finding>& out) {
@@ -105,11 +111,14 @@ void find_value_map_warnings(const CanvasView& canvas, std::vector<Finding>& out
 
 void find_fit_warnings(const CanvasView& canvas, std::vector<Finding>& out) {
     const Fit& fit = canvas.fit();
-    // A score that rests on less than half of what matters is not a finding.
-    if (!fit.overall || *fit.overall >= kTargetLow || fit.undecided >= 0.5) return;
+    // A finding only where every answer to the open questions leaves the fit
+    // below the band (the top of fit.range): an estimate below it whose
+    // questions could lift it into the band is the verdict's "weak or good:
+    // open questions decide", not a warning.
+    if (!fit.overall || !fit.range || fit.range->second >= kTargetLow) return;
     add(out, canvas, Code::low_fit, {},
         *fit.overall < kTargetLow / 2 ? Severity::high : Severity::medium,
-        "Fit is " + percent(*fit.overall) +
+        "Fit is " + percent(*fit.overall) + at_most(fit) +
             ", below the 50-70 % target band: the value map leaves out pains and gains this "
             "segment ranks as important; address the top-ranked ones first.");
 }
