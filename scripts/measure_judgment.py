@@ -260,6 +260,16 @@ def score_frames(canvas, report, t, verbose, dump):
             low, high = fit.get("range") or (fit["overall"], fit["overall"])
             t["range_width_sum_x1000"] += round(1000 * (high - low))
             t["gold_fit_in_range"] += low - 0.0005 <= gold_fit <= high + 0.0005
+            # The verdict: settled when both ends of the range share a band
+            # (fit.verdict_range); right when that band is the gold fit's.
+            # The estimate's own band is what the verdict said before.
+            def band(share):
+                return "weak" if share < 0.5 else "good" if share <= 0.7 else "strong"
+            ends = fit.get("verdict_range") or [band(low), band(high)]
+            settled = ends[0] == ends[1]
+            t["verdict_settled"] += settled
+            t["verdict_settled_right"] += settled and ends[0] == band(gold_fit)
+            t["estimate_band_right"] += band(fit["overall"]) == band(gold_fit)
             if verbose:
                 print(f"  fit {canvas['key']}/{cv.get('id', '')}: reported {fit['overall']:.2f},"
                       f" with the source's pairs {gold_fit:.2f}", file=sys.stderr)
@@ -373,6 +383,10 @@ def summary(t):
         "fit_range": {"width": round(t["range_width_sum_x1000"] / 1000 / t["fit_canvases"], 3),
                       "gold_fit_inside": t.ratio("gold_fit_in_range", "fit_canvases"),
                       "canvases": t["fit_canvases"]} if t["fit_canvases"] else None,
+        "verdict": {"settled": t.ratio("verdict_settled", "fit_canvases"),
+                    "settled_right": t.ratio("verdict_settled_right", "verdict_settled"),
+                    "estimate_band_right": t.ratio("estimate_band_right", "fit_canvases")}
+                   if t["fit_canvases"] else None,
         "warnings": {k[5:]: v for k, v in sorted(t.items()) if k.startswith("warn:")},
     }
 
