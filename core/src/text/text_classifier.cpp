@@ -9,6 +9,7 @@
 #include "text/text_classifier.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -503,6 +504,7 @@ struct NoteText {
     // note again was a tenth of an edit's work. None in a one-shot analysis,
     // which decides each text once or twice.
     mutable std::unique_ptr<DecisionMemo> memo;
+    std::size_t used_in = 0;  // the last text step that read it (TextReadings::Store)
 
     const std::vector<Token>& tokens() const { return borrowed_tokens ? *borrowed_tokens : own_tokens; }
 };
@@ -997,8 +999,8 @@ std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::stri
 }
 
 struct TextReadings::Store {
-    // Node-based maps: a reading stays where it is while other texts are added.
-    std::unordered_map<std::string, NoteText> current, previous;
+    // Node-based: a reading stays where it is while other texts are added.
+    std::unordered_map<std::string, NoteText> texts;
     std::size_t texts_read = 0;
     // Only for a store that lives no longer than the readings it is given
     // (one call): a kept store would outlive a reading replaced by an edit.
@@ -1007,26 +1009,47 @@ struct TextReadings::Store {
     // once, not at every text step. Set up by place_by_text for its store.
     Vocabulary vocabulary;
 
-    // A call keeps what the last one read only for the texts it asks for again.
-    void begin() {
-        previous = std::move(current);
-        current.clear();
+    // A call keeps what the last one read only for the texts it asks for
+    // again: each reading is marked with the last step that asked for it.
+    void begin(std::size_t notes) {
+        ++step;
+        by_note.resize(notes);
     }
-    void end() { previous.clear(); }
+    void end() {
+        for (Entry& entry : by_note)
+            if (entry.text && entry.text->second.used_in != step) entry = Entry{};
+        for (auto it = texts.begin(); it != texts.end();)
+            it = it->second.used_in == step ? std::next(it) : texts.erase(it);
+    }
 
-    // `read`, when given, is the engine's reading of the text: its tokens and
-    // terms are taken from there instead of tokenizing the text again.
-    const NoteText& reading(const std::string& text, const NoteReading* read) {
-        if (const auto found = current.find(text); found != current.end()) return found->second;
-        if (auto node = previous.extract(text); !node.empty())
-            return current.insert(std::move(node)).position->second;
+    // Note n's reading. `read`, when given, is the engine's reading of the
+    // text: its tokens and terms are taken from there instead of tokenizing
+    // the text again.
+    const NoteText& reading(std::size_t n, const std::string& text, const NoteReading* read) {
+        // Most notes read the text they read last time: found without hashing it.
+        Entry& last = by_note[n];
+        if (!last.text || last.text->first != text) last.text = &find_or_read(text, read);
+        last.text->second.used_in = step;
+        return last.text->second;
+    }
+
+private:
+    using Text = std::pair<const std::string, NoteText>;
+    struct Entry {
+        Text* text = nullptr;
+    };
+    std::size_t step = 0;
+    std::vector<Entry> by_note;  // what each note read at the last step that read it
+
+    Text& find_or_read(const std::string& text, const NoteReading* read) {
+        if (const auto found = texts.find(text); found != texts.end()) return *found;
         ++texts_read;
         NoteText note = !read         ? read_note(text)
                         : borrow_tokens ? note_text_borrowing(read->tokens, read->terms)
                                         : note_text_of(read->tokens, read->terms);
         if (!borrow_tokens) note.memo = std::make_unique<DecisionMemo>();
         note.term_ids = vocabulary.ids_of(note.terms);
-        return current.emplace(text, std::move(note)).first->second;
+        return *texts.emplace(text, std::move(note)).first;
     }
 };
 
@@ -1048,7 +1071,7 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
     const std::size_t count = board.notes.size();
     const CompetitorSheets sheets(board);
     TextReadings::Store& store = *readings.store_;
-    store.begin();
+    store.begin(count);
     std::vector<const NoteText*> notes(count, nullptr);  // null: the step ignores the note
     std::vector<bool> free(count, false);
     std::vector<Section> known(count, Section::unknown);
@@ -1063,7 +1086,7 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
         } else {
             free[n] = true;
         }
-        notes[n] = &store.reading(note.text, read ? &(*read)[n] : nullptr);
+        notes[n] = &store.reading(n, note.text, read ? &(*read)[n] : nullptr);
         // The board model was trained on contexts labelled this way: every
         // free note by its best guess, however unsure.
         if (free[n] && !notes[n]->tokens().empty()) known[n] = decide(*notes[n], nullptr).best;
