@@ -56,18 +56,20 @@ test('held-out notes on a board without sections: wasm and native classify them 
   assert.equal(report.canvases.length, 1);
   assert.equal(report.canvases[0].id, 'canvas-1');
   assert.equal(report.canvases[0].title, '');
-  // No template and no colours: text alone places only what it is 99 % sure
-  // of; every other note with words is a which-section question.
+  // No template and no colours: text alone places only what the model is 99 %
+  // sure of, and says what such readings were worth on canvases it never saw
+  // (0.90); every other note with words is a which-section question, which
+  // says less.
   const byText = report.notes.filter((note) => note.via === 'text');
   assert.ok(byText.length > 0, 'some notes are placed by text');
   for (const note of byText) {
-    assert.ok(note.confidence >= 0.99 && note.confidence <= 1, `${note.id}: ${note.confidence}`);
+    assert.equal(note.confidence, 0.9, note.id);
     assert.equal(note.canvas, 'canvas-1');
   }
   const asked = report.questions.filter((question) => question.code === 'which-section');
   assert.ok(byText.length + asked.length > 200, `${byText.length} placed, ${asked.length} asked`);
   for (const question of asked) {
-    assert.ok(question.confidence < 0.99, `${question.notes[0]}: ${question.confidence}`);
+    assert.ok(question.confidence < 0.9, `${question.notes[0]}: ${question.confidence}`);
     assert.equal(report.notes.find((note) => note.id === question.notes[0]).section, 'unknown');
   }
   assert.ok(report.warnings.some((warning) => warning.code === 'no-sections'));

@@ -299,14 +299,19 @@ TEST(PlaceByText, ABoardWithoutSectionsBecomesOneCanvas) {
     for (std::size_t i = 0; i < 6; ++i) {
         const NotePlacement& placement = layout.notes[i];
         EXPECT_EQ(placement.canvas, 0);
+        // No colours: the confidence said is what readings of the text alone
+        // were worth on canvases the model never saw, by band of the model's
+        // own (text_classifier.cpp, text_alone_percent).
         if (placement.via == Placement::text) {
             ++by_text;
             EXPECT_EQ(placement.section, expected[i]) << texts[i];
-            EXPECT_GE(placement.confidence, text_min_confidence()) << texts[i];
+            EXPECT_DOUBLE_EQ(placement.confidence, 0.90) << texts[i];
         } else {
             EXPECT_EQ(placement.section, Section::unknown) << texts[i];
             EXPECT_NE(placement.text_suggestion, Section::unknown) << texts[i];
-            EXPECT_LT(placement.text_confidence, text_min_confidence()) << texts[i];
+            const double said = placement.text_confidence;
+            EXPECT_TRUE(said == 0.31 || said == 0.42 || said == 0.47 || said == 0.62 || said == 0.75)
+                << texts[i] << ": " << said;
         }
     }
     EXPECT_GE(by_text, 1u);
@@ -451,7 +456,10 @@ TEST(PlaceByText, MisplacedNoteNamesTheSectionItsTextReadsAs) {
                                     "'landlords')"),
               std::string::npos)
         << warning->message;
-    EXPECT_NE(warning->message.find("% sure"), std::string::npos) << warning->message;
+    // The board has no colours: the text alone speaks, and says 90 %, what such
+    // readings were worth on canvases the model never saw.
+    EXPECT_NE(warning->message.find("90 % sure"), std::string::npos) << warning->message;
+    EXPECT_EQ(warning->severity, Severity::low) << "medium is for 95 % and more";
 }
 
 namespace {
