@@ -47,7 +47,7 @@ constexpr LinkRule kRules[] = {{Section::relievers, Section::pains},
 // What a facilitator may join by hand: any value-map note to any profile note.
 // The wording is read only along the canvas's rule (kRules), but a connector or
 // a confirmed pair is the team's own statement: a gain creator drawn to a pain
-// addresses it (published canvases pair across like this, docs/judgment.md),
+// addresses it (published canvases pair across like this, docs/linking.md),
 // and calling that pain unaddressed beside the team's arrow would be wrong.
 constexpr Section kValueMap[] = {Section::products, Section::relievers, Section::creators};
 constexpr Section kProfile[] = {Section::jobs, Section::pains, Section::gains};
@@ -710,7 +710,7 @@ std::vector<NoteIndex> sorted_copy(const std::vector<NoteIndex>& notes) {
 }
 
 // A connector drawn between two notes is a link of full strength, whichever
-// way the arrow points, when it joins sections the rule allows.
+// way the arrow points, when it joins a value-map note to a profile note.
 void add_connector_links(const CanvasNotes& notes, const Adjacency& connected,
                          std::vector<Link>& links, std::vector<NotePair>& connected_pairs) {
     for (Section profile : kProfile) {

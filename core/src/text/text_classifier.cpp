@@ -9,11 +9,11 @@
 #include "text/text_classifier.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <array>
 #include <cctype>
 #include <cmath>
 #include <deque>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -548,8 +548,8 @@ constexpr int kPlaceAlonePercent = 99;
 // scripts/measure_judgment.py, docs/judgment.md "Reliability"), pooled
 // where a lower band did better. The model's own confidence is calibrated
 // on the team's notes, and on others' writing it overstates itself (0.90 to
-// 0.98 was right 75 % of the time, about two thirds on public-dev alone): a facilitator
-// reads this percentage next to a which-section question or a
+// 0.98 was right 75 % of the time, about two thirds on public-dev alone): a
+// facilitator reads this percentage next to a which-section question or a
 // misplaced-note, so it must be the one the tuning sets observed. Decisions
 // keep the model's scale (the bars above); only what is said changes.
 int text_alone_percent(int model_percent) {
