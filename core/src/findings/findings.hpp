@@ -5,6 +5,7 @@
 // writers or hosts.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "canvasfit/report.hpp"
@@ -37,6 +38,8 @@ public:
 private:
     friend std::vector<Warning> find_warnings(const BoardAnalysis&, CanvasFindingCache*);
     friend std::vector<Question> find_questions(const BoardAnalysis&, CanvasFindingCache*);
+    friend std::vector<const std::vector<Question>*> questions_by_canvas(const BoardAnalysis&,
+                                                                         CanvasFindingCache&);
     template <typename Item>
     struct Entry {
         bool valid = false;
@@ -82,9 +85,24 @@ std::vector<Warning> find_warnings(const BoardAnalysis& analysis,
 std::vector<Question> find_questions(const BoardAnalysis& analysis,
                                      CanvasFindingCache* cache = nullptr);
 
+// The same questions canvas by canvas, held in the cache (valid until it
+// changes): the Analyzer's deltas compare only the canvases an edit changed.
+std::vector<const std::vector<Question>*> questions_by_canvas(const BoardAnalysis& analysis,
+                                                              CanvasFindingCache& cache);
+
 // Fills canvases[].value, canvases[].competitors and notes[].value_type, and
 // appends the misaligned-type and unparsed-competitor warnings (value_report.cpp).
 // Called by report_of after the gap warnings.
 void add_value_results(const BoardAnalysis& analysis, Report& report);
+
+// The parts of add_value_results, for the Analyzer's deltas, which redo only
+// the canvases an edit can have changed. Per note: the name of its value type
+// (relievers and creators of a canvas), null for every other note.
+std::vector<const char*> value_types_by_note(const BoardAnalysis& analysis);
+// Canvas c's value and competitors (`sheet`: its notes on a competitor sheet,
+// competitor_notes_by_canvas), and its value warnings, appended to `warnings`.
+void add_canvas_value_results(const BoardAnalysis& analysis, std::size_t c,
+                              const std::optional<std::vector<NoteIndex>>& sheet,
+                              CanvasReport& canvas_report, std::vector<Warning>& warnings);
 
 }  // namespace canvasfit

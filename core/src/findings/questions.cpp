@@ -282,4 +282,27 @@ std::vector<Question> find_questions(const BoardAnalysis& analysis, CanvasFindin
     return out;
 }
 
+std::vector<const std::vector<Question>*> questions_by_canvas(const BoardAnalysis& analysis,
+                                                              CanvasFindingCache& cache) {
+    auto& kept = cache.questions_;
+    if (kept.size() != analysis.canvases.size()) {
+        kept.clear();
+        kept.resize(analysis.canvases.size());
+    }
+    std::optional<warning_kit::BoardIndex> index;  // only when a canvas must be asked about again
+    std::vector<const std::vector<Question>*> lists;
+    lists.reserve(kept.size());
+    for (std::size_t c = 0; c < kept.size(); ++c) {
+        auto& entry = kept[c];
+        if (!entry.valid) {
+            if (!index) index.emplace(analysis);
+            entry.items.clear();
+            ask_about_canvas(analysis, c, *index, entry.items);
+            entry.valid = true;
+        }
+        lists.push_back(&entry.items);
+    }
+    return lists;
+}
+
 }  // namespace canvasfit

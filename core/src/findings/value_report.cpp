@@ -125,30 +125,40 @@ CompetitorsReport competitors_report(const BoardAnalysis& analysis,
 
 }  // namespace
 
-void add_value_results(const BoardAnalysis& analysis, Report& report) {
-    const Board& board = *analysis.board;
-    const auto sheets = competitor_notes_by_canvas(analysis);
-    std::vector<Warning> warnings;
-    for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
-        const CanvasAnalysis& canvas = analysis.canvases[c];
-        CanvasReport& canvas_report = report.canvases[c];
+std::vector<const char*> value_types_by_note(const BoardAnalysis& analysis) {
+    std::vector<const char*> names(analysis.board->notes.size(), nullptr);
+    for (const CanvasAnalysis& canvas : analysis.canvases)
         for (Section section : {Section::relievers, Section::creators}) {
             const auto& types =
                 section == Section::relievers ? canvas.value.relievers : canvas.value.creators;
             const auto& notes = canvas.notes.of(section);
-            for (std::size_t i = 0; i < notes.size(); ++i)
-                report.notes[notes[i]].value_type = value_type_name(types[i]);
+            for (std::size_t i = 0; i < notes.size(); ++i) names[notes[i]] = value_type_name(types[i]);
         }
-        const SegmentType segment = canvas.segment_type;
-        canvas_report.value = value_report(canvas.value, segment);
-        if (auto warning =
-                misalignment_warning(board, canvas, canvas_report.id, segment,
-                                     is_price_driven(canvas.value, canvas.segment_value)))
-            warnings.push_back(std::move(*warning));
-        if (sheets[c])
-            canvas_report.competitors =
-                competitors_report(analysis, *sheets[c], canvas, canvas_report.id, warnings);
-    }
+    return names;
+}
+
+void add_canvas_value_results(const BoardAnalysis& analysis, std::size_t c,
+                              const std::optional<std::vector<NoteIndex>>& sheet,
+                              CanvasReport& canvas_report, std::vector<Warning>& warnings) {
+    const CanvasAnalysis& canvas = analysis.canvases[c];
+    const SegmentType segment = canvas.segment_type;
+    canvas_report.value = value_report(canvas.value, segment);
+    if (auto warning = misalignment_warning(*analysis.board, canvas, canvas_report.id, segment,
+                                            is_price_driven(canvas.value, canvas.segment_value)))
+        warnings.push_back(std::move(*warning));
+    if (sheet)
+        canvas_report.competitors =
+            competitors_report(analysis, *sheet, canvas, canvas_report.id, warnings);
+}
+
+void add_value_results(const BoardAnalysis& analysis, Report& report) {
+    const std::vector<const char*> value_types = value_types_by_note(analysis);
+    for (std::size_t n = 0; n < value_types.size(); ++n)
+        if (value_types[n]) report.notes[n].value_type = value_types[n];
+    const auto sheets = competitor_notes_by_canvas(analysis);
+    std::vector<Warning> warnings;
+    for (std::size_t c = 0; c < analysis.canvases.size(); ++c)
+        add_canvas_value_results(analysis, c, sheets[c], report.canvases[c], warnings);
     for (Warning& warning : warnings) report.warnings.push_back(std::move(warning));
 }
 

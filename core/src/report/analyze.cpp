@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/competitors.hpp"
 #include "engine/engine.hpp"
 #include "canvasfit/errors.hpp"
 #include "layout/layout.hpp"
@@ -22,18 +23,6 @@
 namespace canvasfit {
 
 namespace {
-
-std::vector<CanvasReport> canvas_reports(const Layout& layout) {
-    std::vector<CanvasReport> canvases;
-    for (const CanvasLayout& canvas : layout.canvases) {
-        CanvasReport report;
-        report.id = canvas.id;
-        report.title = canvas.title;
-        report.sections.resize(std::size(kAllSections));
-        canvases.push_back(std::move(report));
-    }
-    return canvases;
-}
 
 // --- Text classification (text_classifier.hpp, docs/text-classification.md) ---
 
@@ -146,7 +135,10 @@ void add_questions(const Board& board, const Layout& layout, std::vector<Questio
 
 // --- end of text classification ---
 
-void add_reading_warnings(const Board& board, const Layout& layout, Report& report) {
+}  // namespace
+
+std::vector<Warning> reading_warnings(const Board& board, const Layout& layout) {
+    Report report;
     for (const ReadIssue& issue : board.skipped) {
         Warning warning;
         warning.code = "skipped-item";
@@ -156,8 +148,8 @@ void add_reading_warnings(const Board& board, const Layout& layout, Report& repo
         report.warnings.push_back(std::move(warning));
     }
     Warning outside{"outside-sections", Severity::info, {}, std::nullopt, ""};
-    for (const NoteReport& note : report.notes)
-        if (note.section == Section::unknown) outside.notes.push_back(note.id);
+    for (NoteIndex n = 0; n < board.notes.size(); ++n)
+        if (layout.notes[n].section == Section::unknown) outside.notes.push_back(board.notes[n].id);
     if (!has_section_areas(layout) && !board.notes.empty()) {
         report.warnings.push_back({"no-sections", Severity::medium, {}, std::nullopt,
                                    no_sections_message(layout, board.notes.size(), outside.notes.size())});
@@ -168,7 +160,10 @@ void add_reading_warnings(const Board& board, const Layout& layout, Report& repo
         report.warnings.push_back(std::move(outside));
     }
     add_misplaced_warnings(board, layout, report);
+    return std::move(report.warnings);
 }
+
+namespace {
 
 std::vector<std::string> ids_of(const Board& board, const std::vector<NoteIndex>& notes) {
     std::vector<std::string> ids;
@@ -199,31 +194,60 @@ FitReport fit_report(const Board& board, const Fit& fit) {
             coverage_report(board, fit.job_coverage)};
 }
 
-void add_engine_results(const Board& board, const BoardAnalysis& analysis, Report& report,
-                        CanvasFindingCache* kept) {
-    for (NoteIndex n = 0; n < board.notes.size(); ++n) {
-        NoteReport& note = report.notes[n];
-        note.votes = analysis.votes[n];
-        const Priority& priority = analysis.priorities[n];
-        if (priority.rank == 0) continue;
-        note.rank = priority.rank;
-        note.priority = priority.priority;
-        note.cue = priority_cue_name(priority.cue);
+}  // namespace
+
+void fill_note_report(const BoardAnalysis& analysis, NoteIndex n, const char* value_type,
+                      NoteReport& entry) {
+    const Note& note = analysis.board->notes[n];
+    const NotePlacement& placement = analysis.layout.notes[n];
+    entry.id = note.id;
+    entry.text = note.text;
+    if (placement.canvas >= 0) entry.canvas = analysis.layout.canvases[static_cast<std::size_t>(placement.canvas)].id;
+    else entry.canvas.reset();
+    entry.section = placement.section;
+    entry.via = placement.via;
+    entry.confidence = placement.confidence;
+    const Priority& priority = analysis.priorities[n];
+    if (priority.rank == 0) {
+        entry.rank.reset();
+        entry.priority.reset();
+        entry.cue.reset();
+    } else {
+        entry.rank = priority.rank;
+        entry.priority = priority.priority;
+        entry.cue = priority_cue_name(priority.cue);
     }
-    for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
-        const CanvasAnalysis& canvas = analysis.canvases[c];
-        report.canvases[c].fit = fit_report(board, canvas.fit);
-        for (const Link& link : canvas.links)
-            report.links.push_back({board.notes[link.from].id, board.notes[link.to].id, link.strength,
-                                    link.via == LinkVia::connector ? "connector" : "text",
-                                    link.evidence, link_source_name(link.source), link.confidence});
-    }
-    for (Warning& warning : find_warnings(analysis, kept)) report.warnings.push_back(std::move(warning));
-    add_questions(board, analysis.layout, find_questions(analysis, kept), report);
-    add_value_results(analysis, report);  // value types, drivers, competitors (docs/value.md)
+    entry.votes = analysis.votes[n];
+    if (value_type) entry.value_type = value_type;
+    else entry.value_type.reset();
 }
 
-}  // namespace
+CanvasReport canvas_report(const BoardAnalysis& analysis, std::size_t c) {
+    const Board& board = *analysis.board;
+    const CanvasLayout& layout = analysis.layout.canvases[c];
+    const CanvasAnalysis& canvas = analysis.canvases[c];
+    CanvasReport report;
+    report.id = layout.id;
+    report.title = layout.title;
+    report.segment = canvas.segment;
+    report.sections.resize(std::size(kAllSections));
+    for (std::size_t s = 0; s < canvas.notes.sections.size(); ++s)
+        report.sections[s] = ids_of(board, canvas.notes.sections[s]);
+    report.fit = fit_report(board, canvas.fit);
+    return report;
+}
+
+void append_canvas_links(const BoardAnalysis& analysis, std::size_t c, std::vector<LinkReport>& links) {
+    const Board& board = *analysis.board;
+    for (const Link& link : analysis.canvases[c].links)
+        links.push_back({board.notes[link.from].id, board.notes[link.to].id, link.strength,
+                         link.via == LinkVia::connector ? "connector" : "text", link.evidence,
+                         link_source_name(link.source), link.confidence});
+}
+
+std::vector<std::vector<Question>> which_section_questions(const Board& board, const Layout& layout) {
+    return section_questions(board, layout);
+}
 
 Report analyze(const Board& board, const AnalyzeOptions& options) {
     Layout layout = classify_layout(board);
@@ -246,29 +270,20 @@ Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
     Report report;
     report.source = options.source;
     report.format = board.format;
-    report.canvases = canvas_reports(layout);
-    report.notes.reserve(board.notes.size());  // a 50,000-note report would otherwise pass through 2x its size
-    for (std::size_t i = 0; i < board.notes.size(); ++i) {
-        const Note& note = board.notes[i];
-        const NotePlacement& placement = layout.notes[i];
-        NoteReport entry;
-        entry.id = note.id;
-        entry.text = note.text;
-        entry.section = placement.section;
-        entry.via = placement.via;
-        entry.confidence = placement.confidence;
-        if (placement.canvas >= 0) {
-            CanvasReport& canvas = report.canvases[static_cast<std::size_t>(placement.canvas)];
-            entry.canvas = canvas.id;
-            if (placement.section != Section::unknown)
-                canvas.sections[static_cast<std::size_t>(placement.section)].push_back(note.id);
-        }
-        report.notes.push_back(std::move(entry));
-    }
     for (std::size_t c = 0; c < layout.canvases.size(); ++c)
-        report.canvases[c].segment = analysis.canvases[c].segment;
-    add_reading_warnings(board, layout, report);
-    add_engine_results(board, analysis, report, kept);
+        report.canvases.push_back(canvas_report(analysis, c));
+    const std::vector<const char*> value_types = value_types_by_note(analysis);
+    report.notes.resize(board.notes.size());  // a 50,000-note report would otherwise pass through 2x its size
+    for (NoteIndex n = 0; n < board.notes.size(); ++n)
+        fill_note_report(analysis, n, value_types[n], report.notes[n]);
+    report.warnings = reading_warnings(board, layout);
+    for (std::size_t c = 0; c < layout.canvases.size(); ++c) append_canvas_links(analysis, c, report.links);
+    for (Warning& warning : find_warnings(analysis, kept)) report.warnings.push_back(std::move(warning));
+    add_questions(board, layout, find_questions(analysis, kept), report);
+    // value types, drivers, competitors (docs/value.md)
+    const auto sheets = competitor_notes_by_canvas(analysis);
+    for (std::size_t c = 0; c < layout.canvases.size(); ++c)
+        add_canvas_value_results(analysis, c, sheets[c], report.canvases[c], report.warnings);
     return report;
 }
 

@@ -38,6 +38,7 @@
 #include "layout/layout.hpp"
 #include "read/format_readers.hpp"
 #include "read/json_pull.hpp"
+#include "report/kept_report.hpp"
 #include "report/report_of.hpp"
 #include "structure/spatial_grid.hpp"
 #include "text/text.hpp"
@@ -418,6 +419,7 @@ struct Analyzer::State {
             analysis.canvases.push_back(std::move(canvas));
         }
         dirty.assign(analysis.canvases.size(), true);
+        analysed_since_delta.assign(analysis.canvases.size(), true);
     }
 
     // Runs the text step again after edits and moves the notes it moved.
@@ -557,6 +559,7 @@ struct Analyzer::State {
                 for (NoteIndex n : section) analysis.priorities[n] = Priority{};
             analysis.canvases[c] = analyze_canvas(analysis, c, std::move(notes));
             dirty[c] = false;
+            analysed_since_delta[c] = true;
             ++stats.canvases_analyzed;
         }
     }
@@ -579,7 +582,8 @@ struct Analyzer::State {
     std::vector<bool> dirty;                          // per canvas: stages to run again
     AnalyzerStats stats;
     CanvasFindingCache findings;  // each canvas's own warnings and questions, until it is analysed again
-    Report reported;  // the report as the last changes() left it: what the host has seen
+    KeptReport reported;  // the report as the last changes() left it: what the host has seen
+    std::vector<bool> analysed_since_delta;  // per canvas: analysed again since the last changes()
 };
 
 Analyzer::Analyzer(Board board, AnalyzeOptions options)
@@ -644,10 +648,14 @@ Report Analyzer::report() const {
 
 std::string Analyzer::report_json() const { return report_to_json(report()); }
 
+// The delta is taken over the pieces of the report that can have changed
+// (kept_report.hpp), not over two whole reports.
 ReportDelta Analyzer::changes() {
-    Report now = report();
-    ReportDelta delta = diff_reports(state_->reported, now);
-    state_->reported = std::move(now);
+    State& state = *state_;
+    state.refresh();
+    ReportDelta delta = delta_since(state.reported, state.analysis, state.options, state.findings,
+                                    std::move(state.analysed_since_delta));
+    state.analysed_since_delta.assign(state.analysis.canvases.size(), false);
     return delta;
 }
 

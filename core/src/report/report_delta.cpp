@@ -14,84 +14,19 @@
 #include <unordered_set>
 
 #include "canvasfit/report.hpp"
+#include "report/delta_parts.hpp"
 #include "report/json_writer.hpp"
-#include "report/same_report_items.hpp"
 
 namespace canvasfit {
 
 namespace {
 
-// Objects with ids (canvases, notes): those new or different in `after`, and
-// the ids gone from it. Between two reports of one board the lists mostly
-// hold the same ids in the same order, so the item at the same position is
-// tried first and a map of ids is made only when the order differs.
-template <typename Item, typename Write>
-void diff_by_id(const std::vector<Item>& before, const std::vector<Item>& after, Write write,
-                std::vector<Item>& changed, std::vector<std::string>& removed) {
-    const auto same = [&](const Item& old, const Item& now) {
-        return same_item(old, now) || json_of(old, write) == json_of(now, write);
-    };
-    std::size_t aligned = 0;
-    while (aligned < before.size() && aligned < after.size() && before[aligned].id == after[aligned].id)
-        ++aligned;
-    for (std::size_t i = 0; i < aligned; ++i)
-        if (!same(before[i], after[i])) changed.push_back(after[i]);
-    if (aligned == before.size() && aligned == after.size()) return;
-    std::unordered_map<std::string_view, const Item*> old_item;
-    for (std::size_t i = aligned; i < before.size(); ++i) old_item.emplace(before[i].id, &before[i]);
-    std::unordered_set<std::string_view> present;
-    for (std::size_t i = aligned; i < after.size(); ++i) {
-        const Item& item = after[i];
-        present.insert(item.id);
-        const auto old = old_item.find(item.id);
-        if (old == old_item.end() || !same(*old->second, item)) changed.push_back(item);
-    }
-    for (std::size_t i = aligned; i < before.size(); ++i)
-        if (!present.count(before[i].id)) removed.push_back(before[i].id);
-}
-
-// Lists without ids (links, warnings, questions), compared as multisets. Their
-// fields write JSON one to one (every field is written, as it is held), so
-// field equality is JSON equality here; the one exception, two strings of
-// invalid UTF-8 that the writer replaces alike, cannot come from a board the
-// readers accepted, and would only list an unchanged item as removed and added.
-// After one edit the two lists are mostly the same items in the same places:
-// the equal runs at both ends are matched where they stand (equal items
-// cancel however they are paired), and only the middle is hashed.
-template <typename Item>
-void diff_as_multiset(const std::vector<Item>& before, const std::vector<Item>& after,
-                      std::vector<Item>& added, std::vector<Item>& removed) {
-    std::size_t head = 0;
-    while (head < before.size() && head < after.size() && same_item(before[head], after[head])) ++head;
-    std::size_t tail = 0;
-    while (tail < before.size() - head && tail < after.size() - head &&
-           same_item(before[before.size() - 1 - tail], after[after.size() - 1 - tail]))
-        ++tail;
-    const std::size_t before_end = before.size() - tail, after_end = after.size() - tail;
-    std::unordered_multimap<std::size_t, std::size_t> unmatched;  // hash -> index in `before`
-    unmatched.reserve(before_end - head);
-    for (std::size_t i = head; i < before_end; ++i) unmatched.emplace(hash_item(before[i]), i);
-    for (std::size_t j = head; j < after_end; ++j) {
-        const Item& item = after[j];
-        const auto [first, last] = unmatched.equal_range(hash_item(item));
-        const auto match = std::find_if(first, last, [&](const auto& entry) {
-            return same_item(before[entry.second], item);
-        });
-        if (match != last) unmatched.erase(match);
-        else added.push_back(item);
-    }
-    std::vector<std::size_t> left;
-    left.reserve(unmatched.size());
-    for (const auto& entry : unmatched) left.push_back(entry.second);
-    std::sort(left.begin(), left.end());  // in `before`'s order, whatever the hash order
-    for (std::size_t i : left) removed.push_back(before[i]);
-}
-
 void write_coverage_entry(JsonWriter& json, const CoverageReport& entry) {
     json.object("weight", entry.weight, "covered_by", entry.covered_by, "status", entry.status);
 }
 
-// Rows (pains, gains, jobs) whose coverage changed between two versions of a canvas.
+}  // namespace
+
 void changed_rows(const CanvasReport* before, const CanvasReport& after,
                   std::vector<std::string>& rows) {
     std::unordered_map<std::string_view, std::string> old_rows;
@@ -111,9 +46,7 @@ void changed_rows(const CanvasReport* before, const CanvasReport& after,
     for (const auto& [note, _] : old_rows) rows.emplace_back(note);  // rows no longer there
 }
 
-std::vector<std::string> touched_notes(const Report& before, const Report& after,
-                                       const ReportDelta& delta) {
-    std::vector<std::string> touched;
+void add_named_ids(const ReportDelta& delta, std::vector<std::string>& touched) {
     for (const NoteReport& note : delta.notes) touched.push_back(note.id);
     for (const auto* links : {&delta.links_added, &delta.links_removed})
         for (const LinkReport& link : *links) touched.push_back(link.from), touched.push_back(link.to);
@@ -125,24 +58,21 @@ std::vector<std::string> touched_notes(const Report& before, const Report& after
             touched.insert(touched.end(), question.notes.begin(), question.notes.end());
             touched.insert(touched.end(), question.candidates.begin(), question.candidates.end());
         }
-    std::unordered_map<std::string_view, const CanvasReport*> old_canvas;
-    for (const CanvasReport& canvas : before.canvases) old_canvas.emplace(canvas.id, &canvas);
-    for (const CanvasReport& canvas : delta.canvases) {
-        const auto old = old_canvas.find(canvas.id);
-        changed_rows(old == old_canvas.end() ? nullptr : old->second, canvas, touched);
-    }
+}
+
+std::vector<std::string> touched_on_board(std::vector<std::string> touched,
+                                          const std::vector<NoteReport>& notes) {
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    // Only notes still on the board (a which-section candidate is a section
-    // name). An edit touches a few ids and the board holds thousands of
-    // notes: each note is looked up among the touched ids, rather than every
-    // note put in a set (one allocation per note, per edit).
+    // An edit touches a few ids and the board holds thousands of notes: each
+    // note is looked up among the touched ids, rather than every note put in
+    // a set (one allocation per note, per edit).
     std::unordered_map<std::string_view, std::size_t> position;
     position.reserve(touched.size());
     for (std::size_t i = 0; i < touched.size(); ++i) position.emplace(touched[i], i);
     std::vector<bool> on_board(touched.size(), false);
     if (!touched.empty())
-        for (const NoteReport& note : after.notes)
+        for (const NoteReport& note : notes)
             if (const auto found = position.find(note.id); found != position.end())
                 on_board[found->second] = true;
     std::vector<std::string> kept;
@@ -150,6 +80,21 @@ std::vector<std::string> touched_notes(const Report& before, const Report& after
     for (std::size_t i = 0; i < touched.size(); ++i)
         if (on_board[i]) kept.push_back(std::move(touched[i]));
     return kept;
+}
+
+namespace {
+
+std::vector<std::string> touched_notes(const Report& before, const Report& after,
+                                       const ReportDelta& delta) {
+    std::vector<std::string> touched;
+    add_named_ids(delta, touched);
+    std::unordered_map<std::string_view, const CanvasReport*> old_canvas;
+    for (const CanvasReport& canvas : before.canvases) old_canvas.emplace(canvas.id, &canvas);
+    for (const CanvasReport& canvas : delta.canvases) {
+        const auto old = old_canvas.find(canvas.id);
+        changed_rows(old == old_canvas.end() ? nullptr : old->second, canvas, touched);
+    }
+    return touched_on_board(std::move(touched), after.notes);
 }
 
 }  // namespace

@@ -17,4 +17,26 @@ namespace canvasfit {
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
                  CanvasFindingCache* kept = nullptr);
 
+// The pieces report_of is made of, for the Analyzer's deltas
+// (report/kept_report.hpp), which make again only the pieces an edit can have
+// changed.
+
+// Note n as the report writes it, into `entry`, whose strings keep their
+// storage (value_type: value_types_by_note, findings.hpp).
+void fill_note_report(const BoardAnalysis& analysis, NoteIndex n, const char* value_type,
+                      NoteReport& entry);
+// Canvas c's id, title, segment, sections and fit; its value and competitors
+// come from add_canvas_value_results (findings.hpp).
+CanvasReport canvas_report(const BoardAnalysis& analysis, std::size_t c);
+// Canvas c's links, appended in the report's order.
+void append_canvas_links(const BoardAnalysis& analysis, std::size_t c,
+                         std::vector<LinkReport>& links);
+// What reading the board found: skipped items, notes outside every section,
+// misplaced notes. The report's first warnings.
+std::vector<Warning> reading_warnings(const Board& board, const Layout& layout);
+// The which-section questions of each canvas, then of the notes outside every
+// canvas (the last entry), in board order.
+std::vector<std::vector<Question>> which_section_questions(const Board& board,
+                                                           const Layout& layout);
+
 }  // namespace canvasfit

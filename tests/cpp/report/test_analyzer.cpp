@@ -402,6 +402,26 @@ private:
     Report report_;
 };
 
+// A delta with every list in one order (a delta's lists carry no order).
+std::string canonical_delta(ReportDelta delta) {
+    const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    std::sort(delta.canvases.begin(), delta.canvases.end(), by_id);
+    std::sort(delta.notes.begin(), delta.notes.end(), by_id);
+    std::sort(delta.canvases_removed.begin(), delta.canvases_removed.end());
+    std::sort(delta.notes_removed.begin(), delta.notes_removed.end());
+    const auto by_json = [](auto& items, auto write) {
+        std::sort(items.begin(), items.end(),
+                  [&](const auto& a, const auto& b) { return json_of(a, write) < json_of(b, write); });
+    };
+    by_json(delta.links_added, write_link);
+    by_json(delta.links_removed, write_link);
+    by_json(delta.warnings_added, write_warning);
+    by_json(delta.warnings_removed, write_warning);
+    by_json(delta.questions_added, write_question);
+    by_json(delta.questions_removed, write_question);
+    return delta_to_json(delta);
+}
+
 // Runs `steps` random edits, comparing with a fresh analysis after every few.
 // Returns how many comparisons were made.
 std::size_t expect_equivalent_under_edits(const Board& start, const AnalyzeOptions& options,
@@ -413,6 +433,7 @@ std::size_t expect_equivalent_under_edits(const Board& start, const AnalyzeOptio
     Dice batch(seed + 1);
     DeltaMirror mirror;
     mirror.apply(analyzer.changes());  // the first delta: everything
+    Report seen = analyze(start, options);  // what the deltas so far add up to
     std::size_t compared = 0;
     for (std::size_t step = 0; step < steps;) {
         const std::size_t batch_size = 1 + batch.below(3);  // a report may follow several edits
@@ -427,7 +448,19 @@ std::size_t expect_equivalent_under_edits(const Board& start, const AnalyzeOptio
                           << first_difference(incremental, fresh);
             return compared;
         }
-        mirror.apply(analyzer.changes());
+        const ReportDelta delta = analyzer.changes();
+        // The Analyzer compares only the pieces an edit can have changed; the
+        // delta must be the one two whole reports give.
+        const std::string whole = canonical_delta(diff_reports(seen, fresh_report));
+        const std::string pieces = canonical_delta(delta);
+        if (pieces != whole) {
+            ADD_FAILURE() << name << ": the delta differs from that of two whole reports after step "
+                          << step << " (" << script.last() << ")\n"
+                          << first_difference(pieces, whole);
+            return compared;
+        }
+        seen = fresh_report;
+        mirror.apply(delta);
         const std::string difference = mirror.differs_from(fresh_report);
         if (!difference.empty()) {
             ADD_FAILURE() << name << ": the report kept from deltas differs after step " << step
@@ -963,6 +996,40 @@ TEST(AnalyzerDelta, UpdatingWithTheWholeBoardMatchesAFreshAnalysisAfterRandomEdi
         }
         EXPECT_EQ(updated.stats().restarts, 0u) << "only notes changed";
     }
+}
+
+// A competitor sheet (a shape titled "Competitors") and its notes sit outside
+// the canvas they score: editing them changes that canvas's report although
+// none of its notes changed, and so does the sheet coming and going.
+TEST(AnalyzerDelta, FollowsACompetitorSheetOutsideItsCanvas) {
+    Board board = generated_board(2, 8);
+    const double right = canvas_bounds(0).right();
+    board.notes.push_back(test_support::shape("sheet", "Competitors", {right + 40, 0, 700, 500}));
+    board.notes.push_back(sticky("acme", "Acme: speed 4, price 2", right + 80, 120));
+    board.notes.push_back(sticky("sheets", "Spreadsheets: speed 1, price 5", right + 260, 120));
+    Analyzer analyzer(board);
+    analyzer.changes();
+    Report seen = analyze(analyzer.board());
+    const auto scored = [](const Report& report) {
+        return std::count_if(report.canvases.begin(), report.canvases.end(),
+                             [](const CanvasReport& canvas) { return canvas.competitors.has_value(); });
+    };
+    ASSERT_EQ(scored(seen), 1) << "the sheet scores one canvas";
+    const auto expect_delta_of_whole_reports = [&](const std::string& step) {
+        const ReportDelta delta = analyzer.changes();
+        const Report now = analyze(analyzer.board());
+        EXPECT_FALSE(delta.canvases.empty()) << step << ": the scored canvas changed";
+        EXPECT_EQ(canonical_delta(delta), canonical_delta(diff_reports(seen, now))) << step;
+        seen = now;
+    };
+    analyzer.upsert_note(sticky("acme", "Acme: speed 5, price 1", right + 80, 120));
+    expect_delta_of_whole_reports("a competitor's scores edited");
+    analyzer.remove_note("sheet");
+    expect_delta_of_whole_reports("the sheet removed");
+    EXPECT_EQ(scored(seen), 0);
+    analyzer.upsert_note(test_support::shape("sheet", "Competitors", {right + 40, 0, 700, 500}));
+    expect_delta_of_whole_reports("the sheet back");
+    EXPECT_EQ(scored(seen), 1);
 }
 
 TEST(AnalyzerDelta, UpdatingWithAMovedFrameStartsOverAndStaysRelativeToTheLastDelta) {
