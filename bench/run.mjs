@@ -199,14 +199,16 @@ async function wasmBench(wasm, boards) {
       if (format === 'canvasfit') {
         entry.patch = timeRuns(reps, () => wasm.buildPatch(report)).wall;
         entry.incremental_setup = wasm.bench.incrementalSetup(text);
-        const edits = [], editsJson = [];
+        const edits = [], editsJson = [], deltas = [];
         for (let i = 0; i < (board.notes > 10000 ? 3 : 2 * reps); i += 1) {
           edits.push(wasm.bench.incrementalEdit(false));
           editsJson.push(wasm.bench.incrementalEdit(true));
+          deltas.push(wasm.bench.incrementalDelta());
         }
         wasm.bench.incrementalRelease();
         entry.incremental = median(edits);
         entry.incremental_json = median(editsJson);
+        entry.incremental_delta = median(deltas);
       }
       results[path.basename(file)] = entry;
     }
@@ -341,10 +343,11 @@ function render(results) {
 
   const ten = boards.find((b) => b.name === 'notes-10000') ?? boards[boards.length - 2];
   const tenFile = path.basename(boardPath(ten.name, 'canvasfit'));
-  out.push('\n### Incremental update (ms): one note edited, then the report\n');
-  out.push(table(['board', 'Analyzer built', 'edit + report()', 'edit + report_json()'],
+  out.push('\n### Incremental update (ms): one note edited, then the report or the delta\n');
+  out.push(table(['board', 'Analyzer built', 'edit + report()', 'edit + report_json()', 'edit + changes_json()'],
     boards.map((b) => { const w = wasm[path.basename(boardPath(b.name, 'canvasfit'))];
-      return [b.name, ms(w.incremental_setup), ms(w.incremental), ms(w.incremental_json)]; })));
+      return [b.name, ms(w.incremental_setup), ms(w.incremental), ms(w.incremental_json),
+        ms(w.incremental_delta)]; })));
 
   out.push('\n### Scaling (end-to-end CPU time ratio; 10x the notes should cost at most 12x)\n');
   const e2e = (name, build) => {
@@ -409,7 +412,7 @@ function targets(results, ten, tenFile, e2e) {
   const nativeTen = native.figures[`stage/end_to_end/${tenFile}`]?.cpu;
   add(`wasm end to end, ${ten.name} (via package, CPU)`, wasm[tenFile].end_to_end_package.cpu, 100, 'ms');
   add(`native end to end, ${ten.name} (CPU)`, nativeTen, 50, 'ms');
-  add(`incremental edit + report() in wasm, ${ten.name}`, wasm[tenFile].incremental, 2, 'ms');
+  add(`incremental edit + delta (changes_json) in wasm, ${ten.name}`, wasm[tenFile].incremental_delta, 2, 'ms');
   add(`wasm / native, ${ten.name} (same job, CPU)`, wasm[tenFile].end_to_end_cpu / nativeTen, 1.6, '');
   for (let i = 1; i < boards.length; i += 1) {
     const b = boards[i];

@@ -50,7 +50,8 @@ std::string check(const std::string& input) {
 }
 
 // The incremental Analyzer on one board: made once, then one note edited back
-// and forth, each edit followed by the report (object, or its JSON too).
+// and forth, each edit followed by the report (object, or its JSON too) or
+// the delta since the edit before.
 std::unique_ptr<Analyzer> analyzer;
 Note edited;
 std::string edited_texts[2];
@@ -63,7 +64,7 @@ double incremental_setup(const std::string& input) {
     edited = analyzer->board().notes[analyzer->board().notes.size() / 2];
     edited_texts[0] = edited.text + " faster";
     edited_texts[1] = edited.text;
-    analyzer->report();
+    analyzer->changes();  // the first delta holds the whole report; timed edits follow it
     return ms;
 }
 
@@ -73,6 +74,15 @@ double incremental_edit(bool as_json) {
     analyzer->upsert_note(edited);
     if (as_json) analyzer->report_json();
     else analyzer->report();
+    return bench::now_ms() - start;
+}
+
+// The same edit followed by the delta, as a Live host asks for it.
+double incremental_delta() {
+    const double start = bench::now_ms();
+    edited.text = edited_texts[turn++ % 2];
+    analyzer->upsert_note(edited);
+    analyzer->changes_json();
     return bench::now_ms() - start;
 }
 
@@ -86,5 +96,6 @@ EMSCRIPTEN_BINDINGS(canvasfit_bench) {
     emscripten::function("check", &check);
     emscripten::function("incrementalSetup", &incremental_setup);
     emscripten::function("incrementalEdit", &incremental_edit);
+    emscripten::function("incrementalDelta", &incremental_delta);
     emscripten::function("incrementalRelease", &incremental_release);
 }

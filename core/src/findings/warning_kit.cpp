@@ -31,16 +31,22 @@ const char* code_name(Code code) {
 }
 
 BoardIndex::BoardIndex(const BoardAnalysis& analysis)
-    : link_roles(analysis.board->notes.size(), 0) {
-    for (const CanvasAnalysis& canvas : analysis.canvases)
-        for (const Link& link : canvas.links) {
-            const bool counts = link.counts();
-            link_roles[link.from] |= counts ? kLinkSource : kSuggestedSource;
-            link_roles[link.to] |= counts ? kLinkTarget : kSuggestedTarget;
-        }
+    : link_roles(analysis.board->notes.size(), 0),
+      analysis_(analysis),
+      included_(analysis.canvases.size(), false) {
     const std::vector<Container>& containers = analysis.board->containers;
     for (std::size_t i = 0; i < containers.size(); ++i)
         container_by_id.emplace(containers[i].id, i);  // the first of a repeated id wins
+}
+
+void BoardIndex::include(std::size_t canvas) const {
+    if (included_[canvas]) return;
+    included_[canvas] = true;
+    for (const Link& link : analysis_.canvases[canvas].links) {
+        const bool counts = link.counts();
+        link_roles[link.from] |= counts ? kLinkSource : kSuggestedSource;
+        link_roles[link.to] |= counts ? kLinkTarget : kSuggestedTarget;
+    }
 }
 
 const Coverage* CanvasView::coverage(NoteIndex n) const {

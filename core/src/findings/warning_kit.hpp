@@ -53,22 +53,34 @@ struct BoardIndex {
 
     // For every note: whether a link leaves it (kLinkSource) and whether one
     // reaches it (kLinkTarget). A note belongs to one canvas and links stay
-    // inside a canvas, so one board-wide table serves every canvas.
+    // inside a canvas, so one board-wide table serves every canvas, each
+    // canvas's part filled when a view of it is made (include()): after an
+    // edit the rules look at one canvas, and filling the table for every
+    // link of the board was most of their work.
     static constexpr unsigned char kLinkSource = 1;
     static constexpr unsigned char kLinkTarget = 2;
     // The same for suggested links (questions, not findings).
     static constexpr unsigned char kSuggestedSource = 4;
     static constexpr unsigned char kSuggestedTarget = 8;
-    std::vector<unsigned char> link_roles;
+    mutable std::vector<unsigned char> link_roles;
     // Container index by id; looked up, never iterated.
     std::unordered_map<std::string, std::size_t> container_by_id;
+
+    // Fills the link roles of canvas c's notes, once.
+    void include(std::size_t canvas) const;
+
+private:
+    const BoardAnalysis& analysis_;
+    mutable std::vector<bool> included_;  // per canvas
 };
 
 // One canvas as the rules read it.
 class CanvasView {
 public:
     CanvasView(const BoardAnalysis& analysis, std::size_t canvas, const BoardIndex& board)
-        : analysis_(analysis), index_(canvas), canvas_(analysis.canvases[canvas]), board_(board) {}
+        : analysis_(analysis), index_(canvas), canvas_(analysis.canvases[canvas]), board_(board) {
+        board.include(canvas);
+    }
 
     const BoardAnalysis& analysis() const { return analysis_; }
     std::size_t index() const { return index_; }

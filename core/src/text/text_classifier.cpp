@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "structure/titles.hpp"
 #include "text/text.hpp"
@@ -678,12 +679,26 @@ constexpr int kTextBesideColourTemperature = 2;
 
 class ColourConvention {
 public:
-    void count(const std::string& colour, Section section) {
-        if (colour.empty()) return;
+    // Counts the colour of every note `counted(placement)` picks, by the
+    // section it is placed in. Notes next to each
+    // other mostly wear one colour: the last colour's counts are kept at hand
+    // rather than the colour folded and looked up again (every text step of
+    // an edit counts the whole board).
+    template <typename Counted>
+    void count_all(const Board& board, const Layout& layout, Counted counted) {
         placed_bonus_.clear();
-        Counts& c = by_colour_[fold(colour)];
-        ++c[static_cast<std::size_t>(section)];
-        ++c[kSections];
+        const std::string* last_colour = nullptr;
+        Counts* last = nullptr;
+        for (std::size_t n = 0; n < board.notes.size(); ++n) {
+            const std::string& colour = board.notes[n].color;
+            if (colour.empty() || !counted(layout.notes[n])) continue;
+            if (!last || colour != *last_colour) {
+                last = &by_colour_[fold(colour)];
+                last_colour = &colour;
+            }
+            ++(*last)[static_cast<std::size_t>(layout.notes[n].section)];
+            ++(*last)[kSections];
+        }
     }
     // Log-odds bonus per section, in the scores' units (1/256 nat), for a note
     // of this colour: ln(P(section | colour) / P(section)), P(section | colour)
@@ -745,6 +760,10 @@ public:
     // other notes placed in `self` mostly wear another (fewer than a fifth
     // wear this one). A colour the value map shares between its three
     // sections tells none of them apart, nor does a section with no other note.
+    // Whether two boards' placed notes wear their colours alike: then every
+    // answer above is the same on both.
+    bool same_counts(const ColourConvention& other) const { return by_colour_ == other.by_colour_; }
+
     bool tells_apart(const std::string& colour, Section reads_as, Section self) const {
         if (self == Section::unknown || !is_colour_of(colour, reads_as, self)) return false;
         Counts totals = totals_();
@@ -924,6 +943,46 @@ TextClassification classify_note(std::string_view text, const BoardContext& cont
 
 namespace {
 
+struct TermCount {
+    int notes = 0;
+    std::array<int, kSections> by_section{};
+};
+
+// Counts each term's labelled notes, by section.
+void count_terms(const std::vector<int>& terms, Section section, int sign,
+                 std::vector<TermCount>& counts) {
+    if (section == Section::unknown) return;
+    for (int term : terms) {
+        TermCount& count = counts[static_cast<std::size_t>(term)];
+        count.notes += sign;
+        count.by_section[static_cast<std::size_t>(section)] += sign;
+    }
+}
+
+// A note's context: for each of its terms, the sections of the other
+// labelled notes that share it.
+BoardContext context_of(const std::vector<int>& terms, Section section,
+                        const std::vector<TermCount>& counts) {
+    const bool labelled = section != Section::unknown;
+    std::array<std::int64_t, kSections> sum{};
+    for (int term : terms) {
+        const TermCount& count = counts[static_cast<std::size_t>(term)];
+        const int others = count.notes - (labelled ? 1 : 0);
+        if (others <= 0) continue;
+        for (std::size_t k = 0; k < kSections; ++k) {
+            const int same = count.by_section[k] -
+                             (labelled && static_cast<std::size_t>(section) == k ? 1 : 0);
+            sum[k] += static_cast<std::int64_t>(same) * text_model::kContextOne / others;
+        }
+    }
+    BoardContext context;
+    for (std::size_t k = 0; k < kSections; ++k)
+        context.shares[k] = static_cast<int>(std::min<std::int64_t>(sum[k], text_model::kContextCap));
+    return context;
+}
+
+const std::vector<int> kNoTerms;
+
 // board_contexts() over each note's distinct terms (nullptr: none).
 // Each note's context from the sections of the other notes that share its
 // terms. Terms are ids below `vocabulary` (distinct within a note), so that
@@ -931,42 +990,159 @@ namespace {
 std::vector<BoardContext> contexts_of(const std::vector<const std::vector<int>*>& terms,
                                       const std::vector<Section>& sections,
                                       std::size_t vocabulary) {
-    struct TermCount {
-        int notes = 0;
-        std::array<int, kSections> by_section{};
-    };
-    static const std::vector<int> kNone;
     const auto terms_of = [&](std::size_t n) -> const std::vector<int>& {
-        return terms[n] ? *terms[n] : kNone;
+        return terms[n] ? *terms[n] : kNoTerms;
     };
     std::vector<TermCount> counts(vocabulary);
-    for (std::size_t n = 0; n < terms.size(); ++n) {
-        if (sections[n] == Section::unknown) continue;
-        for (int term : terms_of(n)) {
-            TermCount& count = counts[static_cast<std::size_t>(term)];
-            ++count.notes;
-            ++count.by_section[static_cast<std::size_t>(sections[n])];
-        }
-    }
+    for (std::size_t n = 0; n < terms.size(); ++n) count_terms(terms_of(n), sections[n], 1, counts);
     std::vector<BoardContext> contexts(terms.size());
-    for (std::size_t n = 0; n < terms.size(); ++n) {
-        const bool labelled = sections[n] != Section::unknown;
-        std::array<std::int64_t, kSections> sum{};
-        for (int term : terms_of(n)) {
-            const TermCount& count = counts[static_cast<std::size_t>(term)];
-            const int others = count.notes - (labelled ? 1 : 0);
-            if (others <= 0) continue;
-            for (std::size_t k = 0; k < kSections; ++k) {
-                const int same = count.by_section[k] -
-                                 (labelled && static_cast<std::size_t>(sections[n]) == k ? 1 : 0);
-                sum[k] += static_cast<std::int64_t>(same) * text_model::kContextOne / others;
-            }
-        }
-        for (std::size_t k = 0; k < kSections; ++k)
-            contexts[n].shares[k] =
-                static_cast<int>(std::min<std::int64_t>(sum[k], text_model::kContextCap));
-    }
+    for (std::size_t n = 0; n < terms.size(); ++n) contexts[n] = context_of(terms_of(n), sections[n], counts);
     return contexts;
+}
+
+// The contexts of a kept store's notes, kept between text steps with the
+// counts they come from: a step recounts the notes whose terms or label
+// changed and works out again only the contexts of the notes that share a
+// term with them (the counts are integers, so the contexts are the ones
+// contexts_of gives). A board of a new size is counted afresh.
+class KeptContexts {
+public:
+    const std::vector<BoardContext>& now(const std::vector<const std::vector<int>*>& terms,
+                                         const std::vector<Section>& sections, std::size_t vocabulary) {
+        const auto terms_of = [&](std::size_t n) -> const std::vector<int>& {
+            return terms[n] ? *terms[n] : kNoTerms;
+        };
+        counts_.resize(vocabulary);
+        if (sections_.size() != terms.size()) {
+            counts_.assign(vocabulary, TermCount{});
+            sections_ = sections;
+            terms_.clear();
+            for (std::size_t n = 0; n < terms.size(); ++n) terms_.push_back(terms_of(n));
+            contexts_ = contexts_of(terms, sections, vocabulary);
+            for (std::size_t n = 0; n < terms.size(); ++n) count_terms(terms_[n], sections_[n], 1, counts_);
+            return contexts_;
+        }
+        std::vector<bool> changed(terms.size(), false), shifted(vocabulary, false);
+        bool any = false;
+        for (std::size_t n = 0; n < terms.size(); ++n) {
+            const std::vector<int>& now_terms = terms_of(n);
+            if (sections[n] == sections_[n] && now_terms == terms_[n]) continue;
+            for (const std::vector<int>* list : {&std::as_const(terms_[n]), &now_terms})
+                for (int term : *list) shifted[static_cast<std::size_t>(term)] = true;
+            count_terms(terms_[n], sections_[n], -1, counts_);
+            count_terms(now_terms, sections[n], 1, counts_);
+            sections_[n] = sections[n];
+            terms_[n] = now_terms;
+            changed[n] = any = true;
+        }
+        if (!any) return contexts_;
+        for (std::size_t n = 0; n < terms.size(); ++n) {
+            const std::vector<int>& note_terms = terms_[n];
+            if (changed[n] || std::any_of(note_terms.begin(), note_terms.end(), [&](int term) {
+                    return shifted[static_cast<std::size_t>(term)];
+                }))
+                contexts_[n] = context_of(note_terms, sections_[n], counts_);
+        }
+        return contexts_;
+    }
+
+private:
+    std::vector<TermCount> counts_;     // by term id, over the labelled notes
+    std::vector<Section> sections_;     // per note, at the last step
+    std::vector<std::vector<int>> terms_;
+    std::vector<BoardContext> contexts_;
+};
+
+// One note's inputs to the second pass of a text step, and what it decided:
+// a kept store's next step takes the decision again when nothing it reads
+// changed (the note's reading, place, bounds, colour and context, and the
+// board's colour convention).
+struct SecondPass {
+    bool valid = false;
+    const NoteText* reading = nullptr;  // a node of the store, alive while any note reads it
+    bool free = false;
+    Section section = Section::unknown;
+    Placement via = Placement::none;
+    int canvas = -1;
+    Rect bounds;
+    std::string colour;
+    std::array<int, kSections> shares{};
+    NotePlacement decided;
+
+    bool reads_the_same(const NoteText* note, bool unsorted, const NotePlacement& placement,
+                        const Note& board_note, const BoardContext& context) const {
+        return valid && reading == note && free == unsorted && section == placement.section &&
+               via == placement.via && canvas == placement.canvas &&
+               bounds.x == board_note.bounds.x && bounds.y == board_note.bounds.y &&
+               bounds.width == board_note.bounds.width &&
+               bounds.height == board_note.bounds.height && colour == board_note.color &&
+               shares == context.shares;
+    }
+    void remember(const NoteText* note, bool unsorted, const NotePlacement& before,
+                  const Note& board_note, const BoardContext& context, const NotePlacement& after) {
+        valid = true;
+        reading = note;
+        free = unsorted;
+        section = before.section;
+        via = before.via;
+        canvas = before.canvas;
+        bounds = board_note.bounds;
+        colour = board_note.color;
+        shares = context.shares;
+        decided = after;
+    }
+};
+
+// The second pass on one note: what its text says on this board, beside the
+// board's colours. An unsorted note may be placed or asked about; a placed one
+// may be misplaced.
+void decide_on_board(const NoteText& note, const BoardContext& context, const ColourConvention& colours,
+                     const Note& board_note, bool free_note, const std::vector<Rect>& canvases,
+                     NotePlacement& placement, bool& placed_any) {
+    const Decision read = decide(note, &context);
+    // The board's colours speak for unsorted notes and against a placed
+    // note that wears another section's colour.
+    const std::string& colour = board_note.color;
+    const Section self = free_note ? Section::unknown : placement.section;
+    const ColourDecision unsorted =
+        free_note ? unsorted_with_colour(read, colours, colour) : ColourDecision{};
+    const Decision decision =
+        free_note ? unsorted.decision : with_colour(read, colours.bonus(colour, self));
+    const int bar = unsorted.colour_spoke ? kPlacePercent : kPlaceAlonePercent;
+    // What the report says: the model's confidence where colours spoke,
+    // else what such readings of the text alone were worth (above).
+    const int said = unsorted.colour_spoke ? decision.percent : text_alone_percent(decision.percent);
+    if (free_note && decision.percent >= bar) {
+        placement.section = decision.best;
+        placement.via = Placement::text;
+        placement.confidence = said / 100.0;
+        placement.canvas = canvas_for(board_note, placement.canvas, canvases);
+        placed_any = true;
+    } else if (free_note && decision.percent >= kAskPercent) {
+        placement.text_suggestion = decision.best;  // a which-section question
+        placement.text_confidence = said / 100.0;
+    } else if (!free_note && decision.best != placement.section &&
+               decision.percent >= misplaced_bar(colours, colour, decision.best, self) &&
+               !colours.is_colour_of(colour, placement.section, self) &&
+               (!routinely_confused(decision.best, placement.section) ||
+                colours.tells_apart(colour, decision.best, self))) {
+        const bool colour_agrees = colours.tells_apart(colour, decision.best, self);
+        placement.text_suggestion = decision.best;
+        placement.text_confidence =
+            (colour_agrees ? decision.percent : text_alone_percent(decision.percent)) / 100.0;
+        placement.text_reason = explain(note, &context, decision, placement.section);
+    }
+}
+
+// What the second pass decides, written over a note's layout placement.
+void take_decision(const NotePlacement& decided, NotePlacement& placement) {
+    placement.canvas = decided.canvas;
+    placement.section = decided.section;
+    placement.via = decided.via;
+    placement.confidence = decided.confidence;
+    placement.text_suggestion = decided.text_suggestion;
+    placement.text_confidence = decided.text_confidence;
+    placement.text_reason = decided.text_reason;
 }
 
 // Term ids, each term numbered when first seen. Keys are views: into the
@@ -1028,6 +1204,10 @@ struct TextReadings::Store {
     // Every term the store has read, numbered: a kept store numbers each term
     // once, not at every text step. Set up by place_by_text for its store.
     Vocabulary vocabulary;
+    // A kept store's last step (none in a one-shot analysis, which has one).
+    KeptContexts contexts;
+    std::vector<SecondPass> second_pass;  // per note
+    std::optional<ColourConvention> colours;
 
     // A call keeps what the last one read only for the texts it asks for
     // again: each reading is marked with the last step that asked for it.
@@ -1115,49 +1295,40 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
     std::vector<const std::vector<int>*> terms(count, nullptr);
     for (std::size_t n = 0; n < count; ++n)
         if (notes[n]) terms[n] = &notes[n]->term_ids;
-    const std::vector<BoardContext> contexts = contexts_of(terms, known, store.vocabulary.size());
+    // A kept store (the Analyzer's) takes again what nothing an edit changed
+    // can have changed: most contexts, and most notes' decisions.
+    const bool kept = !store.borrow_tokens;
+    std::vector<BoardContext> counted;
+    if (!kept) counted = contexts_of(terms, known, store.vocabulary.size());
+    const std::vector<BoardContext>& contexts =
+        kept ? store.contexts.now(terms, known, store.vocabulary.size()) : counted;
     std::vector<Rect> canvases;
     for (const CanvasLayout& canvas : layout.canvases) canvases.push_back(canvas_bounds(canvas));
     ColourConvention colours;
-    for (std::size_t n = 0; n < count; ++n)
-        if (placed_by_layout(layout.notes[n])) colours.count(board.notes[n].color, layout.notes[n].section);
+    colours.count_all(board, layout, placed_by_layout);
+    if (kept) {
+        const bool same_colours = store.colours && store.colours->same_counts(colours);
+        if (!same_colours || store.second_pass.size() != count) store.second_pass.assign(count, SecondPass{});
+        store.colours = colours;
+    }
     bool placed_any = false;
     for (std::size_t n = 0; n < count; ++n) {
-        if (!notes[n] || notes[n]->tokens().empty()) continue;
-        NotePlacement& placement = layout.notes[n];
-        const Decision read = decide(*notes[n], &contexts[n]);
-        // The board's colours speak for unsorted notes and against a placed
-        // note that wears another section's colour.
-        const std::string& colour = board.notes[n].color;
-        const Section self = free[n] ? Section::unknown : placement.section;
-        const ColourDecision unsorted =
-            free[n] ? unsorted_with_colour(read, colours, colour) : ColourDecision{};
-        const Decision decision =
-            free[n] ? unsorted.decision : with_colour(read, colours.bonus(colour, self));
-        const int bar = unsorted.colour_spoke ? kPlacePercent : kPlaceAlonePercent;
-        // What the report says: the model's confidence where colours spoke,
-        // else what such readings of the text alone were worth (above).
-        const int said = unsorted.colour_spoke ? decision.percent : text_alone_percent(decision.percent);
-        if (free[n] && decision.percent >= bar) {
-            placement.section = decision.best;
-            placement.via = Placement::text;
-            placement.confidence = said / 100.0;
-            placement.canvas = canvas_for(board.notes[n], placement.canvas, canvases);
-            placed_any = true;
-        } else if (free[n] && decision.percent >= kAskPercent) {
-            placement.text_suggestion = decision.best;  // a which-section question
-            placement.text_confidence = said / 100.0;
-        } else if (!free[n] && decision.best != placement.section &&
-                   decision.percent >= misplaced_bar(colours, colour, decision.best, self) &&
-                   !colours.is_colour_of(colour, placement.section, self) &&
-                   (!routinely_confused(decision.best, placement.section) ||
-                    colours.tells_apart(colour, decision.best, self))) {
-            const bool colour_agrees = colours.tells_apart(colour, decision.best, self);
-            placement.text_suggestion = decision.best;
-            placement.text_confidence =
-                (colour_agrees ? decision.percent : text_alone_percent(decision.percent)) / 100.0;
-            placement.text_reason = explain(*notes[n], &contexts[n], decision, placement.section);
+        if (!notes[n] || notes[n]->tokens().empty()) {
+            if (kept) store.second_pass[n].valid = false;
+            continue;
         }
+        NotePlacement& placement = layout.notes[n];
+        if (kept && store.second_pass[n].reads_the_same(notes[n], free[n], placement, board.notes[n],
+                                                         contexts[n])) {
+            take_decision(store.second_pass[n].decided, placement);
+            placed_any = placed_any || (free[n] && placement.via == Placement::text);
+            continue;
+        }
+        const NotePlacement before = kept ? placement : NotePlacement{};
+        decide_on_board(*notes[n], contexts[n], colours, board.notes[n], free[n], canvases,
+                        placement, placed_any);
+        if (kept) store.second_pass[n].remember(notes[n], free[n], before, board.notes[n], contexts[n],
+                                                placement);
     }
     store.end();
     // A board without a canvas template: its sorted notes still form one canvas.
