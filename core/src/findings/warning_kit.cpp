@@ -33,11 +33,7 @@ const char* code_name(Code code) {
 BoardIndex::BoardIndex(const BoardAnalysis& analysis)
     : link_roles(analysis.board->notes.size(), 0),
       analysis_(analysis),
-      included_(analysis.canvases.size(), false) {
-    const std::vector<Container>& containers = analysis.board->containers;
-    for (std::size_t i = 0; i < containers.size(); ++i)
-        container_by_id.emplace(containers[i].id, i);  // the first of a repeated id wins
-}
+      included_(analysis.canvases.size(), false) {}
 
 void BoardIndex::include(std::size_t canvas) const {
     if (included_[canvas]) return;
@@ -57,10 +53,12 @@ const Coverage* CanvasView::coverage(NoteIndex n) const {
     return nullptr;
 }
 
+// A search, not a map of every container: asked once per canvas analysed
+// (its segment area's title), as the engine reads the segment (engine.cpp).
 const Container* CanvasView::container(const std::string& id) const {
-    const auto found = board_.container_by_id.find(id);
-    return found == board_.container_by_id.end() ? nullptr
-                                                 : &analysis_.board->containers[found->second];
+    for (const Container& container : analysis_.board->containers)
+        if (container.id == id) return &container;  // the first of a repeated id
+    return nullptr;
 }
 
 std::size_t CanvasView::note_count() const {

@@ -63,8 +63,6 @@ struct BoardIndex {
     static constexpr unsigned char kSuggestedSource = 4;
     static constexpr unsigned char kSuggestedTarget = 8;
     mutable std::vector<unsigned char> link_roles;
-    // Container index by id; looked up, never iterated.
-    std::unordered_map<std::string, std::size_t> container_by_id;
 
     // Fills the link roles of canvas c's notes, once.
     void include(std::size_t canvas) const;

@@ -342,10 +342,12 @@ struct Analyzer::State {
         if (voted[m]) {
             --analysis.votes[*voted[m]];
             mark_dirty(*voted[m]);
+            touch(*voted[m]);
         }
         if (best) {
             ++analysis.votes[*best];
             mark_dirty(*best);
+            touch(*best);
         }
         voted[m] = best;
     }
@@ -369,6 +371,16 @@ struct Analyzer::State {
         for (std::size_t m : touched) assign_vote(m);
     }
 
+    // Note n's entry in the report may have changed since the last delta.
+    void touch(NoteIndex n) {
+        if (every_note_touched || n >= touched_mark.size() || touched_mark[n]) return;
+        touched_mark[n] = true;
+        touched_notes.push_back(n);
+    }
+
+    // Indices move (a note inserted or removed) or every placement is new.
+    void touch_every_note() { every_note_touched = true; }
+
     void mark_dirty(NoteIndex n) {
         const int canvas = analysis.layout.notes[n].canvas;
         if (canvas >= 0) dirty[static_cast<std::size_t>(canvas)] = true;
@@ -379,6 +391,7 @@ struct Analyzer::State {
     void set_placement(NoteIndex n, NotePlacement placement) {
         NotePlacement& current = analysis.layout.notes[n];
         mark_dirty(n);
+        touch(n);
         if (listed_in_canvas(current)) erase_value(section_list(current), n);
         current = std::move(placement);
         if (listed_in_canvas(current)) {
@@ -420,6 +433,7 @@ struct Analyzer::State {
         }
         dirty.assign(analysis.canvases.size(), true);
         analysed_since_delta.assign(analysis.canvases.size(), true);
+        touch_every_note();
     }
 
     // Runs the text step again after edits and moves the notes it moved.
@@ -431,6 +445,10 @@ struct Analyzer::State {
         for (NoteIndex n = 0; n < board.notes.size(); ++n) {
             if (same_place(analysis.layout.notes[n], placed.notes[n])) {
                 // Only via, confidence or the text suggestion may differ: the report reads them.
+                const NotePlacement& current = analysis.layout.notes[n];
+                if (current.via != placed.notes[n].via ||
+                    current.confidence != placed.notes[n].confidence)
+                    touch(n);
                 analysis.layout.notes[n] = std::move(placed.notes[n]);
                 continue;
             }
@@ -474,6 +492,7 @@ struct Analyzer::State {
         Note& current = board.notes[n];
         if (same_note(current, note)) return;
         mark_dirty(n);
+        touch(n);
         analysis.priorities[n] = Priority{};  // ranked again if it is still in a ranked section
         const bool text_changed = current.text != note.text;
         const bool moved = !same_rect(current.bounds, note.bounds);
@@ -487,6 +506,7 @@ struct Analyzer::State {
     }
 
     void insert(Note note) {
+        touch_every_note();
         const NoteIndex n = board.notes.size();
         note_at.emplace(note.id, n);
         board.notes.push_back(std::move(note));
@@ -515,6 +535,7 @@ struct Analyzer::State {
             throw InputError(id, "there is no note '" + id + "' to remove");
         }
         const NoteIndex r = found->second;
+        touch_every_note();
         for (NoteIndex neighbour : analysis.connected[r]) mark_dirty(neighbour);
         set_placement(r, NotePlacement{});  // leaves its canvas, which is marked dirty
         settle_votes_without(r);
@@ -560,6 +581,9 @@ struct Analyzer::State {
             analysis.canvases[c] = analyze_canvas(analysis, c, std::move(notes));
             dirty[c] = false;
             analysed_since_delta[c] = true;
+            // Their ranks and value types are the canvas's.
+            for (const std::vector<NoteIndex>& section : analysis.canvases[c].notes.sections)
+                for (NoteIndex n : section) touch(n);
             ++stats.canvases_analyzed;
         }
     }
@@ -584,6 +608,10 @@ struct Analyzer::State {
     CanvasFindingCache findings;  // each canvas's own warnings and questions, until it is analysed again
     KeptReport reported;  // the report as the last changes() left it: what the host has seen
     std::vector<bool> analysed_since_delta;  // per canvas: analysed again since the last changes()
+    // The notes whose entries may have changed since the last changes(), or all.
+    std::vector<NoteIndex> touched_notes;
+    std::vector<bool> touched_mark;  // per note
+    bool every_note_touched = true;
 };
 
 Analyzer::Analyzer(Board board, AnalyzeOptions options)
@@ -654,8 +682,12 @@ ReportDelta Analyzer::changes() {
     State& state = *state_;
     state.refresh();
     ReportDelta delta = delta_since(state.reported, state.analysis, state.options, state.findings,
-                                    std::move(state.analysed_since_delta));
+                                    std::move(state.analysed_since_delta),
+                                    state.every_note_touched ? nullptr : &state.touched_notes);
     state.analysed_since_delta.assign(state.analysis.canvases.size(), false);
+    state.every_note_touched = false;
+    state.touched_notes.clear();
+    state.touched_mark.assign(state.board.notes.size(), false);
     return delta;
 }
 

@@ -4,6 +4,7 @@
 // (test_analyzer.cpp) hold every delta to diff_reports of two full reports.
 #include "report/kept_report.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -26,17 +27,20 @@ bool same_canvas_list(const KeptReport& kept, const Layout& layout) {
     return true;
 }
 
-// Every note's entry, compared with the kept one. While the board holds the
-// same notes in the same order (any edit but an insertion or a removal), each
-// entry is written into one reused entry and copied only when it changed.
-void diff_notes(KeptReport& kept, const BoardAnalysis& analysis, ReportDelta& delta) {
+// The entries of the touched notes, compared with the kept ones. While the
+// board holds the same notes in the same order (any edit but an insertion or
+// a removal), each is written into one reused entry and copied only when it
+// changed; else every note's entry is made and compared by id.
+void diff_notes(KeptReport& kept, const BoardAnalysis& analysis,
+                const std::vector<NoteIndex>* touched, ReportDelta& delta) {
     const std::vector<Note>& notes = analysis.board->notes;
     const std::vector<const char*> value_types = value_types_by_note(analysis);
-    bool aligned = kept.notes.size() == notes.size();
-    for (std::size_t n = 0; aligned && n < notes.size(); ++n) aligned = kept.notes[n].id == notes[n].id;
+    const bool aligned = touched && kept.notes.size() == notes.size();
     if (aligned) {
+        std::vector<NoteIndex> order = *touched;
+        std::sort(order.begin(), order.end());  // the delta lists notes in board order
         NoteReport entry;
-        for (NoteIndex n = 0; n < notes.size(); ++n) {
+        for (NoteIndex n : order) {
             fill_note_report(analysis, n, value_types[n], entry);
             if (same_shown(kept.notes[n], entry, write_note)) continue;
             delta.notes.push_back(entry);
@@ -136,14 +140,15 @@ void diff_warnings(KeptReport& kept, const BoardAnalysis& analysis, CanvasFindin
 
 ReportDelta delta_since(KeptReport& kept, const BoardAnalysis& analysis,
                         const AnalyzeOptions& options, CanvasFindingCache& findings,
-                        std::vector<bool> analysed_again) {
+                        std::vector<bool> analysed_again,
+                        const std::vector<NoteIndex>* touched_notes) {
     ReportDelta delta;
     delta.source = options.source;
     delta.format = analysis.board->format;
     std::vector<std::string> touched;
     diff_canvases(kept, analysis, findings, same_canvas_list(kept, analysis.layout),
                   std::move(analysed_again), delta, touched);
-    diff_notes(kept, analysis, delta);
+    diff_notes(kept, analysis, touched_notes, delta);
     diff_warnings(kept, analysis, findings, delta);
     kept.sent = true;
     add_named_ids(delta, touched);

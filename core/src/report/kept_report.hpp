@@ -3,9 +3,10 @@
 // the pieces that can have changed rather than over two whole reports
 // (docs/report.md, "Deltas"; bench/README.md for what it saves).
 //
-// Which pieces can change: every note's entry (its placement, rank and value
-// type can move with any edit, so each is compared, written into one reused
-// entry); and, of the canvases, only those analysed again since the last
+// Which pieces can change: the entries of the notes the Analyzer says an edit
+// touched (edited, moved by the text step, their dot votes changed, or in a
+// canvas analysed again), each written into one reused entry and compared;
+// and, of the canvases, only those analysed again since the last
 // delta, whose report, links, value warnings and questions are all read from
 // their own analysis, the board's fixed items and the ids of their notes
 // (findings.hpp, CanvasFindingCache). Canvases with a competitor sheet, now
@@ -41,9 +42,11 @@ struct KeptReport {
 // What changed since `kept`, which then holds the report as it is now (the
 // report_of(analysis, options, &findings) of the same analysis, up to the
 // order of its lists). `analysed_again[c]`: canvas c was analysed since
-// `kept` was last brought up to date.
+// `kept` was last brought up to date. `touched`: the notes whose entries can
+// have changed since then (null: any note), with the board's notes where
+// they were.
 ReportDelta delta_since(KeptReport& kept, const BoardAnalysis& analysis,
                         const AnalyzeOptions& options, CanvasFindingCache& findings,
-                        std::vector<bool> analysed_again);
+                        std::vector<bool> analysed_again, const std::vector<NoteIndex>* touched);
 
 }  // namespace canvasfit
