@@ -1016,6 +1016,7 @@ public:
         if (sections_.size() != terms.size()) {
             counts_.assign(vocabulary, TermCount{});
             sections_ = sections;
+            readings_ = terms;
             terms_.clear();
             for (std::size_t n = 0; n < terms.size(); ++n) terms_.push_back(terms_of(n));
             contexts_ = contexts_of(terms, sections, vocabulary);
@@ -1025,8 +1026,13 @@ public:
         std::vector<bool> changed(terms.size(), false), shifted(vocabulary, false);
         bool any = false;
         for (std::size_t n = 0; n < terms.size(); ++n) {
+            // The same reading as at the last step has the same terms: the
+            // store frees no reading a note read at the last step before this
+            // one ends, so an equal address is the same reading.
+            const bool same_reading = terms[n] == readings_[n];
+            readings_[n] = terms[n];
             const std::vector<int>& now_terms = terms_of(n);
-            if (sections[n] == sections_[n] && now_terms == terms_[n]) continue;
+            if (sections[n] == sections_[n] && (same_reading || now_terms == terms_[n])) continue;
             for (const std::vector<int>* list : {&std::as_const(terms_[n]), &now_terms})
                 for (int term : *list) shifted[static_cast<std::size_t>(term)] = true;
             count_terms(terms_[n], sections_[n], -1, counts_);
@@ -1049,6 +1055,7 @@ public:
 private:
     std::vector<TermCount> counts_;     // by term id, over the labelled notes
     std::vector<Section> sections_;     // per note, at the last step
+    std::vector<const std::vector<int>*> readings_;  // per note: the terms it read at the last step
     std::vector<std::vector<int>> terms_;
     std::vector<BoardContext> contexts_;
 };
