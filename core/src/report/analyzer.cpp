@@ -415,6 +415,8 @@ struct Analyzer::State {
         ++stats.text_steps;
         stats.texts_read = readings.texts_read();
         text_stale = false;
+        text_whole = false;
+        text_edited.clear();
         return placed;
     }
 
@@ -436,25 +438,39 @@ struct Analyzer::State {
         touch_every_note();
     }
 
-    // Runs the text step again after edits and moves the notes it moved.
+    // Runs the text step again after edits and moves the notes it moved:
+    // on the edited notes and those sharing a term with them when the edits
+    // allow it (replace()), else on the whole board.
     void settle_placements() {
         if (!text_stale) return;
+        const bool whole = text_whole || layout.canvases().empty();
+        std::vector<std::pair<NoteIndex, NotePlacement>> changed;
+        if (!whole && place_by_text_after_edits(board, cue_placement, analysis.layout, readings,
+                                                &analysis.readings, text_edited, changed)) {
+            text_edited.clear();
+            ++stats.text_steps;
+            stats.texts_read = readings.texts_read();
+            text_stale = false;
+            for (auto& [n, placement] : changed) settle(n, std::move(placement));
+            return;
+        }
         Layout placed = placed_by_text();
         if (placed.canvases.size() != analysis.layout.canvases.size())
             return start_over(std::move(placed));
-        for (NoteIndex n = 0; n < board.notes.size(); ++n) {
-            if (same_place(analysis.layout.notes[n], placed.notes[n])) {
-                // Only via, confidence or the text suggestion may differ: the report reads them.
-                const NotePlacement& current = analysis.layout.notes[n];
-                if (current.via != placed.notes[n].via ||
-                    current.confidence != placed.notes[n].confidence)
-                    touch(n);
-                analysis.layout.notes[n] = std::move(placed.notes[n]);
-                continue;
-            }
-            analysis.priorities[n] = Priority{};  // ranked again if its new section is ranked
-            set_placement(n, std::move(placed.notes[n]));
+        for (NoteIndex n = 0; n < board.notes.size(); ++n) settle(n, std::move(placed.notes[n]));
+    }
+
+    // Note n's placement after the text step.
+    void settle(NoteIndex n, NotePlacement placed) {
+        NotePlacement& current = analysis.layout.notes[n];
+        if (same_place(current, placed)) {
+            // Only via, confidence or the text suggestion may differ: the report reads them.
+            if (current.via != placed.via || current.confidence != placed.confidence) touch(n);
+            current = std::move(placed);
+            return;
         }
+        analysis.priorities[n] = Priority{};  // ranked again if its new section is ranked
+        set_placement(n, std::move(placed));
     }
 
     // ---- edits ----
@@ -496,17 +512,31 @@ struct Analyzer::State {
         analysis.priorities[n] = Priority{};  // ranked again if it is still in a ranked section
         const bool text_changed = current.text != note.text;
         const bool moved = !same_rect(current.bounds, note.bounds);
+        const bool was_shape = current.kind == NoteKind::shape;
+        const std::string old_colour = current.color;
         std::vector<std::size_t> touched;
         if (moved) touched = lift_from_markers(n, current.bounds);
         current = std::move(note);
         if (text_changed) analysis.readings[n] = reading_of(current);
         if (moved) settle_votes(n, std::move(touched));
-        cue_placement[n] = place(current);
+        NotePlacement cue = place(current);
+        // The text step may then look at this note alone (and the notes
+        // sharing its terms), unless the edit changes what the board's
+        // colours or competitor sheets say: a colour a layout cue placed,
+        // or a shape (a sheet is a shape note titled "Competitors").
+        const bool colours_alike =
+            (!placed_by_layout(cue_placement[n]) && !placed_by_layout(cue)) ||
+            (placed_by_layout(cue_placement[n]) && placed_by_layout(cue) && old_colour == current.color &&
+             cue_placement[n].section == cue.section);
+        if (was_shape || current.kind == NoteKind::shape || !colours_alike) text_whole = true;
+        else text_edited.push_back(n);
+        cue_placement[n] = std::move(cue);
         text_stale = true;
     }
 
     void insert(Note note) {
         touch_every_note();
+        text_whole = true;  // indices the text step keeps per note move
         const NoteIndex n = board.notes.size();
         note_at.emplace(note.id, n);
         board.notes.push_back(std::move(note));
@@ -536,6 +566,7 @@ struct Analyzer::State {
         }
         const NoteIndex r = found->second;
         touch_every_note();
+        text_whole = true;
         for (NoteIndex neighbour : analysis.connected[r]) mark_dirty(neighbour);
         set_placement(r, NotePlacement{});  // leaves its canvas, which is marked dirty
         settle_votes_without(r);
@@ -594,6 +625,8 @@ struct Analyzer::State {
     BoardAnalysis analysis;  // what run_engine would give for `board`, once refreshed
     std::vector<NotePlacement> cue_placement;  // per note: by frame or region only
     bool text_stale = true;                    // notes changed since the last text step
+    bool text_whole = true;                    // the next text step must read the whole board
+    std::vector<NoteIndex> text_edited;        // else: the notes edited since the last one
     TextReadings readings;                     // the text step's reading of each text, kept
     std::unordered_map<std::string, NoteIndex> note_at;
     // Ids of containers, connectors and markers, with their kind.

@@ -887,10 +887,14 @@ ColourDecision unsorted_with_colour(const Decision& read, const ColourConvention
     return result;
 }
 
+}  // namespace
+
 bool placed_by_layout(const NotePlacement& placement) {
     return placement.section != Section::unknown &&
            (placement.via == Placement::frame || placement.via == Placement::region);
 }
+
+namespace {
 
 Rect canvas_bounds(const CanvasLayout& canvas) {
     if (canvas.sections.empty()) return {};
@@ -1007,53 +1011,89 @@ std::vector<BoardContext> contexts_of(const std::vector<const std::vector<int>*>
 // contexts_of gives). A board of a new size is counted afresh.
 class KeptContexts {
 public:
+    bool filled() const { return !sections_.empty(); }
+    const BoardContext& context(std::size_t n) const { return contexts_[n]; }
+
     const std::vector<BoardContext>& now(const std::vector<const std::vector<int>*>& terms,
                                          const std::vector<Section>& sections, std::size_t vocabulary) {
-        const auto terms_of = [&](std::size_t n) -> const std::vector<int>& {
-            return terms[n] ? *terms[n] : kNoTerms;
-        };
-        counts_.resize(vocabulary);
         if (sections_.size() != terms.size()) {
-            counts_.assign(vocabulary, TermCount{});
-            sections_ = sections;
-            readings_ = terms;
-            terms_.clear();
-            for (std::size_t n = 0; n < terms.size(); ++n) terms_.push_back(terms_of(n));
-            contexts_ = contexts_of(terms, sections, vocabulary);
-            for (std::size_t n = 0; n < terms.size(); ++n) count_terms(terms_[n], sections_[n], 1, counts_);
+            count_afresh(terms, sections, vocabulary);
             return contexts_;
         }
-        std::vector<bool> changed(terms.size(), false), shifted(vocabulary, false);
-        bool any = false;
-        for (std::size_t n = 0; n < terms.size(); ++n) {
-            // The same reading as at the last step has the same terms: the
-            // store frees no reading a note read at the last step before this
-            // one ends, so an equal address is the same reading.
-            const bool same_reading = terms[n] == readings_[n];
-            readings_[n] = terms[n];
-            const std::vector<int>& now_terms = terms_of(n);
-            if (sections[n] == sections_[n] && (same_reading || now_terms == terms_[n])) continue;
-            for (const std::vector<int>* list : {&std::as_const(terms_[n]), &now_terms})
-                for (int term : *list) shifted[static_cast<std::size_t>(term)] = true;
-            count_terms(terms_[n], sections_[n], -1, counts_);
-            count_terms(now_terms, sections[n], 1, counts_);
-            sections_[n] = sections[n];
-            terms_[n] = now_terms;
-            changed[n] = any = true;
-        }
-        if (!any) return contexts_;
-        for (std::size_t n = 0; n < terms.size(); ++n) {
-            const std::vector<int>& note_terms = terms_[n];
-            if (changed[n] || std::any_of(note_terms.begin(), note_terms.end(), [&](int term) {
-                    return shifted[static_cast<std::size_t>(term)];
-                }))
-                contexts_[n] = context_of(note_terms, sections_[n], counts_);
-        }
+        std::vector<int> shifted;
+        std::vector<std::size_t> changed;
+        for (std::size_t n = 0; n < terms.size(); ++n)
+            if (renote(n, terms[n], sections[n], vocabulary, shifted)) changed.push_back(n);
+        refresh(changed, shifted);
         return contexts_;
     }
 
+    // Note n now reads `terms` (null: none) with label `section`. Whether
+    // that changed anything; the terms whose counts it shifted go to `shifted`.
+    bool renote(std::size_t n, const std::vector<int>* terms, Section section,
+                std::size_t vocabulary, std::vector<int>& shifted) {
+        // The same reading as at the last step has the same terms: the store
+        // frees no reading a note read at the last step while it still can
+        // be asked for, so an equal address is the same reading.
+        const bool same_reading = terms == readings_[n];
+        readings_[n] = terms;
+        const std::vector<int>& now_terms = terms ? *terms : kNoTerms;
+        if (section == sections_[n] && (same_reading || now_terms == terms_[n])) return false;
+        counts_.resize(vocabulary);
+        notes_of_term_.resize(vocabulary);
+        shifted.insert(shifted.end(), terms_[n].begin(), terms_[n].end());
+        shifted.insert(shifted.end(), now_terms.begin(), now_terms.end());
+        count_terms(terms_[n], sections_[n], -1, counts_);
+        count_terms(now_terms, section, 1, counts_);
+        for (int term : terms_[n]) erase_one(notes_of_term_[static_cast<std::size_t>(term)], n);
+        for (int term : now_terms) notes_of_term_[static_cast<std::size_t>(term)].push_back(n);
+        sections_[n] = section;
+        terms_[n] = now_terms;
+        return true;
+    }
+
+    // Works out again the contexts of the `changed` notes and of every note
+    // that reads a `shifted` term; returns those notes, each once.
+    std::vector<std::size_t> refresh(const std::vector<std::size_t>& changed,
+                                     const std::vector<int>& shifted) {
+        std::vector<std::size_t> affected;
+        if (changed.empty()) return affected;
+        std::vector<bool> seen(sections_.size(), false);
+        const auto add = [&](std::size_t n) {
+            if (seen[n]) return;
+            seen[n] = true;
+            affected.push_back(n);
+        };
+        for (std::size_t n : changed) add(n);
+        for (int term : shifted)
+            for (std::size_t n : notes_of_term_[static_cast<std::size_t>(term)]) add(n);
+        for (std::size_t n : affected) contexts_[n] = context_of(terms_[n], sections_[n], counts_);
+        return affected;
+    }
+
 private:
+    void count_afresh(const std::vector<const std::vector<int>*>& terms,
+                      const std::vector<Section>& sections, std::size_t vocabulary) {
+        counts_.assign(vocabulary, TermCount{});
+        notes_of_term_.assign(vocabulary, {});
+        sections_ = sections;
+        readings_ = terms;
+        terms_.clear();
+        for (std::size_t n = 0; n < terms.size(); ++n) {
+            terms_.push_back(terms[n] ? *terms[n] : kNoTerms);
+            count_terms(terms_[n], sections_[n], 1, counts_);
+            for (int term : terms_[n]) notes_of_term_[static_cast<std::size_t>(term)].push_back(n);
+        }
+        contexts_ = contexts_of(terms, sections, vocabulary);
+    }
+
+    static void erase_one(std::vector<std::size_t>& notes, std::size_t n) {
+        const auto at = std::find(notes.begin(), notes.end(), n);
+        if (at != notes.end()) notes.erase(at);
+    }
+
     std::vector<TermCount> counts_;     // by term id, over the labelled notes
+    std::vector<std::vector<std::size_t>> notes_of_term_;  // by term id: the notes that read it
     std::vector<Section> sections_;     // per note, at the last step
     std::vector<const std::vector<int>*> readings_;  // per note: the terms it read at the last step
     std::vector<std::vector<int>> terms_;
@@ -1215,6 +1255,23 @@ struct TextReadings::Store {
     KeptContexts contexts;
     std::vector<SecondPass> second_pass;  // per note
     std::optional<ColourConvention> colours;
+    // What pass 1 of the last step made of each note (a partial step reads
+    // it for the notes it does not visit), and the competitor sheets then.
+    struct PassOne {
+        const NoteText* reading = nullptr;  // null: the step ignores the note
+        bool free = false;
+    };
+    std::vector<PassOne> pass_one;
+    std::optional<CompetitorSheets> sheets;
+    // Whether a partial step may follow: a whole step has filled the above
+    // for this many notes, and readings no note reads any more are few (a
+    // partial step drops none; the next whole step does).
+    bool ready_for(std::size_t notes) const {
+        return pass_one.size() == notes && by_note.size() == notes && contexts.filled() && colours &&
+               sheets &&
+               texts.size() <= notes + kStaleTexts;
+    }
+    static constexpr std::size_t kStaleTexts = 256;
 
     // A call keeps what the last one read only for the texts it asks for
     // again: each reading is marked with the last step that asked for it.
@@ -1276,8 +1333,10 @@ void place_by_text(const Board& board, Layout& layout, const std::vector<NoteRea
 void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
                    const std::vector<NoteReading>* read) {
     const std::size_t count = board.notes.size();
-    const CompetitorSheets sheets(board);
     TextReadings::Store& store = *readings.store_;
+    const bool kept = !store.borrow_tokens;  // the Analyzer's store, kept between steps
+    std::optional<CompetitorSheets> own_sheets;
+    const CompetitorSheets& sheets = (kept ? store.sheets : own_sheets).emplace(board);
     store.begin(count);
     std::vector<const NoteText*> notes(count, nullptr);  // null: the step ignores the note
     std::vector<bool> free(count, false);
@@ -1302,9 +1361,12 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
     std::vector<const std::vector<int>*> terms(count, nullptr);
     for (std::size_t n = 0; n < count; ++n)
         if (notes[n]) terms[n] = &notes[n]->term_ids;
-    // A kept store (the Analyzer's) takes again what nothing an edit changed
-    // can have changed: most contexts, and most notes' decisions.
-    const bool kept = !store.borrow_tokens;
+    // A kept store takes again what nothing an edit changed can have
+    // changed: most contexts, and most notes' decisions.
+    if (kept) {
+        store.pass_one.assign(count, {});
+        for (std::size_t n = 0; n < count; ++n) store.pass_one[n] = {notes[n], free[n]};
+    }
     std::vector<BoardContext> counted;
     if (!kept) counted = contexts_of(terms, known, store.vocabulary.size());
     const std::vector<BoardContext>& contexts =
@@ -1345,6 +1407,76 @@ void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
         layout.canvases.push_back(std::move(canvas));
         for (NotePlacement& placement : layout.notes) placement.canvas = 0;
     }
+}
+
+namespace {
+
+// Whether two placements say the same: what the report and the Analyzer read.
+bool same_decision(const NotePlacement& a, const NotePlacement& b) {
+    return a.canvas == b.canvas && a.section == b.section && a.via == b.via &&
+           a.confidence == b.confidence && a.text_suggestion == b.text_suggestion &&
+           a.text_confidence == b.text_confidence && a.text_reason == b.text_reason;
+}
+
+}  // namespace
+
+bool place_by_text_after_edits(const Board& board, const std::vector<NotePlacement>& cue,
+                               const Layout& layout, TextReadings& readings,
+                               const std::vector<NoteReading>* read,
+                               const std::vector<std::size_t>& edited,
+                               std::vector<std::pair<std::size_t, NotePlacement>>& changed) {
+    TextReadings::Store& store = *readings.store_;
+    const std::size_t count = board.notes.size();
+    if (store.borrow_tokens || !store.ready_for(count) || store.second_pass.size() != count ||
+        cue.size() != count || layout.canvases.empty())
+        return false;
+    // Pass 1 on the edited notes, as place_by_text's; their terms and labels
+    // recounted in the contexts.
+    std::vector<int> shifted;
+    std::vector<std::size_t> renoted;
+    for (std::size_t n : edited) {
+        const Note& note = board.notes[n];
+        const NotePlacement& placement = cue[n];
+        TextReadings::Store::PassOne now;
+        Section known = Section::unknown;
+        if (placed_by_layout(placement)) known = placement.section;
+        else if (placement.section == Section::unknown && !store.sheets->holds(note)) now.free = true;
+        if (known != Section::unknown || now.free) {
+            now.reading = &store.reading(n, note.text, read ? &(*read)[n] : nullptr);
+            if (now.free && !now.reading->tokens().empty()) known = decide(*now.reading, nullptr).best;
+        }
+        store.pass_one[n] = now;
+        if (store.contexts.renote(n, now.reading ? &now.reading->term_ids : nullptr, known,
+                                  store.vocabulary.size(), shifted))
+            renoted.push_back(n);
+    }
+    // Pass 2 on the edited notes and on those whose context moved with them.
+    std::vector<std::size_t> again = store.contexts.refresh(renoted, shifted);
+    again.insert(again.end(), edited.begin(), edited.end());
+    std::sort(again.begin(), again.end());
+    again.erase(std::unique(again.begin(), again.end()), again.end());
+    std::vector<Rect> canvases;
+    for (const CanvasLayout& canvas : layout.canvases) canvases.push_back(canvas_bounds(canvas));
+    for (std::size_t n : again) {
+        NotePlacement placement = cue[n];
+        const TextReadings::Store::PassOne& one = store.pass_one[n];
+        SecondPass& memo = store.second_pass[n];
+        if (!one.reading || one.reading->tokens().empty()) {
+            memo.valid = false;
+        } else if (memo.reads_the_same(one.reading, one.free, placement, board.notes[n],
+                                       store.contexts.context(n))) {
+            take_decision(memo.decided, placement);
+        } else {
+            const NotePlacement before = placement;
+            bool placed_any = false;  // only read on a board without a template
+            decide_on_board(*one.reading, store.contexts.context(n), *store.colours, board.notes[n],
+                            one.free, canvases, placement, placed_any);
+            memo.remember(one.reading, one.free, before, board.notes[n], store.contexts.context(n),
+                          placement);
+        }
+        if (!same_decision(placement, layout.notes[n])) changed.emplace_back(n, std::move(placement));
+    }
+    return true;
 }
 
 namespace text_model {

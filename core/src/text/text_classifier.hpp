@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "canvasfit/board.hpp"
@@ -101,11 +102,36 @@ private:
                               const std::vector<NoteReading>* read);
     friend void place_by_text(const Board& board, Layout& layout,
                               const std::vector<NoteReading>* read);
+    friend bool place_by_text_after_edits(const Board&, const std::vector<NotePlacement>&,
+                                          const Layout&, TextReadings&,
+                                          const std::vector<NoteReading>*,
+                                          const std::vector<std::size_t>&,
+                                          std::vector<std::pair<std::size_t, NotePlacement>>&);
     struct Store;
     std::unique_ptr<Store> store_;
 };
 void place_by_text(const Board& board, Layout& layout, TextReadings& readings,
                    const std::vector<NoteReading>* read = nullptr);
+
+// The text step after edits to the notes `edited` alone, on a store a whole
+// step has filled: their texts, bounds or cue placements changed, but no note
+// came or went, none of them is or was a shape, and no colour a layout cue
+// placed changed its section (the Analyzer checks; analyzer.cpp). Decides
+// again the edited notes and the notes that share a term with them, starting
+// from `cue` (each note's layout-cue placement) over `layout` (the last
+// step's result), and lists the notes whose placement this changes, with the
+// new placement: the same as a whole step would change. False when a whole
+// step is needed instead (the store has had none since the board changed
+// size, or holds many texts no note reads any more, which a whole step drops).
+bool place_by_text_after_edits(const Board& board, const std::vector<NotePlacement>& cue,
+                               const Layout& layout, TextReadings& readings,
+                               const std::vector<NoteReading>* read,
+                               const std::vector<std::size_t>& edited,
+                               std::vector<std::pair<std::size_t, NotePlacement>>& changed);
+
+// Whether a layout cue (a frame or region) placed the note: such notes teach
+// the text step the board's colours and contexts.
+bool placed_by_layout(const NotePlacement& placement);
 
 // The integer model, for tests that pin it to its training script.
 namespace text_model {

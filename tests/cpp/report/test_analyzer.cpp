@@ -567,6 +567,38 @@ TEST(Analyzer, MatchesAFreshAnalysisOnABoardWithoutSections) {
     EXPECT_EQ(analyzer.report_json(), report_to_json(analyze(analyzer.board())));
 }
 
+// A note's colour, where a frame placed it, is what the board's colour
+// convention is made of: recolouring it changes how every stray of that
+// colour is read, not only the notes that share its words.
+TEST(Analyzer, RecolouringAPlacedNoteRereadsTheStraysOfItsColour) {
+    Board board = generated_board(1, 8);
+    const std::string pink = "#ffc9c9";
+    std::vector<std::string> pains;
+    for (Note& note : board.notes)
+        if (note.id.rfind("c0-n2-", 0) == 0 && pains.size() < 2) {
+            note.color = pink;
+            pains.push_back(note.id);
+        }
+    ASSERT_EQ(pains.size(), 2u);
+    const Rect canvas = canvas_bounds(0);
+    Note stray = sticky("stray", "Waiting ages on hold", canvas.right() + 60, canvas.y + 200);
+    stray.color = pink;
+    board.notes.push_back(stray);
+    Analyzer analyzer(board);
+    const auto section_of_stray = [&]() {
+        for (const NoteReport& note : analyzer.report().notes)
+            if (note.id == "stray") return note.section;
+        return Section::unknown;
+    };
+    ASSERT_EQ(section_of_stray(), Section::pains) << "two pink pains make pink the pains' colour";
+    Note recoloured = *std::find_if(analyzer.board().notes.begin(), analyzer.board().notes.end(),
+                                    [&](const Note& note) { return note.id == pains[0]; });
+    recoloured.color = "";
+    analyzer.upsert_note(recoloured);
+    EXPECT_NE(section_of_stray(), Section::pains) << "one pink note is no convention";
+    EXPECT_EQ(analyzer.report_json(), report_to_json(analyze(analyzer.board())));
+}
+
 TEST(Analyzer, UpsertingAnUnchangedNoteChangesNothing) {
     const Board board = generated_board(3, 1);
     Analyzer analyzer(board);
