@@ -716,7 +716,8 @@ ReportDelta Analyzer::changes() {
     state.refresh();
     ReportDelta delta = delta_since(state.reported, state.analysis, state.options, state.findings,
                                     std::move(state.analysed_since_delta),
-                                    state.every_note_touched ? nullptr : &state.touched_notes);
+                                    state.every_note_touched ? nullptr : &state.touched_notes,
+                                    [&](const std::string& id) { return state.note_at.count(id) > 0; });
     state.analysed_since_delta.assign(state.analysis.canvases.size(), false);
     state.every_note_touched = false;
     state.touched_notes.clear();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -99,5 +100,8 @@ void add_named_ids(const ReportDelta& delta, std::vector<std::string>& touched);
 // after the delta): a which-section candidate is a section name.
 std::vector<std::string> touched_on_board(std::vector<std::string> touched,
                                           const std::vector<NoteReport>& notes);
+// The same, asking `is_note` about each touched id (sorted, without repeats).
+std::vector<std::string> touched_on_board(std::vector<std::string> touched,
+                                          const std::function<bool(const std::string&)>& is_note);
 
 }  // namespace canvasfit

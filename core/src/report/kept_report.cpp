@@ -141,7 +141,8 @@ void diff_warnings(KeptReport& kept, const BoardAnalysis& analysis, CanvasFindin
 ReportDelta delta_since(KeptReport& kept, const BoardAnalysis& analysis,
                         const AnalyzeOptions& options, CanvasFindingCache& findings,
                         std::vector<bool> analysed_again,
-                        const std::vector<NoteIndex>* touched_notes) {
+                        const std::vector<NoteIndex>* touched_notes,
+                        const std::function<bool(const std::string&)>& is_note) {
     ReportDelta delta;
     delta.source = options.source;
     delta.format = analysis.board->format;
@@ -152,7 +153,7 @@ ReportDelta delta_since(KeptReport& kept, const BoardAnalysis& analysis,
     diff_warnings(kept, analysis, findings, delta);
     kept.sent = true;
     add_named_ids(delta, touched);
-    delta.touched = touched_on_board(std::move(touched), kept.notes);
+    delta.touched = touched_on_board(std::move(touched), is_note);
     return delta;
 }
 

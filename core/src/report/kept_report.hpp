@@ -18,6 +18,7 @@
 // canvases itself changed, every piece is made again.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -44,9 +45,10 @@ struct KeptReport {
 // order of its lists). `analysed_again[c]`: canvas c was analysed since
 // `kept` was last brought up to date. `touched`: the notes whose entries can
 // have changed since then (null: any note), with the board's notes where
-// they were.
+// they were. `is_note`: whether an id is a note's on the board now.
 ReportDelta delta_since(KeptReport& kept, const BoardAnalysis& analysis,
                         const AnalyzeOptions& options, CanvasFindingCache& findings,
-                        std::vector<bool> analysed_again, const std::vector<NoteIndex>* touched);
+                        std::vector<bool> analysed_again, const std::vector<NoteIndex>* touched,
+                        const std::function<bool(const std::string&)>& is_note);
 
 }  // namespace canvasfit

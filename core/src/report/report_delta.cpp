@@ -82,6 +82,16 @@ std::vector<std::string> touched_on_board(std::vector<std::string> touched,
     return kept;
 }
 
+std::vector<std::string> touched_on_board(std::vector<std::string> touched,
+                                          const std::function<bool(const std::string&)>& is_note) {
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    touched.erase(std::remove_if(touched.begin(), touched.end(),
+                                 [&](const std::string& id) { return !is_note(id); }),
+                  touched.end());
+    return touched;
+}
+
 namespace {
 
 std::vector<std::string> touched_notes(const Report& before, const Report& after,

@@ -191,13 +191,23 @@ bool is_competitor_title(std::string_view title) {
     // with its first letter (digits and punctuation before it dropped): most
     // notes are ruled out here without building the head. An '&' reads as
     // "and", so it is left to the full check.
-    for (char c : title) {
+    // The same for the first three letters, when they stand together: every
+    // title starts with "com", "alt", "exi" or "cur" ("Customer Jobs" and
+    // "Customer Segment" stop here).
+    for (std::size_t i = 0; i < title.size(); ++i) {
+        const char c = title[i];
         if (c == '&') break;
-        if (is_ascii_alpha(static_cast<unsigned char>(c))) {
-            const char lower = static_cast<char>(c | 0x20);
-            if (lower != 'c' && lower != 'a' && lower != 'e') return false;
+        if (!is_ascii_alpha(static_cast<unsigned char>(c))) continue;
+        const char lower = static_cast<char>(c | 0x20);
+        if (lower != 'c' && lower != 'a' && lower != 'e') return false;
+        if (i + 3 > title.size() || !is_ascii_alpha(static_cast<unsigned char>(title[i + 1])) ||
+            !is_ascii_alpha(static_cast<unsigned char>(title[i + 2])))
             break;
-        }
+        char first[3];
+        for (std::size_t k = 0; k < 3; ++k) first[k] = static_cast<char>(title[i + k] | 0x20);
+        const std::string_view letters(first, 3);
+        if (letters != "com" && letters != "alt" && letters != "exi" && letters != "cur") return false;
+        break;
     }
     const std::string head = title_head(title);
     return std::any_of(std::begin(kTitles), std::end(kTitles),
