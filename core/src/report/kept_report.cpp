@@ -5,6 +5,7 @@
 #include "report/kept_report.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -17,6 +18,9 @@
 namespace canvasfit {
 
 namespace {
+
+// Per canvas: its notes on a competitor sheet, if it has a sheet.
+using CompetitorSheetNotes = std::vector<std::optional<std::vector<NoteIndex>>>;
 
 bool same_canvas_list(const KeptReport& kept, const Layout& layout) {
     if (!kept.sent || kept.canvases.size() != layout.canvases.size()) return false;
@@ -54,16 +58,23 @@ void diff_notes(KeptReport& kept, const BoardAnalysis& analysis,
     kept.notes = std::move(now);
 }
 
-// The canvases to make again, with their links, value warnings and
-// questions; the rows whose coverage changed go to `touched`.
-void diff_canvases(KeptReport& kept, const BoardAnalysis& analysis, CanvasFindingCache& findings,
-                   bool same_list, std::vector<bool> again, ReportDelta& delta,
-                   std::vector<std::string>& touched) {
-    const std::size_t count = analysis.layout.canvases.size();
-    const auto sheets = competitor_notes_by_canvas(analysis);
-    again.resize(count, true);
-    for (std::size_t c = 0; c < count; ++c)
+// The canvases to make again: those analysed again, those with a competitor
+// sheet now or in the kept report, and every one when the list changed.
+std::vector<bool> canvases_to_make_again(const KeptReport& kept, const CompetitorSheetNotes& sheets,
+                                         bool same_list, std::vector<bool> again) {
+    again.resize(sheets.size(), true);
+    for (std::size_t c = 0; c < sheets.size(); ++c)
         if (!same_list || sheets[c] || kept.canvases[c].competitors) again[c] = true;
+    return again;
+}
+
+// Their reports (with value results and value warnings); the rows whose
+// coverage changed go to `touched`.
+void diff_canvas_reports(KeptReport& kept, const BoardAnalysis& analysis,
+                         const CompetitorSheetNotes& sheets, bool same_list,
+                         const std::vector<bool>& again, ReportDelta& delta,
+                         std::vector<std::string>& touched) {
+    const std::size_t count = again.size();
     std::vector<CanvasReport> old_canvases;
     if (!same_list) {
         old_canvases = std::move(kept.canvases);
@@ -85,25 +96,41 @@ void diff_canvases(KeptReport& kept, const BoardAnalysis& analysis, CanvasFindin
         delta.canvases.push_back(now);
         kept.canvases[c] = std::move(now);
     }
-    if (!same_list) {
-        diff_by_id(old_canvases, kept.canvases, write_canvas, delta.canvases, delta.canvases_removed);
-        std::unordered_map<std::string_view, const CanvasReport*> old_canvas;
-        for (const CanvasReport& canvas : old_canvases) old_canvas.emplace(canvas.id, &canvas);
-        for (const CanvasReport& canvas : delta.canvases) {
-            const auto old = old_canvas.find(canvas.id);
-            changed_rows(old == old_canvas.end() ? nullptr : old->second, canvas, touched);
-        }
+    if (same_list) return;
+    diff_by_id(old_canvases, kept.canvases, write_canvas, delta.canvases, delta.canvases_removed);
+    std::unordered_map<std::string_view, const CanvasReport*> old_canvas;
+    for (const CanvasReport& canvas : old_canvases) old_canvas.emplace(canvas.id, &canvas);
+    for (const CanvasReport& canvas : delta.canvases) {
+        const auto old = old_canvas.find(canvas.id);
+        changed_rows(old == old_canvas.end() ? nullptr : old->second, canvas, touched);
     }
+}
 
-    // Links and questions: those of the canvases made again, before and now,
-    // compared as one multiset (a link can move between two of them).
+// The links of the canvases made again, before and now, compared as one
+// multiset (a link can move between two of them).
+void diff_links(KeptReport& kept, const BoardAnalysis& analysis, const std::vector<bool>& again,
+                ReportDelta& delta) {
+    const std::size_t count = again.size();
     std::vector<LinkReport> old_links, new_links;
     for (std::size_t c = 0; c < kept.links.size(); ++c)
         if (c >= count || again[c])
             for (LinkReport& link : kept.links[c]) old_links.push_back(std::move(link));
     kept.links.resize(count);
+    for (std::size_t c = 0; c < count; ++c) {
+        if (!again[c]) continue;
+        kept.links[c].clear();
+        append_canvas_links(analysis, c, kept.links[c]);
+        new_links.insert(new_links.end(), kept.links[c].begin(), kept.links[c].end());
+    }
+    diff_as_multiset(old_links, new_links, delta.links_added, delta.links_removed);
+}
+
+// The which-section questions, and the questions of the canvases made again.
+void diff_questions(KeptReport& kept, const BoardAnalysis& analysis, CanvasFindingCache& findings,
+                    const std::vector<bool>& again, ReportDelta& delta) {
+    const std::size_t count = again.size();
     const std::vector<const std::vector<Question>*> asked = questions_by_canvas(analysis, findings);
-    std::vector<Question> old_questions = std::move(kept.which_section), new_questions;
+    std::vector<Question> old_questions = std::move(kept.which_section);
     for (std::size_t c = 0; c < kept.questions.size(); ++c)
         if (c >= count || again[c])
             for (Question& question : kept.questions[c]) old_questions.push_back(std::move(question));
@@ -111,16 +138,12 @@ void diff_canvases(KeptReport& kept, const BoardAnalysis& analysis, CanvasFindin
     kept.which_section.clear();
     for (std::vector<Question>& list : which_section_questions(*analysis.board, analysis.layout))
         for (Question& question : list) kept.which_section.push_back(std::move(question));
-    new_questions = kept.which_section;
+    std::vector<Question> new_questions = kept.which_section;
     for (std::size_t c = 0; c < count; ++c) {
         if (!again[c]) continue;
-        kept.links[c].clear();
-        append_canvas_links(analysis, c, kept.links[c]);
-        new_links.insert(new_links.end(), kept.links[c].begin(), kept.links[c].end());
         kept.questions[c] = *asked[c];
         new_questions.insert(new_questions.end(), asked[c]->begin(), asked[c]->end());
     }
-    diff_as_multiset(old_links, new_links, delta.links_added, delta.links_removed);
     diff_as_multiset(old_questions, new_questions, delta.questions_added, delta.questions_removed);
 }
 
@@ -146,9 +169,14 @@ ReportDelta delta_since(KeptReport& kept, const BoardAnalysis& analysis,
     ReportDelta delta;
     delta.source = options.source;
     delta.format = analysis.board->format;
+    const bool same_list = same_canvas_list(kept, analysis.layout);
+    const CompetitorSheetNotes sheets = competitor_notes_by_canvas(analysis);
+    const std::vector<bool> again =
+        canvases_to_make_again(kept, sheets, same_list, std::move(analysed_again));
     std::vector<std::string> touched;
-    diff_canvases(kept, analysis, findings, same_canvas_list(kept, analysis.layout),
-                  std::move(analysed_again), delta, touched);
+    diff_canvas_reports(kept, analysis, sheets, same_list, again, delta, touched);
+    diff_links(kept, analysis, again, delta);
+    diff_questions(kept, analysis, findings, again, delta);
     diff_notes(kept, analysis, touched_notes, delta);
     diff_warnings(kept, analysis, findings, delta);
     kept.sent = true;
