@@ -28,6 +28,8 @@
 
 namespace canvasfit {
 
+class ExcalidrawScene;
+
 // Work done since construction, so tests can check incrementality without timing.
 struct AnalyzerStats {
     std::size_t notes_placed = 0;       // notes put into a canvas and section
@@ -69,6 +71,21 @@ public:
     // Reads `input` like from_text (errors prefixed with options.source), then update().
     void update_from_text(std::string_view input);
 
+    // Live on Excalidraw without the scene's whole text. An Analyzer made
+    // from (or last updated with) the text of an Excalidraw scene keeps the
+    // scene element by element; this applies {"upsert": [element, ...],
+    // "remove": ["id", ...]} to it (an upserted element replaces the one with
+    // its id, or joins; one marked isDeleted leaves) and then update()s to
+    // the board the scene now reads as. The host hands over only the elements
+    // an edit changed: nothing else is parsed again. Errors name "/upsert/2/x"
+    // or "/remove/0" (prefixed with options.source). Throws InputError,
+    // leaving the scene and the Analyzer unchanged, for edits it cannot read,
+    // a board update() refuses, or when it keeps no scene: made from another
+    // format, or changed note by note (upsert_note, update(Board)) since.
+    void update_elements(std::string_view edits_json);
+    // Whether update_elements() can be called.
+    bool keeps_scene() const { return scene_ != nullptr; }
+
     // Brings the dirty canvases up to date (edits are cheap; the per-canvas
     // stages run here, once per canvas however many edits touched it).
     Report report() const;
@@ -88,9 +105,12 @@ public:
 
 private:
     void start_over(Board board);
+    enum class Checked { no, yes };  // whether the board passed read_board's checks already
+    void update_board(Board board, Checked was = Checked::no);
 
     struct State;
     std::unique_ptr<State> state_;
+    std::unique_ptr<ExcalidrawScene> scene_;  // see update_elements()
 };
 
 // Reads one note in the CanvasFit board format (docs/board-format.md), the

@@ -25,11 +25,13 @@
 // checked in the same order as always, so every error is unchanged.
 #include <deque>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "canvasfit/errors.hpp"
+#include "read/excalidraw_scene.hpp"
 #include "read/format_readers.hpp"
 #include "read/json_fields.hpp"
 #include "read/json_write.hpp"
@@ -193,61 +195,71 @@ std::string join_lines(const std::vector<std::string>& texts) {
     return joined;
 }
 
+Element element_of(ElementFields&& fields, const Location& at) {
+    std::string id = jf::require_string(fields.id, "id", at);
+    std::string type = jf::require_string(fields.type, "type", at);
+    if (id.empty()) throw InputError(at.pointer("id"), "element id is empty");
+    return Element{std::move(fields), at, std::move(id), std::move(type)};
+}
+
+// Calls `take(element, live)` for each element of `elements` (the scene's
+// array), in order, read into its record; a deleted element is a tombstone:
+// its id and type are not required. Throws InputError for an element that is
+// not an object, or a live one that lacks its id or type.
+template <typename Take>
+void read_elements(Reader& elements, Take&& take) {
+    const Type type = elements.peek();
+    if (type != Type::array)
+        throw InputError("/elements", std::string("'elements' must be an array, found ") +
+                                          json_pull::type_name(type));
+    elements.begin_array();
+    ElementFields fields;
+    for (std::size_t i = 0; elements.next_item(); ++i) {
+        const Location at{"/elements", i};
+        const Type element_type = fields.read(elements);
+        if (element_type != Type::object)
+            throw InputError(at.pointer(), std::string("an element must be an object, found ") +
+                                               json_pull::type_name(element_type));
+        if (jf::optional_bool(fields.is_deleted, "isDeleted", at, false)) {
+            take(Element{ElementFields{}, at, "", ""}, false);
+            continue;
+        }
+        take(element_of(std::move(fields), at), true);
+    }
+}
+
+// The board a scene's live elements (in scene order) read as.
 class SceneReader {
 public:
-    Board read(Reader elements) {
+    Board read(const std::vector<const Element*>& elements) {
         board_.format = "excalidraw";
-        collect_live_elements(elements);
+        elements_ = &elements;
+        for (std::size_t i = 0; i < elements.size(); ++i)
+            // Duplicate ids are reported by check_board; the first one is the
+            // one bindings resolve to.
+            index_by_id_.emplace(elements[i]->id, i);
         collect_bound_texts();
-        for (const Element& element : elements_)
-            with_id_in_errors(element, [&] { read_element(element); });
+        for (const Element* element : elements)
+            with_id_in_errors(*element, [&] { read_element(*element); });
         return std::move(board_);
     }
 
 private:
-    void collect_live_elements(Reader& elements) {
-        const Type type = elements.peek();
-        if (type != Type::array)
-            throw InputError("/elements", std::string("'elements' must be an array, found ") +
-                                              json_pull::type_name(type));
-        elements.begin_array();
-        ElementFields fields;
-        for (std::size_t i = 0; elements.next_item(); ++i) {
-            const Location at{"/elements", i};
-            const Type element_type = fields.read(elements);
-            if (element_type != Type::object)
-                throw InputError(at.pointer(), std::string("an element must be an object, found ") +
-                                                   json_pull::type_name(element_type));
-            if (jf::optional_bool(fields.is_deleted, "isDeleted", at, false)) continue;
-            add_element(std::move(fields), at);
-        }
-    }
-
-    void add_element(ElementFields&& fields, const Location& at) {
-        std::string id = jf::require_string(fields.id, "id", at);
-        std::string type = jf::require_string(fields.type, "type", at);
-        if (id.empty()) throw InputError(at.pointer("id"), "element id is empty");
-        // Duplicate ids are reported by check_board; the first one is the one
-        // bindings resolve to.
-        index_by_id_.emplace(id, elements_.size());
-        elements_.push_back(Element{std::move(fields), at, std::move(id), std::move(type)});
-    }
-
     // Texts are attached to their shape or arrow before anything is read, since
     // a text may come before or after its container in the element list.
     void collect_bound_texts() {
-        for (const Element& element : elements_) {
-            if (element.type != "text") continue;
-            with_id_in_errors(element, [&] {
-                if (role_of(element) == TextRole::free) return;
-                texts_by_container_[container_id_of(element)].push_back(typed_text(element));
+        for (const Element* element : *elements_) {
+            if (element->type != "text") continue;
+            with_id_in_errors(*element, [&] {
+                if (role_of(*element) == TextRole::free) return;
+                texts_by_container_[container_id_of(*element)].push_back(typed_text(*element));
             });
         }
     }
 
     const Element* find_live(const std::string& id) const {
         const auto found = index_by_id_.find(id);
-        return found == index_by_id_.end() ? nullptr : &elements_[found->second];
+        return found == index_by_id_.end() ? nullptr : (*elements_)[found->second];
     }
 
     std::string container_id_of(const Element& text) const {
@@ -404,7 +416,7 @@ private:
         board_.skipped.push_back(ReadIssue{element.id, element.at.pointer(), std::move(message)});
     }
 
-    std::deque<Element> elements_;  // grows without moving its ~1.5 KB records
+    const std::vector<const Element*>* elements_ = nullptr;
     std::unordered_map<std::string, std::size_t> index_by_id_;
     // Shape or arrow id -> texts bound to it, in element order. Excalidraw binds
     // one text per container, but a damaged file with two keeps both.
@@ -473,7 +485,193 @@ Board read_excalidraw(const Document& document) {
     check_scene_header(document);
     if (!document.has("elements"))
         throw InputError("/elements", "missing required field 'elements'");
-    return SceneReader().read(document.member("elements"));
+    Reader elements = document.member("elements");
+    std::deque<Element> live;  // grows without moving its ~1.5 KB records
+    read_elements(elements, [&](Element&& element, bool is_live) {
+        if (is_live) live.push_back(std::move(element));
+    });
+    std::vector<const Element*> in_order;
+    in_order.reserve(live.size());
+    for (const Element& element : live) in_order.push_back(&element);
+    return SceneReader().read(in_order);
 }
+
+// The scene as places: every element the scene has held, in order, as
+// Excalidraw holds them: a deleted element stays, a tombstone, in its place,
+// so no pointer moves; a new one takes the next place.
+struct ExcalidrawScene::Kept {
+    std::vector<Element> places;  // places[p].at is /elements/p
+    std::vector<bool> live;  // per place
+    std::unordered_map<std::string, std::size_t> place_of;  // live ids; the first of duplicates
+
+    // What the last apply() changed: each place it touched first, as it was,
+    // and how many places there were.
+    struct Before {
+        std::size_t place;
+        Element element;
+        bool live;
+    };
+    std::vector<Before> before;
+    std::size_t places_before = 0;
+
+    Board board() const {
+        std::vector<const Element*> in_order;
+        in_order.reserve(places.size());
+        for (std::size_t p = 0; p < places.size(); ++p)
+            if (live[p]) in_order.push_back(&places[p]);
+        return SceneReader().read(in_order);
+    }
+
+    void remember(std::size_t place, std::set<std::size_t>& touched) {
+        if (place >= places_before || !touched.insert(place).second) return;
+        before.push_back(Before{place, places[place], live[place]});
+    }
+
+    void put(Element&& element, std::set<std::size_t>& touched) {
+        const auto found = place_of.find(element.id);
+        if (found != place_of.end()) {
+            remember(found->second, touched);
+            element.at = places[found->second].at;
+            places[found->second] = std::move(element);
+            return;
+        }
+        element.at = Location{"/elements", places.size()};
+        place_of.emplace(element.id, places.size());
+        places.push_back(std::move(element));
+        live.push_back(true);
+    }
+
+    void take_out(const std::string& id, std::set<std::size_t>& touched) {
+        const std::size_t place = place_of.at(id);
+        remember(place, touched);
+        Element emptied;
+        emptied.at = places[place].at;
+        emptied.id = id;
+        places[place] = std::move(emptied);  // frees the record's text
+        live[place] = false;
+        place_of.erase(id);
+    }
+
+    void undo() {
+        for (std::size_t p = places_before; p < places.size(); ++p) place_of.erase(places[p].id);
+        places.resize(places_before);
+        live.resize(places_before);
+        for (auto it = before.rbegin(); it != before.rend(); ++it) {
+            if (it->live) place_of[it->element.id] = it->place;
+            places[it->place] = std::move(it->element);
+            live[it->place] = it->live;
+        }
+        before.clear();
+    }
+};
+
+namespace {
+
+struct SceneEdits {
+    std::vector<Element> upsert;  // at: /upsert/i
+    std::vector<std::string> remove;
+    std::vector<std::string> deleted;  // upserted with isDeleted: leave if held
+};
+
+SceneEdits read_scene_edits(std::string_view edits_json) {
+    const Document edits = Document::scan(edits_json);
+    if (!edits.root_is_object())
+        throw InputError("/", "scene edits must be a JSON object: {\"upsert\": [element, ...], \"remove\": [id, ...]}");
+    SceneEdits read;
+    for (const std::string& field : edits.sorted_keys()) {
+        Reader value = edits.member(field);
+        if (value.peek() != Type::array) throw InputError("/" + field, "'" + field + "' must be an array");
+        if (field != "upsert" && field != "remove")
+            throw InputError("/" + field, "unknown field '" + field + "' (expected upsert or remove)");
+        value.begin_array();
+        ElementFields fields;
+        for (std::size_t i = 0; value.next_item(); ++i) {
+            const Location at{field == "upsert" ? "/upsert" : "/remove", i};
+            if (field == "remove") {
+                if (value.peek() != Type::string) throw InputError(at.pointer(), "an element id must be a string");
+                read.remove.emplace_back(value.read_string());
+                continue;
+            }
+            const Type type = fields.read(value);
+            if (type != Type::object)
+                throw InputError(at.pointer(), std::string("an element must be an object, found ") +
+                                                   json_pull::type_name(type));
+            Element element = element_of(std::move(fields), at);
+            // A deleted element leaves the scene, as a removed id does, and
+            // one the scene never held (deleted as soon as drawn) is nothing.
+            if (jf::optional_bool(element.fields.is_deleted, "isDeleted", at, false))
+                read.deleted.push_back(element.id);
+            else
+                read.upsert.push_back(std::move(element));
+        }
+    }
+    return read;
+}
+
+// An error about a place an upsert filled, named where the host wrote it:
+// "/elements/4012/x" -> "/upsert/0/x".
+std::string upsert_pointer(const std::string& where, const std::unordered_map<std::size_t, std::size_t>& upsert_of) {
+    const std::string prefix = "/elements/";
+    if (where.compare(0, prefix.size(), prefix) != 0) return where;
+    std::size_t end = prefix.size();
+    while (end < where.size() && where[end] >= '0' && where[end] <= '9') ++end;
+    if (end == prefix.size()) return where;
+    const auto found = upsert_of.find(std::stoul(where.substr(prefix.size(), end - prefix.size())));
+    if (found == upsert_of.end()) return where;
+    return "/upsert/" + std::to_string(found->second) + where.substr(end);
+}
+
+}  // namespace
+
+ExcalidrawScene::ExcalidrawScene(const Document& document) : kept_(std::make_unique<Kept>()) {
+    check_scene_header(document);
+    if (!document.has("elements")) throw InputError("/elements", "missing required field 'elements'");
+    Reader elements = document.member("elements");
+    Kept& kept = *kept_;
+    read_elements(elements, [&](Element&& element, bool is_live) {
+        if (is_live) kept.place_of.emplace(element.id, kept.places.size());
+        kept.places.push_back(std::move(element));
+        kept.live.push_back(is_live);
+    });
+    kept.places_before = kept.places.size();
+}
+
+ExcalidrawScene::ExcalidrawScene(ExcalidrawScene&&) noexcept = default;
+ExcalidrawScene& ExcalidrawScene::operator=(ExcalidrawScene&&) noexcept = default;
+ExcalidrawScene::~ExcalidrawScene() = default;
+
+Board ExcalidrawScene::apply(std::string_view edits_json) {
+    SceneEdits edits = read_scene_edits(edits_json);
+    Kept& kept = *kept_;
+    kept.before.clear();
+    kept.places_before = kept.places.size();
+    std::set<std::size_t> touched;
+    std::unordered_map<std::size_t, std::size_t> upsert_of;  // pointer index -> upsert index
+    try {
+        for (std::size_t i = 0; i < edits.upsert.size(); ++i) {
+            const std::string id = edits.upsert[i].id;
+            kept.put(std::move(edits.upsert[i]), touched);
+            upsert_of[kept.places[kept.place_of.at(id)].at.index] = i;
+        }
+        for (std::size_t i = 0; i < edits.remove.size(); ++i) {
+            if (!kept.place_of.count(edits.remove[i]))
+                throw InputError("/remove/" + std::to_string(i),
+                                 "no element '" + edits.remove[i] + "' in the scene");
+            kept.take_out(edits.remove[i], touched);
+        }
+        for (const std::string& id : edits.deleted)
+            if (kept.place_of.count(id)) kept.take_out(id, touched);
+        return kept.board();
+    } catch (const InputError& e) {
+        kept.undo();
+        throw InputError(upsert_pointer(e.where(), upsert_of), e.what());
+    }
+}
+
+void ExcalidrawScene::undo() { kept_->undo(); }
+
+Board ExcalidrawScene::board() const { return kept_->board(); }
+
+std::size_t ExcalidrawScene::size() const { return kept_->place_of.size(); }
 
 }  // namespace canvasfit

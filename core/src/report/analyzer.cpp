@@ -36,11 +36,13 @@
 #include "canvasfit/readers.hpp"
 #include "engine/engine.hpp"
 #include "layout/layout.hpp"
+#include "read/excalidraw_scene.hpp"
 #include "read/format_readers.hpp"
 #include "read/json_pull.hpp"
 #include "report/kept_report.hpp"
 #include "report/report_of.hpp"
 #include "structure/spatial_grid.hpp"
+#include "structure/structure.hpp"
 #include "text/text.hpp"
 #include "text/text_classifier.hpp"
 
@@ -650,23 +652,70 @@ struct Analyzer::State {
 Analyzer::Analyzer(Board board, AnalyzeOptions options)
     : state_(std::make_unique<State>(std::move(board), std::move(options))) {}
 
-Analyzer Analyzer::from_text(std::string_view input, const AnalyzeOptions& options) {
+namespace {
+
+// Runs `read` with options.source put before the place of its errors.
+template <typename Read>
+auto with_source(const AnalyzeOptions& options, Read&& read) {
     try {
-        return Analyzer(read_board(input, options.format), options);
+        return read();
     } catch (const InputError& e) {
         if (options.source.empty()) throw;
         throw InputError(options.source + ": " + e.where(), e.what());
     }
 }
 
+// The scene of an Excalidraw text, kept for update_elements(); none for
+// another format. (read_board detects a CanvasFit board first, so do we.)
+std::unique_ptr<ExcalidrawScene> scene_of(std::string_view input, InputFormat format) {
+    if (format != InputFormat::automatic && format != InputFormat::excalidraw) return nullptr;
+    const json_pull::Document document = json_pull::Document::scan(input);
+    const bool excalidraw = format == InputFormat::excalidraw ||
+                            (!is_canvasfit_board(document) && is_excalidraw_scene(document));
+    return excalidraw ? std::make_unique<ExcalidrawScene>(document) : nullptr;
+}
+
+// What read_board does after reading: the checks, then shapes promoted.
+Board checked(Board board) {
+    check_board(board);
+    promote_structure(board);
+    return board;
+}
+
+// The board of `input`, and its scene if it is an Excalidraw scene.
+Board read_keeping_scene(std::string_view input, InputFormat format,
+                         std::unique_ptr<ExcalidrawScene>& scene) {
+    scene = scene_of(input, format);
+    return scene ? checked(scene->board()) : read_board(input, format);
+}
+
+}  // namespace
+
+Analyzer Analyzer::from_text(std::string_view input, const AnalyzeOptions& options) {
+    return with_source(options, [&] {
+        std::unique_ptr<ExcalidrawScene> scene;
+        Analyzer analyzer(read_keeping_scene(input, options.format, scene), options);
+        analyzer.scene_ = std::move(scene);
+        return analyzer;
+    });
+}
+
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 Analyzer::~Analyzer() = default;
 
-void Analyzer::upsert_note(Note note) { state_->upsert(std::move(note)); }
+void Analyzer::upsert_note(Note note) {
+    state_->upsert(std::move(note));
+    scene_.reset();  // the board is no longer the scene's
+}
 
 void Analyzer::update(Board board) {
-    check_board(board);
+    update_board(std::move(board));
+    scene_.reset();
+}
+
+void Analyzer::update_board(Board board, Checked was) {
+    if (was == Checked::no) check_board(board);
     if (!same_fixed_items(state_->board, board)) return start_over(std::move(board));
     std::unordered_set<std::string> staying;
     for (const Note& note : board.notes) staying.insert(note.id);
@@ -678,13 +727,26 @@ void Analyzer::update(Board board) {
 }
 
 void Analyzer::update_from_text(std::string_view input) {
-    const AnalyzeOptions& options = state_->options;
-    try {
-        update(read_board(input, options.format));
-    } catch (const InputError& e) {
-        if (options.source.empty()) throw;
-        throw InputError(options.source + ": " + e.where(), e.what());
-    }
+    with_source(state_->options, [&] {
+        std::unique_ptr<ExcalidrawScene> scene;
+        update_board(read_keeping_scene(input, state_->options.format, scene), Checked::yes);
+        scene_ = std::move(scene);
+    });
+}
+
+void Analyzer::update_elements(std::string_view edits_json) {
+    with_source(state_->options, [&] {
+        if (!scene_)
+            throw InputError("elements", "this Analyzer keeps no Excalidraw scene: it was made from another "
+                                         "format or changed note by note since; hand it the whole board (update)");
+        Board board = scene_->apply(edits_json);
+        try {
+            update_board(checked(std::move(board)), Checked::yes);
+        } catch (...) {
+            scene_->undo();
+            throw;
+        }
+    });
 }
 
 // The containers, connectors or markers changed: a new analysis of `board`,
@@ -700,7 +762,10 @@ void Analyzer::start_over(Board board) {
     state_ = std::move(fresh);
 }
 
-void Analyzer::remove_note(const std::string& id) { state_->remove(id); }
+void Analyzer::remove_note(const std::string& id) {
+    state_->remove(id);
+    scene_.reset();
+}
 
 Report Analyzer::report() const {
     state_->refresh();
