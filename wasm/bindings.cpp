@@ -97,6 +97,18 @@ public:
         });
     }
 
+    // Live on Excalidraw: {"upsert": [element, ...], "remove": [id, ...]},
+    // only the elements an edit changed, applied to the scene the analyzer
+    // keeps (canvasfit::Analyzer::update_elements); returns the delta.
+    std::string update_elements(const std::string& edits_json) {
+        return guarded([&] {
+            analyzer_.update_elements(edits_json);
+            return analyzer_.changes_json();
+        });
+    }
+
+    bool keeps_scene() const { return analyzer_.keeps_scene(); }
+
     // Work done so far: {"notes_placed": n, "notes_tokenized": n, ...}.
     std::string stats() const {
         const canvasfit::AnalyzerStats& stats = analyzer_.stats();
@@ -144,6 +156,8 @@ EMSCRIPTEN_BINDINGS(canvasfit) {
         .function("changes", &AnalyzerHandle::changes)
         .function("edit", &AnalyzerHandle::edit)
         .function("update", &AnalyzerHandle::update)
+        .function("updateElements", &AnalyzerHandle::update_elements)
+        .function("keepsScene", &AnalyzerHandle::keeps_scene)
         .function("stats", &AnalyzerHandle::stats);
     emscripten::function("createAnalyzer", &create_analyzer);
 }

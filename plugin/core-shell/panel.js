@@ -58,6 +58,14 @@ function jsonOfList(items) {
 }
 
 /**
+ * Rows each list of the questions section shows until the facilitator asks
+ * for all: the first, most telling ones (byImpact). A 2,000-note board asks
+ * some 800 questions; nobody reads them all at once, and drawing every row
+ * again on each Live edit cost as long as the analysis.
+ */
+export const ROWS_SHOWN = 40;
+
+/**
  * A link CanvasFit read from the wording counts in the fit, but below this
  * confidence about one in five such links is wrong on others' canvases
  * (docs/judgment.md, "Reliability"): the panel lists those for a check.
@@ -130,6 +138,10 @@ export class Panel {
     /** The questions section questionsView drew last, and the rows it holds. @type {HTMLElement | null} */
     this.questionsBox = null;
     this.questionsKey = '';
+    /** Whether the questions section lists every row (else ROWS_SHOWN of each list). */
+    this.allRowsShown = false;
+    /** The report on show, to draw again when the facilitator asks for every row. @type {any} */
+    this.shownReport = null;
   }
 
   /** Details (the lists below) or Summary (the one-page summary with its pictures). */
@@ -242,10 +254,12 @@ export class Panel {
 
   /** @param {any} report */
   showReport(report) {
+    this.shownReport = report;
     this.status.className = 'cf-status';
     this.analysed = Boolean(report);
     this.refreshSummary();
     if (!report) {
+      this.allRowsShown = false;
       this.body.replaceChildren();
       this.status.textContent = 'Cleared: the board is as you left it.';
       return;
@@ -352,14 +366,22 @@ export class Panel {
   /**
    * The questions, apart from the warnings: each with its message; an
    * is-addressed question gets Confirm / Reject for each candidate pair, and
-   * so does every suggested link not offered there (`withoutRepeats`).
+   * so does every suggested link not offered there (`withoutRepeats`). Each
+   * list shows its first ROWS_SHOWN rows until the facilitator asks for all.
    * @param {any[]} allQuestions the report's
    * @param {any[]} allSuggested the report's suggested links
    * @param {Map<string, any>} noteById
-   * @param {any[]} toCheck counted text links under CHECK_TEXT_LINKS_BELOW
+   * @param {any[]} allToCheck counted text links under CHECK_TEXT_LINKS_BELOW
    */
-  questionsView(allQuestions, allSuggested, noteById, toCheck = []) {
-    const { questions, suggested } = withoutRepeats(allQuestions, allSuggested);
+  questionsView(allQuestions, allSuggested, noteById, allToCheck = []) {
+    const every = withoutRepeats(allQuestions, allSuggested);
+    /** @template T @param {T[]} rows */
+    const shown = (rows) => (this.allRowsShown ? rows : rows.slice(0, ROWS_SHOWN));
+    const questions = shown(every.questions);
+    const suggested = shown(every.suggested);
+    const toCheck = shown(allToCheck);
+    const hidden = every.questions.length + every.suggested.length + allToCheck.length
+      - questions.length - suggested.length - toCheck.length;
     /** @param {string} id */
     const textOf = (id) => noteById.get(id)?.text ?? id;
     // A Live edit changes a few questions: the rows of the others are kept,
@@ -371,11 +393,12 @@ export class Panel {
       `s${jsonOf(link)}${JSON.stringify([textOf(link.from), textOf(link.to)])}`);
     const checkKeys = toCheck.map((link) =>
       `c${jsonOf(link)}${JSON.stringify([textOf(link.from), textOf(link.to)])}`);
-    const listKey = JSON.stringify([questionKeys, suggestionKeys, checkKeys]);
+    const counts = [every.questions.length, every.suggested.length, allToCheck.length];
+    const listKey = JSON.stringify([questionKeys, suggestionKeys, checkKeys, counts]);
     if (this.questionsBox && this.questionsKey === listKey) return this.questionsBox;
     const box = el('section', { className: 'cf-questions' });
-    box.appendChild(el('h3', { text: `Questions (${questions.length})` }));
-    if (questions.length === 0 && suggested.length === 0 && toCheck.length === 0) {
+    box.appendChild(el('h3', { text: `Questions (${every.questions.length})` }));
+    if (counts.every((count) => count === 0)) {
       box.appendChild(el('div', { className: 'cf-empty', text: 'CanvasFit has nothing to ask about this board.' }));
     }
     /** @type {Map<string, HTMLElement>} */
@@ -391,20 +414,27 @@ export class Panel {
     questions.forEach((question, i) => box.appendChild(row(questionKeys[i], () => this.questionRow(question, noteById))));
     if (suggested.length > 0) {
       const list = el('div', { className: 'cf-suggested' });
-      list.appendChild(el('h4', { text: `Suggested links (${suggested.length})` }));
+      list.appendChild(el('h4', { text: `Suggested links (${every.suggested.length})` }));
       suggested.forEach((link, i) => list.appendChild(row(suggestionKeys[i], () => this.linkRow(link, noteById))));
       box.appendChild(list);
     }
     if (toCheck.length > 0) {
       const list = el('div', { className: 'cf-to-check' });
-      list.appendChild(el('h4', { text: `Links read from the wording, worth a check (${toCheck.length})` }));
+      list.appendChild(el('h4', { text: `Links read from the wording, worth a check (${allToCheck.length})` }));
       toCheck.forEach((link, i) => list.appendChild(row(checkKeys[i], () => this.linkRow(link, noteById, true))));
       box.appendChild(list);
     }
+    if (hidden > 0) box.appendChild(this.button(`Show all (${hidden} more)`, () => this.showAllRows(), 'cf-show-all', 'cf-show-all'));
     this.questionRows = rows;
     this.questionsBox = box;
     this.questionsKey = listKey;
     return box;
+  }
+
+  /** Lists every question and link row, not only the first of each list. */
+  showAllRows() {
+    this.allRowsShown = true;
+    if (this.shownReport) this.showReport(this.shownReport);
   }
 
   /** @param {any} question @param {Map<string, any>} noteById */

@@ -164,6 +164,45 @@ export function boardTextFromScene(elements) {
 }
 
 /**
+ * Each user element's JSON as boardFromScene gives it, by id: what Live last
+ * handed the Analyzer (sceneEdits keeps it up to date).
+ * @param {readonly Element[]} elements the live elements
+ * @returns {Map<string, string>}
+ */
+export function sentElements(elements) {
+  const sent = new Map();
+  for (const element of elements) if (!isCanvasFitElement(element)) sent.set(element.id, contentJsonOf(element));
+  return sent;
+}
+
+/**
+ * Live's edits for the Analyzer (updateElements): the user's elements whose
+ * JSON differs from what `sent` holds, and the ids no longer among them, as
+ * the edits' JSON text; null when the core would see no change (CanvasFit's
+ * own marks moved, a selection). Brings `sent` up to date. Only elements
+ * Excalidraw gave a new object or version are serialised again.
+ * @param {Map<string, string>} sent
+ * @param {readonly Element[]} elements the live elements
+ * @returns {string | null}
+ */
+export function sceneEdits(sent, elements) {
+  const upsert = [];
+  const seen = new Set();
+  for (const element of elements) {
+    if (isCanvasFitElement(element)) continue;
+    seen.add(element.id);
+    const json = contentJsonOf(element);
+    if (sent.get(element.id) === json) continue;
+    upsert.push(json);
+    sent.set(element.id, json);
+  }
+  const remove = [...sent.keys()].filter((id) => !seen.has(id));
+  for (const id of remove) sent.delete(id);
+  if (upsert.length === 0 && remove.length === 0) return null;
+  return `{"upsert":[${upsert.join(',')}],"remove":${JSON.stringify(remove)}}`;
+}
+
+/**
  * The user's live elements as they are now, to notice edits made while a
  * patch is prepared: id -> the element, its version then, and the shape a
  * text is bound to. Content is compared only for elements that are no longer

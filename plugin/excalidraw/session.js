@@ -8,7 +8,7 @@ import { applyDelta, isEmptyDelta, patchChanges } from '../core-shell/live.js';
 import { buildPatch } from '../core-shell/patch.js';
 import {
   adoptSuggestion, applyPatch, applyPatchChanges, boardFromScene, boardTextFromScene, changedSince, clearMarks, contentSnapshot, decisionsFromScene, harvestDecisions,
-  hasPendingDecisions, isCanvasFitElement, recordDecision,
+  hasPendingDecisions, isCanvasFitElement, recordDecision, sceneEdits, sentElements,
 } from './adapter.js';
 
 const LIVE_DELAY_MS = 250;
@@ -45,6 +45,8 @@ export class ExcalidrawSession {
     this.analyzerOptions = '';
     /** @type {import('../core-shell/patch.js').Patch | null} */
     this.patch = null;
+    /** Live: each user element's JSON as the Analyzer last received it (null: hand it the whole board next). @type {Map<string, string> | null} */
+    this.sent = null;
     /** Live edits written from the Analyzer's delta (only the marks they change). */
     this.liveUpdates = 0;
     /** Of those, the edits that moved a mark, so the scene was written (the others leave it alone). */
@@ -104,7 +106,7 @@ export class ExcalidrawSession {
     if (!this.write(applyPatch(current, patch, this.lib, { changed }))) return null;
     // A note skipped above has no marks yet: the next Live edit draws all again.
     this.patch = changed.size === 0 ? patch : null;
-    if (this.live) this.startAnalyzer(board, options);
+    if (this.live) this.startAnalyzer(board, options, live);
     this.analyses += 1;
     this.onReport(this.report);
     return this.report;
@@ -133,21 +135,19 @@ export class ExcalidrawSession {
       board = '';  // answers were recorded on the board: its text changed
     }
     const live = read.filter((/** @type {any} */ e) => !e.isDeleted);
-    if (!board) board = boardTextFromScene(live);
     const options = this.options(live);
     if (!this.analyzer || !this.patch || !this.report || this.analyzerOptions !== JSON.stringify(options)) {
       return this.analyse();
     }
-    this.lastSignature = board;
     const analysed = contentSnapshot(read);
     let delta;
     try {
-      delta = this.analyzer.update(board);
+      delta = this.updateAnalyzer(live, board);
     } catch (error) {
       this.onError(/** @type {Error} */ (error));
       return null;
     }
-    if (isEmptyDelta(delta)) return this.report;
+    if (delta === null || isEmptyDelta(delta)) return this.report;
     const report = applyDelta(this.report, delta);
     const patch = this.patchFor(report, options);
     const current = this.elements();
@@ -169,13 +169,41 @@ export class ExcalidrawSession {
     return report;
   }
 
-  /** Live keeps one Analyzer per board, made from the board just analysed. @param {string} board its JSON @param {any} options */
-  startAnalyzer(board, options) {
+  /**
+   * The Analyzer brought to the scene: it keeps the scene, so it is handed
+   * only the elements that changed (null: none did); otherwise, or after a
+   * failed hand-over, the whole board's text.
+   * @param {readonly any[]} live the live elements @param {string} boardText their board JSON, if made already
+   * @returns {any} the delta, or null
+   */
+  updateAnalyzer(live, boardText) {
+    if (this.sent && this.analyzer.keepsScene()) {
+      try {
+        const edits = sceneEdits(this.sent, live);
+        return edits === null ? null : this.analyzer.updateElements(edits);
+      } catch (error) {
+        this.sent = null;  // what the Analyzer holds is no longer known: the whole board next time
+        throw error;
+      }
+    }
+    const board = boardText || boardTextFromScene(live);
+    this.lastSignature = board;
+    const delta = this.analyzer.update(board);
+    this.sent = sentElements(live);
+    return delta;
+  }
+
+  /**
+   * Live keeps one Analyzer per board, made from the board just analysed.
+   * @param {string} board its JSON @param {any} options @param {readonly any[]} live the elements it was made from
+   */
+  startAnalyzer(board, options, live) {
     this.stopAnalyzer();
     try {
       this.analyzer = this.canvasfit.createAnalyzer(board, options);
       this.analyzer.changes();  // what it holds now is what the board shows: later deltas follow from here
       this.analyzerOptions = JSON.stringify(options);
+      this.sent = sentElements(live);
     } catch (error) {
       this.analyzer = null;  // Live then analyses in full, as it did before
     }
@@ -185,6 +213,7 @@ export class ExcalidrawSession {
     this.analyzer?.dispose();
     this.analyzer = null;
     this.analyzerOptions = '';
+    this.sent = null;
   }
 
   /** Forgets this board: report, answers, Live's Analyzer (another scene is loaded). */
@@ -307,6 +336,12 @@ export class ExcalidrawSession {
     if (!this.live) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      // An Analyzer that keeps the scene is handed the changed elements,
+      // found without serialising the scene (liveUpdate does nothing if none).
+      if (this.sent && this.analyzer?.keepsScene()) {
+        this.liveUpdate();
+        return;
+      }
       // The text compared here is the text Live hands to the core: made once.
       const board = boardTextFromScene(elements.filter((e) => !e.isDeleted));
       if (board !== this.lastSignature) this.liveUpdate(board);

@@ -135,3 +135,54 @@ test('patchChanges: a reworded pain changes its own marks and no other; an empty
     analyzer.dispose();
   }
 });
+
+test('updateElements: a report kept from the deltas of element edits equals a fresh analysis of the scene', () => {
+  const scene = JSON.parse(readFileSync(path.join(root, 'examples/two-canvases.excalidraw'), 'utf8'));
+  const analyzer = canvasfit.createAnalyzer(scene, { source: 'two-canvases.excalidraw' });
+  try {
+    assert.equal(analyzer.keepsScene(), true);
+    let copy = applyDelta(null, analyzer.changes());
+    const roll = dice(11);
+    const texts = () => scene.elements.filter((e) => e.type === 'text' && e.containerId && !e.isDeleted);
+    for (let step = 0; step < 15; step += 1) {
+      const text = texts()[roll(texts().length)];
+      const container = scene.elements.find((e) => e.id === text.containerId);
+      let edits;
+      if (roll(3) === 0) {  // deleted, as Excalidraw deletes: a tombstone in its place
+        text.isDeleted = true;
+        container.isDeleted = true;
+        edits = { upsert: [text], remove: [container.id] };
+      } else {
+        text.text = text.originalText = `${text.originalText} within a day`;
+        edits = JSON.stringify({ upsert: [text] });  // the shell hands over JSON text
+      }
+      copy = applyDelta(copy, analyzer.updateElements(edits));
+      const fresh = canvasfit.analyze(scene, { source: 'two-canvases.excalidraw' });
+      assert.deepEqual(canonical(copy), canonical(fresh), `step ${step}`);
+    }
+  } finally {
+    analyzer.dispose();
+  }
+});
+
+test('updateElements: a bad element is named where the edits hold it and changes nothing', () => {
+  const scene = JSON.parse(readFileSync(path.join(root, 'examples/cafe-canvas.excalidraw'), 'utf8'));
+  const analyzer = canvasfit.createAnalyzer(scene);
+  const fromBoard = canvasfit.createAnalyzer(board);
+  try {
+    const before = analyzer.report();
+    const shape = scene.elements.find((e) => e.type === 'rectangle' && !e.isDeleted);
+    assert.throws(() => analyzer.updateElements({ upsert: [{ ...shape, x: 'left' }] }),
+      (error) => error instanceof CanvasFitError && error.where === '/upsert/0/x' && /element/.test(error.message));
+    assert.throws(() => analyzer.updateElements({ remove: ['not-there'] }),
+      (error) => error instanceof CanvasFitError && error.where === '/remove/0');
+    assert.throws(() => analyzer.updateElements(null), (error) => error instanceof CanvasFitError && error.where === 'edits');
+    assert.deepEqual(analyzer.report(), before);
+    assert.equal(fromBoard.keepsScene(), false, 'a CanvasFit board is no scene');
+    assert.throws(() => fromBoard.updateElements({ upsert: [] }),
+      (error) => error instanceof CanvasFitError && error.where === 'elements');
+  } finally {
+    analyzer.dispose();
+    fromBoard.dispose();
+  }
+});

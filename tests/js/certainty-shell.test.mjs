@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPatch } from '../../plugin/core-shell/patch.js';
-import { Panel, byImpact, certaintyWords, isWorthACheck, verdictWords, withoutRepeats } from '../../plugin/core-shell/panel.js';
+import { Panel, byImpact, certaintyWords, isWorthACheck, verdictWords, withoutRepeats, ROWS_SHOWN } from '../../plugin/core-shell/panel.js';
 import {
   ITSELF, isEmptyRecord, linkOptions, parseRecord, suggestionLabel, withDecision, decisionOf, withLinks,
 } from '../../plugin/core-shell/decisions.js';
@@ -182,6 +182,30 @@ test('the panel lists questions apart from warnings, with Confirm / Reject for e
   const pains = rootNode.query('li').filter((li) => li.className === 'question');
   assert.ok(pains.some((li) => /\? Is 'Customers arrive before the order is started' addressed by/.test(li.textContent)));
   assert.ok(!rootNode.query('li').some((li) => li.className === 'unaddressed' && /Customers arrive/.test(li.textContent)));
+});
+
+test('the panel shows the first rows of a long list of questions, and every row when asked', () => {
+  const { session } = recordingSession();
+  const { rootNode, panel } = panelWith(session);
+  const r = report();
+  const many = Array.from({ length: ROWS_SHOWN + 25 }, (_, i) => ({
+    code: 'what-addresses', canvas: r.canvases[0].id, notes: [`pain-${i}`], candidates: [], confidence: 0.3,
+    message: `What addresses pain ${i}?`,
+  }));
+  const counted = r.links.filter((link) => link.source !== 'suggested' && (link.confidence ?? 1) >= 0.9);
+  panel.showReport({ ...r, questions: many, links: counted });
+  let box = rootNode.query('.cf-questions')[0];
+  assert.equal(box.query('.cf-question').length, ROWS_SHOWN);
+  assert.match(box.children[0].textContent, new RegExp(`Questions \\(${ROWS_SHOWN + 25}\\)`), 'the count is of every question');
+  const more = box.query('#cf-show-all')[0];
+  assert.match(more.textContent, /25 more/);
+  more.click();
+  box = rootNode.query('.cf-questions')[0];
+  assert.equal(box.query('.cf-question').length, ROWS_SHOWN + 25);
+  assert.equal(box.query('#cf-show-all').length, 0);
+  panel.showReport(null);
+  panel.showReport({ ...r, questions: many, links: counted });
+  assert.equal(rootNode.query('.cf-question').length, ROWS_SHOWN, 'a cleared board shows the first rows again');
 });
 
 test('the panel offers each suggested pair once: repeats of an is-addressed row are left out of the lists', () => {

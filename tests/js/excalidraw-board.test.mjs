@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyPatch, boardFromScene, boardTextFromScene, changedSince, contentSnapshot } from '../../plugin/excalidraw/adapter.js';
+import {
+  applyPatch, boardFromScene, boardTextFromScene, changedSince, contentSnapshot, sceneEdits, sentElements,
+} from '../../plugin/excalidraw/adapter.js';
 import { buildPatch } from '../../plugin/core-shell/patch.js';
 import { fakeExcalidrawLib } from './fault-kit.mjs';
 import { CONTENT_FIELDS } from '../../plugin/excalidraw/signature.js';
@@ -19,11 +21,12 @@ const canvasfit = await createCanvasFit();
 
 // The reader's string literals that are not element fields: element types,
 // the scene's own keys, a binding's key, a key inside customData and the
-// JSON literals an error quotes (an unsupported scene version).
+// JSON literals an error quotes (an unsupported scene version), and the
+// keys of Live's element edits (ExcalidrawScene::apply).
 const NOT_ELEMENT_FIELDS = new Set([
   'arrow', 'diamond', 'ellipse', 'embeddable', 'frame', 'freedraw', 'iframe', 'image', 'line', 'magicframe',
   'rectangle', 'selection', 'text', 'excalidraw', 'elements', 'version', 'transparent', 'elementId', 'tags',
-  'true', 'false', 'null',
+  'true', 'false', 'null', 'upsert', 'remove',
 ]);
 
 test('every field the core reader names is one the plugin hands to it', () => {
@@ -67,6 +70,39 @@ test('boardTextFromScene is the board JSON, character for character, across edit
   const moved = edited.find((e) => e.type === 'rectangle');
   Object.assign(moved, { x: moved.x + 7, version: moved.version + 1 });
   assert.equal(boardTextFromScene(edited), JSON.stringify(boardFromScene(edited)));
+});
+
+// Live with an Analyzer that keeps the scene hands it only what changed: the
+// elements an edit touched, as boardFromScene gives them, never CanvasFit's
+// marks; and the analyzer fed that way holds the report of the whole scene.
+test('sceneEdits: only the changed elements of the user, marks left out, and the analyzer then holds the whole scene', () => {
+  const lib = fakeExcalidrawLib();
+  const scene = JSON.parse(readFileSync(path.join(root, 'examples', 'cafe-canvas.excalidraw'), 'utf8'))
+    .elements.map((e) => ({ version: 1, ...e })).filter((e) => !e.isDeleted);
+  const analyzer = canvasfit.createAnalyzer(boardTextFromScene(scene), {});
+  try {
+    const sent = sentElements(scene);
+    const marked = applyPatch(scene, buildPatch(analyzer.report()), lib).filter((e) => !e.isDeleted);
+    assert.ok(marked.length > scene.length, 'the patch drew marks');
+    assert.equal(sceneEdits(sent, marked), null, 'marks and highlights are no edit');
+    const label = marked.findIndex((e) => e.type === 'text' && e.containerId);
+    const reworded = marked.map((e, i) => (i === label ? lib.newElementWith(e, { text: 'Reworded', originalText: 'Reworded' }) : e));
+    const edits = JSON.parse(/** @type {string} */ (sceneEdits(sent, reworded)));
+    assert.deepEqual(edits.upsert.map((/** @type {any} */ e) => e.id), [marked[label].id]);
+    assert.deepEqual(edits.upsert[0], boardFromScene([reworded[label]]).elements[0]);
+    assert.deepEqual(edits.remove, []);
+    assert.equal(sceneEdits(sent, reworded), null, 'sent is up to date');
+    analyzer.updateElements(edits);
+    const shape = reworded.find((e) => e.type === 'rectangle' && e.id !== marked[label].containerId);
+    const gone = reworded.filter((e) => e !== shape && e.containerId !== shape.id);
+    const removal = JSON.parse(/** @type {string} */ (sceneEdits(sent, gone)));
+    assert.deepEqual(removal.upsert, []);
+    assert.deepEqual(removal.remove.sort(), reworded.filter((e) => e === shape || e.containerId === shape.id).map((e) => e.id).sort());
+    analyzer.updateElements(removal);
+    assert.deepEqual(analyzer.report(), canvasfit.analyze(boardTextFromScene(gone), {}));
+  } finally {
+    analyzer.dispose();
+  }
 });
 
 test('changedSince: the same element objects at the same versions are unchanged; an edit in place is not', () => {

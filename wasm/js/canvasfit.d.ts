@@ -217,6 +217,16 @@ export interface NoteEdits {
   remove?: string[];
 }
 
+/**
+ * Excalidraw elements an edit changed: upserted ones replace the element with
+ * their id, in its place, or join at the end (one marked isDeleted leaves);
+ * removed ids leave the scene.
+ */
+export interface ElementEdits {
+  upsert?: object[];
+  remove?: string[];
+}
+
 export interface Analyzer {
   report(): Report;
   /**
@@ -232,6 +242,18 @@ export interface Analyzer {
    * connector or dot vote starts it over. Returns what changed since the last delta.
    */
   update(board: string | object): ReportDelta;
+  /**
+   * Live on Excalidraw without the whole scene's text: applies the changed
+   * elements (or their JSON text) to the scene the analyzer keeps, as made
+   * from or last updated with an Excalidraw scene, and returns what changed
+   * since the last delta. A bad edit throws a CanvasFitError naming
+   * "/upsert/i/..." or "/remove/i" and changes nothing; an analyzer that
+   * keeps no scene (another format, or edited note by note since) throws one
+   * with place "elements".
+   */
+  updateElements(edits: ElementEdits | string): ReportDelta;
+  /** Whether updateElements() can be called. */
+  keepsScene(): boolean;
   /** What changed since the last delta; the first one holds the whole report. */
   changes(): ReportDelta;
   /** Inserts or replaces a note; containers, connectors and markers stay as first read. */

@@ -98,6 +98,24 @@ class Analyzer {
     return parseResult(this.live().update(toText(board)));
   }
 
+  /**
+   * Live on Excalidraw: applies {upsert: [elements], remove: [ids]} (only the
+   * elements an edit changed, as Excalidraw holds them; or that object's JSON
+   * text) to the scene the analyzer keeps, returns the delta. For an analyzer
+   * made from, or last updated with, a whole Excalidraw scene (keepsScene()).
+   */
+  updateElements(edits) {
+    if (typeof edits !== 'string' && (!edits || typeof edits !== 'object')) {
+      throw new CanvasFitError('edits must be an object', 'edits');
+    }
+    return parseResult(this.live().updateElements(toText(edits)));
+  }
+
+  /** Whether updateElements() can be called: the analyzer keeps an Excalidraw scene. */
+  keepsScene() {
+    return this.live().keepsScene();
+  }
+
   /** What changed since the last delta (the first: the whole report). */
   changes() {
     return parseResult(this.live().changes());

@@ -1,4 +1,5 @@
 #include <cmath>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -15,6 +16,9 @@ namespace {
 // write-back all address items by id alone.
 class IdRegistry {
 public:
+    explicit IdRegistry(std::size_t items) { kinds_.reserve(items); }
+
+    // The ids live in the board for the whole check: kept as views, not copied.
     void add(const std::string& id, const char* kind) {
         if (id.empty()) throw InputError(kind, std::string("a ") + kind + " has an empty id");
         const auto [existing, inserted] = kinds_.emplace(id, kind);
@@ -24,7 +28,7 @@ public:
     }
 
 private:
-    std::unordered_map<std::string, const char*> kinds_;
+    std::unordered_map<std::string_view, const char*> kinds_;
 };
 
 void check_rect(const Rect& rect, const std::string& id) {
@@ -45,14 +49,16 @@ void check_parent_cycles(const Board& board) {
     for (const Container& container : board.containers)
         items.push_back({&container.id, &container.parent});
     for (const Note& note : board.notes) items.push_back({&note.id, &note.parent});
-    std::unordered_map<std::string, std::size_t> index;
+    std::unordered_map<std::string_view, std::size_t> index;
+    index.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) index.emplace(*items[i].first, i);
     enum class State { unvisited, on_chain, done };
     std::vector<State> state(items.size(), State::unvisited);
+    std::vector<std::size_t> chain;
     for (std::size_t start = 0; start < items.size(); ++start) {
-        std::vector<std::size_t> chain;
-        for (auto at = index.find(*items[start].first); at != index.end();
-             at = index.find(*items[at->second].second)) {
+        chain.clear();
+        for (auto at = index.find(std::string_view(*items[start].first)); at != index.end();
+             at = index.find(std::string_view(*items[at->second].second))) {
             const std::size_t k = at->second;
             if (state[k] == State::done) break;
             const std::string& id = *items[k].first;
@@ -75,7 +81,7 @@ void check_board(const Board& board) {
         throw InputError("board", "board has " + std::to_string(items) +
                                       " items, more than the limit of " +
                                       std::to_string(limits::kMaxItems));
-    IdRegistry ids;
+    IdRegistry ids(items);
     for (const Note& note : board.notes) {
         ids.add(note.id, "note");
         check_rect(note.bounds, note.id);

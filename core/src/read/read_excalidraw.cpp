@@ -27,6 +27,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -234,6 +235,7 @@ public:
     Board read(const std::vector<const Element*>& elements) {
         board_.format = "excalidraw";
         elements_ = &elements;
+        index_by_id_.reserve(elements.size());
         for (std::size_t i = 0; i < elements.size(); ++i)
             // Duplicate ids are reported by check_board; the first one is the
             // one bindings resolve to.
@@ -417,7 +419,7 @@ private:
     }
 
     const std::vector<const Element*>* elements_ = nullptr;
-    std::unordered_map<std::string, std::size_t> index_by_id_;
+    std::unordered_map<std::string_view, std::size_t> index_by_id_;  // views of the elements' ids
     // Shape or arrow id -> texts bound to it, in element order. Excalidraw binds
     // one text per container, but a damaged file with two keeps both.
     std::unordered_map<std::string, std::vector<std::string>> texts_by_container_;

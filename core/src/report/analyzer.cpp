@@ -499,8 +499,12 @@ struct Analyzer::State {
     }
 
     void upsert(Note note) {
+        const auto found = note_at.find(note.id);
+        // A note as it is passed these checks when it came: update() hands
+        // over every note of the board, nearly all of them unchanged.
+        if (found != note_at.end() && same_note(board.notes[found->second], note)) return;
         check_note(note);
-        if (const auto found = note_at.find(note.id); found != note_at.end())
+        if (found != note_at.end())
             replace(found->second, std::move(note));
         else
             insert(std::move(note));

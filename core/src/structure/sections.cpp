@@ -4,6 +4,7 @@
 #include <array>
 #include <iterator>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "structure/titles.hpp"
@@ -13,7 +14,7 @@ namespace canvasfit {
 namespace {
 
 struct TitleForm {
-    const char* words;  // normalised: lower case, '&' as "and", single spaces
+    std::string_view words;  // normalised: lower case, '&' as "and", single spaces
     Section section;
 };
 
@@ -153,15 +154,51 @@ std::optional<Section> section_from_name(std::string_view name) {
     return std::nullopt;
 }
 
+// The most letters the normalised head of any title above holds ("value
+// proposition canvases": 24). Counting the raw head's letters ('&' and '+'
+// become "and") rules out almost every note without building its head: the
+// board's structure asks this of every note at each Live edit.
+constexpr std::size_t kMostTitleLetters = 26;
+
+constexpr std::size_t letters_in(std::string_view words) {
+    std::size_t letters = 0;
+    for (const char c : words)
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) letters += 1;
+    return letters;
+}
+
+constexpr bool every_title_fits() {
+    for (const TitleForm& form : kTitleForms)
+        if (letters_in(form.words) > kMostTitleLetters) return false;
+    for (const char* title : kCanvasTitles)
+        if (letters_in(title) > kMostTitleLetters) return false;
+    return true;
+}
+static_assert(every_title_fits(), "a title form has more letters than kMostTitleLetters: raise it");
+
+bool too_long_for_a_title(std::string_view head) {
+    std::size_t letters = 0;
+    for (unsigned char c : head) {
+        if (is_ascii_alpha(c)) letters += 1;
+        else if (c == '&' || c == '+') letters += 3;
+        if (letters > kMostTitleLetters) return true;
+    }
+    return false;
+}
+
 std::optional<Section> section_from_title(std::string_view title) {
-    const std::string head = normalise(split_head(title).first);
+    const std::string_view raw_head = split_head(title).first;
+    if (too_long_for_a_title(raw_head)) return std::nullopt;
+    const std::string head = normalise(raw_head);
     for (const TitleForm& form : kTitleForms)
         if (head == form.words) return form.section;
     return std::nullopt;
 }
 
 bool is_canvas_title(std::string_view title) {
-    const std::string head = normalise(split_head(title).first);
+    const std::string_view raw_head = split_head(title).first;
+    if (too_long_for_a_title(raw_head)) return false;
+    const std::string head = normalise(raw_head);
     for (const char* form : kCanvasTitles) {
         const std::string_view words(form);
         if (head == words) return true;
