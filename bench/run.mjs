@@ -353,6 +353,19 @@ function render(results) {
       return [b.name, ms(w.incremental_setup), ms(w.incremental), ms(w.incremental_json),
         ms(w.incremental_delta)]; })));
 
+  // Live on Excalidraw, natively: the whole scene's text handed over again
+  // (live_update) against the changed element alone (live_elements).
+  const liveRows = boards.flatMap((b) => {
+    const file = path.basename(boardPath(b.name, 'excalidraw'));
+    const whole = native.figures[`live_update/${file}`]?.cpu;
+    const element = native.figures[`live_elements/${file}`]?.cpu;
+    return whole === undefined || element === undefined ? [] : [[file, ms(whole), ms(element), `${(whole / element).toFixed(1)}x`]];
+  });
+  if (liveRows.length > 0) {
+    out.push('\n### Live edit on an Excalidraw scene, natively (ms CPU): the whole text again, or the changed element\n');
+    out.push(table(['board', 'update_from_text + delta', 'update_elements + delta', 'ratio'], liveRows));
+  }
+
   out.push('\n### Scaling (end-to-end CPU time ratio; 10x the notes should cost at most 12x)\n');
   const e2e = (name, build) => {
     const file = path.basename(boardPath(name, 'canvasfit'));

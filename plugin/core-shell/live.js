@@ -60,15 +60,34 @@ function replacedById(items, changed, removed) {
 }
 
 /**
+ * Each kept list item's JSON, made once: an item stays the same object from
+ * one delta to the next, and a Live edit compares every link, warning and
+ * question of the board with the few the delta removes.
+ * @type {WeakMap<object, string>}
+ */
+const itemJson = new WeakMap();
+
+/** @param {any} item */
+function jsonOfItem(item) {
+  let json = itemJson.get(item);
+  if (json === undefined) {
+    json = JSON.stringify(item);
+    itemJson.set(item, json);
+  }
+  return json;
+}
+
+/**
  * @param {any[]} items @param {any[]} added @param {any[]} removed
  * @returns {any[]}
  */
 function replacedAsMultiset(items, added, removed) {
+  if (removed.length === 0) return added.length === 0 ? items : [...items, ...added];
   /** @type {Map<string, number>} */
   const leaving = new Map();
   for (const item of removed) leaving.set(JSON.stringify(item), (leaving.get(JSON.stringify(item)) ?? 0) + 1);
   const kept = items.filter((item) => {
-    const key = JSON.stringify(item);
+    const key = jsonOfItem(item);
     const count = leaving.get(key) ?? 0;
     if (count === 0) return true;
     leaving.set(key, count - 1);
