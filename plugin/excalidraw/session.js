@@ -51,6 +51,8 @@ export class ExcalidrawSession {
     this.liveUpdates = 0;
     /** Of those, the edits that moved a mark, so the scene was written (the others leave it alone). */
     this.liveWrites = 0;
+    /** Live hand-overs of only the changed elements (Analyzer.updateElements), not the whole board's text. */
+    this.elementUpdates = 0;
     /** @type {(report: any) => void} */
     this.onReport = () => {};
     /** @type {(error: Error) => void} */
@@ -180,7 +182,10 @@ export class ExcalidrawSession {
     if (this.sent && this.analyzer.keepsScene()) {
       try {
         const edits = sceneEdits(this.sent, live);
-        return edits === null ? null : this.analyzer.updateElements(edits);
+        if (edits === null) return null;
+        const delta = this.analyzer.updateElements(edits);
+        this.elementUpdates += 1;
+        return delta;
       } catch (error) {
         this.sent = null;  // what the Analyzer holds is no longer known: the whole board next time
         throw error;

@@ -145,6 +145,7 @@ test('a Live edit goes through the incremental Analyzer and rewrites only the ma
   assert.ok(covered, 'the café has a pain covered by wording alone');
   const before = await markSummary(page);
   const updates = await page.evaluate(() => window.canvasfitDemo.session.liveUpdates);
+  const handedOver = await page.evaluate(() => window.canvasfitDemo.session.elementUpdates);
   await page.evaluate((id) => {
     const { api, lib } = window.canvasfitDemo.session;
     const elements = api.getSceneElementsIncludingDeleted();
@@ -154,6 +155,8 @@ test('a Live edit goes through the incremental Analyzer and rewrites only the ma
   }, covered.note);
   await page.waitForFunction((n) => window.canvasfitDemo.session.liveUpdates > n, updates);
   const after = await markSummary(page);
+  assert.equal(await page.evaluate(() => window.canvasfitDemo.session.elementUpdates), handedOver + 1,
+    'Live handed the Analyzer the edited element, not the whole board');
 
   const kept = before.versions.filter((mark) => after.versions.includes(mark));
   assert.ok(kept.length > 0 && kept.length >= before.versions.length - 10,
