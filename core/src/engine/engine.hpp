@@ -13,6 +13,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "canvasfit/board.hpp"
@@ -177,6 +178,15 @@ struct BoardAnalysis {
 std::vector<CanvasNotes> notes_by_canvas(const Layout& layout, std::size_t canvas_count);
 Adjacency connector_adjacency(const Board& board);
 std::vector<int> count_votes(const Board& board);
+
+// A word that marks a note as an untested assumption: "hypothesis",
+// "untested", "?" (folded, trimmed; tags and bracketed notes use it).
+bool is_assumption_word(const std::string& word);
+// The byte spans [begin, end) of a note's bracketed annotations that are cues,
+// not content: a priority ("(Severity: 8/10)", "[high]", "(must-have)") or an
+// evidence status ("[hypothesis]", "(assumption)"). Linking reads no words
+// from them: two notes both marked "[hypothesis]" share no topic.
+std::vector<std::pair<std::size_t, std::size_t>> cue_annotations(const std::string& text);
 void rank_canvas(const Board& board, const CanvasNotes& notes, const std::vector<int>& votes,
                  std::vector<Priority>& priorities);
 // Rows top to bottom, then left to right: the order a reader (and ranking by

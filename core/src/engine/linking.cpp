@@ -403,14 +403,45 @@ std::vector<std::string> folded_tags(const Note& note) {
     return tags;
 }
 
+// Which tokens lie in a cue annotation ("[hypothesis]", "(Severity: 8/10)",
+// "(nice to have)"): a priority or an evidence status, not the note's topic.
+// Empty when the note has none.
+std::vector<bool> annotation_tokens(const std::string& text, const std::vector<Token>& tokens) {
+    const auto spans = cue_annotations(text);
+    if (spans.empty()) return {};
+    std::vector<bool> inside(tokens.size(), false);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        for (const auto& [begin, end] : spans)
+            if (tokens[i].begin >= begin && tokens[i].begin < end) inside[i] = true;
+    return inside;
+}
+
+// The note's terms (reading.terms, one per content token in order) less those
+// of annotation tokens.
+Terms topic_terms(const NoteReading& reading, const std::vector<bool>& in_annotation) {
+    if (in_annotation.empty()) return reading.terms;
+    Terms kept;
+    std::size_t term = 0;
+    for (std::size_t i = 0; i < reading.tokens.size() && term < reading.terms.size(); ++i) {
+        const Token& token = reading.tokens[i];
+        if (!token.is_number && is_stop_word(token.text)) continue;  // no term (content_terms_of)
+        if (!in_annotation[i]) kept.push_back(reading.terms[term]);
+        ++term;
+    }
+    return kept;
+}
+
 NoteProfile profile_note(const Note& note, const NoteReading& reading,
                          const word_forms::Words& canvas_words, CanvasVocabulary& vocabulary) {
-    const Terms& terms = reading.terms;
+    const std::vector<bool> in_annotation = annotation_tokens(note.text, reading.tokens);
+    const Terms terms = topic_terms(reading, in_annotation);
     std::vector<KeyId> term_ids;
     term_ids.reserve(terms.size());
     for (const std::string& term : terms) term_ids.push_back(vocabulary.intern(term));
     NoteProfile profile;
-    const std::vector<KeyId> token_ids = token_keys(reading.tokens, terms, term_ids, vocabulary);
+    std::vector<KeyId> token_ids = token_keys(reading.tokens, terms, term_ids, vocabulary);
+    for (std::size_t i = 0; i < in_annotation.size(); ++i)
+        if (in_annotation[i]) token_ids[i] = kNoKey;
     read_tokens(reading.tokens, token_ids, vocabulary, profile);
     profile.negated = negated_terms(note.text, reading.tokens, token_ids);
     add_compounds(reading, canvas_words, term_ids, vocabulary);

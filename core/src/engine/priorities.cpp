@@ -195,6 +195,27 @@ void rank_section(const Board& board, const std::vector<NoteIndex>& section,
 
 }  // namespace
 
+bool is_assumption_word(const std::string& word) {
+    static const char* const kWords[] = {
+        "assumption", "assumptions", "assumed", "untested", "not tested", "hypothesis",
+        "hypotheses", "unvalidated", "not validated", "unverified", "not verified", "to validate",
+        "to test", "to be tested", "to be validated", "guess", "?", "??", "???"};
+    return std::any_of(std::begin(kWords), std::end(kWords), [&](const char* w) { return word == w; });
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> cue_annotations(const std::string& text) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    for (std::size_t open = text.find_first_of("(["); open != std::string::npos;
+         open = text.find_first_of("([", open + 1)) {
+        const std::size_t close = text.find(text[open] == '(' ? ')' : ']', open + 1);
+        if (close == std::string::npos || close - open > 24) continue;
+        const std::string inside = text.substr(open + 1, close - open - 1);
+        if (read_marker_token(inside) || is_assumption_word(trim_marks(lower_ascii(inside))))
+            spans.emplace_back(open, close + 1);
+    }
+    return spans;
+}
+
 // Rows top to bottom (a note starting above the middle of the row's first note
 // joins its row), then left to right.
 std::vector<NoteIndex> reading_order(const Board& board, std::vector<NoteIndex> notes) {

@@ -2,7 +2,6 @@
 // empty-section, too-many, duplicate-notes, unaddressed-pain, unaddressed-gain,
 // hidden-costs and unvalidated.
 #include <algorithm>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -213,17 +212,6 @@ std::string folded_trimmed(const std::string& text) {
     if (first == std::string::npos) return "";
     const std::size_t last = folded.find_last_not_of(" \t\n\r#:-*_.!");
     return folded.substr(first, last - first + 1);
-}
-
-bool one_of(const std::string& word, std::initializer_list<const char*> list) {
-    return std::any_of(list.begin(), list.end(), [&](const char* item) { return word == item; });
-}
-
-bool is_assumption_word(const std::string& word) {
-    return one_of(word, {"assumption", "assumptions", "assumed", "untested", "not tested",
-                         "hypothesis", "hypotheses", "unvalidated", "not validated", "unverified",
-                         "not verified", "to validate", "to test", "to be tested",
-                         "to be validated", "guess", "?", "??", "???"});
 }
 
 // A tag, a bracketed "(assumption)" / "[hypothesis]" anywhere in the text, or

@@ -186,6 +186,35 @@ TEST(Linking, FreeAfterAProblemWordIsNotACostWord) {
     EXPECT_EQ(find_link(report, reliever, pain), nullptr);
 }
 
+// "[hypothesis]", "(Severity: 8/10)", "(nice to have)" say how sure or how
+// important a note is, not what it is about: two notes marked alike share no
+// topic. The same word outside brackets still counts.
+TEST(Linking, CueAnnotationsAreNoSharedWords) {
+    CanvasSketch sketch;
+    sketch.add_filler();
+    const std::string pain = sketch.note(Section::pains, "Parking is a nightmare [hypothesis] (Severity: 8/10)");
+    const std::string reliever = sketch.note(Section::relievers, "Loyalty stamps [hypothesis] (Severity: 8/10)");
+    const std::string gain = sketch.note(Section::gains, "Feel welcome as a regular (nice to have)");
+    const std::string creator = sketch.note(Section::creators, "Baristas learn every name (nice to have)");
+    const std::string nice_gain = sketch.note(Section::gains, "A nice view from the terrace");
+    const std::string nice_creator = sketch.note(Section::creators, "Nice terrace seats (must-have)");
+
+    const Report report = sketch.analyze();
+    EXPECT_EQ(find_link(report, reliever, pain), nullptr);
+    EXPECT_EQ(find_link(report, creator, gain), nullptr);
+    const LinkReport* terrace = find_link(report, nice_creator, nice_gain);
+    ASSERT_NE(terrace, nullptr) << "words outside the brackets still link";
+    EXPECT_EQ(std::count(terrace->evidence.begin(), terrace->evidence.end(), "nice"), 1);
+}
+
+TEST(Linking, CueAnnotationsAreTheBracketedPrioritiesAndEvidenceStatuses) {
+    const std::string text = "Parking (Severity: 8/10) is hard [hypothesis] (in town) [p1]";
+    std::vector<std::string> found;
+    for (const auto& [begin, end] : cue_annotations(text)) found.push_back(text.substr(begin, end - begin));
+    EXPECT_EQ(found, (std::vector<std::string>{"(Severity: 8/10)", "[hypothesis]", "[p1]"}));
+    EXPECT_TRUE(cue_annotations("Parking is hard").empty());
+}
+
 TEST(Linking, EachValueMapSectionReachesOnlyItsOwnProfileSection) {
     CanvasSketch sketch;
     sketch.add_filler();
