@@ -247,3 +247,45 @@ TEST(AnalyzerScene, KeepsNoSceneForAnotherFormatOrAfterANoteEdit) {
 }
 
 }  // namespace
+
+namespace {
+
+// Hostile edits: elements with fields of the wrong type, ids that clash or
+// vanish, bytes cut off. Each is refused with an InputError, changing
+// nothing, or applied; never a crash, and the report always stays the one a
+// fresh analysis of the Analyzer's board gives.
+TEST(AnalyzerScene, HostileEditsAreRefusedOrAppliedNeverHalfway) {
+    const json scene = read_example("two-canvases.excalidraw");
+    Analyzer analyzer = Analyzer::from_text(scene.dump());
+    std::mt19937 random(23);
+    const json& elements = scene["elements"];
+    const std::vector<json> oddities = {nullptr, "text", -1e308, 1e308, json::array(), json::object(), true, 0};
+    const std::vector<std::string> fields = {"id", "type", "x", "width", "containerId", "frameId", "text",
+                                             "originalText", "isDeleted", "startBinding", "customData"};
+    std::size_t refused = 0, applied = 0;
+    for (int step = 0; step < 300; ++step) {
+        json edits = json::object();
+        for (int k = 0; k < 1 + static_cast<int>(random() % 3); ++k) {
+            json element = elements[random() % elements.size()];
+            if (random() % 2) element[fields[random() % fields.size()]] = oddities[random() % oddities.size()];
+            if (random() % 4 == 0) element["id"] = "new-" + std::to_string(random() % 5);
+            edits["upsert"].push_back(element);
+        }
+        if (random() % 3 == 0) edits["remove"].push_back(elements[random() % elements.size()]["id"]);
+        std::string text = edits.dump();
+        if (random() % 5 == 0) text.resize(random() % text.size());  // cut off mid-way
+        const std::string before = analyzer.report_json();
+        try {
+            analyzer.update_elements(text);
+            ++applied;
+        } catch (const InputError& e) {
+            ++refused;
+            ASSERT_EQ(analyzer.report_json(), before) << "step " << step << ": " << e.where() << " " << e.what();
+        }
+        ASSERT_EQ(analyzer.report_json(), report_to_json(analyze(analyzer.board()))) << "step " << step;
+    }
+    EXPECT_GT(refused, 30u);
+    EXPECT_GT(applied, 30u);
+}
+
+}  // namespace
