@@ -669,16 +669,6 @@ auto with_source(const AnalyzeOptions& options, Read&& read) {
     }
 }
 
-// The scene of an Excalidraw text, kept for update_elements(); none for
-// another format. (read_board detects a CanvasFit board first, so do we.)
-std::unique_ptr<ExcalidrawScene> scene_of(std::string_view input, InputFormat format) {
-    if (format != InputFormat::automatic && format != InputFormat::excalidraw) return nullptr;
-    const json_pull::Document document = json_pull::Document::scan(input);
-    const bool excalidraw = format == InputFormat::excalidraw ||
-                            (!is_canvasfit_board(document) && is_excalidraw_scene(document));
-    return excalidraw ? std::make_unique<ExcalidrawScene>(document) : nullptr;
-}
-
 // What read_board does after reading: the checks, then shapes promoted.
 Board checked(Board board) {
     check_board(board);
@@ -686,11 +676,21 @@ Board checked(Board board) {
     return board;
 }
 
-// The board of `input`, and its scene if it is an Excalidraw scene.
+// The board of `input` as read_board reads it, scanning the text once; and
+// its scene, kept for update_elements(), when it is an Excalidraw scene
+// (read_board detects a CanvasFit board first, so do we).
 Board read_keeping_scene(std::string_view input, InputFormat format,
                          std::unique_ptr<ExcalidrawScene>& scene) {
-    scene = scene_of(input, format);
-    return scene ? checked(scene->board()) : read_board(input, format);
+    const json_pull::Document document = json_pull::Document::scan(input);
+    const bool excalidraw =
+        format == InputFormat::excalidraw ||
+        (format == InputFormat::automatic && !is_canvasfit_board(document) && is_excalidraw_scene(document));
+    if (!excalidraw) {
+        scene.reset();
+        return read_scanned_board(document, format);
+    }
+    scene = std::make_unique<ExcalidrawScene>(document);
+    return checked(scene->board());
 }
 
 }  // namespace

@@ -16,8 +16,7 @@ namespace {
 
 // Every format is read from the text with the pull reader, after one
 // checking pass (json_pull::Document::scan).
-Board read_detected(std::string_view text, InputFormat format) {
-    const json_pull::Document document = json_pull::Document::scan(text);
+Board read_detected(const json_pull::Document& document, InputFormat format) {
     if (format == InputFormat::miro) return read_miro(document);
     if (format == InputFormat::excalidraw) return read_excalidraw(document);
     if (format == InputFormat::canvasfit) return read_canvasfit(document);
@@ -38,11 +37,15 @@ InputFormat parse_input_format(const std::string& name) {
                                    "' (expected auto, excalidraw, miro or canvasfit)");
 }
 
-Board read_board(std::string_view text, InputFormat format) {
-    Board board = read_detected(text, format);
+Board read_scanned_board(const json_pull::Document& document, InputFormat format) {
+    Board board = read_detected(document, format);
     check_board(board);
     promote_structure(board);
     return board;
+}
+
+Board read_board(std::string_view text, InputFormat format) {
+    return read_scanned_board(json_pull::Document::scan(text), format);
 }
 
 }  // namespace canvasfit

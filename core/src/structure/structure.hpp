@@ -4,6 +4,8 @@
 #pragma once
 
 #include "canvasfit/board.hpp"
+#include "canvasfit/readers.hpp"
+#include "read/json_pull.hpp"
 
 namespace canvasfit {
 
@@ -15,5 +17,10 @@ namespace canvasfit {
 // - a small round or square shape without text that overlaps a note is a dot vote;
 // - other shapes without text are decoration and are not notes.
 void promote_structure(Board& board);
+
+// read_board on a text already scanned: the format reader, the board checks,
+// then promote_structure. For a caller that looks at the document first (the
+// Analyzer, which keeps an Excalidraw scene) so the text is scanned once.
+Board read_scanned_board(const json_pull::Document& document, InputFormat format);
 
 }  // namespace canvasfit
