@@ -1,7 +1,8 @@
 // One flow both hosts must follow (docs/patch.md, "Answers to suggested
-// links"): a counted text link under 0.90 confidence, rejected and confirmed
-// as the panel's check list does it, is recorded on the board and respected
-// by the next session on that board. Not a test file itself.
+// links"): a counted text link under 0.90 confidence, confirmed and then
+// rejected (a changed mind) as the panel's check list does it, is recorded on
+// the board and respected by the next session on that board each time. Not a
+// test file itself.
 import assert from 'node:assert/strict';
 
 /**
@@ -13,19 +14,24 @@ export async function answerUnsureTextLinks(first, answersOf, reopen) {
   const { session, errors } = first;
   const report = await session.analyse();
   const unsure = report.links.filter((l) => l.source === 'text' && l.confidence < 0.9);
-  assert.ok(unsure.length >= 2, 'the example has text links under 0.90');
-  const [x, y] = unsure;
-  await session.rejectLink(x.from, x.to);
-  assert.ok(answersOf(x.from).r.includes(x.to));
-  assert.ok(!session.report.links.some((l) => l.from === x.from && l.to === x.to), 'out of the links and the fit');
-  await session.confirmLink(y.from, y.to);
-  assert.ok(answersOf(y.from).c.includes(y.to));
+  assert.ok(unsure.length >= 1, 'the example has a text link under 0.90');
+  const [x] = unsure;
+  const isX = (/** @type {any} */ l) => l.from === x.from && l.to === x.to;
+  await session.confirmLink(x.from, x.to);
+  assert.ok(answersOf(x.from).c.includes(x.to));
   const later = reopen();
   const seen = await later.session.analyse();
-  assert.ok(!seen.links.some((l) => l.from === x.from && l.to === x.to), 'the next session respects the rejection');
-  assert.ok(seen.links.some((l) => l.from === y.from && l.to === y.to && l.source === 'confirmed'));
+  assert.ok(seen.links.some((l) => isX(l) && l.source === 'confirmed'), 'the next session respects the confirmation');
+  // The facilitator changes their mind: the same pair rejected.
+  await later.session.rejectLink(x.from, x.to);
+  assert.ok(answersOf(x.from).r.includes(x.to));
+  assert.ok(!later.session.report.links.some(isX), 'out of the links and the fit');
+  const last = reopen();
+  const final = await last.session.analyse();
+  assert.ok(!final.links.some(isX), 'the next session respects the rejection');
   assert.deepEqual(errors, []);
   assert.deepEqual(later.errors, []);
+  assert.deepEqual(last.errors, []);
 }
 
 /**

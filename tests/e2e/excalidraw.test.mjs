@@ -138,11 +138,12 @@ test('a Live edit goes through the incremental Analyzer and rewrites only the ma
   await page.click('#cf-live');
   await page.waitForFunction(() => window.canvasfitDemo.session.analyzer !== null);
   const report = await page.evaluate(() => window.canvasfitDemo.session.report);
-  // A pain covered by wording alone (no arrow drawn to it), so that rewording it uncovers it.
+  // A pain or gain covered by wording alone (no arrow drawn to it), so that rewording it uncovers it.
   const byWording = (row) => report.links.filter((link) => link.to === row.note)
     .every((link) => link.source === 'text' || link.source === 'suggested');
-  const covered = report.canvases[0].fit.pains_detail.find((row) => row.status === 'covered' && byWording(row));
-  assert.ok(covered, 'the café has a pain covered by wording alone');
+  const { fit } = report.canvases[0];
+  const covered = [...fit.pains_detail, ...fit.gains_detail].find((row) => row.status === 'covered' && byWording(row));
+  assert.ok(covered, 'the café has a pain or gain covered by wording alone');
   const before = await markSummary(page);
   const updates = await page.evaluate(() => window.canvasfitDemo.session.liveUpdates);
   const handedOver = await page.evaluate(() => window.canvasfitDemo.session.elementUpdates);
@@ -159,10 +160,10 @@ test('a Live edit goes through the incremental Analyzer and rewrites only the ma
     'Live handed the Analyzer the edited element, not the whole board');
 
   const kept = before.versions.filter((mark) => after.versions.includes(mark));
-  assert.ok(kept.length > 0 && kept.length >= before.versions.length - 10,
+  assert.ok(kept.length > 0 && kept.length >= 0.75 * before.versions.length,
     `most marks are the very elements they were (${kept.length} of ${before.versions.length} kept)`);
   const pain = after.lit.find((entry) => entry.startsWith(`${covered.note}:`));
-  assert.ok(pain && !pain.includes(':covered:'), `the reworded pain is no longer marked covered (${pain})`);
+  assert.ok(pain && !pain.includes(':covered:'), `the reworded note is no longer marked covered (${pain})`);
   const arrowsTo = (summary) => summary.created.filter((key) => key.includes(`"to":"${covered.note}"`));
   assert.ok(arrowsTo(before).length > 0 && arrowsTo(after).length === 0, 'its link arrow went with the link');
 

@@ -196,6 +196,7 @@ std::size_t free_value_map_notes(const std::vector<NoteIndex>& section,
 
 struct SideLinks {
     std::size_t rows = 0, covered = 0, by_hand = 0;
+    std::size_t suggested = 0;  // rows only a suggestion reaches
 };
 
 SideLinks side_links(const std::vector<NoteIndex>& rows, const LinksByTarget& by_target) {
@@ -203,7 +204,11 @@ SideLinks side_links(const std::vector<NoteIndex>& rows, const LinksByTarget& by
     side.rows = rows.size();
     for (NoteIndex note : rows) {
         const auto found = by_target.find(note);
-        if (found == by_target.end() || found->second.counted.empty()) continue;
+        if (found == by_target.end()) continue;
+        if (found->second.counted.empty()) {
+            side.suggested += !found->second.suggested.empty();
+            continue;
+        }
         ++side.covered;
         side.by_hand += !found->second.by_text_only;
     }
@@ -213,7 +218,8 @@ SideLinks side_links(const std::vector<NoteIndex>& rows, const LinksByTarget& by
 // Whether a note of a profile side that nothing reaches is unaddressed on
 // this canvas: nothing on the value map could address it; or the team links
 // by hand (connectors or confirmed pairs, and the wording adds no link of its
-// own anywhere on the canvas; or hand links reach half of the side); or
+// own anywhere on the canvas, not even a suggested one; or hand links reach
+// half of the side); or
 // counted links of any kind reach most of the side: the team evidently
 // states its links. A few connectors beside many worded links do not decide:
 // teams draw the links they think of, not all of them.
@@ -238,7 +244,13 @@ Fit score_fit(const CanvasNotes& notes, const std::vector<Priority>& priorities,
                                side_links(notes.of(Section::jobs), by_target)};
     std::size_t covered = 0, by_hand = 0;
     for (const SideLinks& side : sides) covered += side.covered, by_hand += side.by_hand;
-    const bool by_hand_only = by_hand > 0 && by_hand == covered;
+    // Linked by hand only: every counted link is the team's, and the wording
+    // suggests no pain or gain link either (a suggestion is wording that links,
+    // only less surely; products reach jobs only by suggestion, so those do
+    // not count). A canvas whose one text link is a question is not one the
+    // team links by hand.
+    const bool wording_suggests = sides[0].suggested + sides[1].suggested > 0;
+    const bool by_hand_only = by_hand > 0 && by_hand == covered && !wording_suggests;
     const Section addressed_by[] = {Section::relievers, Section::creators, Section::products};
     for (std::size_t i = 0; i < 3; ++i)
         fit.gaps_decided[i] =

@@ -207,6 +207,24 @@ TEST(Linking, CueAnnotationsAreNoSharedWords) {
     EXPECT_EQ(std::count(terrace->evidence.begin(), terrace->evidence.end(), "nice"), 1);
 }
 
+// One shared word and nothing else counts as a link only while no other note
+// of the canvas holds the word: "invoices" on a third note is the canvas's
+// subject, and the pair becomes a question.
+TEST(Linking, OneWordOtherNotesUseTooMakesASuggestionNotALink) {
+    const auto source_with_third_note = [](bool third) {
+        CanvasSketch sketch;
+        sketch.add_filler();
+        const std::string pain = sketch.note(Section::pains, "Invoices pile up unpaid");
+        const std::string reliever = sketch.note(Section::relievers, "Invoices chased by reminder");
+        if (third) sketch.note(Section::products, "Invoices template");
+        const Report report = sketch.analyze();
+        const LinkReport* link = find_link(report, reliever, pain);
+        return link == nullptr ? std::string("none") : link->source;
+    };
+    EXPECT_EQ(source_with_third_note(false), "text");
+    EXPECT_EQ(source_with_third_note(true), "suggested");
+}
+
 TEST(Linking, CueAnnotationsAreTheBracketedPrioritiesAndEvidenceStatuses) {
     const std::string text = "Parking (Severity: 8/10) is hard [hypothesis] (in town) [p1]";
     std::vector<std::string> found;
