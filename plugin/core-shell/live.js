@@ -144,3 +144,53 @@ export function patchChanges(before, after) {
     added: now.actions.filter((_, index) => !beforeKeys.has(now.keys[index])),
   };
 }
+
+/**
+ * What Live last handed the Analyzer of a canvasfit.board/1 board: the JSON
+ * of everything but the notes (frames, connectors, dot votes, schema), and
+ * each note's JSON by id.
+ * @typedef {{ fixed: string, notes: Map<string, string> }} SentBoard
+ */
+
+/** @param {any} board a canvasfit.board/1 object @returns {SentBoard} */
+export function sentBoard(board) {
+  /** @type {any[]} */
+  const notes = board.notes ?? [];
+  return { fixed: fixedJsonOf(board), notes: new Map(notes.map((note) => [note.id, JSON.stringify(note)])) };
+}
+
+/** @param {any} board */
+function fixedJsonOf(board) {
+  return JSON.stringify({ ...board, notes: undefined });
+}
+
+/**
+ * Live's note edits for the Analyzer (`edit`): the notes whose JSON differs
+ * from what `sent` holds, and the ids no longer on the board; null when the
+ * board holds the same notes; "whole" when something besides the notes
+ * changed (a frame, a connector, a dot vote), or two notes share an id, so
+ * that the Analyzer must be handed the whole board (`update`, which starts
+ * over or names the error). Brings `sent` up to date unless it says "whole"
+ * (the caller then starts `sent` again from the board).
+ * The Analyzer applies a batch as `update` would: a note that comes back
+ * replaces itself in place, a new one joins at the end.
+ * @param {SentBoard} sent @param {any} board a canvasfit.board/1 object
+ * @returns {{ upsert: any[], remove: string[] } | 'whole' | null}
+ */
+export function boardEdits(sent, board) {
+  if (fixedJsonOf(board) !== sent.fixed) return 'whole';
+  const notes = board.notes ?? [];
+  const seen = new Set();
+  const changed = [];
+  for (const note of notes) {
+    if (seen.has(note.id)) return 'whole';
+    seen.add(note.id);
+    const json = JSON.stringify(note);
+    if (sent.notes.get(note.id) !== json) changed.push([note, json]);
+  }
+  const remove = [...sent.notes.keys()].filter((id) => !seen.has(id));
+  if (changed.length === 0 && remove.length === 0) return null;
+  for (const [note, json] of changed) sent.notes.set(note.id, json);
+  for (const id of remove) sent.notes.delete(id);
+  return { upsert: changed.map(([note]) => note), remove };
+}

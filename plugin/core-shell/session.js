@@ -8,7 +8,7 @@
 // in the subclass, which holds only what differs between hosts.
 
 import { ITSELF, withLinks } from './decisions.js';
-import { applyDelta, isEmptyDelta } from './live.js';
+import { applyDelta, boardEdits, isEmptyDelta, sentBoard } from './live.js';
 import { buildPatch } from './patch.js';
 
 /** @typedef {import('@canvasfit/wasm').CanvasFit} CanvasFit */
@@ -16,6 +16,7 @@ import { buildPatch } from './patch.js';
 /** @typedef {import('./decisions.js').LinkOptions} LinkOptions */
 /** @typedef {import('./decisions.js').Decision} Decision */
 /** @typedef {import('./patch.js').Patch} Patch */
+/** @typedef {import('./live.js').SentBoard} SentBoard */
 
 /**
  * @typedef {object} SessionSettings
@@ -78,6 +79,10 @@ export class HostSession {
     this.analyzerOptions = '';
     /** Live analyses answered by the Analyzer's delta rather than a full analysis. */
     this.liveUpdates = 0;
+    /** Of those, the ones that handed the Analyzer only the notes an edit changed. */
+    this.noteUpdates = 0;
+    /** The board as the Analyzer last received it (boardEdits). @private @type {SentBoard | null} */
+    this.sent = null;
   }
 
   /** Reads the board, analyses it and writes the marks back. @returns {Promise<Report | null>} */
@@ -254,15 +259,43 @@ export class HostSession {
       this.stopAnalyzer();
       return this.canvasfit.analyze(board, options);
     }
-    if (this.analyzer && this.report && this.analyzerOptions === JSON.stringify(options)) {
-      const delta = this.analyzer.update(board);
+    if (this.analyzer && this.report && this.sent && this.analyzerOptions === JSON.stringify(options)) {
+      const delta = this.updateAnalyzer(this.sent, board);
       this.liveUpdates += 1;
-      return isEmptyDelta(delta) ? this.report : applyDelta(this.report, delta);
+      return delta === null || isEmptyDelta(delta) ? this.report : applyDelta(this.report, delta);
     }
     this.stopAnalyzer();
     this.analyzer = this.canvasfit.createAnalyzer(board, options);
     this.analyzerOptions = JSON.stringify(options);
+    this.sent = sentBoard(board);
     return applyDelta(null, this.analyzer.changes());
+  }
+
+  /**
+   * Brings the Analyzer to `board`: only the notes that changed when nothing
+   * else did (an edit on a large board then costs the Analyzer that note, not
+   * the whole board's JSON), else the whole board. A refused note edit falls
+   * back to the whole board, which brings the Analyzer to it whatever the
+   * edit left applied, or names the error as a full analysis would.
+   * Null when the board holds what the Analyzer has.
+   * @private @param {SentBoard} sent @param {any} board
+   */
+  updateAnalyzer(sent, board) {
+    const edits = boardEdits(sent, board);
+    if (edits === null) return null;
+    if (edits !== 'whole') {
+      try {
+        const delta = this.analyzer.edit(edits);
+        this.noteUpdates += 1;
+        return delta;
+      } catch {
+        // update() below answers for the whole board.
+      }
+    }
+    this.sent = null;
+    const delta = this.analyzer.update(board);
+    this.sent = sentBoard(board);
+    return delta;
   }
 
   /** @private */
@@ -270,6 +303,7 @@ export class HostSession {
     this.analyzer?.dispose();
     this.analyzer = null;
     this.analyzerOptions = '';
+    this.sent = null;
   }
 
   /** @private @param {R} read */

@@ -174,6 +174,7 @@ test('Live re-analyses after a user edit, once, and not because of its own write
   await session.idle();
   assert.equal(session.analyses, 2);
   assert.equal(session.report.notes.find((n) => n.id === pain).text, 'Month-end close takes a whole week');
+  assert.equal(session.noteUpdates, 1, 'the Analyzer was handed the edited note, not the whole board');
   session.setLive(false);
 });
 

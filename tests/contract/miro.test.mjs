@@ -521,6 +521,7 @@ test('a Live edit on a 1,000-note board goes through the Analyzer and writes onl
   await session.idle();
   assert.deepEqual(errors, []);
   assert.equal(session.liveUpdates, 1, 'the edit was answered by the Analyzer');
+  assert.equal(session.noteUpdates, 1, 'which was handed the edited note, not the whole board');
   assert.equal(session.report.notes.find((note) => note.id === pain.id).text, 'Parrots nesting in the chimney');
   const after = calls();
   const writes = [...after].filter(([method]) => !/^get/.test(method))

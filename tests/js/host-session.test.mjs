@@ -203,3 +203,61 @@ test('Live answers edits with the incremental Analyzer: one per board, the same 
   await host.analyse();
   assert.equal(calls.analyze, 1, 'without Live, Analyse is a full analysis');
 });
+
+/** A host whose board is a canvasfit.board/1 object, as the Miro and FigJam plugins read theirs. */
+class BoardHost extends MemoryHost {
+  constructor() {
+    super();
+    const { gold, ...board } = JSON.parse(readFileSync(path.join(root, 'tests/corpus/boards/meal-kits.json'), 'utf8'));
+    this.board = board;
+  }
+
+  async readBoard() {
+    this.log.push('read');
+    return { board: structuredClone(this.board) };
+  }
+}
+
+test('Live on a canvasfit.board/1 board hands the Analyzer only the notes an edit changed; a changed connector, the whole board', async () => {
+  const host = new BoardHost();
+  const calls = { edit: 0, update: 0 };
+  host.canvasfit = {
+    ...canvasfit,
+    createAnalyzer: (...args) => {
+      const analyzer = canvasfit.createAnalyzer(...args);
+      const { edit, update } = analyzer;
+      analyzer.edit = (edits) => { calls.edit += 1; return edit.call(analyzer, edits); };
+      analyzer.update = (board) => { calls.update += 1; return update.call(analyzer, board); };
+      return analyzer;
+    },
+  };
+  host.setLive(true);
+  await host.idle();
+  const note = (id) => host.board.notes.find((n) => n.id === id);
+  const steps = [
+    ['a pain reworded', () => { note('p1').text = 'Nobody agrees what to cook'; }],
+    ['a note moved into another frame', () => { Object.assign(note('g2'), { parent: 'frame-pains', x: 1140, y: 1220 }); }],
+    ['a note added', () => { host.board.notes.push({ ...note('p2'), id: 'p-new', text: 'Takeaway menus pile up' }); }],
+    ['a note removed', () => { host.board.notes = host.board.notes.filter((n) => n.id !== 'p3'); }],
+    ['two notes sharing an id', () => { host.board.notes.push({ ...note('p2'), text: 'A twin' }); }],
+    ['the twin gone again', () => { host.board.notes.pop(); }],
+    ['a connector removed', () => { host.board.connectors = []; }],
+    ['a pain reworded after it', () => { note('p4').text = 'Saturday mornings lost to the supermarket'; }],
+  ];
+  const errors = [];
+  host.onError = (error) => errors.push(error.message);
+  for (const [what, change] of steps) {
+    change();
+    host.boardChanged();
+    await settle(60);
+    await host.idle();
+    if (what === 'two notes sharing an id') {
+      assert.match(errors.pop() ?? '', /p2/, 'the whole board names the clash');
+      continue;
+    }
+    assert.deepEqual(canonical(host.report), canonical(canvasfit.analyze(host.board, { source: 'memory-board' })), what);
+  }
+  assert.deepEqual(errors, []);
+  assert.equal(host.noteUpdates, 5, 'note edits went note by note');
+  assert.deepEqual(calls, { edit: 5, update: 2 }, 'the clash and the connector went as the whole board');
+});
