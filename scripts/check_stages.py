@@ -2,7 +2,9 @@
 """Checks the include lines of the core against its pipeline (docs/architecture.md).
 
 core/src holds one folder per stage, in this order:
-    read  structure  layout  text  engine  findings  report
+    common  read  structure  layout  text  engine  findings  report
+(common/ is not a stage of the pipeline but tools every stage may use, so it
+comes first: it includes nothing of the stages.)
 Rules:
   1. a file in a stage folder includes internal headers of its own or an earlier
      stage only, always named with their folder ("engine/engine.hpp");
@@ -22,7 +24,7 @@ Rules:
 """
 import os, re, shutil, subprocess, sys, tempfile
 
-STAGES = ["read", "structure", "layout", "text", "engine", "findings", "report"]
+STAGES = ["common", "read", "structure", "layout", "text", "engine", "findings", "report"]
 TOP_OF_PIPELINE = {"canvasfit/analyze.hpp", "canvasfit/analyzer.hpp"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 ANY_INCLUDE = re.compile(r'^\s*#\s*include\s+[<"]([^">]+)[">]', re.M)

@@ -28,6 +28,7 @@
 #include "engine/link_confidence.hpp"
 #include "engine/link_lexicon.hpp"
 #include "text/word_forms.hpp"
+#include "common/sort_stably.hpp"
 
 namespace canvasfit {
 
@@ -296,7 +297,7 @@ bool turned_around(std::size_t begin, std::size_t end, const std::vector<Token>&
 
 // Sorts by key and keeps each key's first entry (remedy first for family keys).
 void keep_first_per_key(std::vector<FamilyKey>& keys) {
-    std::stable_sort(keys.begin(), keys.end(), [](const FamilyKey& a, const FamilyKey& b) {
+    sort_stably(keys.begin(), keys.end(), [](const FamilyKey& a, const FamilyKey& b) {
         const bool a_remedy = a.side == Side::remedy;
         const bool b_remedy = b.side == Side::remedy;
         return std::tie(a.family, a.key, b_remedy) < std::tie(b.family, b.key, a_remedy);
@@ -307,8 +308,8 @@ void keep_first_per_key(std::vector<FamilyKey>& keys) {
 }
 
 void keep_first_per_key(std::vector<Surface>& surfaces) {
-    std::stable_sort(surfaces.begin(), surfaces.end(),
-                     [](const Surface& a, const Surface& b) { return a.key < b.key; });
+    sort_stably(surfaces.begin(), surfaces.end(),
+                [](const Surface& a, const Surface& b) { return a.key < b.key; });
     surfaces.erase(std::unique(surfaces.begin(), surfaces.end(),
                                [](const Surface& a, const Surface& b) { return a.key == b.key; }),
                    surfaces.end());
@@ -510,8 +511,8 @@ public:
     // `entries` pairs a list number with a slot; slots ascend within a list.
     PostingLists(std::size_t list_count, std::vector<std::pair<std::size_t, std::size_t>> entries)
         : offsets_(list_count + 1, 0) {
-        std::stable_sort(entries.begin(), entries.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        sort_stably(entries.begin(), entries.end(),
+                    [](const auto& a, const auto& b) { return a.first < b.first; });
         for (const auto& entry : entries) ++offsets_[entry.first + 1];
         for (std::size_t list = 0; list < list_count; ++list) offsets_[list + 1] += offsets_[list];
         slots_.reserve(entries.size());
@@ -721,8 +722,8 @@ std::vector<std::string> describe(const Evidence& evidence, const NoteProfile& q
                              link_lexicon::families()[pair.family].name + ": " +
                                  word(target, pair.target_key) + " ~ " +
                                  word(query, pair.query_key));
-    std::stable_sort(shared.begin(), shared.end());
-    std::stable_sort(related.begin(), related.end());
+    sort_stably(shared.begin(), shared.end());
+    sort_stably(related.begin(), related.end());
     std::vector<std::string> items;
     for (auto& item : shared) items.push_back(std::move(item.second));
     for (auto& item : related) items.push_back(std::move(item.second));
@@ -982,7 +983,7 @@ void calibrate(std::vector<Candidate>& candidates, const std::vector<NoteProfile
 // each target, suggestions.
 std::vector<Candidate> chosen(std::vector<Candidate> candidates, std::size_t target_count,
                               bool keep_all) {
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    sort_stably(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         if (a.slot != b.slot) return a.slot < b.slot;
         return a.percent > b.percent;
     });
@@ -1107,7 +1108,7 @@ void add_text_links_for_rule(const LinkRule& rule, const RuleContext& context,
 }
 
 void sort_links(std::vector<Link>& links) {
-    std::stable_sort(links.begin(), links.end(), [](const Link& a, const Link& b) {
+    sort_stably(links.begin(), links.end(), [](const Link& a, const Link& b) {
         if (a.from != b.from) return a.from < b.from;
         if (a.strength != b.strength) return a.strength > b.strength;
         return a.to < b.to;

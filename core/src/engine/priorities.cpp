@@ -15,6 +15,7 @@
 
 #include "engine/engine.hpp"
 #include "structure/spatial_grid.hpp"
+#include "common/sort_stably.hpp"
 
 namespace canvasfit {
 
@@ -178,7 +179,7 @@ void rank_section(const Board& board, const std::vector<NoteIndex>& section,
         }
         candidates.push_back(std::move(candidate));
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    sort_stably(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         if (a.importance != b.importance) return a.importance > b.importance;
         if (a.votes != b.votes) return a.votes > b.votes;
         return a.order < b.order;
@@ -220,14 +221,14 @@ std::vector<std::pair<std::size_t, std::size_t>> cue_annotations(const std::stri
 // joins its row), then left to right.
 std::vector<NoteIndex> reading_order(const Board& board, std::vector<NoteIndex> notes) {
     auto rect = [&](NoteIndex n) -> const Rect& { return board.notes[n].bounds; };
-    std::stable_sort(notes.begin(), notes.end(),
-                     [&](NoteIndex a, NoteIndex b) { return rect(a).y < rect(b).y; });
+    sort_stably(notes.begin(), notes.end(),
+                [&](NoteIndex a, NoteIndex b) { return rect(a).y < rect(b).y; });
     for (std::size_t row_start = 0; row_start < notes.size();) {
         std::size_t row_end = row_start + 1;
         const double middle = rect(notes[row_start]).center_y();
         while (row_end < notes.size() && rect(notes[row_end]).y < middle) ++row_end;
-        std::stable_sort(notes.begin() + row_start, notes.begin() + row_end,
-                         [&](NoteIndex a, NoteIndex b) { return rect(a).x < rect(b).x; });
+        sort_stably(notes.begin() + row_start, notes.begin() + row_end,
+                    [&](NoteIndex a, NoteIndex b) { return rect(a).x < rect(b).x; });
         row_start = row_end;
     }
     return notes;

@@ -9,6 +9,7 @@
 
 #include "engine/engine.hpp"
 #include "text/text.hpp"
+#include "common/sort_stably.hpp"
 
 namespace canvasfit {
 
@@ -221,10 +222,10 @@ const Lexicon& lexicon() {
         Lexicon lexicon;
         for (const Cue& cue : kCues) add_cue(lexicon, cue);
         for (auto& entry : lexicon.by_stem)
-            std::stable_sort(entry.second.phrases.begin(), entry.second.phrases.end(),
-                             [](const PhraseCue& a, const PhraseCue& b) {
-                                 return a.terms.size() > b.terms.size();
-                             });
+            sort_stably(entry.second.phrases.begin(), entry.second.phrases.end(),
+                        [](const PhraseCue& a, const PhraseCue& b) {
+                            return a.terms.size() > b.terms.size();
+                        });
         std::sort(lexicon.form_stems.begin(), lexicon.form_stems.end());
         return lexicon;
     }();
@@ -416,14 +417,14 @@ std::vector<std::size_t> value_drivers(const std::vector<std::size_t>& pains,
     std::vector<Candidate> candidates;
     for (std::size_t n : pains) candidates.push_back({n, 0});
     for (std::size_t n : gains) candidates.push_back({n, 1});
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [&](const Candidate& a, const Candidate& b) {
-                         const Priority& pa = priorities[a.note];
-                         const Priority& pb = priorities[b.note];
-                         if (pa.priority != pb.priority) return pa.priority > pb.priority;
-                         if (pa.rank != pb.rank) return pa.rank < pb.rank;
-                         return a.side < b.side;
-                     });
+    sort_stably(candidates.begin(), candidates.end(),
+                [&](const Candidate& a, const Candidate& b) {
+                    const Priority& pa = priorities[a.note];
+                    const Priority& pb = priorities[b.note];
+                    if (pa.priority != pb.priority) return pa.priority > pb.priority;
+                    if (pa.rank != pb.rank) return pa.rank < pb.rank;
+                    return a.side < b.side;
+                });
     constexpr std::size_t kFewest = 4, kMost = 8;
     const std::size_t top_half = static_cast<std::size_t>(
         std::count_if(candidates.begin(), candidates.end(),

@@ -16,6 +16,7 @@
 #include "engine/engine.hpp"
 #include "findings/warning_kit.hpp"
 #include "findings/findings.hpp"
+#include "common/sort_stably.hpp"
 
 namespace canvasfit {
 
@@ -166,8 +167,8 @@ void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& ro
         }
         std::vector<NoteIndex> candidates = row.suggested;
         const auto confidence = [&](NoteIndex from) { return suggestion_confidence(canvas, from, row.note); };
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [&](NoteIndex a, NoteIndex b) { return confidence(a) > confidence(b); });
+        sort_stably(candidates.begin(), candidates.end(),
+                    [&](NoteIndex a, NoteIndex b) { return confidence(a) > confidence(b); });
         std::vector<std::string> ids;
         for (NoteIndex n : candidates) ids.push_back(id_of(asker.analysis, n));
         asker.ask(c, "is-addressed", {row.note}, ids, confidence(candidates.front()),
@@ -186,8 +187,8 @@ void ask_about_value_map(Asker& asker, std::size_t c) {
         std::vector<std::pair<double, NoteIndex>> targets;
         for (const Link& link : canvas.links)
             if (!link.counts() && link.from == from) targets.emplace_back(link.confidence, link.to);
-        std::stable_sort(targets.begin(), targets.end(),
-                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        sort_stably(targets.begin(), targets.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first; });
         return targets;
     };
     for (Section section : {Section::relievers, Section::creators}) {
@@ -251,7 +252,7 @@ void put_in_report_order(std::vector<Question>& out, std::size_t start,
                          const std::vector<std::pair<std::size_t, NoteIndex>>& keys) {
     std::vector<std::size_t> order(keys.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    sort_stably(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
     std::vector<Question> sorted;
     sorted.reserve(order.size());
     for (std::size_t i : order) sorted.push_back(std::move(out[start + i]));

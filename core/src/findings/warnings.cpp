@@ -8,6 +8,7 @@
 #include "engine/engine.hpp"
 #include "findings/warning_kit.hpp"
 #include "findings/findings.hpp"
+#include "common/sort_stably.hpp"
 
 namespace canvasfit {
 
@@ -49,7 +50,7 @@ std::vector<Warning> find_warnings(const BoardAnalysis& analysis, CanvasFindingC
                                     find_canvas_warnings(warning_kit::CanvasView(analysis, c, board), out);
                                 });
     warning_kit::find_cross_canvas_warnings(analysis, findings, cache ? &cache->cross_canvas_ : nullptr);
-    std::stable_sort(findings.begin(), findings.end(), comes_before);
+    sort_stably(findings.begin(), findings.end(), comes_before);
     std::vector<Warning> warnings;
     warnings.reserve(findings.size());
     for (const Finding& finding : findings) warnings.push_back(to_warning(analysis, finding));

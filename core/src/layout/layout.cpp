@@ -19,6 +19,7 @@
 
 #include "structure/spatial_grid.hpp"
 #include "structure/titles.hpp"
+#include "common/sort_stably.hpp"
 
 namespace canvasfit {
 
@@ -234,8 +235,8 @@ private:
         auto end = [&](std::size_t u) {
             return along_x ? units[u].bounds.right() : units[u].bounds.bottom();
         };
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return start(a) < start(b); });
+        sort_stably(order.begin(), order.end(),
+                    [&](std::size_t a, std::size_t b) { return start(a) < start(b); });
         std::vector<SectionMask> before(order.size() + 1, 0), after(order.size() + 1, 0);
         for (std::size_t k = 0; k < order.size(); ++k)
             before[k + 1] = before[k] | sections_of(units[order[k]]);
@@ -290,7 +291,7 @@ private:
     // Rows first (a canvas starting above the middle of the row's first canvas
     // joins that row), then left to right.
     static void sort_in_reading_order(std::vector<Unit>& canvases) {
-        std::stable_sort(canvases.begin(), canvases.end(), [](const Unit& a, const Unit& b) {
+        sort_stably(canvases.begin(), canvases.end(), [](const Unit& a, const Unit& b) {
             return a.bounds.y < b.bounds.y;
         });
         std::vector<Unit> ordered;
@@ -299,8 +300,8 @@ private:
             std::size_t row_end = row_start + 1;
             const double row_middle = canvases[row_start].bounds.center_y();
             while (row_end < canvases.size() && canvases[row_end].bounds.y < row_middle) ++row_end;
-            std::stable_sort(canvases.begin() + row_start, canvases.begin() + row_end,
-                             [](const Unit& a, const Unit& b) { return a.bounds.x < b.bounds.x; });
+            sort_stably(canvases.begin() + row_start, canvases.begin() + row_end,
+                        [](const Unit& a, const Unit& b) { return a.bounds.x < b.bounds.x; });
             row_start = row_end;
         }
     }

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "report/writer_text.hpp"
+#include "common/sort_stably.hpp"
 
 namespace canvasfit {
 
@@ -353,7 +354,7 @@ private:
                 if (!found) continue;
                 rows.push_back({found, covered.count(id) ? "covered" : asked.count(id) ? "question" : "unaddressed", ""});
             }
-            std::stable_sort(rows.begin() + static_cast<std::ptrdiff_t>(first), rows.end(), [](const Line& a, const Line& b) {
+            sort_stably(rows.begin() + static_cast<std::ptrdiff_t>(first), rows.end(), [](const Line& a, const Line& b) {
                 return a.note->rank.value_or(1 << 30) < b.note->rank.value_or(1 << 30);
             });
         }

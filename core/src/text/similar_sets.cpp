@@ -1,4 +1,5 @@
 #include "text/similar_sets.hpp"
+#include "common/sort_stably.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -43,8 +44,8 @@ std::vector<std::size_t> distinct_sets(const std::vector<std::vector<int>>& sets
     std::vector<std::size_t> order;
     for (std::size_t i = 0; i < sets.size(); ++i)
         if (!sets[i].empty()) order.push_back(i);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return sets[a] < sets[b]; });
+    sort_stably(order.begin(), order.end(),
+                [&](std::size_t a, std::size_t b) { return sets[a] < sets[b]; });
     std::vector<std::size_t> distinct;
     for (std::size_t k = 0; k < order.size(); ++k) {
         if (k > 0 && sets[order[k]] == sets[order[k - 1]]) {
