@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -209,20 +210,23 @@ TEST(Linking, CueAnnotationsAreNoSharedWords) {
 
 // One shared word and nothing else counts as a link only while no other note
 // of the canvas holds the word: "invoices" on a third note is the canvas's
-// subject, and the pair becomes a question.
+// subject, and the pair becomes a question. A product holding it is the
+// offer said twice, not the subject: it does not count.
 TEST(Linking, OneWordOtherNotesUseTooMakesASuggestionNotALink) {
-    const auto source_with_third_note = [](bool third) {
+    const auto source_with_third_note = [](std::optional<Section> third) {
         CanvasSketch sketch;
         sketch.add_filler();
         const std::string pain = sketch.note(Section::pains, "Invoices pile up unpaid");
         const std::string reliever = sketch.note(Section::relievers, "Invoices chased by reminder");
-        if (third) sketch.note(Section::products, "Invoices template");
+        if (third) sketch.note(*third, "Invoices template");
         const Report report = sketch.analyze();
         const LinkReport* link = find_link(report, reliever, pain);
         return link == nullptr ? std::string("none") : link->source;
     };
-    EXPECT_EQ(source_with_third_note(false), "text");
-    EXPECT_EQ(source_with_third_note(true), "suggested");
+    EXPECT_EQ(source_with_third_note(std::nullopt), "text");
+    EXPECT_EQ(source_with_third_note(Section::jobs), "suggested");
+    EXPECT_EQ(source_with_third_note(Section::gains), "suggested");
+    EXPECT_EQ(source_with_third_note(Section::products), "text");
 }
 
 TEST(Linking, CueAnnotationsAreTheBracketedPrioritiesAndEvidenceStatuses) {

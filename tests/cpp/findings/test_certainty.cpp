@@ -506,7 +506,7 @@ TEST(Questions, ACanvasWhoseWordingSuggestsALinkDoesNotLinkByHandAlone) {
     const std::string r1 = c.add(Section::relievers, "One inbox for every supplier");
     const std::string r2 = c.add(Section::relievers, "Reminders go out on their own");
     const std::string r3 = c.add(Section::relievers, "Receipts kept as photos");
-    c.add(Section::products, "Receipts scanner app");
+    c.add(Section::jobs, "Receipts sorted for the tax return");
     c.board.connectors = {{"k1", r1, p1, ""}, {"k2", r2, p2, ""}};
     const Report report = analyze(c.board);
     const LinkReport* worded = link_of(report, r3, p4);
