@@ -241,6 +241,8 @@ test('Live on a canvasfit.board/1 board hands the Analyzer only the notes an edi
     ['a note removed', () => { host.board.notes = host.board.notes.filter((n) => n.id !== 'p3'); }],
     ['two notes sharing an id', () => { host.board.notes.push({ ...note('p2'), text: 'A twin' }); }],
     ['the twin gone again', () => { host.board.notes.pop(); }],
+    ['a note the core refuses', () => { note('g3').x = 'left'; }],
+    ['the note mended', () => { note('g3').x = 1140; }],
     ['a connector removed', () => { host.board.connectors = []; }],
     ['a pain reworded after it', () => { note('p4').text = 'Saturday mornings lost to the supermarket'; }],
   ];
@@ -255,9 +257,16 @@ test('Live on a canvasfit.board/1 board hands the Analyzer only the notes an edi
       assert.match(errors.pop() ?? '', /p2/, 'the whole board names the clash');
       continue;
     }
+    if (what === 'a note the core refuses') {
+      // The note edit is refused; the whole board then names the place as a full analysis does.
+      const where = host.board.notes.findIndex((n) => n.id === 'g3');
+      assert.match(errors.pop() ?? '', new RegExp(`/notes/${where}/x`));
+      continue;
+    }
     assert.deepEqual(canonical(host.report), canonical(canvasfit.analyze(host.board, { source: 'memory-board' })), what);
   }
   assert.deepEqual(errors, []);
   assert.equal(host.noteUpdates, 5, 'note edits went note by note');
-  assert.deepEqual(calls, { edit: 5, update: 2 }, 'the clash and the connector went as the whole board');
+  assert.deepEqual(calls, { edit: 6, update: 3 },
+    'the clash and the connector went as the whole board, and so did the refused note after its edit');
 });
