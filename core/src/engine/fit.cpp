@@ -219,9 +219,8 @@ SideLinks side_links(const std::vector<NoteIndex>& rows, const LinksByTarget& by
 // this canvas: nothing on the value map could address it; or the team links
 // by hand (connectors or confirmed pairs, and the wording adds no link of its
 // own anywhere on the canvas, not even a suggested one; or hand links reach
-// half of the side); or
-// counted links of any kind reach most of the side: the team evidently
-// states its links. A few connectors beside many worded links do not decide:
+// half of the side); or counted links of any kind reach most of the side:
+// the team evidently states its links. A few connectors beside many worded links do not decide:
 // teams draw the links they think of, not all of them.
 // Products serve jobs in words too generic to link ("Bookkeeping web app"
 // serves every job): for jobs only the team's own links decide.

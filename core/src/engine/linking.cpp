@@ -500,7 +500,8 @@ CanvasProfiles profile_canvas(const Board& board, const CanvasNotes& notes,
         for (NoteIndex note : notes.sections[section]) {
             NoteProfile profile =
                 profile_note(board.notes[note], readings[note], words, profiles.vocabulary);
-            profiles.vocabulary.count_note(distinct_keys(profile), kAllSections[section] == Section::products);
+            const bool product = kAllSections[section] == Section::products;
+            profiles.vocabulary.count_note(distinct_keys(profile), product);
             profiles.sections[section].push_back(std::move(profile));
         }
     profiles.vocabulary.compute_weights();
