@@ -91,7 +91,7 @@ const NOTE_ANSWERS = {
 
 /**
  * Questions about a pain or gain whose candidates are value-map notes that may
- * address it (suggested links, or relievers and creators nothing links yet):
+ * address it (suggested links, or the relievers and creators of its canvas):
  * each candidate pair gets Confirm / Reject in the question's row.
  */
 const PAIR_QUESTIONS = new Set(['is-addressed', 'what-addresses']);
@@ -580,7 +580,7 @@ export function byImpact(questions, canvases) {
 /**
  * The questions and suggestions the panel lists, each pair offered once. The
  * candidates of a question about a pain or gain (`is-addressed`: suggested
- * links; `what-addresses`: relievers or creators nothing links yet) are
+ * links; `what-addresses`: the canvas's relievers or creators) are
  * answered in that question's row (Confirm / Reject per candidate), so a
  * suggestion among them is not listed again among the suggested links, and a
  * `what-does-it-address` question whose every candidate pair is offered there

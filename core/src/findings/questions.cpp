@@ -68,13 +68,13 @@ struct Asker {
     }
 };
 
-// A pain or gain nothing reaches, on a canvas with relievers or creators that
-// reach nothing yet: one of those usually answers it. Of such rows that the
-// sources do address, the answer was among the listed ones for 64-100 % of
-// them per set (docs/judgment.md). They are listed as the question's candidates, at most
-// this many, in board order, so the facilitator confirms one rather than
-// drawing a connector; the other way round, a reliever or creator the wording
-// links to nothing lists the pains or gains nothing reaches.
+// A pain or gain nothing reaches: a reliever or creator of its canvas usually
+// answers it. Of such rows that the sources do address, the answer was among
+// the listed ones for 72-100 % of them per set (docs/judgment.md). They are
+// listed as the question's candidates, at most this many, so the facilitator
+// confirms one rather than drawing a connector; the other way round, a
+// reliever or creator the wording links to nothing lists the pains or gains
+// nothing reaches.
 constexpr std::size_t kOpenCandidates = 5;
 
 bool rejected_pair(const BoardAnalysis& analysis, NoteIndex from, NoteIndex to) {
@@ -96,16 +96,23 @@ std::vector<NoteIndex> counted_sources(const CanvasAnalysis& canvas) {
     return counted;
 }
 
-// Value-map notes of `section` that no counted link leaves and that the team
-// has not said address nothing: those that may answer the open row `row`.
-std::vector<NoteIndex> free_sources(const BoardAnalysis& analysis, const CanvasAnalysis& canvas,
-                                    const std::vector<NoteIndex>& counted, Section section, NoteIndex row) {
-    std::vector<NoteIndex> free;
+// Value-map notes of `section` that may answer the open row `row`, those that
+// no counted link leaves first (a reliever usually answers one pain), then
+// those already linked elsewhere (one reliever often answers two: "Portions
+// scale to the number of flatmates" both clears the fridge and fixes recipes
+// made for 2 or 4). Notes the team said address nothing, or rejected for this
+// row, are left out.
+std::vector<NoteIndex> answer_candidates(const BoardAnalysis& analysis, const CanvasAnalysis& canvas,
+                                         const std::vector<NoteIndex>& counted, Section section,
+                                         NoteIndex row) {
+    std::vector<NoteIndex> free, linked;
     for (NoteIndex n : canvas.notes.of(section)) {
+        if (said_unlinked(*analysis.board, analysis.decisions, n) || rejected_pair(analysis, n, row)) continue;
+        (std::binary_search(counted.begin(), counted.end(), n) ? linked : free).push_back(n);
+    }
+    if (free.size() > kOpenCandidates) free.resize(kOpenCandidates);
+    for (NoteIndex n : linked) {
         if (free.size() == kOpenCandidates) break;
-        if (std::binary_search(counted.begin(), counted.end(), n) ||
-            said_unlinked(*analysis.board, analysis.decisions, n) || rejected_pair(analysis, n, row))
-            continue;
         free.push_back(n);
     }
     return free;
@@ -153,13 +160,13 @@ void ask_about_rows(Asker& asker, std::size_t c, const std::vector<Coverage>& ro
         if (row.status != RowStatus::question) continue;
         if (row.suggested.empty()) {
             if (!counted) counted = counted_sources(canvas);
-            const std::vector<NoteIndex> free =
-                free_sources(asker.analysis, canvas, *counted, answered_by, row.note);
+            const std::vector<NoteIndex> listed =
+                answer_candidates(asker.analysis, canvas, *counted, answered_by, row.note);
             const std::string confirm =
-                free.empty() ? ""
-                             : "confirm " + one_of(free.size(), pains ? "pain reliever" : "gain creator") +
-                                   " nothing links yet, ";
-            asker.ask(c, "what-addresses", {row.note}, ids_of(asker.analysis, free), kUnlinkedRowIsGap,
+                listed.empty() ? ""
+                               : "confirm " + one_of(listed.size(), pains ? "pain reliever" : "gain creator") +
+                                     " listed, ";
+            asker.ask(c, "what-addresses", {row.note}, ids_of(asker.analysis, listed), kUnlinkedRowIsGap,
                       "What addresses " + std::string(noun) + " " + quoted(asker.analysis, row.note) +
                           "? Nothing on the canvas says so in words: " + confirm +
                           "draw a connector from what answers it, or answer that nothing does.");

@@ -427,9 +427,10 @@ TEST(Questions, TheFitSaysBetweenWhatTheAnswersWillPutIt) {
 }
 
 // A pain nothing reaches, beside relievers nothing links yet: one of those
-// usually answers it, so the question lists them (board order, at most five)
-// for the facilitator to confirm; and a free reliever lists the open pains.
-TEST(Questions, AnOpenPainListsTheRelieversNothingLinksYet) {
+// usually answers it, so the question lists them first (board order, at most
+// five), then the relievers already linked elsewhere, for the facilitator to
+// confirm; and a free reliever lists the open pains.
+TEST(Questions, AnOpenPainListsTheRelieversNothingLinksYetFirst) {
     Canvas c;
     const std::string lost = c.add(Section::pains, "Invoices get lost in email");
     const std::string wobble = c.add(Section::pains, "Chairs wobble");
@@ -447,8 +448,9 @@ TEST(Questions, AnOpenPainListsTheRelieversNothingLinksYet) {
     ASSERT_NE(link_of(open, inbox, lost), nullptr);
     const Question* pain = asked(open, "what-addresses", wobble);
     ASSERT_NE(pain, nullptr);
-    EXPECT_EQ(pain->candidates, (std::vector<std::string>{payroll, glue, tape})) << "the linked reliever is not free";
-    EXPECT_NE(pain->message.find("confirm one of the 3 pain relievers nothing links yet"), std::string::npos);
+    EXPECT_EQ(pain->candidates, (std::vector<std::string>{payroll, glue, tape, inbox}))
+        << "the linked reliever comes after the free ones";
+    EXPECT_NE(pain->message.find("confirm one of the 4 pain relievers listed"), std::string::npos);
     const Question* reliever = asked(open, "what-does-it-address", glue);
     ASSERT_NE(reliever, nullptr);
     EXPECT_EQ(reliever->candidates, std::vector<std::string>{wobble});
@@ -459,13 +461,33 @@ TEST(Questions, AnOpenPainListsTheRelieversNothingLinksYet) {
     const Report answered = analyze(c.board, options);
     pain = asked(answered, "what-addresses", wobble);
     ASSERT_NE(pain, nullptr);
-    EXPECT_EQ(pain->candidates, std::vector<std::string>{tape});
-    EXPECT_NE(pain->message.find("confirm the one pain reliever nothing links yet"), std::string::npos);
+    EXPECT_EQ(pain->candidates, (std::vector<std::string>{tape, inbox}));
+    EXPECT_NE(pain->message.find("confirm one of the 2 pain relievers listed"), std::string::npos);
     reliever = asked(answered, "what-does-it-address", glue);
     ASSERT_NE(reliever, nullptr);
     EXPECT_TRUE(reliever->candidates.empty());
     EXPECT_EQ(reliever->message, "Which pain does 'Wood glue in every kit' answer? Its wording names none: "
                                  "draw a connector to it.");
+}
+
+// Five candidates at most, and a linked reliever never pushes out a free one.
+TEST(Questions, AnOpenPainListsAtMostFiveRelieversFreeOnesBeforeLinkedOnes) {
+    Canvas c;
+    c.add(Section::pains, "Invoices get lost in email");
+    const std::string wobble = c.add(Section::pains, "Chairs wobble");
+    c.add(Section::relievers, "One inbox keeps every invoice");  // linked: listed after the five
+    std::vector<std::string> free;
+    for (const char* text : {"Payroll export", "Wood glue in every kit", "Felt pads and tape",
+                             "Spare screws", "Assembly video", "Lifetime warranty card"})
+        free.push_back(c.add(Section::relievers, text));
+    const Report report = analyze(c.board, AnalyzeOptions{});
+    const Question* pain = nullptr;
+    for (const Question* q : questions_about(report, wobble))
+        if (q->code == "what-addresses") pain = q;
+    ASSERT_NE(pain, nullptr);
+    free.resize(5);
+    EXPECT_EQ(pain->candidates, free);
+    EXPECT_NE(pain->message.find("confirm one of the 5 pain relievers listed"), std::string::npos);
 }
 
 TEST(Questions, APainWithNothingOnTheValueMapIsCertainlyUnaddressed) {
