@@ -20,9 +20,10 @@ form, canvas by canvas. Sets (default: the corpus halves, the styled corpus halv
 ../shared/realworld when it is there) are scored separately; third-party text is only read,
 never written anywhere but the temporary folder.
 
---dump-candidates FILE writes every text candidate of the frames boards of sets whose name does
-not contain "heldout" or "extra" (features as link_confidence.hpp, gold answer) for
-scripts/train_link_confidence.py; the file holds numbers only.
+--dump-candidates FILE writes every text candidate of the frames boards of the tuning sets (names
+without "heldout" or "fresh": corpus-tune, styled-tune, public-dev, and public-extra when given)
+(features as link_confidence.hpp, gold answer) for scripts/train_link_confidence.py; the file
+holds numbers only. Sets named "fresh" are held out from all tuning (docs/judgment.md).
 """
 import argparse, glob, json, os, random, subprocess, sys, tempfile
 from collections import Counter, defaultdict
@@ -429,7 +430,7 @@ def main():
                             if w["code"] == "misplaced-note":
                                 print(f"  misplaced (plain)? {canvas['key']}: {w['message']}", file=sys.stderr)
                 elif variant == "frames":
-                    want_dump = dump is not None and "heldout" not in name and "extra" not in name
+                    want_dump = dump is not None and "heldout" not in name and "fresh" not in name
                     if want_dump:
                         full = analyse(a.cli, board, f"{base}.all.json", {"all_candidates": True})
                         dump_candidates(canvas, full, {k: s for k, s, _ in canvas["notes"]}, dump)

@@ -5,8 +5,11 @@ usage: python3 scripts/train_link_confidence.py [--check] [--report] [--self-tes
 Reads tests/corpus/link-candidates.tsv: one text-link candidate per line, the
 features the core computes (link_confidence.hpp, in that order) and whether the
 pair is a real link. The file holds numbers only, no note text: it is derived
-from the team's corpus tuning half and the public development set by
-scripts/measure_judgment.py --dump-candidates (docs/judgment.md). A logistic
+from the team's tuning halves, the public development set and the second
+published set (public-extra) by
+  python3 scripts/measure_judgment.py --only corpus-tune --only styled-tune --only public-dev \
+      --only public-extra --set public-extra=DIR --dump-candidates tests/corpus/link-candidates.tsv
+(docs/judgment.md, "A third set"). A logistic
 regression with a little L2 is fitted by plain gradient descent (deterministic,
 standard library only) and written with the integer-percent threshold table.
 --check fails when the committed .inc differs from what this writes.
