@@ -58,15 +58,22 @@ emscripten::val report_json_for_js(const canvasfit::Report& report) {
     return pieces.call<emscripten::val>("join", std::string());
 }
 
-// The report's JSON (a string), or the error JSON.
-emscripten::val analyze_json(const emscripten::val& board_json, const std::string& options_json) {
+// The report `make_report` makes, as JSON (report_json_for_js), or the error JSON.
+template <typename MakeReport>
+emscripten::val guarded_report(MakeReport make_report) {
     emscripten::val report_json = emscripten::val::undefined();
     const std::string error = guarded([&] {
-        const canvasfit::AnalyzeOptions options = canvasfit::parse_options(options_json);
-        report_json = report_json_for_js(canvasfit::analyze_owned_text(utf8_of(board_json), options));
+        report_json = report_json_for_js(make_report());
         return std::string();
     });
     return error.empty() ? report_json : emscripten::val(error);
+}
+
+emscripten::val analyze_json(const emscripten::val& board_json, const std::string& options_json) {
+    return guarded_report([&] {
+        const canvasfit::AnalyzeOptions options = canvasfit::parse_options(options_json);
+        return canvasfit::analyze_owned_text(utf8_of(board_json), options);
+    });
 }
 
 // The report for people: format is "text", "markdown" or "html" (the one-page summary).
@@ -88,20 +95,20 @@ class AnalyzerHandle {
 public:
     explicit AnalyzerHandle(canvasfit::Analyzer analyzer) : analyzer_(std::move(analyzer)) {}
 
-    std::string report() const { return guarded([&] { return analyzer_.report_json(); }); }
+    emscripten::val report() const { return guarded_report([&] { return analyzer_.report(); }); }
 
     // `note_json` is one note in the CanvasFit board format.
-    std::string upsert_note(const std::string& note_json) {
-        return guarded([&] {
+    emscripten::val upsert_note(const std::string& note_json) {
+        return guarded_report([&] {
             analyzer_.upsert_note(canvasfit::read_note_json(note_json));
-            return analyzer_.report_json();
+            return analyzer_.report();
         });
     }
 
-    std::string remove_note(const std::string& id) {
-        return guarded([&] {
+    emscripten::val remove_note(const std::string& id) {
+        return guarded_report([&] {
             analyzer_.remove_note(id);
-            return analyzer_.report_json();
+            return analyzer_.report();
         });
     }
 
@@ -123,9 +130,9 @@ public:
 
     // Brings the analyzer to the whole board as it now is (any format it was
     // made from) and returns the delta: for hosts that read the board whole.
-    std::string update(const std::string& board_json) {
+    std::string update(const emscripten::val& board_json) {
         return guarded([&] {
-            analyzer_.update_from_text(board_json);
+            analyzer_.update_from_text(utf8_of(board_json));
             return analyzer_.changes_json();
         });
     }
@@ -159,11 +166,11 @@ private:
 
 // An Analyzer handle, or the error JSON (a string) when the board or the
 // options cannot be read: JS tells them apart with typeof.
-emscripten::val create_analyzer(const std::string& board_json, const std::string& options_json) {
+emscripten::val create_analyzer(const emscripten::val& board_json, const std::string& options_json) {
     std::optional<canvasfit::Analyzer> created;
     const std::string error = guarded([&] {
         const canvasfit::AnalyzeOptions options = canvasfit::parse_options(options_json);
-        created.emplace(canvasfit::Analyzer::from_text(board_json, options));
+        created.emplace(canvasfit::Analyzer::from_text(utf8_of(board_json), options));
         return std::string();
     });
     if (!created) return emscripten::val(error);
