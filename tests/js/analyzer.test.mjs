@@ -201,3 +201,30 @@ test('the facilitator\'s confirmed and rejected pairs reach the Analyzer and sur
     analyzer.delete();
   }
 });
+
+// analyze() and the Analyzer's report() read the board's text into the module
+// once and hand the report back in pieces of about a megabyte
+// (wasm/bindings.cpp): a report of several pieces, with text of several bytes
+// per character, must come back whole, every note's text as it went in.
+test('a report of several megabytes comes back whole from analyze() and report()', () => {
+  const { board } = corpusBoard();
+  const wordy = 'café – naïve ☕ 東京 '.repeat(60);
+  const notes = [];
+  for (let copy = 0; notes.length < 2500; copy += 1) {
+    for (const note of board.notes) notes.push({ ...note, id: `${note.id}-${copy}`, text: `${note.text} ${wordy}` });
+  }
+  const text = JSON.stringify({ ...board, notes });
+  const report = core.analyze(text, '{}');
+  assert.ok(report.length > 3 * 1024 * 1024, `${report.length} characters: too small to come in pieces`);
+  assert.ok(report.endsWith('}\n'));
+  const textOf = new Map(notes.map((note) => [note.id, note.text]));
+  const reported = JSON.parse(report).notes;
+  assert.equal(reported.length, notes.length);
+  for (const note of reported) assert.equal(note.text, textOf.get(note.id), note.id);
+  const analyzer = createAnalyzer(text, '{}');
+  try {
+    assert.equal(report, analyzer.report());
+  } finally {
+    analyzer.delete();
+  }
+});

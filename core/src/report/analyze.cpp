@@ -287,13 +287,31 @@ Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
     return report;
 }
 
-Report analyze_text(std::string_view input, const AnalyzeOptions& options) {
+namespace {
+
+// Runs `analyze_input` with analyze_text's errors: where() prefixed with options.source.
+template <typename AnalyzeInput>
+Report with_source_in_errors(const AnalyzeOptions& options, AnalyzeInput analyze_input) {
     try {
-        return analyze(read_board(input, options.format), options);
+        return analyze_input();
     } catch (const InputError& e) {
         if (options.source.empty()) throw;
         throw InputError(options.source + ": " + e.where(), e.what());
     }
+}
+
+}  // namespace
+
+Report analyze_text(std::string_view input, const AnalyzeOptions& options) {
+    return with_source_in_errors(options, [&] { return analyze(read_board(input, options.format), options); });
+}
+
+Report analyze_owned_text(std::string input, const AnalyzeOptions& options) {
+    return with_source_in_errors(options, [&] {
+        const Board board = read_board(input, options.format);
+        std::string().swap(input);
+        return analyze(board, options);
+    });
 }
 
 namespace {

@@ -420,20 +420,56 @@ std::size_t json_size_bound(const Report& report) {
 
 std::size_t report_json_size_bound(const Report& report) { return json_size_bound(report); }
 
+namespace {
+
+// The report's members in order; `item_written` runs after each item of its
+// lists, where the text written so far may be handed on.
+template <typename ItemWritten>
+void write_report(JsonWriter& json, const Report& report, ItemWritten item_written) {
+    const auto list = [&item_written](const auto& items, auto write) {
+        return [&items, write, &item_written](JsonWriter& writer) {
+            writer.begin_array();
+            for (const auto& item : items) {
+                write(writer, item);
+                item_written();
+            }
+            writer.end_array();
+        };
+    };
+    json.object("schema", kReportSchema, "source", report.source, "format", report.format,
+                "canvases", list(report.canvases, write_canvas),
+                "notes", list(report.notes, write_note),
+                "links", list(report.links, write_link),
+                "warnings", list(report.warnings, write_warning),
+                "questions", list(report.questions, write_question));
+}
+
+constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
+
+}  // namespace
+
 std::string report_to_json(const Report& report) {
     std::string out;
     out.reserve(json_size_bound(report));
     JsonWriter json(out);
-    json.object("schema", kReportSchema, "source", report.source, "format", report.format,
-                "canvases", list_of(report.canvases, write_canvas),
-                "notes", list_of(report.notes, write_note),
-                "links", list_of(report.links, write_link),
-                "warnings", list_of(report.warnings, write_warning),
-                "questions", list_of(report.questions, write_question));
+    write_report(json, report, [] {});
     // Invalid UTF-8 is replaced rather than thrown (write_string): note text
     // is already validated by the JSON parser, this guards the C++ API.
     out += "\n";
     return out;
+}
+
+void report_to_json(const Report& report, const std::function<void(const std::string& piece)>& write_piece) {
+    std::string out;
+    out.reserve(kPieceBytes + kPieceBytes / 4);  // a piece and most single items
+    JsonWriter json(out);
+    write_report(json, report, [&] {
+        if (out.size() < kPieceBytes) return;
+        write_piece(out);
+        out.clear();
+    });
+    out += "\n";
+    write_piece(out);
 }
 
 std::string report_to_text(const Report& report) { return Renderer(report, false).render(); }
