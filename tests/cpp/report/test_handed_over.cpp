@@ -3,24 +3,17 @@
 // what analyze_text and report_to_json give.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "board_builder.hpp"
 #include "canvasfit/analyze.hpp"
 #include "canvasfit/errors.hpp"
 
 namespace canvasfit {
 namespace {
 
-std::string read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using test_support::read_source_file;
 
 std::vector<std::string> pieces_of(const Report& report) {
     std::vector<std::string> pieces;
@@ -35,10 +28,9 @@ std::string joined(const std::vector<std::string>& pieces) {
 }
 
 TEST(HandedOver, OwnedTextGivesTheReportOfTheText) {
-    const std::filesystem::path example = std::filesystem::path(CANVASFIT_SOURCE_DIR) / "examples/cafe-canvas.excalidraw";
     AnalyzeOptions options;
     options.source = "cafe-canvas.excalidraw";
-    const std::string text = read_text(example);
+    const std::string text = read_source_file("examples/cafe-canvas.excalidraw");
     EXPECT_EQ(report_to_json(analyze_owned_text(text, options)), report_to_json(analyze_text(text, options)));
 }
 
@@ -62,8 +54,7 @@ TEST(HandedOver, OwnedTextErrorsNameTheSourceAsAnalyzeTextDoes) {
 }
 
 TEST(HandedOver, PiecesJoinToTheReportJson) {
-    const std::filesystem::path example = std::filesystem::path(CANVASFIT_SOURCE_DIR) / "examples/cafe-canvas.excalidraw";
-    const Report report = analyze_text(read_text(example));
+    const Report report = analyze_text(read_source_file("examples/cafe-canvas.excalidraw"));
     const std::vector<std::string> pieces = pieces_of(report);
     EXPECT_EQ(pieces.size(), 1u);  // a small report is one piece
     EXPECT_EQ(joined(pieces), report_to_json(report));
