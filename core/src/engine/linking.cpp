@@ -71,8 +71,11 @@ constexpr double kProblemSideFactor = 0.5;
 constexpr double kCandidateFloor = 0.2;
 // Calibrated confidence (percent) from which a weaker candidate is still shown
 // as a question (source "suggested"); from link_confidence::counted_percent()
-// it is a finding (source "text"). docs/judgment.md has the reliability table.
-constexpr int kSuggestPercent = 25;
+// it is a finding (source "text"). "Is 'pain' addressed by 'reliever'?" names
+// a pair only when it is more likely real than not: below, the row's question
+// is "what addresses it?" and lists the candidates (docs/judgment.md,
+// "Suggestions").
+constexpr int kSuggestPercent = 50;
 // At most this many suggestions reach one target: the facilitator answers a
 // question about the likeliest few, not a list.
 constexpr std::size_t kSuggestionsPerTarget = 2;

@@ -379,13 +379,19 @@ TEST(Linking, SharingMoreWordsGivesAStrongerLink) {
     const std::string two =
         sketch.note(Section::relievers, "Orders sent from the till to the kitchen");
 
-    const Report report = sketch.analyze();
+    AnalyzeOptions every_candidate;  // the weak pair is too unlikely to be suggested
+    every_candidate.links.list_all_candidates = true;
+    const Report report = sketch.analyze(every_candidate);
     const LinkReport* weak = find_link(report, one, pain);
     const LinkReport* strong = find_link(report, two, pain);
     ASSERT_NE(weak, nullptr);
     ASSERT_NE(strong, nullptr);
     EXPECT_LT(weak->strength, strong->strength);
     EXPECT_LT(strong->strength, 1.0);  // only a connector is certain
+    // Without the option, a pair more likely wrong than right is not even a
+    // suggestion: its row is asked "what addresses it?" instead.
+    const Report suggested_only = sketch.analyze();
+    EXPECT_EQ(find_link(suggested_only, one, pain), nullptr);
 }
 
 // A note may have several links; they come sorted by note, then strength.
