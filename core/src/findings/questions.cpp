@@ -110,12 +110,10 @@ std::vector<NoteIndex> answer_candidates(const BoardAnalysis& analysis, const Ca
         if (said_unlinked(*analysis.board, analysis.decisions, n) || rejected_pair(analysis, n, row)) continue;
         (std::binary_search(counted.begin(), counted.end(), n) ? linked : free).push_back(n);
     }
-    if (free.size() > kOpenCandidates) free.resize(kOpenCandidates);
-    for (NoteIndex n : linked) {
-        if (free.size() == kOpenCandidates) break;
-        free.push_back(n);
-    }
-    return free;
+    std::vector<NoteIndex> listed = std::move(free);
+    listed.insert(listed.end(), linked.begin(), linked.end());
+    if (listed.size() > kOpenCandidates) listed.resize(kOpenCandidates);
+    return listed;
 }
 
 // Pains or gains under a question that nothing reaches: those a value-map note
