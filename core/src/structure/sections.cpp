@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "structure/titles.hpp"
+#include "text/text.hpp"
 
 namespace canvasfit {
 
@@ -49,8 +50,102 @@ constexpr TitleForm kTitleForms[] = {
     {"gain makers", Section::creators},      {"creators", Section::creators},
 };
 
+// The same six sections (and the segment) in the languages the canvas is most
+// often published and taught in, as templates and teams write them. A board
+// in another language is common where facilitators work in it; with its
+// titles unread, none of its notes had a section, and every judgment
+// depended on an English text model that cannot read them. Forms are folded
+// like the heads they are compared with: accents stripped ("Tâches" ->
+// "taches"), '&' as "and", hyphens as spaces ("Kunden-Jobs").
+constexpr TitleForm kLocalisedTitleForms[] = {
+    // German
+    {"kundensegment", Section::segment},       {"kundensegmente", Section::segment},
+    {"zielgruppe", Section::segment},          {"kundenaufgaben", Section::jobs},
+    {"aufgaben", Section::jobs},               {"kunden jobs", Section::jobs},
+    {"probleme", Section::pains},              {"kundenprobleme", Section::pains},
+    {"schmerzpunkte", Section::pains},         {"gewinne", Section::gains},
+    {"kundengewinne", Section::gains},         {"nutzen", Section::gains},
+    {"vorteile", Section::gains},              {"produkte und dienstleistungen", Section::products},
+    {"produkte and dienstleistungen", Section::products},
+    {"produkte und services", Section::products}, {"produkte and services", Section::products},
+    {"produkte und leistungen", Section::products}, {"produkte and leistungen", Section::products},
+    {"produkte", Section::products},           {"problemloser", Section::relievers},
+    {"schmerzlinderer", Section::relievers},   {"schmerzmittel", Section::relievers},
+    {"gewinnerzeuger", Section::creators},     {"gewinn erzeuger", Section::creators},
+    {"nutzenstifter", Section::creators},
+    // French
+    {"segment de clientele", Section::segment}, {"segment client", Section::segment},
+    {"segment clients", Section::segment},     {"taches du client", Section::jobs},
+    {"taches des clients", Section::jobs},     {"taches client", Section::jobs},
+    {"taches clients", Section::jobs},         {"taches", Section::jobs},
+    {"jobs du client", Section::jobs},         {"travaux du client", Section::jobs},
+    {"problemes", Section::pains},             {"problemes du client", Section::pains},
+    {"douleurs", Section::pains},              {"douleurs clients", Section::pains},
+    {"douleurs du client", Section::pains},    {"irritants", Section::pains},
+    {"points de douleur", Section::pains},     {"benefices", Section::gains},
+    {"benefices attendus", Section::gains},    {"benefices desires", Section::gains},
+    {"benefices clients", Section::gains},     {"avantages", Section::gains},
+    {"produits et services", Section::products}, {"produits and services", Section::products},
+    {"produits", Section::products},           {"reducteurs de problemes", Section::relievers},
+    {"solutions aux problemes", Section::relievers}, {"analgesiques", Section::relievers},
+    {"soulagement des douleurs", Section::relievers}, {"soulageurs de douleurs", Section::relievers},
+    {"reducteurs de douleur", Section::relievers}, {"reducteurs de douleurs", Section::relievers},
+    {"createurs de gains", Section::creators}, {"createurs de benefices", Section::creators},
+    {"generateurs de gains", Section::creators},
+    // Spanish and Portuguese
+    {"segmento de clientes", Section::segment}, {"segmento de cliente", Section::segment},
+    {"segmento", Section::segment},            {"publico objetivo", Section::segment},
+    {"publico alvo", Section::segment},        {"trabajos del cliente", Section::jobs},
+    {"trabajos", Section::jobs},               {"tareas del cliente", Section::jobs},
+    {"tareas", Section::jobs},                 {"tarefas do cliente", Section::jobs},
+    {"tarefas", Section::jobs},                {"trabalhos do cliente", Section::jobs},
+    {"frustraciones", Section::pains},         {"dolores", Section::pains},
+    {"dolores del cliente", Section::pains},   {"puntos de dolor", Section::pains},
+    {"dores", Section::pains},                 {"dores do cliente", Section::pains},
+    {"alegrias", Section::gains},              {"ganancias", Section::gains},
+    {"beneficios", Section::gains},            {"ganhos", Section::gains},
+    {"ganhos do cliente", Section::gains},     {"productos y servicios", Section::products},
+    {"productos and servicios", Section::products}, {"productos", Section::products},
+    {"produtos e servicos", Section::products}, {"produtos and servicos", Section::products},
+    {"produtos", Section::products},           {"aliviadores de frustraciones", Section::relievers},
+    {"aliviadores de frustracion", Section::relievers}, {"aliviadores de dolor", Section::relievers},
+    {"aliviadores de dolores", Section::relievers}, {"aliviadores de dor", Section::relievers},
+    {"aliviadores de dores", Section::relievers}, {"aliviadores das dores", Section::relievers},
+    {"analgesicos", Section::relievers},       {"creadores de alegrias", Section::creators},
+    {"creadores de ganancias", Section::creators}, {"creadores de ganancia", Section::creators},
+    {"creadores de beneficios", Section::creators}, {"criadores de ganho", Section::creators},
+    {"criadores de ganhos", Section::creators},
+    // Dutch
+    {"klantsegment", Section::segment},        {"klantsegmenten", Section::segment},
+    {"doelgroep", Section::segment},           {"klanttaken", Section::jobs},
+    {"taken", Section::jobs},                  {"pijnen", Section::pains},
+    {"pijnpunten", Section::pains},            {"winsten", Section::gains},
+    {"voordelen", Section::gains},             {"gewenste voordelen", Section::gains},
+    {"producten en diensten", Section::products}, {"producten and diensten", Section::products},
+    {"producten", Section::products},          {"pijnverzachters", Section::relievers},
+    {"pijnverlichters", Section::relievers},   {"pijnstillers", Section::relievers},
+    {"winstmakers", Section::creators},        {"voordeelverschaffers", Section::creators},
+    {"voordeelmakers", Section::creators},
+    // Italian
+    {"segmento di clienti", Section::segment}, {"segmento clienti", Section::segment},
+    {"compiti del cliente", Section::jobs},    {"lavori del cliente", Section::jobs},
+    {"compiti", Section::jobs},                {"problemi", Section::pains},
+    {"problemi del cliente", Section::pains},  {"dolori", Section::pains},
+    {"vantaggi", Section::gains},              {"benefici", Section::gains},
+    {"guadagni", Section::gains},              {"prodotti e servizi", Section::products},
+    {"prodotti and servizi", Section::products}, {"prodotti", Section::products},
+    {"riduttori di problemi", Section::relievers}, {"antidolorifici", Section::relievers},
+    {"creatori di vantaggi", Section::creators}, {"generatori di vantaggi", Section::creators},
+    {"creatori di benefici", Section::creators},
+};
+
 constexpr const char* kCanvasTitles[] = {"value proposition canvas", "canvas", "vpc",
-                                         "value proposition canvases"};
+                                         "value proposition canvases",
+                                         // as above, in other languages
+                                         "lienzo de propuesta de valor", "canvas de propuesta de valor",
+                                         "canvas da proposta de valor", "canvas de proposta de valor",
+                                         "canevas de proposition de valeur", "waardepropositiecanvas",
+                                         "wertangebot canvas"};
 
 bool is_ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -154,11 +249,12 @@ std::optional<Section> section_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-// The most letters the normalised head of any title above holds ("value
-// proposition canvases": 24). Counting the raw head's letters ('&' and '+'
-// become "and") rules out almost every note without building its head: the
-// board's structure asks this of every note at each Live edit.
-constexpr std::size_t kMostTitleLetters = 26;
+// The most letters the normalised head of any title above holds
+// ("produkte und dienstleistungen": 27). Counting the raw head's letters ('&'
+// and '+' become "and", a non-ASCII letter counts once) rules out almost every
+// note without building its head: the board's structure asks this of every
+// note at each Live edit.
+constexpr std::size_t kMostTitleLetters = 28;
 
 constexpr std::size_t letters_in(std::string_view words) {
     std::size_t letters = 0;
@@ -170,6 +266,8 @@ constexpr std::size_t letters_in(std::string_view words) {
 constexpr bool every_title_fits() {
     for (const TitleForm& form : kTitleForms)
         if (letters_in(form.words) > kMostTitleLetters) return false;
+    for (const TitleForm& form : kLocalisedTitleForms)
+        if (letters_in(form.words) > kMostTitleLetters) return false;
     for (const char* title : kCanvasTitles)
         if (letters_in(title) > kMostTitleLetters) return false;
     return true;
@@ -179,18 +277,32 @@ static_assert(every_title_fits(), "a title form has more letters than kMostTitle
 bool too_long_for_a_title(std::string_view head) {
     std::size_t letters = 0;
     for (unsigned char c : head) {
-        if (is_ascii_alpha(c)) letters += 1;
+        if (is_ascii_alpha(c) || c >= 0xC0) letters += 1;  // 0xC0..: a UTF-8 lead byte
         else if (c == '&' || c == '+') letters += 3;
         if (letters > kMostTitleLetters) return true;
     }
     return false;
 }
 
+namespace {
+
+// The normalised head, accents folded first when the text has any non-ASCII
+// byte ("Tâches" -> "taches", "Problemlöser" -> "problemloser").
+std::string folded_head(std::string_view raw_head) {
+    const bool ascii = std::all_of(raw_head.begin(), raw_head.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return ascii ? normalise(raw_head) : normalise(fold_case(raw_head));
+}
+
+}  // namespace
+
 std::optional<Section> section_from_title(std::string_view title) {
     const std::string_view raw_head = split_head(title).first;
     if (too_long_for_a_title(raw_head)) return std::nullopt;
-    const std::string head = normalise(raw_head);
+    const std::string head = folded_head(raw_head);
     for (const TitleForm& form : kTitleForms)
+        if (head == form.words) return form.section;
+    for (const TitleForm& form : kLocalisedTitleForms)
         if (head == form.words) return form.section;
     return std::nullopt;
 }
@@ -198,7 +310,7 @@ std::optional<Section> section_from_title(std::string_view title) {
 bool is_canvas_title(std::string_view title) {
     const std::string_view raw_head = split_head(title).first;
     if (too_long_for_a_title(raw_head)) return false;
-    const std::string head = normalise(raw_head);
+    const std::string head = folded_head(raw_head);
     for (const char* form : kCanvasTitles) {
         const std::string_view words(form);
         if (head == words) return true;

@@ -63,3 +63,55 @@ TEST(SectionNames, RoundTrip) {
         EXPECT_EQ(canvasfit::section_from_name(canvasfit::section_name(section)), section);
     EXPECT_FALSE(canvasfit::section_from_name("pain"));
 }
+
+// Templates and teams that work in another language title the sections in it;
+// the accents may be there or not ("Tâches" / "Taches").
+TEST(SectionTitles, RecognisesTheSectionsInTheLanguagesTheCanvasIsTaughtIn) {
+    const std::pair<const char*, Section> cases[] = {
+        // German
+        {"Kundenaufgaben", Section::jobs},         {"Kunden-Jobs", Section::jobs},
+        {"Probleme", Section::pains},              {"Gewinne", Section::gains},
+        {"Produkte & Dienstleistungen", Section::products},
+        {"Problemlöser", Section::relievers},      {"Schmerzlinderer", Section::relievers},
+        {"Gewinnerzeuger", Section::creators},     {"Gewinn-Erzeuger", Section::creators},
+        {"Kundensegment", Section::segment},
+        // French
+        {"Tâches du client", Section::jobs},       {"Taches clients", Section::jobs},
+        {"Problèmes (Pains)", Section::pains},     {"Bénéfices", Section::gains},
+        {"Produits et services", Section::products}, {"Réducteurs de problèmes", Section::relievers},
+        {"Créateurs de gains", Section::creators}, {"Segment de clientèle", Section::segment},
+        // Spanish
+        {"Trabajos del cliente", Section::jobs},   {"Frustraciones", Section::pains},
+        {"Alegrías", Section::gains},              {"Productos y Servicios", Section::products},
+        {"Aliviadores de frustraciones", Section::relievers},
+        {"Creadores de alegrías", Section::creators},
+        // Portuguese
+        {"Tarefas do cliente", Section::jobs},     {"Dores", Section::pains},
+        {"Ganhos", Section::gains},                {"Produtos e Serviços", Section::products},
+        {"Aliviadores de Dor", Section::relievers}, {"Criadores de Ganho", Section::creators},
+        // Dutch
+        {"Klanttaken", Section::jobs},             {"Pijnpunten", Section::pains},
+        {"Voordelen", Section::gains},             {"Producten & diensten", Section::products},
+        {"Pijnverzachters", Section::relievers},   {"Voordeelverschaffers", Section::creators},
+        // Italian
+        {"Compiti del cliente", Section::jobs},    {"Problemi", Section::pains},
+        {"Vantaggi", Section::gains},              {"Prodotti e servizi", Section::products},
+        {"Antidolorifici", Section::relievers},    {"Creatori di vantaggi", Section::creators},
+    };
+    for (const auto& [title, section] : cases) {
+        const auto found = section_from_title(title);
+        ASSERT_TRUE(found.has_value()) << title;
+        EXPECT_EQ(*found, section) << title;
+    }
+    EXPECT_TRUE(canvasfit::is_canvas_title("Lienzo de propuesta de valor"));
+    EXPECT_TRUE(canvasfit::is_canvas_title("Canevas de proposition de valeur – étudiants"));
+}
+
+TEST(SectionTitles, DoesNotMistakeNotesInOtherLanguagesForTitles) {
+    EXPECT_FALSE(section_from_title("Probleme mit der Kasse"));
+    EXPECT_FALSE(section_from_title("Tâches répétitives le matin"));
+    EXPECT_FALSE(section_from_title("Вход в систему"));  // Cyrillic: not folded to a Latin title
+    EXPECT_FALSE(section_from_title("Productos frescos cada día"));
+    // A long note in a script the pre-check cannot count in ASCII letters
+    EXPECT_FALSE(section_from_title("Заказы по телефону теряются в час пик, и никто не замечает"));
+}
