@@ -21,9 +21,9 @@ form, canvas by canvas. Sets (default: the corpus halves, the styled corpus halv
 never written anywhere but the temporary folder.
 
 --dump-candidates FILE writes every text candidate of the frames boards of the tuning sets (names
-without "heldout" or "fresh": corpus-tune, styled-tune, public-dev, and public-extra when given)
+without "heldout", "fresh" or "fourth": corpus-tune, styled-tune, public-dev, and public-extra when given)
 (features as link_confidence.hpp, gold answer) for scripts/train_link_confidence.py; the file
-holds numbers only. Sets named "fresh" are held out from all tuning (docs/judgment.md).
+holds numbers only. Sets named "fresh" or "fourth" are held out from all tuning (docs/judgment.md).
 """
 import argparse, glob, json, os, random, subprocess, sys, tempfile
 from collections import Counter, defaultdict
@@ -39,6 +39,9 @@ COLOURS = {"segment": "#eebefa", "jobs": "#fff3bf", "pains": "#ffc9c9", "gains":
 CELLS = {"products": (0, 0, 1, 2), "creators": (1, 0, 1, 1), "relievers": (1, 1, 1, 1),
          "gains": (2, 0, 1, 1), "pains": (2, 1, 1, 1), "jobs": (3, 0, 1, 2)}
 NOTE_W, NOTE_H, GAP = 180, 120, 20
+# Sets never used to fit a model, a threshold or a rule: the team's held-out halves
+# and the published sets collected to be measured once (docs/judgment.md).
+HELD_OUT = ("heldout", "fresh", "fourth")
 
 
 # --- Reading canvases ------------------------------------------------------------------------
@@ -430,7 +433,7 @@ def main():
                             if w["code"] == "misplaced-note":
                                 print(f"  misplaced (plain)? {canvas['key']}: {w['message']}", file=sys.stderr)
                 elif variant == "frames":
-                    want_dump = dump is not None and "heldout" not in name and "fresh" not in name
+                    want_dump = dump is not None and not any(held in name for held in HELD_OUT)
                     if want_dump:
                         full = analyse(a.cli, board, f"{base}.all.json", {"all_candidates": True})
                         dump_candidates(canvas, full, {k: s for k, s, _ in canvas["notes"]}, dump)
