@@ -21,9 +21,10 @@ form, canvas by canvas. Sets (default: the corpus halves, the styled corpus halv
 never written anywhere but the temporary folder.
 
 --dump-candidates FILE writes every text candidate of the frames boards of the tuning sets (names
-without "heldout", "fresh" or "fourth": corpus-tune, styled-tune, public-dev, and public-extra when given)
+without "heldout", "fresh", "fourth" or "languages": corpus-tune, styled-tune, public-dev, and public-extra when given)
 (features as link_confidence.hpp, gold answer) for scripts/train_link_confidence.py; the file
-holds numbers only. Sets named "fresh" or "fourth" are held out from all tuning (docs/judgment.md).
+holds numbers only. Sets named "fresh", "fourth" or "languages" are held out from all tuning
+(docs/judgment.md).
 """
 import argparse, glob, json, os, random, subprocess, sys, tempfile
 from collections import Counter, defaultdict
@@ -41,7 +42,7 @@ CELLS = {"products": (0, 0, 1, 2), "creators": (1, 0, 1, 1), "relievers": (1, 1,
 NOTE_W, NOTE_H, GAP = 180, 120, 20
 # Sets never used to fit a model, a threshold or a rule: the team's held-out halves
 # and the published sets collected to be measured once (docs/judgment.md).
-HELD_OUT = ("heldout", "fresh", "fourth")
+HELD_OUT = ("heldout", "fresh", "fourth", "languages")
 
 
 # --- Reading canvases ------------------------------------------------------------------------
@@ -81,6 +82,9 @@ def default_sets():
         folder = os.path.join(ROOT, "tests/corpus/styled", name)
         if os.path.isdir(folder):
             sets[f"styled-{name}"] = list(published_canvases(folder))
+    # The team's canvases in German, French, Spanish and Dutch (tests/corpus/languages):
+    # how CanvasFit does on boards not written in English.
+    sets["languages"] = list(published_canvases(os.path.join(ROOT, "tests/corpus/languages")))
     public = os.path.join(ROOT, "..", "shared", "realworld")
     if os.path.isdir(public):
         sets["public-dev"] = list(published_canvases(public))

@@ -176,6 +176,29 @@ TEST(Linking, UnrelatedNotesDoNotLink) {
     EXPECT_TRUE(links_from(report, creator).empty());
 }
 
+// On a board written in German the articles and prepositions are not what two
+// notes are about: "bei" and "ein" shared link nothing, "Werkstatt" does.
+TEST(Linking, FunctionWordsOfAnotherLanguageLinkNothing) {
+    CanvasSketch sketch;
+    sketch.note(Section::segment, "Pendler mit dem Rad");
+    sketch.note(Section::jobs, "Pünktlich im Büro ankommen");
+    const std::string rain = sketch.note(Section::pains, "Bei Regen kommt man nass an");
+    const std::string workshop = sketch.note(Section::pains, "Die Werkstatt hat erst in zwei Wochen einen Termin frei");
+    sketch.note(Section::gains, "Ein Rad, das immer funktioniert");
+    sketch.note(Section::products, "Monatliches Fahrrad-Abo");
+    const std::string breakdown = sketch.note(Section::relievers, "Pannenhilfe holt dich bei einem Platten ab");
+    const std::string slot = sketch.note(Section::relievers, "Termin in der Werkstatt innerhalb von 48 Stunden");
+    const std::string price = sketch.note(Section::creators, "Ein fester Preis pro Monat");
+
+    const Report report = sketch.analyze();
+    EXPECT_EQ(find_link(report, breakdown, rain), nullptr) << "only 'bei' in common";
+    EXPECT_TRUE(links_from(report, price).empty()) << "only 'ein' in common with the gain";
+    const LinkReport* shared = find_link(report, slot, workshop);
+    ASSERT_NE(shared, nullptr);
+    EXPECT_NE(std::find(shared->evidence.begin(), shared->evidence.end(), "werkstatt"),
+              shared->evidence.end());
+}
+
 // The "free" of "paper-free" turns "paper" around; it is no cost word.
 TEST(Linking, FreeAfterAProblemWordIsNotACostWord) {
     CanvasSketch sketch;

@@ -296,6 +296,21 @@ TEST(TextStopWords, FunctionWordsFillerAndSingleLetters) {
     }
 }
 
+// Boards written in German, French, Spanish, Portuguese, Dutch or Italian:
+// their articles and prepositions tie every note to every other, as "the"
+// and "for" would. Words those languages share with English content words
+// stay terms ("die", "van", "met", "fur", "uber").
+TEST(TextStopWords, FunctionWordsOfTheOtherLanguagesCanvasesAreWrittenIn) {
+    for (const char* word : {"ein", "bei", "und", "les", "avec", "por", "para", "een", "voor",
+                             "della", "com"})
+        EXPECT_TRUE(is_stop_word(word)) << word;
+    for (const char* word : {"die", "van", "met", "fur", "uber", "todo", "hay", "os", "sin", "con"})
+        EXPECT_FALSE(is_stop_word(word)) << word;
+    EXPECT_EQ(content_terms("Ein fester Preis pro Monat"), content_terms("fester Preis pro Monat"));
+    EXPECT_EQ(content_terms("Pedidos preparados la tarde anterior"),
+              content_terms("Pedidos preparados tarde anterior"));
+}
+
 TEST(TextTerms, ContentWordsAreStemmed) {
     EXPECT_EQ(content_terms("Orders get LOST at rush-hour!!"),
               (Words{"order", "lost", "rush", "hour"}));
