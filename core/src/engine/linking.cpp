@@ -255,9 +255,25 @@ void read_ids(const std::string& text, NoteProfile& profile) {
 // clause, are negated.
 
 // A string_view: it compares sizes first, and this runs on every token.
-bool negates(std::string_view folded) {
+bool negates_in_english(std::string_view folded) {
     return folded == "no" || folded == "not" || folded == "never" || folded == "without" ||
            folded == "instead" || folded == "nor" || folded == "neither" || folded == "non";
+}
+
+// The same in the other languages section titles are read in ("ohne
+// Wartezeit", "sans attente", "sin comisión", "zonder sleutel"): on a German
+// board "Mehr Aufträge ohne Personal" is no more a hire than its English twin.
+bool negates_elsewhere(std::string_view folded) {
+    static const std::string_view kNegators[] = {
+        "ohne", "kein", "keine", "keinen", "nicht", "nie",             // German
+        "sans", "jamais", "aucun", "aucune",                           // French
+        "sin", "nunca", "ningun", "ninguna", "sem", "nao", "nenhum",   // Spanish, Portuguese
+        "zonder", "geen", "niet", "nooit", "senza", "nessun", "nessuna"};  // Dutch, Italian
+    return std::find(std::begin(kNegators), std::end(kNegators), folded) != std::end(kNegators);
+}
+
+bool negates(std::string_view folded) {
+    return negates_in_english(folded) || (folded.size() >= 3 && negates_elsewhere(folded));
 }
 
 bool clause_break(const std::string& text, const Token& before, const Token& after) {

@@ -245,6 +245,22 @@ TEST(TextLinks, AnExplicitIdReferenceIsALikelyLinkWithItsEvidence) {
     EXPECT_EQ(link_of(report, r1, p1), nullptr) << "a note that names its target is not suggested elsewhere";
 }
 
+// The same on boards in other languages: "ohne", "sin", "sans", "zonder"…
+TEST(TextLinks, AWordNegatedInAnotherLanguageIsNotAgreement) {
+    for (const auto& [gain_text, creator_text] : {
+             std::pair{"Mehr Mittagsbestellungen ohne Personal einzustellen",
+                       "Neues Personal lernt die Kasse in zehn Minuten"},
+             std::pair{"Más pedidos al mediodía sin contratar personal",
+                       "El personal nuevo aprende la caja en diez minutos"}}) {
+        Canvas c;
+        const std::string gain = c.add(Section::gains, gain_text);
+        const std::string creator = c.add(Section::creators, creator_text);
+        const Report report = analyze(c.board);
+        const LinkReport* link = link_of(report, creator, gain);
+        EXPECT_TRUE(link == nullptr || link->source == "suggested") << gain_text;
+    }
+}
+
 TEST(TextLinks, AWordNegatedOnOneSideOfACreatorAndGainIsNotAgreement) {
     Canvas c;
     const std::string gain = c.add(Section::gains, "More lunch orders without hiring");
