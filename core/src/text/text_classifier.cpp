@@ -477,6 +477,23 @@ std::vector<std::string> distinct(std::vector<std::string> terms) {
     return terms;
 }
 
+// True when at least one content word of the note (not a number, not a stop
+// word of any language the stop list holds) is a word the model weighs. A
+// note in another language, or all names and jargon, gives the model nothing
+// but its length and shape: its guess then says nothing a facilitator could
+// use, however its percentage reads.
+bool reads_a_content_word(const std::vector<Token>& tokens) {
+    const Tables& t = tables();
+    bool any_content = false;
+    for (const Token& token : tokens) {
+        if (token.is_number || is_stop_word(token.text)) continue;
+        any_content = true;
+        const StemInfo* info = t.stem(token.stem);
+        if (info && (info->word != kNone || info->mask != 0)) return true;
+    }
+    return !any_content;  // a note of numbers and stop words only is read as it is
+}
+
 // One note's text, analysed once for both models and the board context.
 struct Decision {
     Scores scores{};
@@ -498,6 +515,7 @@ struct NoteText {
     std::vector<Token> own_tokens;
     const std::vector<Token>* borrowed_tokens = nullptr;
     std::vector<int> features;         // ids into Tables, sorted
+    bool readable = true;              // reads_a_content_word
     std::vector<std::string> terms;    // its content terms, sorted, each once
     std::vector<int> term_ids;         // the same terms numbered by the store (Vocabulary)
     // Only in a store kept across text steps (the incremental Analyzer's):
@@ -514,6 +532,7 @@ NoteText note_text_of(std::vector<Token> tokens, std::vector<std::string> terms)
     NoteText note;
     note.own_tokens = std::move(tokens);
     note.features = text_features(note.own_tokens);
+    note.readable = reads_a_content_word(note.own_tokens);
     note.terms = distinct(std::move(terms));
     return note;
 }
@@ -522,6 +541,7 @@ NoteText note_text_borrowing(const std::vector<Token>& tokens, std::vector<std::
     NoteText note;
     note.borrowed_tokens = &tokens;
     note.features = text_features(tokens);
+    note.readable = reads_a_content_word(tokens);
     note.terms = distinct(std::move(terms));
     return note;
 }
@@ -1159,16 +1179,16 @@ void decide_on_board(const NoteText& note, const BoardContext& context, const Co
     // What the report says: the model's confidence where colours spoke,
     // else what such readings of the text alone were worth (above).
     const int said = unsorted.colour_spoke ? decision.percent : text_alone_percent(decision.percent);
-    if (free_note && decision.percent >= bar) {
+    if (free_note && decision.percent >= bar && (note.readable || unsorted.colour_spoke)) {
         placement.section = decision.best;
         placement.via = Placement::text;
         placement.confidence = said / 100.0;
         placement.canvas = canvas_for(board_note, placement.canvas, canvases);
         placed_any = true;
-    } else if (free_note && decision.percent >= kAskPercent) {
+    } else if (free_note && decision.percent >= kAskPercent && (note.readable || unsorted.colour_spoke)) {
         placement.text_suggestion = decision.best;  // a which-section question
         placement.text_confidence = said / 100.0;
-    } else if (!free_note && decision.best != placement.section &&
+    } else if (!free_note && note.readable && decision.best != placement.section &&
                decision.percent >= misplaced_bar(colours, colour, decision.best, self) &&
                !colours.is_colour_of(colour, placement.section, self) &&
                (!routinely_confused(decision.best, placement.section) ||

@@ -321,6 +321,29 @@ TEST(PlaceByText, ABoardWithoutSectionsBecomesOneCanvas) {
     EXPECT_EQ(layout.notes[6].via, Placement::none);
 }
 
+// A note none of whose words the model weighs (another language, or names
+// only) gets no guess: its percentage would only restate the note's length
+// and shape. A note with one word the model reads keeps its question.
+TEST(PlaceByText, ANoteWhoseWordsTheModelDoesNotReadGetsNoGuess) {
+    Board board;
+    board.format = "canvasfit";
+    const char* texts[] = {"Werkstatttermine dauern zwei Wochen",      // German, no word it knows
+                           "Kubernetes Helm Terraform",                // names only
+                           "Repairs take two weeks at the bike shop"};  // English
+    for (int i = 0; i < 3; ++i)
+        board.notes.push_back(sticky("n" + std::to_string(i), texts[i], i * 150, 0));
+    Layout layout = classify_layout(board);
+    place_by_text(board, layout);
+    for (int i = 0; i < 2; ++i) {
+        EXPECT_EQ(layout.notes[i].section, Section::unknown) << texts[i];
+        EXPECT_EQ(layout.notes[i].text_suggestion, Section::unknown) << texts[i];
+    }
+    EXPECT_NE(layout.notes[2].section == Section::unknown ? layout.notes[2].text_suggestion
+                                                          : layout.notes[2].section,
+              Section::unknown)
+        << "the English note is read";
+}
+
 namespace {
 
 // Two frames side by side, each holding its notes in one colour, as teams
