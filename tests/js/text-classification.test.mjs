@@ -98,3 +98,45 @@ test('a deliberately misplaced note is reported the same way in wasm and nativel
   assert.deepEqual(warning.notes, ['s1']);
   assert.match(warning.message, /sits in Pains but reads as a customer segment/);
 });
+
+// A board titled and written in German (docs/judgment.md, "Boards in other
+// languages"): the titles make sections, articles link nothing, and a note
+// whose words the English model cannot read gets no guess, in wasm as
+// natively.
+test('a German board: its titles make sections, and unread notes get no guess', () => {
+  const frames = [['f-jobs', 'Kundenaufgaben'], ['f-pains', 'Probleme'], ['f-gains', 'Gewinne'],
+    ['f-products', 'Produkte & Dienstleistungen'], ['f-relievers', 'Problemlöser'],
+    ['f-creators', 'Gewinnerzeuger']];
+  const containers = frames.map(([id, title], i) => ({
+    id, kind: 'frame', title, x: i * 400, y: 0, width: 380, height: 600,
+  }));
+  const inFrame = (id, frame, text, k = 0) => {
+    const f = containers.find((c) => c.id === frame);
+    return { id, text, x: f.x + 20, y: 60 + k * 130, width: 160, height: 110, parent: frame };
+  };
+  const notes = [
+    inFrame('j1', 'f-jobs', 'Pünktlich im Büro ankommen'),
+    inFrame('p1', 'f-pains', 'Bei Regen kommt man nass an'),
+    inFrame('p2', 'f-pains', 'Die Werkstatt hat erst in zwei Wochen einen Termin frei', 1),
+    inFrame('g1', 'f-gains', 'Ein Rad, das immer funktioniert'),
+    inFrame('s1', 'f-products', 'Monatliches Fahrrad-Abo'),
+    inFrame('r1', 'f-relievers', 'Pannenhilfe holt dich bei einem Platten ab'),
+    inFrame('r2', 'f-relievers', 'Termin in der Werkstatt innerhalb von 48 Stunden', 1),
+    inFrame('c1', 'f-creators', 'Ein fester Preis pro Monat'),
+    { id: 'stray-de', text: 'Schutzbleche gehören zur Ausstattung', x: 3000, y: 0, width: 160, height: 110 },
+  ];
+  const board = JSON.stringify({ schema: 'canvasfit.board/1', notes, containers });
+  const { native, wasm } = bothReports(board, 'fahrrad-abo.json');
+  assert.equal(wasm, native);
+  const report = JSON.parse(wasm);
+  const section = Object.fromEntries(report.notes.map((n) => [n.id, n.section]));
+  assert.deepEqual([section.j1, section.p1, section.g1, section.s1, section.r1, section.c1],
+    ['jobs', 'pains', 'gains', 'products', 'relievers', 'creators']);
+  const linked = report.links.map((l) => `${l.from}->${l.to}`);
+  assert.ok(linked.includes('r2->p2'), 'Werkstatt and Termin are shared words');
+  assert.ok(!linked.includes('r1->p1'), 'only "bei" in common');
+  assert.ok(!linked.some((l) => l.startsWith('c1->')), 'only "ein" in common');
+  assert.equal(section['stray-de'], 'unknown');
+  assert.ok(!report.questions.some((q) => q.code === 'which-section' && q.notes[0] === 'stray-de'),
+    'no guess about words the model cannot read');
+});
