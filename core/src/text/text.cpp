@@ -508,8 +508,13 @@ constexpr std::string_view kStopWords[] = {
     // ("für" -> "fur"). On a board written in one of them, two notes sharing
     // "ein", "bei" or "por" were linked as if they shared a subject. Words that
     // are also English words a canvas may share on purpose are left out
-    // ("die", "van", "met", "con", "sin", "son", "pour", "car", "fur", "uber",
-    // "als", "os", "ce", "todo", "hay", "dove", "non", "eu", "er", "op").
+    // ("van", "son", "pour", "car", "fur", "uber", "als", "os", "ce", "todo",
+    // "hay", "dove", "non", "eu", "er", "op"). Kept in, because the other
+    // language writes them on nearly every note and English canvases hardly
+    // link by them: "die", "met", "sin", "con", "sem", "meme" (French
+    // "même"), found on published Portuguese, Spanish and French canvases
+    // (docs/judgment.md, "Boards in other languages").
+    "die", "met", "sin", "con", "sem", "meme", "sao",
     "der", "das", "des", "dem", "den", "und", "ein", "eine", "einen", "einem", "einer",
     "eines", "bei", "beim", "mit", "von", "vom", "zu", "zum", "zur", "auf", "aus", "nach",
     "vor", "nicht", "kein", "keine", "keinen", "sich", "ist", "sind", "wird",
