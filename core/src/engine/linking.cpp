@@ -384,6 +384,9 @@ void read_tokens(const std::vector<Token>& tokens, const std::vector<KeyId>& tok
 // Terms used only under a negator, as sorted ids.
 std::vector<KeyId> negated_terms(const std::string& text, const std::vector<Token>& tokens,
                                  const std::vector<KeyId>& token_ids) {
+    // Most notes hold no negator: nothing is negated, and nothing need be sorted.
+    if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return negates(t.text); }))
+        return {};
     const std::vector<bool> negated = negated_tokens(text, tokens);
     std::vector<KeyId> under, plain;
     for (std::size_t i = 0; i < tokens.size(); ++i)

@@ -156,6 +156,7 @@ std::vector<std::string_view> comparable_term_views(const NoteReading& reading,
                                                     const Words* known_words) {
     std::vector<std::string_view> terms;
     const std::vector<Token>& tokens = reading.tokens;
+    terms.reserve(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (known_words && i + 1 < tokens.size()) {
             const std::string& compound = reading.joined[i];
