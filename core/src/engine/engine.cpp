@@ -68,8 +68,11 @@ ComparableSets comparable_sets_of(const CanvasNotes& notes,
     ComparableSets sets;
     for (std::size_t section = 0; section < notes.sections.size(); ++section)
         for (NoteIndex n : notes.sections[section]) {
+            const std::vector<std::string_view> terms =
+                word_forms::comparable_term_views(readings[n], &words);
             std::vector<int> set;
-            for (std::string_view term : word_forms::comparable_term_views(readings[n], &words))
+            set.reserve(terms.size());
+            for (std::string_view term : terms)
                 set.push_back(ids.try_emplace(term, static_cast<int>(ids.size())).first->second);
             std::sort(set.begin(), set.end());
             set.erase(std::unique(set.begin(), set.end()), set.end());

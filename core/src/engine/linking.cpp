@@ -29,6 +29,7 @@
 #include "engine/link_lexicon.hpp"
 #include "text/word_forms.hpp"
 #include "common/sort_stably.hpp"
+#include "common/find_chars.hpp"
 
 namespace canvasfit {
 
@@ -211,7 +212,7 @@ bool is_ascii_alnum(char c) {
 std::vector<std::pair<std::size_t, std::string>> ids_in(const std::string& text) {
     std::vector<std::pair<std::size_t, std::string>> ids;
     // Every id has a digit; most notes have none, and this runs on every note.
-    if (text.find_first_of("0123456789") == std::string::npos) return ids;
+    if (find_any_of(text, "0123456789") == std::string::npos) return ids;
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n; ++i) {
         if (i > 0 && is_ascii_alnum(text[i - 1])) continue;
@@ -399,6 +400,9 @@ void read_tokens(const std::vector<Token>& tokens, const std::vector<KeyId>& tok
 // Terms used only under a negator, as sorted ids.
 std::vector<KeyId> negated_terms(const std::string& text, const std::vector<Token>& tokens,
                                  const std::vector<KeyId>& token_ids) {
+    // Most notes hold no negator: nothing is negated, and nothing need be sorted.
+    if (std::none_of(tokens.begin(), tokens.end(), [](const Token& t) { return negates(t.text); }))
+        return {};
     const std::vector<bool> negated = negated_tokens(text, tokens);
     std::vector<KeyId> under, plain;
     for (std::size_t i = 0; i < tokens.size(); ++i)

@@ -16,6 +16,7 @@
 #include "engine/engine.hpp"
 #include "structure/spatial_grid.hpp"
 #include "common/sort_stably.hpp"
+#include "common/find_chars.hpp"
 
 namespace canvasfit {
 
@@ -101,8 +102,8 @@ std::optional<double> read_marker_token(const std::string& raw) {
 }
 
 std::optional<PriorityMarker> bracketed_marker(const std::string& text) {
-    for (std::size_t open = text.find_first_of("(["); open != std::string::npos;
-         open = text.find_first_of("([", open + 1)) {
+    for (std::size_t open = find_any_of(text, "(["); open != std::string::npos;
+         open = find_any_of(text, "([", open + 1)) {
         const char closing = text[open] == '(' ? ')' : ']';
         const std::size_t close = text.find(closing, open + 1);
         if (close == std::string::npos || close - open > 24) continue;
@@ -206,8 +207,8 @@ bool is_assumption_word(const std::string& word) {
 
 std::vector<std::pair<std::size_t, std::size_t>> cue_annotations(const std::string& text) {
     std::vector<std::pair<std::size_t, std::size_t>> spans;
-    for (std::size_t open = text.find_first_of("(["); open != std::string::npos;
-         open = text.find_first_of("([", open + 1)) {
+    for (std::size_t open = find_any_of(text, "(["); open != std::string::npos;
+         open = find_any_of(text, "([", open + 1)) {
         const std::size_t close = text.find(text[open] == '(' ? ')' : ']', open + 1);
         if (close == std::string::npos || close - open > 24) continue;
         const std::string inside = text.substr(open + 1, close - open - 1);

@@ -7,6 +7,7 @@
 
 #include "text/text.hpp"
 #include "findings/warning_kit.hpp"
+#include "common/find_chars.hpp"
 
 namespace canvasfit::warning_kit {
 
@@ -221,8 +222,8 @@ bool marked(const Note& note, IsWord is_word) {
     for (const std::string& tag : note.tags)
         if (is_word(folded_trimmed(tag))) return true;
     const std::string& text = note.text;
-    for (std::size_t open = text.find_first_of("(["); open != std::string::npos;
-         open = text.find_first_of("([", open + 1)) {
+    for (std::size_t open = find_any_of(text, "(["); open != std::string::npos;
+         open = find_any_of(text, "([", open + 1)) {
         const std::size_t close = text.find(text[open] == '(' ? ')' : ']', open + 1);
         if (close != std::string::npos &&
             is_word(folded_trimmed(text.substr(open + 1, close - open - 1))))

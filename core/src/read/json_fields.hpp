@@ -47,6 +47,14 @@ struct Field {
     std::string text;
 
     void read(Reader& reader);  // the value at the reader; containers are skipped
+    // Back to a fresh Field's state, keeping the text's buffer: a reader that
+    // reuses one record for every item then allocates only for long texts.
+    void clear() {
+        type.reset();
+        boolean = false;
+        number = {};
+        text.clear();
+    }
 };
 
 // A member that should be a list of strings.
@@ -56,6 +64,11 @@ struct StringList {
     std::size_t first_non_string = Location::kNoIndex;
 
     void read(Reader& reader);
+    void clear() {  // as Field::clear
+        type.reset();
+        items.clear();
+        first_non_string = Location::kNoIndex;
+    }
 };
 
 // Reads the object or other value at the reader: for an object, each member

@@ -27,7 +27,7 @@ struct ItemFields {
     StringList tags;
 
     Type read(Reader& reader) {
-        *this = ItemFields{};
+        clear();
         return jf::read_object(reader, [this](std::string_view key, Reader& value) {
             if (key == "tags") {
                 tags.read(value);
@@ -40,6 +40,15 @@ struct ItemFields {
     }
 
 private:
+    // The record is reused for every item of a list: cleared, not made anew,
+    // so the strings keep their buffers.
+    void clear() {
+        for (Field* field : {&id, &text, &title, &x, &y, &width, &height, &kind, &shape, &color,
+                             &parent, &author, &from, &to, &label})
+            field->clear();
+        tags.clear();
+    }
+
     Field* find(std::string_view key) {
         const std::pair<std::string_view, Field*> members[] = {
             {"id", &id},         {"text", &text},     {"title", &title}, {"x", &x},

@@ -20,7 +20,12 @@ public:
             oversized_.push_back(item);  // huge items are checked on every query
             return;
         }
-        for_each_cell(bounds, [&](std::int64_t key) { cells_[key].push_back(item); });
+        for_each_cell(bounds, [&](std::int64_t key) {
+            const auto [cell, added] = cells_.try_emplace(key, Chain{entries_.size(), entries_.size()});
+            if (!added) entries_[cell->second.last].next = entries_.size();
+            cell->second.last = entries_.size();
+            entries_.push_back({item, kEnd});
+        });
     }
 
     // Items whose cells meet `bounds`; the caller checks the exact geometry.
@@ -29,7 +34,9 @@ public:
         std::vector<std::size_t> found = oversized_;
         for_each_cell(bounds, [&](std::int64_t key) {
             const auto cell = cells_.find(key);
-            if (cell != cells_.end()) found.insert(found.end(), cell->second.begin(), cell->second.end());
+            if (cell == cells_.end()) return;
+            for (std::size_t e = cell->second.first; e != kEnd; e = entries_[e].next)
+                found.push_back(entries_[e].item);
         });
         return found;
     }
@@ -56,8 +63,20 @@ private:
             for (std::int64_t x = x0; x <= x1; ++x) visit(y * 4000037 + x);
     }
 
+    // Each cell's items in insertion order, as a chain through one array of
+    // entries: a vector per cell cost an allocation or more per note, about a
+    // tenth of reading a board.
+    static constexpr std::size_t kEnd = static_cast<std::size_t>(-1);
+    struct Entry {
+        std::size_t item, next;
+    };
+    struct Chain {
+        std::size_t first, last;  // entries
+    };
+
     double cell_;
-    std::unordered_map<std::int64_t, std::vector<std::size_t>> cells_;
+    std::unordered_map<std::int64_t, Chain> cells_;
+    std::vector<Entry> entries_;
     std::vector<std::size_t> oversized_;
 };
 

@@ -71,6 +71,36 @@ std::size_t prefix_length(std::size_t size, double threshold) {
 // canvases of thousands of notes drawn from a handful of words.
 constexpr std::size_t kMaxPostings = 64;
 
+// Members seen so far, per term: one chain per term through a flat array of
+// entries (the newest first), so that a section of a few notes allocates
+// nothing per term of its canvas. The order postings are visited in does not
+// change the groups (they are closed transitively) nor the pairs verified
+// (each candidate is verified once per member, whatever the order).
+class Postings {
+public:
+    explicit Postings(std::size_t terms) : head_(terms, kEnd), size_(terms, 0) {}
+    std::size_t size(int term) const { return size_[static_cast<std::size_t>(term)]; }
+    void add(int term, std::size_t member) {
+        const auto t = static_cast<std::size_t>(term);
+        entries_.push_back({member, head_[t]});
+        head_[t] = entries_.size() - 1;
+        ++size_[t];
+    }
+    template <typename Visit>
+    void for_each(int term, Visit visit) const {
+        for (std::size_t e = head_[static_cast<std::size_t>(term)]; e != kEnd; e = entries_[e].next)
+            visit(entries_[e].member);
+    }
+
+private:
+    static constexpr std::size_t kEnd = static_cast<std::size_t>(-1);
+    struct Entry {
+        std::size_t member, next;
+    };
+    std::vector<std::size_t> head_, size_;
+    std::vector<Entry> entries_;
+};
+
 // Prefix-filtered similarity join over the distinct sets (see the header).
 void join_similar(const std::vector<std::vector<int>>& sets,
                   const std::vector<std::size_t>& members, double threshold, UnionFind& groups,
@@ -86,7 +116,7 @@ void join_similar(const std::vector<std::vector<int>>& sets,
         if (fa != fb) return fa < fb;
         return before ? before(a, b) : a < b;
     };
-    std::vector<std::vector<std::size_t>> index(frequency.size());  // term -> members so far
+    Postings index(frequency.size());  // term -> members so far
     std::vector<std::size_t> seen_by(members.size(), members.size());
     std::vector<int> prefix;  // one buffer for every member's prefix
     for (std::size_t k = 0; k < members.size(); ++k) {
@@ -95,22 +125,21 @@ void join_similar(const std::vector<std::vector<int>>& sets,
         std::sort(prefix.begin(), prefix.end(), rarer);
         prefix.resize(std::min(prefix.size(), prefix_length(prefix.size(), threshold)));
         for (int id : prefix) {
-            const std::vector<std::size_t>& postings = index[static_cast<std::size_t>(id)];
-            if (postings.size() > kMaxPostings) continue;
-            for (std::size_t other : postings) {
-                if (seen_by[other] == k) continue;
+            if (index.size(id) > kMaxPostings) continue;
+            index.for_each(id, [&](std::size_t other) {
+                if (seen_by[other] == k) return;
                 seen_by[other] = k;
                 const std::vector<int>& candidate = sets[members[other]];
                 // Sizes alone can rule a pair out: J <= min / max.
                 const double small = static_cast<double>(std::min(set.size(), candidate.size()));
                 const double large = static_cast<double>(std::max(set.size(), candidate.size()));
-                if (small < threshold * large - 1e-9) continue;
+                if (small < threshold * large - 1e-9) return;
                 ++verified;
                 if (jaccard(set, candidate) >= threshold - 1e-9)
                     groups.join(members[k], members[other]);
-            }
+            });
         }
-        for (int id : prefix) index[static_cast<std::size_t>(id)].push_back(k);
+        for (int id : prefix) index.add(id, k);
     }
 }
 

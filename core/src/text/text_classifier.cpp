@@ -299,6 +299,9 @@ const char* length_bucket(std::size_t tokens) {
 std::vector<int> text_features(const std::vector<Token>& tokens) {
     const Tables& t = tables();
     std::vector<int> ids;
+    // A token gives its word, its classes, a pair and a tag pair: sized once
+    // rather than grown step by step for every note of the board.
+    ids.reserve(8 * tokens.size() + 16);
     const auto add = [&](int id) {
         if (id != kNone) ids.push_back(id);
     };

@@ -1,6 +1,7 @@
 #include "text/word_forms.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -50,8 +51,21 @@ constexpr std::string_view kForms =
     "labelled label|labelling label|modelling model|modelled model|enrol enroll|enrolment enrollment|"
     "fulfil fulfill|fulfilment fulfillment|instalment installment|judgement judgment";
 
+// Where a stem falls in Table::may_have: its length and its first and last
+// letters, hashed.
+std::size_t filter_slot(std::string_view stem) {
+    if (stem.empty()) return 0;
+    const auto first = static_cast<unsigned char>(stem.front());
+    const auto last = static_cast<unsigned char>(stem.back());
+    return (first * 131u + last * 31u + stem.size()) % 4096u;
+}
+
 struct Table {
     std::unordered_map<std::string, std::string> base_of;  // looked up, never iterated
+    // Whether a stem may be a form, by filter_slot(): every term of every note
+    // is looked up here several times an analysis, and most are no form, so a
+    // bit answers them instead of hashing the string.
+    std::bitset<4096> may_have;
     std::size_t size = 0;
 };
 
@@ -68,6 +82,7 @@ const Table& table() {
             const std::string base = word_stem(pair.substr(space + 1));
             if (!form.empty() && !base.empty() && form != base) {
                 t.base_of.emplace(form, base);
+                t.may_have.set(filter_slot(form));
                 ++t.size;
             }
             start = end + 1;
@@ -82,7 +97,9 @@ bool is_word(const Token& token) { return !token.is_number && !token.text.empty(
 }  // namespace
 
 const std::string& canonical(const std::string& stem) {
-    const auto& base_of = table().base_of;
+    const Table& forms = table();
+    if (!forms.may_have.test(filter_slot(stem))) return stem;
+    const auto& base_of = forms.base_of;
     const auto found = base_of.find(stem);
     return found == base_of.end() ? stem : found->second;
 }
@@ -97,15 +114,32 @@ std::string joined(std::string_view text, const Token& first, const Token& secon
     return canonical(word_stem(first.text + second.text));
 }
 
+Words::Stem Words::keyed(std::string_view stem) {
+    std::uint64_t head = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+        head = head << 8 | (i < stem.size() ? static_cast<unsigned char>(stem[i]) : 0u);
+    return {head, stem.size(), stem};
+}
+
+bool Words::before(const Stem& a, const Stem& b) {
+    if (a.head != b.head) return a.head < b.head;
+    if (a.size != b.size) return a.size < b.size;
+    return a.size > 8 && a.text.substr(8) < b.text.substr(8);
+}
+
 Words::Words(const std::vector<const std::vector<std::string>*>& note_terms) {
+    std::size_t count = 0;
+    for (const std::vector<std::string>* terms : note_terms) count += terms->size();
+    stems_.reserve(count);
     for (const std::vector<std::string>* terms : note_terms)
-        for (const std::string& term : *terms) stems_.push_back(canonical(term));
-    std::sort(stems_.begin(), stems_.end());
-    stems_.erase(std::unique(stems_.begin(), stems_.end()), stems_.end());
+        for (const std::string& term : *terms) stems_.push_back(keyed(canonical(term)));
+    std::sort(stems_.begin(), stems_.end(), before);
+    const auto same = [](const Stem& a, const Stem& b) { return !before(a, b) && !before(b, a); };
+    stems_.erase(std::unique(stems_.begin(), stems_.end(), same), stems_.end());
 }
 
 bool Words::contains(std::string_view stem) const {
-    return std::binary_search(stems_.begin(), stems_.end(), stem);
+    return std::binary_search(stems_.begin(), stems_.end(), keyed(stem), before);
 }
 
 std::vector<std::string> comparable_terms(const std::string& text, const Words* known_words) {
@@ -122,6 +156,7 @@ std::vector<std::string_view> comparable_term_views(const NoteReading& reading,
                                                     const Words* known_words) {
     std::vector<std::string_view> terms;
     const std::vector<Token>& tokens = reading.tokens;
+    terms.reserve(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (known_words && i + 1 < tokens.size()) {
             const std::string& compound = reading.joined[i];

@@ -6,6 +6,7 @@
 // classifier keeps its own features and is not affected.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +36,17 @@ public:
     bool contains(std::string_view stem) const;
 
 private:
-    std::vector<std::string_view> stems_;
+    // A stem with its first eight bytes and its length packed into integers,
+    // so that sorting and searching compare integers and only call memcmp on
+    // stems that share both (the order is private: only contains() reads it).
+    struct Stem {
+        std::uint64_t head;
+        std::size_t size;
+        std::string_view text;
+    };
+    static Stem keyed(std::string_view stem);
+    static bool before(const Stem& a, const Stem& b);
+    std::vector<Stem> stems_;
 };
 
 // content_terms() in canonical form: what two notes are compared by. When
