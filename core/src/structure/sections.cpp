@@ -8,7 +8,6 @@
 #include <utility>
 
 #include "structure/titles.hpp"
-#include "text/text.hpp"
 
 namespace canvasfit {
 
@@ -286,12 +285,54 @@ bool too_long_for_a_title(std::string_view head) {
 
 namespace {
 
+// The ASCII letters of U+00C0..U+00FF, lower case ("" for × and ÷).
+constexpr const char* kLatin1[64] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+
+// The ASCII letters of U+0100..U+017F (Latin Extended-A), lower case.
+std::string_view latin_extended_a(unsigned code) {
+    struct Range { unsigned last; const char* letters; };
+    static constexpr Range kRanges[] = {
+        {0x105, "a"}, {0x10D, "c"}, {0x111, "d"}, {0x11B, "e"}, {0x123, "g"}, {0x127, "h"},
+        {0x131, "i"}, {0x133, "ij"}, {0x135, "j"}, {0x138, "k"}, {0x142, "l"}, {0x14B, "n"},
+        {0x151, "o"}, {0x153, "oe"}, {0x159, "r"}, {0x161, "s"}, {0x167, "t"}, {0x173, "u"},
+        {0x175, "w"}, {0x178, "y"}, {0x17E, "z"}, {0x17F, "s"}};
+    for (const Range& range : kRanges)
+        if (code <= range.last) return range.letters;
+    return {};
+}
+
+// Accented Latin letters as their ASCII base ("Tâches" -> "Taches",
+// "Problemlöser" -> "Problemloser", "ß" -> "ss"): titles in the languages
+// above are matched with or without their accents. Every other byte is kept,
+// and normalise() turns what is not ASCII into a word break. (The text
+// pipeline's fold_case does more, but structure/ comes before text/.)
+std::string fold_latin_accents(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const auto next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0u;
+        if (lead >= 0xC3 && lead <= 0xC5 && (next & 0xC0) == 0x80) {
+            const unsigned code = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);
+            out += code < 0x100 ? std::string_view(kLatin1[code - 0xC0]) : latin_extended_a(code);
+            ++i;
+        } else {
+            out += static_cast<char>(lead);
+        }
+    }
+    return out;
+}
+
 // The normalised head, accents folded first when the text has any non-ASCII
-// byte ("Tâches" -> "taches", "Problemlöser" -> "problemloser").
+// byte.
 std::string folded_head(std::string_view raw_head) {
     const bool ascii = std::all_of(raw_head.begin(), raw_head.end(),
                                    [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    return ascii ? normalise(raw_head) : normalise(fold_case(raw_head));
+    return ascii ? normalise(raw_head) : normalise(fold_latin_accents(raw_head));
 }
 
 }  // namespace

@@ -80,6 +80,7 @@ TEST(SectionTitles, RecognisesTheSectionsInTheLanguagesTheCanvasIsTaughtIn) {
         {"Problèmes (Pains)", Section::pains},     {"Bénéfices", Section::gains},
         {"Produits et services", Section::products}, {"Réducteurs de problèmes", Section::relievers},
         {"Créateurs de gains", Section::creators}, {"Segment de clientèle", Section::segment},
+        {"CRÉATEURS DE GAINS", Section::creators}, {"Bénéfices attendus", Section::gains},
         // Spanish
         {"Trabajos del cliente", Section::jobs},   {"Frustraciones", Section::pains},
         {"Alegrías", Section::gains},              {"Productos y Servicios", Section::products},
