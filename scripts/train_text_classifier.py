@@ -284,7 +284,8 @@ def tokenize(text):
     return tokens
 
 
-# canvasfit::is_stop_word (core/src/text/text.cpp), for the board model's shared terms.
+# canvasfit::is_stop_word (core/src/text/text.cpp), for the board model's shared terms; the
+# last lines: function words of the other languages canvases are written in.
 STOP_WORDS = set("""
 a an the i me my mine myself we us our ours ourselves you your yours yourself yourselves he him
 his himself she her hers herself it its itself they them their theirs themselves this that these
@@ -302,7 +303,23 @@ ie vs thing things stuff arent cant couldnt didnt doesnt dont hadnt hasnt havent
 isnt itll ive lets let mustnt neednt shes shouldnt thats theres theyd theyll theyre theyve wasnt
 werent weve whats wheres whos wont wouldnt youd youll youre youve st nd rd th customer customers
 user users client clients get gets got getting gotten need needs needed needing want wants wanted
-wanting""".split())
+wanting
+die met sin con sem meme sao der das des dem den und ein eine einen einem einer eines bei beim
+mit von vom zu zum zur auf aus nach vor nicht kein keine keinen sich ist sind wird werden wurde
+haben hatte wir ihr sie du dich dir mich mir dass wenn wie oder aber auch nur schon noch sehr
+mehr bis ohne gegen durch um jeder jede jedes jeden alle allen diese dieser dieses mein meine
+dein deine unser unsere ihre ihren seine kann muss soll le la les un une de et ou en au aux sur
+sans avec dans pas ne qui que qu cette ces cet sa ses leur leurs nous vous ils elles elle il est
+sont chaque tout tous toute toutes entre apres avant moins tres aussi mais donc lui eux ma mes
+ta tes notre nos votre vos se chez vers sous afin comme quand lorsque dont el los las una unos
+unas del al por para su sus lo muy mas ya toda todas cada antes despues sobre es esta este estos
+estas ese esa como cuando donde pero tambien sino desde hasta hacia nuestro nuestra nuestros
+nuestras usted ellos ellas porque uma da dos na em com pra seu sua seus suas muito ao aos pelo
+pela pelos pelas num numa nao ja depois quando onde voce eles isso isto esse essa het een te
+voor aan bij uit naar zonder niet geen nog ook wat dat deze dit zijn wordt worden heeft hebben
+je jij jouw wij ze zij hun ons onze mijn elke elk maar dan wel toch meer ben gli uno di dello
+della dei degli delle dal dalla dai nel nella nei sul sulla tra fra che piu ogni senza sono
+anche loro suo suoi nostro nostra questo questa quello quella gia molto""".split())
 
 
 def content_terms(text):
