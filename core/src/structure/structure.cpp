@@ -135,16 +135,26 @@ Container to_container(const Note& shape) {
     return container;
 }
 
-// `titles`: whether each of `notes` is a title text (parallel to it).
-void apply_free_titles(Board& board, std::vector<Note>& notes, const std::vector<bool>& titles) {
-    std::vector<Note> kept;
-    kept.reserve(notes.size());
+// Moves each note the rule keeps to the next free place at the front of
+// `notes` and cuts the list there: the notes stay in one vector instead of
+// being moved into a second one (2 x 5.7 MB at 50,000 notes in the wasm
+// build, at the peak of reading a board). `keep(note, i)` is asked about
+// each note at its first place i, before any other note is moved onto it.
+template <typename Keep>
+void keep_in_place(std::vector<Note>& notes, Keep keep) {
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < notes.size(); ++i) {
-        Note& note = notes[i];
-        if (note.kind != NoteKind::text || !titles[i]) {
-            kept.push_back(std::move(note));
-            continue;
-        }
+        if (!keep(notes[i], i)) continue;
+        if (kept != i) notes[kept] = std::move(notes[i]);
+        ++kept;
+    }
+    notes.erase(notes.begin() + static_cast<std::ptrdiff_t>(kept), notes.end());
+}
+
+// `titles`: whether each of `board.notes` is a title text (parallel to it).
+void apply_free_titles(Board& board, const std::vector<bool>& titles) {
+    keep_in_place(board.notes, [&](const Note& note, std::size_t i) {
+        if (note.kind != NoteKind::text || !titles[i]) return true;
         Container* container = container_labelled_by(note, board.containers);
         if (!container && is_canvas_title(note.text)) {
             // a heading over the whole board: nothing to mark out
@@ -155,8 +165,8 @@ void apply_free_titles(Board& board, std::vector<Note>& notes, const std::vector
         } else if (container->title.empty() || !is_title_text(container->title)) {
             container->title = note.text;
         }
-    }
-    notes = std::move(kept);
+        return false;
+    });
 }
 
 }  // namespace
@@ -165,11 +175,9 @@ void promote_structure(Board& board) {
     const std::vector<bool> titles = title_notes(board);
     const auto typical = typical_note_size(board, titles);
     const TextNotes text_notes(board, typical);  // copies what the tests below read
-    std::vector<Note> notes;
     std::vector<bool> kept_titles;
-    notes.reserve(board.notes.size());
-    for (std::size_t i = 0; i < board.notes.size(); ++i) {
-        Note& note = board.notes[i];
+    kept_titles.reserve(board.notes.size());
+    keep_in_place(board.notes, [&](const Note& note, std::size_t i) {
         if (is_container_shape(note, i, titles[i], text_notes, typical)) {
             board.containers.push_back(to_container(note));
         } else if (is_dot_vote(note, text_notes)) {
@@ -177,12 +185,12 @@ void promote_structure(Board& board) {
         } else if (note.kind == NoteKind::shape && note.text.empty()) {
             // decoration: template lines, empty boxes; carries no idea
         } else {
-            notes.push_back(std::move(note));
             kept_titles.push_back(titles[i]);
+            return true;
         }
-    }
-    apply_free_titles(board, notes, kept_titles);
-    board.notes = std::move(notes);
+        return false;
+    });
+    apply_free_titles(board, kept_titles);
 }
 
 }  // namespace canvasfit

@@ -214,6 +214,30 @@ TEST(Containers, HandDrawnTemplateBecomesSections) {
     EXPECT_EQ(layout.notes[1].section, Section::gains);
 }
 
+// Promotion takes shapes, dots and titles out from among the notes: the rest
+// stay whole and in board order, whatever sat between them.
+TEST(Containers, TheNotesLeftAreTheOthersWholeAndInBoardOrder) {
+    Board board;
+    board.notes.push_back(shape("box-pains", "", {0, 0, 500, 400}));
+    board.notes.push_back(shape("n1", "Orders get lost", {50, 100, 100, 100}));
+    board.notes.push_back(free_text("title-pains", "Pains", 20, 10));
+    board.notes.push_back(shape("dot", "", {60, 110, 16, 16}));
+    board.notes.push_back(sticky("n2", "Deliveries come late", 200, 100));
+    board.notes.back().tags = {"urgent"};
+    board.notes.push_back(shape("line", "", {0, 600, 30, 900}));
+    board.notes.push_back(free_text("n3", "ask Bea", 900, 900));
+    promote_structure(board);
+    ASSERT_EQ(board.containers.size(), 1u);
+    EXPECT_EQ(board.containers[0].title, "Pains");
+    ASSERT_EQ(board.markers.size(), 1u);
+    std::vector<std::string> left;
+    for (const Note& note : board.notes) left.push_back(note.id + ": " + note.text);
+    ASSERT_EQ(left, (std::vector<std::string>{"n1: Orders get lost", "n2: Deliveries come late",
+                                              "n3: ask Bea"}));
+    EXPECT_EQ(board.notes[1].tags, std::vector<std::string>{"urgent"});
+    EXPECT_EQ(board.notes[2].kind, NoteKind::text);
+}
+
 TEST(Containers, LabelledShapeLargerThanStickiesIsASection) {
     Board board;
     board.notes.push_back(shape("area", "Customer Jobs", {0, 0, 400, 600}));
