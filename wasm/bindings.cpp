@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -44,13 +45,16 @@ std::string utf8_of(const emscripten::val& text) {
     return utf8;
 }
 
-// The report's JSON as one JS string, handed over in pieces: the whole text
-// never sits in the module's memory (a std::string return would hold it twice,
-// the string and embind's transfer copy: 70 MB at 50,000 notes).
-emscripten::val report_json_for_js(const canvasfit::Report& report) {
+// What writes a JSON text through the piece writer it is given.
+using JsonWrite = std::function<void(const canvasfit::PieceWriter& write_piece)>;
+
+// The JSON `write` writes, as one JS string, handed over in pieces: the whole
+// text never sits in the module's memory (a std::string return would hold it
+// twice, the string and embind's transfer copy: 70 MB at 50,000 notes).
+emscripten::val json_for_js(const JsonWrite& write) {
     static const emscripten::val decoder = emscripten::val::global("TextDecoder").new_();
     emscripten::val pieces = emscripten::val::array();
-    canvasfit::report_to_json(report, [&](const std::string& piece) {
+    write([&](const std::string& piece) {
         const auto* bytes = reinterpret_cast<const unsigned char*>(piece.data());
         const emscripten::val view(emscripten::typed_memory_view(piece.size(), bytes));
         pieces.call<void>("push", decoder.call<emscripten::val>("decode", view));
@@ -58,21 +62,29 @@ emscripten::val report_json_for_js(const canvasfit::Report& report) {
     return pieces.call<emscripten::val>("join", std::string());
 }
 
-// The report `make_report` makes, as JSON (report_json_for_js), or the error JSON.
-template <typename MakeReport>
-emscripten::val guarded_report(MakeReport make_report) {
-    emscripten::val report_json = emscripten::val::undefined();
+// The JSON `write` writes (json_for_js), or the error JSON.
+emscripten::val guarded_json(const JsonWrite& write) {
+    emscripten::val json = emscripten::val::undefined();
     const std::string error = guarded([&] {
-        report_json = report_json_for_js(make_report());
+        json = json_for_js(write);
         return std::string();
     });
-    return error.empty() ? report_json : emscripten::val(error);
+    return error.empty() ? json : emscripten::val(error);
 }
 
+// The report `make_report` makes, as JSON, or the error JSON.
+template <typename MakeReport>
+emscripten::val guarded_report(MakeReport make_report) {
+    return guarded_json([&](const canvasfit::PieceWriter& write_piece) {
+        canvasfit::report_to_json(make_report(), write_piece);
+    });
+}
+
+// The report is written as it is made, never held whole (analyze.hpp).
 emscripten::val analyze_json(const emscripten::val& board_json, const std::string& options_json) {
-    return guarded_report([&] {
+    return guarded_json([&](const canvasfit::PieceWriter& write_piece) {
         const canvasfit::AnalyzeOptions options = canvasfit::parse_options(options_json);
-        return canvasfit::analyze_owned_text(utf8_of(board_json), options);
+        canvasfit::analyze_owned_text_to_json(utf8_of(board_json), options, write_piece);
     });
 }
 

@@ -21,6 +21,17 @@ Report analyze_text(std::string_view input, const AnalyzeOptions& options = {});
 // caller with no further use for it (the wasm module, whose memory never shrinks).
 Report analyze_owned_text(std::string input, const AnalyzeOptions& options = {});
 
+// report_to_json(analyze_text(input, options), write_piece), the same text
+// in the same pieces, without the whole Report ever held: each canvas's part
+// of it is made, written and dropped. For a caller that passes the JSON on,
+// for whom the Report would be the largest thing held at the peak (23 MB at
+// 50,000 notes): the CLI and the wasm module.
+void analyze_text_to_json(std::string_view input, const AnalyzeOptions& options,
+                          const PieceWriter& write_piece);
+// The same taking the text over, freed once the board is read (analyze_owned_text).
+void analyze_owned_text_to_json(std::string input, const AnalyzeOptions& options,
+                                const PieceWriter& write_piece);
+
 // Parses the options JSON used by the wasm API: {"format": "auto", "source": "x"}.
 AnalyzeOptions parse_options(std::string_view options_json);
 

@@ -155,11 +155,14 @@ ReportDelta diff_reports(const Report& before, const Report& after);
 
 // Serialisations. JSON is the contract; text and Markdown are for people.
 std::string report_to_json(const Report& report);
+// Takes a report's JSON text a piece at a time (report_to_json below,
+// analyze_text_to_json in analyze.hpp).
+using PieceWriter = std::function<void(const std::string& piece)>;
 // The same text handed to `write_piece` in pieces of about a megabyte, each
 // ending after a whole item (so each is valid UTF-8), for a caller that passes
 // the report on and should not hold all of it at once: the wasm module, whose
 // memory grows to its largest use and never shrinks (35 MB at 50,000 notes).
-void report_to_json(const Report& report, const std::function<void(const std::string& piece)>& write_piece);
+void report_to_json(const Report& report, const PieceWriter& write_piece);
 std::string report_to_text(const Report& report);
 std::string report_to_markdown(const Report& report);
 std::string delta_to_json(const ReportDelta& delta);  // schema "canvasfit.delta/1"

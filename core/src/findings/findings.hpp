@@ -5,6 +5,7 @@
 // writers or hosts.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -84,6 +85,14 @@ std::vector<Warning> find_warnings(const BoardAnalysis& analysis,
 // With a cache, as find_warnings.
 std::vector<Question> find_questions(const BoardAnalysis& analysis,
                                      CanvasFindingCache* cache = nullptr);
+
+// The same questions canvas by canvas, for a report written as it is made
+// (write_report_json, report_of.hpp): `put(c, questions)` is handed canvas c's
+// questions in report order, which are dropped after, so the board's
+// questions are never all held (4 MB of messages at 50,000 notes).
+void for_each_canvas_questions(
+    const BoardAnalysis& analysis,
+    const std::function<void(std::size_t canvas, const std::vector<Question>& questions)>& put);
 
 // The same questions canvas by canvas, held in the cache (valid until it
 // changes): the Analyzer's deltas compare only the canvases an edit changed.

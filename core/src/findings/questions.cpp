@@ -288,6 +288,18 @@ std::vector<Question> find_questions(const BoardAnalysis& analysis, CanvasFindin
     return out;
 }
 
+void for_each_canvas_questions(
+    const BoardAnalysis& analysis,
+    const std::function<void(std::size_t canvas, const std::vector<Question>& questions)>& put) {
+    const warning_kit::BoardIndex index(analysis);
+    std::vector<Question> asked;
+    for (std::size_t c = 0; c < analysis.canvases.size(); ++c) {
+        asked.clear();
+        ask_about_canvas(analysis, c, index, asked);
+        put(c, asked);
+    }
+}
+
 std::vector<const std::vector<Question>*> questions_by_canvas(const BoardAnalysis& analysis,
                                                               CanvasFindingCache& cache) {
     auto& kept = cache.questions_;

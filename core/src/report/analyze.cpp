@@ -18,6 +18,7 @@
 #include "findings/warning_kit.hpp"
 #include "structure/titles.hpp"
 #include "findings/findings.hpp"
+#include "report/json_writer.hpp"
 #include "report/report_of.hpp"
 
 namespace canvasfit {
@@ -249,7 +250,10 @@ std::vector<std::vector<Question>> which_section_questions(const Board& board, c
     return section_questions(board, layout);
 }
 
-Report analyze(const Board& board, const AnalyzeOptions& options) {
+namespace {
+
+// Every stage up to the report, for analyze() and the streamed report alike.
+BoardAnalysis analysed(const Board& board, const AnalyzeOptions& options) {
     Layout layout = classify_layout(board);
     std::vector<NoteReading> readings = read_notes(board);  // one reading of each text, shared
     place_by_text(board, layout, &readings);  // notes no layout cue places, misplaced notes
@@ -260,7 +264,13 @@ Report analyze(const Board& board, const AnalyzeOptions& options) {
         std::vector<Token>().swap(reading.tokens);
         std::vector<std::string>().swap(reading.joined);
     }
-    return report_of(analysis, options);
+    return analysis;
+}
+
+}  // namespace
+
+Report analyze(const Board& board, const AnalyzeOptions& options) {
+    return report_of(analysed(board, options), options);
 }
 
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
@@ -287,11 +297,65 @@ Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
     return report;
 }
 
+void write_report_json(const BoardAnalysis& analysis, const AnalyzeOptions& options,
+                       const PieceWriter& write_piece) {
+    const Board& board = *analysis.board;
+    const Layout& layout = analysis.layout;
+    const std::size_t canvases = layout.canvases.size();
+    // A canvas's value warnings come with its value results, made with its
+    // entry in the canvases list, which is written first; they follow the
+    // other warnings, as report_of appends them.
+    std::vector<Warning> value_warnings;
+    ReportParts parts;
+    parts.source = options.source;
+    parts.format = board.format;
+    parts.canvases = [&](const auto& put) {
+        const auto sheets = competitor_notes_by_canvas(analysis);
+        for (std::size_t c = 0; c < canvases; ++c) {
+            CanvasReport canvas = canvas_report(analysis, c);
+            add_canvas_value_results(analysis, c, sheets[c], canvas, value_warnings);
+            put(canvas);
+        }
+    };
+    parts.notes = [&](const auto& put) {
+        const std::vector<const char*> value_types = value_types_by_note(analysis);
+        NoteReport entry;  // one entry, filled again for each note
+        for (NoteIndex n = 0; n < board.notes.size(); ++n) {
+            fill_note_report(analysis, n, value_types[n], entry);
+            put(entry);
+        }
+    };
+    parts.links = [&](const auto& put) {
+        std::vector<LinkReport> links;
+        for (std::size_t c = 0; c < canvases; ++c) {
+            links.clear();
+            append_canvas_links(analysis, c, links);
+            for (const LinkReport& link : links) put(link);
+        }
+    };
+    parts.warnings = [&](const auto& put) {
+        for (const Warning& warning : reading_warnings(board, layout)) put(warning);
+        for (const Warning& warning : find_warnings(analysis)) put(warning);
+        for (const Warning& warning : value_warnings) put(warning);
+    };
+    // In add_questions' order: the which-section questions outside every
+    // canvas, then each canvas's which-section questions and its own.
+    parts.questions = [&](const auto& put) {
+        const std::vector<std::vector<Question>> asked = section_questions(board, layout);
+        for (const Question& question : asked.back()) put(question);
+        for_each_canvas_questions(analysis, [&](std::size_t c, const std::vector<Question>& questions) {
+            for (const Question& question : asked[c]) put(question);
+            for (const Question& question : questions) put(question);
+        });
+    };
+    report_to_json(parts, write_piece);
+}
+
 namespace {
 
 // Runs `analyze_input` with analyze_text's errors: where() prefixed with options.source.
 template <typename AnalyzeInput>
-Report with_source_in_errors(const AnalyzeOptions& options, AnalyzeInput analyze_input) {
+decltype(auto) with_source_in_errors(const AnalyzeOptions& options, AnalyzeInput analyze_input) {
     try {
         return analyze_input();
     } catch (const InputError& e) {
@@ -311,6 +375,23 @@ Report analyze_owned_text(std::string input, const AnalyzeOptions& options) {
         const Board board = read_board(input, options.format);
         std::string().swap(input);
         return analyze(board, options);
+    });
+}
+
+void analyze_text_to_json(std::string_view input, const AnalyzeOptions& options,
+                          const PieceWriter& write_piece) {
+    with_source_in_errors(options, [&] {
+        const Board board = read_board(input, options.format);
+        write_report_json(analysed(board, options), options, write_piece);
+    });
+}
+
+void analyze_owned_text_to_json(std::string input, const AnalyzeOptions& options,
+                                const PieceWriter& write_piece) {
+    with_source_in_errors(options, [&] {
+        const Board board = read_board(input, options.format);
+        std::string().swap(input);
+        write_report_json(analysed(board, options), options, write_piece);
     });
 }
 

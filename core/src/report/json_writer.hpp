@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -162,6 +163,28 @@ std::string json_of(const Item& item, Write write) {
     write(json, item);
     return out;
 }
+
+// A report's lists as the JSON writer takes them: each hands its items, in
+// report order, to the function it is given. Made from a whole Report
+// (report_to_json), or from an analysis, each canvas's items made when they
+// are written and dropped after (write_report_json, report_of.hpp), so that
+// the whole Report is never held.
+template <typename Item>
+using ItemList = std::function<void(const std::function<void(const Item&)>& put)>;
+
+struct ReportParts {
+    std::string_view source, format;
+    ItemList<CanvasReport> canvases;
+    ItemList<NoteReport> notes;
+    ItemList<LinkReport> links;
+    ItemList<Warning> warnings;
+    ItemList<Question> questions;
+};
+
+// report_to_json(report, write_piece) of the report these parts make: the
+// lists are asked for their items in the report's order, one list after the
+// other (canvases, notes, links, warnings, questions).
+void report_to_json(const ReportParts& report, const PieceWriter& write_piece);
 
 // At least the size of report_to_json(report), and not much more: what
 // report_to_json reserves, so that the report is written into one buffer.

@@ -17,6 +17,14 @@ namespace canvasfit {
 Report report_of(const BoardAnalysis& analysis, const AnalyzeOptions& options,
                  CanvasFindingCache* kept = nullptr);
 
+// report_to_json(report_of(analysis, options), write_piece) without the
+// whole Report: each list's items are made when written, canvas by canvas
+// (a note entry one at a time), and dropped after. The same text; what it
+// saves is the Report, 23 MB of the wasm module's memory at 50,000 notes,
+// made while the board and the analysis are still held.
+void write_report_json(const BoardAnalysis& analysis, const AnalyzeOptions& options,
+                       const PieceWriter& write_piece);
+
 // The pieces report_of is made of, for the Analyzer's deltas
 // (report/kept_report.hpp), which make again only the pieces an edit can have
 // changed.

@@ -425,14 +425,14 @@ namespace {
 // The report's members in order; `item_written` runs after each item of its
 // lists, where the text written so far may be handed on.
 template <typename ItemWritten>
-void write_report(JsonWriter& json, const Report& report, ItemWritten item_written) {
+void write_report(JsonWriter& json, const ReportParts& report, ItemWritten item_written) {
     const auto list = [&item_written](const auto& items, auto write) {
         return [&items, write, &item_written](JsonWriter& writer) {
             writer.begin_array();
-            for (const auto& item : items) {
+            items([&](const auto& item) {
                 write(writer, item);
                 item_written();
-            }
+            });
             writer.end_array();
         };
     };
@@ -444,6 +444,19 @@ void write_report(JsonWriter& json, const Report& report, ItemWritten item_writt
                 "questions", list(report.questions, write_question));
 }
 
+template <typename Item>
+ItemList<Item> items_of(const std::vector<Item>& items) {
+    return [&items](const std::function<void(const Item&)>& put) {
+        for (const Item& item : items) put(item);
+    };
+}
+
+ReportParts parts_of(const Report& report) {
+    return {report.source,          report.format,         items_of(report.canvases),
+            items_of(report.notes), items_of(report.links), items_of(report.warnings),
+            items_of(report.questions)};
+}
+
 constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
 
 }  // namespace
@@ -452,14 +465,14 @@ std::string report_to_json(const Report& report) {
     std::string out;
     out.reserve(json_size_bound(report));
     JsonWriter json(out);
-    write_report(json, report, [] {});
+    write_report(json, parts_of(report), [] {});
     // Invalid UTF-8 is replaced rather than thrown (write_string): note text
     // is already validated by the JSON parser, this guards the C++ API.
     out += "\n";
     return out;
 }
 
-void report_to_json(const Report& report, const std::function<void(const std::string& piece)>& write_piece) {
+void report_to_json(const ReportParts& report, const PieceWriter& write_piece) {
     std::string out;
     out.reserve(kPieceBytes + kPieceBytes / 4);  // a piece and most single items
     JsonWriter json(out);
@@ -470,6 +483,10 @@ void report_to_json(const Report& report, const std::function<void(const std::st
     });
     out += "\n";
     write_piece(out);
+}
+
+void report_to_json(const Report& report, const PieceWriter& write_piece) {
+    report_to_json(parts_of(report), write_piece);
 }
 
 std::string report_to_text(const Report& report) { return Renderer(report, false).render(); }
