@@ -14,6 +14,7 @@
 #include <cmath>
 #include <deque>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -114,6 +115,7 @@ public:
     int tag_of(const Token& token, const StemInfo* info) const;
     int tag_feature(std::string_view prefix, int a, int b = kNone, int c = kNone) const;
     std::string_view name(int id) const { return names_[static_cast<std::size_t>(id)]; }
+    std::size_t tag_count() const { return tags_.size(); }
     const std::int16_t* row(bool board, int id) const {
         return (board ? board_rows_ : text_rows_)[static_cast<std::size_t>(id)];
     }
@@ -260,23 +262,38 @@ const Tables& tables() {
 // lock is needed; each entry depends on the tables only.
 enum class TagSequence { first, last, first_two, first_three, neighbours };
 
+// A place for every sequence of tags from the start (23 tags: 13,000
+// places, 50 KB), made with the first note read. A cache that grew entry by
+// entry while a text step read its notes had its entries, which live as
+// long as the module, scattered through the step's store: once the store
+// was freed, no large block was free for the engine's per-note tables, and
+// the wasm module's memory grew a step more at 50,000 notes.
 class TagFeatures {
 public:
+    TagFeatures() : tags_(tables().tag_count()) {
+        for (std::size_t s = 0; s < kSequences; ++s) {
+            std::size_t places = 1;
+            for (int i = 0; i < kLength[s]; ++i) places *= tags_;
+            ids_[s].assign(places, kNotLookedUp);
+        }
+    }
+
     int get(TagSequence sequence, int a, int b = kNone, int c = kNone) {
-        const std::uint64_t key = (static_cast<std::uint64_t>(sequence) << 48) |
-                                  (static_cast<std::uint64_t>(a + 1) << 32) |
-                                  (static_cast<std::uint64_t>(b + 1) << 16) |
-                                  static_cast<std::uint64_t>(c + 1);
-        const auto found = cache_.find(key);
-        if (found != cache_.end()) return found->second;
+        std::size_t place = static_cast<std::size_t>(a);
+        for (const int tag : {b, c})
+            if (tag != kNone) place = place * tags_ + static_cast<std::size_t>(tag);
+        int& id = ids_[static_cast<std::size_t>(sequence)][place];
         static constexpr const char* kPrefixes[] = {"g0:", "gl:", "g01:", "g012:", "g:"};
-        const int id = tables().tag_feature(kPrefixes[static_cast<int>(sequence)], a, b, c);
-        cache_.emplace(key, id);
+        if (id == kNotLookedUp) id = tables().tag_feature(kPrefixes[static_cast<int>(sequence)], a, b, c);
         return id;
     }
 
 private:
-    std::unordered_map<std::uint64_t, int> cache_;
+    static constexpr std::size_t kSequences = 5;
+    static constexpr int kLength[kSequences] = {1, 1, 2, 3, 2};  // tags in each TagSequence
+    static constexpr int kNotLookedUp = kNone - 1;
+    std::size_t tags_;
+    std::array<std::vector<int>, kSequences> ids_;
 };
 
 TagFeatures& tag_features() {
@@ -293,17 +310,24 @@ const char* length_bucket(std::size_t tokens) {
     return "n:5";
 }
 
+// A feature's id in Tables. Two bytes: a text step keeps every distinct
+// text's features (2 MB less at 50,000 notes than as ints).
+using FeatureId = std::uint16_t;
+static_assert(std::size(text_model::kTextWeights) + std::size(text_model::kBoardWeights) <=
+                  std::numeric_limits<FeatureId>::max(),
+              "every feature id fits a FeatureId");
+
 // The features of one note, as sorted unique ids of the features a model
 // weighs; mirrors text_features() in the training script (features no model
 // weighs are dropped on the spot).
-std::vector<int> text_features(const std::vector<Token>& tokens) {
+std::vector<FeatureId> text_features(const std::vector<Token>& tokens) {
     const Tables& t = tables();
-    std::vector<int> ids;
+    std::vector<FeatureId> ids;
     // A token gives its word, its classes, a pair and a tag pair: sized once
     // rather than grown step by step for every note of the board.
     ids.reserve(8 * tokens.size() + 16);
     const auto add = [&](int id) {
-        if (id != kNone) ids.push_back(id);
+        if (id != kNone) ids.push_back(static_cast<FeatureId>(id));
     };
     const auto add_classes = [&](Position position, std::uint32_t mask) {
         for (std::size_t bit = 0; mask != 0; ++bit, mask >>= 1)
@@ -349,6 +373,7 @@ std::vector<int> text_features(const std::vector<Token>& tokens) {
         add(tag.get(TagSequence::neighbours, tags[i - 1], tags[i]));
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    ids.shrink_to_fit();  // a text step keeps every distinct text's features: at their size
     return ids;
 }
 
@@ -359,9 +384,9 @@ enum class Model { text, board };
 
 const std::int16_t* row(Model model, int id) { return tables().row(model == Model::board, id); }
 
-Scores score(Model model, const std::vector<int>& features, const BoardContext* context) {
+Scores score(Model model, const std::vector<FeatureId>& features, const BoardContext* context) {
     Scores scores{};
-    for (int id : features)
+    for (const int id : features)
         if (const std::int16_t* weights = row(model, id))
             for (std::size_t k = 0; k < kSections; ++k) scores[k] += weights[k];
     if (context == nullptr) return scores;
@@ -440,7 +465,7 @@ std::string describe(std::string_view name, const std::vector<Token>& tokens) {
     return "";
 }
 
-std::string reason_for(Model model, const std::vector<int>& features,
+std::string reason_for(Model model, const std::vector<FeatureId>& features,
                        const std::vector<Token>& tokens, const BoardContext* context, Section best,
                        Section versus) {
     const auto b = static_cast<std::size_t>(best), v = static_cast<std::size_t>(versus);
@@ -457,7 +482,7 @@ std::string reason_for(Model model, const std::vector<int>& features,
         strongest = pull;
         reason = std::move(described);
     };
-    for (int id : features) consider(id, text_model::kContextOne);
+    for (const int id : features) consider(id, text_model::kContextOne);
     if (context)
         for (std::size_t s = 0; s < kSections; ++s)
             if (context->shares[s] > 0 && tables().context_id(s) != kNone)
@@ -472,12 +497,6 @@ Section runner_up(const Scores& scores, Section best) {
             (second == kSections || scores[k] > scores[second]))
             second = k;
     return static_cast<Section>(second);
-}
-
-std::vector<std::string> distinct(std::vector<std::string> terms) {
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    return terms;
 }
 
 // True when at least one content word of the note (not a number, not a stop
@@ -517,10 +536,11 @@ struct NoteText {
     // was 19 MB at the peak of the analysis.
     std::vector<Token> own_tokens;
     const std::vector<Token>* borrowed_tokens = nullptr;
-    std::vector<int> features;         // ids into Tables, sorted
-    bool readable = true;              // reads_a_content_word
-    std::vector<std::string> terms;    // its content terms, sorted, each once
-    std::vector<int> term_ids;         // the same terms numbered by the store (Vocabulary)
+    std::vector<FeatureId> features;  // sorted
+    bool readable = true;             // reads_a_content_word
+    // Its content terms as the store numbers them (Vocabulary), sorted, each
+    // once. The terms themselves are not kept: only their ids are read.
+    std::vector<int> term_ids;
     // Only in a store kept across text steps (the incremental Analyzer's):
     // after an edit most notes' contexts are as they were, and scoring every
     // note again was a tenth of an edit's work. None in a one-shot analysis,
@@ -531,29 +551,23 @@ struct NoteText {
     const std::vector<Token>& tokens() const { return borrowed_tokens ? *borrowed_tokens : own_tokens; }
 };
 
-NoteText note_text_of(std::vector<Token> tokens, std::vector<std::string> terms) {
+NoteText note_text_of(std::vector<Token> tokens) {
     NoteText note;
     note.own_tokens = std::move(tokens);
     note.features = text_features(note.own_tokens);
     note.readable = reads_a_content_word(note.own_tokens);
-    note.terms = distinct(std::move(terms));
     return note;
 }
 
-NoteText note_text_borrowing(const std::vector<Token>& tokens, std::vector<std::string> terms) {
+NoteText note_text_borrowing(const std::vector<Token>& tokens) {
     NoteText note;
     note.borrowed_tokens = &tokens;
     note.features = text_features(tokens);
     note.readable = reads_a_content_word(tokens);
-    note.terms = distinct(std::move(terms));
     return note;
 }
 
-NoteText read_note(std::string_view text) {
-    std::vector<Token> tokens = tokenize(text);
-    std::vector<std::string> terms = content_terms_of(tokens);
-    return note_text_of(std::move(tokens), std::move(terms));
-}
+NoteText read_note(std::string_view text) { return note_text_of(tokenize(text)); }
 
 // A note placed by its text is a finding: on canvases others wrote, the board
 // model is right about 90 % of the time only from this confidence, once the
@@ -1216,13 +1230,14 @@ void take_decision(const NotePlacement& decided, NotePlacement& placement) {
 }
 
 // Term ids, each term numbered when first seen. Keys are views: into the
-// vocabulary's own copies when it outlives the texts it numbered (a kept
-// store), or into the texts' terms when it does not (one call), which spares
-// a copy of every distinct term.
+// vocabulary's own copies when it outlives the terms it numbered (a kept
+// store), or into those terms when they outlive it (one call on the engine's
+// readings), which spares a copy of every distinct term.
 class Vocabulary {
 public:
     explicit Vocabulary(bool copies_keys = true) : copies_keys_(copies_keys) {}
 
+    // The ids of `terms`, sorted, each once.
     std::vector<int> ids_of(const std::vector<std::string>& terms) {
         std::vector<int> ids;
         ids.reserve(terms.size());
@@ -1236,6 +1251,8 @@ public:
             ids_.emplace(copies_keys_ ? std::string_view(kept_.emplace_back(term)) : term, id);
             ids.push_back(id);
         }
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         return ids;
     }
     std::size_t size() const { return ids_.size(); }
@@ -1250,15 +1267,10 @@ private:
 
 std::vector<BoardContext> board_contexts(const std::vector<std::vector<std::string>>& terms,
                                          const std::vector<Section>& sections) {
-    std::vector<std::vector<std::string>> distinct_terms;
-    distinct_terms.reserve(terms.size());
-    for (const std::vector<std::string>& note_terms : terms)
-        distinct_terms.push_back(distinct(note_terms));
-    Vocabulary vocabulary(false);  // distinct_terms outlives it
+    Vocabulary vocabulary(false);  // `terms` outlives it
     std::vector<std::vector<int>> ids;
-    ids.reserve(distinct_terms.size());
-    for (const std::vector<std::string>& note_terms : distinct_terms)
-        ids.push_back(vocabulary.ids_of(note_terms));
+    ids.reserve(terms.size());
+    for (const std::vector<std::string>& note_terms : terms) ids.push_back(vocabulary.ids_of(note_terms));
     std::vector<const std::vector<int>*> pointers;
     for (const std::vector<int>& note_ids : ids) pointers.push_back(&note_ids);
     return contexts_of(pointers, sections, vocabulary.size());
@@ -1331,11 +1343,16 @@ private:
     Text& find_or_read(const std::string& text, const NoteReading* read) {
         if (const auto found = texts.find(text); found != texts.end()) return *found;
         ++texts_read;
-        NoteText note = !read         ? read_note(text)
-                        : borrow_tokens ? note_text_borrowing(read->tokens, read->terms)
-                                        : note_text_of(read->tokens, read->terms);
+        NoteText note;
+        if (read) {
+            note = borrow_tokens ? note_text_borrowing(read->tokens) : note_text_of(read->tokens);
+            note.term_ids = vocabulary.ids_of(read->terms);
+        } else {
+            note = read_note(text);
+            // A vocabulary that copies its keys: these terms end here (place_by_text).
+            note.term_ids = vocabulary.ids_of(content_terms_of(note.own_tokens));
+        }
         if (!borrow_tokens) note.memo = std::make_unique<DecisionMemo>();
-        note.term_ids = vocabulary.ids_of(note.terms);
         return *texts.emplace(text, std::move(note)).first;
     }
 };
@@ -1349,7 +1366,9 @@ std::size_t TextReadings::texts_read() const { return store_->texts_read; }
 void place_by_text(const Board& board, Layout& layout, const std::vector<NoteReading>* read) {
     TextReadings readings;
     readings.store_->borrow_tokens = true;  // the store ends with this call; `read` outlives it
-    readings.store_->vocabulary = Vocabulary(false);  // and so do the texts' terms
+    // The engine's readings outlive it too, and their terms are the keys;
+    // without them, each text's terms are made and dropped in the step.
+    readings.store_->vocabulary = Vocabulary(/*copies_keys=*/read == nullptr);
     place_by_text(board, layout, readings, read);
 }
 
