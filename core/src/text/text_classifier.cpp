@@ -262,8 +262,8 @@ const Tables& tables() {
 // lock is needed; each entry depends on the tables only.
 enum class TagSequence { first, last, first_two, first_three, neighbours };
 
-// A place for every sequence of tags from the start (23 tags: 13,000
-// places, 50 KB), made with the first note read. A cache that grew entry by
+// A place for every sequence of tags from the start (23 tags: 13,271
+// places, 53 KB), made with the first note read. A cache that grew entry by
 // entry while a text step read its notes had its entries, which live as
 // long as the module, scattered through the step's store: once the store
 // was freed, no large block was free for the engine's per-note tables, and
