@@ -15,6 +15,9 @@ built CLI:
            typical board): sections from text, colour and the board's placed notes
   recoloured  the same, but each stray in another section's colour (a note from the wrong
            pad): how far a colour convention misleads; its precision is the one to watch
+  drawn    the canvas as Strategyzer draws it, in one colour: a square cut by two lines into
+           the value map's three parts and a circle cut into the profile's three, a free title
+           text in each part, no frames: sections from the drawing alone
 The team's corpus boards (tests/corpus/boards, gold sections and links) are read into the same
 form, canvas by canvas. Sets (default: the corpus halves, the styled corpus halves, and
 ../shared/realworld when it is there) are scored separately; third-party text is only read,
@@ -95,7 +98,7 @@ def default_sets():
 
 class Board:
     def __init__(self):
-        self.notes, self.containers = [], []
+        self.notes, self.containers, self.lines = [], [], []
 
     def frame(self, fid, title, x, y, w, h):
         self.containers.append({"id": fid, "title": title, "x": x, "y": y, "width": w, "height": h,
@@ -105,9 +108,19 @@ class Board:
         self.notes.append({"id": nid, "text": text, "x": x, "y": y, "width": NOTE_W, "height": NOTE_H,
                            "kind": "sticky", "color": colour, "parent": parent})
 
+    def shape(self, sid, geometry, x, y, w, h):
+        self.notes.append({"id": sid, "text": "", "x": x, "y": y, "width": w, "height": h,
+                           "kind": "shape", "shape": geometry})
+
+    def text(self, tid, text, x, y):
+        self.notes.append({"id": tid, "text": text, "x": x, "y": y, "width": 200, "height": 30, "kind": "text"})
+
+    def line(self, lid, *points):
+        self.lines.append({"id": lid, "points": [list(p) for p in points]})
+
     def json(self):
         return {"schema": "canvasfit.board/1", "notes": self.notes, "containers": self.containers,
-                "connectors": [], "markers": []}
+                "connectors": [], "markers": [], "lines": self.lines}
 
 
 def grid(count, x, y, columns=2):
@@ -153,6 +166,90 @@ def draw(canvas, variant, rng):
                 colour = rng.choice(sorted(set(COLOURS.values()) - {COLOURS[s]}))
             board.note(k, t, x, y, colour, "lot")
     return board, strays
+
+
+def places_in(box, count, fits=lambda x, y: True):
+    """Top-left corners for `count` notes on a grid inside box (x, y, w, h), below its title,
+    where fits(x, y) allows; None when they do not all fit."""
+    x0, y0, w, h = box
+    found = []
+    y = y0 + 60
+    while y + NOTE_H <= y0 + h - 20 and len(found) < count:
+        x = x0 + 20
+        while x + NOTE_W <= x0 + w - 20 and len(found) < count:
+            if fits(x, y):
+                found.append((x, y))
+            x += NOTE_W + GAP
+        y += NOTE_H + GAP
+    return found if len(found) == count else None
+
+
+def draw_strategyzer(canvas):
+    """The drawn variant: a square and a circle cut by lines, free titles, no frames, one colour."""
+    board, notes = Board(), canvas["notes"]
+    per = defaultdict(list)
+    for k, s, t in notes:
+        per[s].append((k, t))
+    side = 600
+    while True:  # the value map: products on the left half, creators top right, relievers below
+        boxes = {"products": (0, 300, side / 2, side), "creators": (side / 2, 300, side / 2, side / 2),
+                 "relievers": (side / 2, 300 + side / 2, side / 2, side / 2)}
+        spots = {s: places_in(boxes[s], len(per[s])) for s in boxes}
+        if all(v is not None for v in spots.values()):
+            break
+        side += 100
+    board.shape("value-map", "rectangle", 0, 300, side, side)
+    board.line("vm-split", (side / 2, 300), (side / 2, 300 + side))
+    board.line("vm-right", (side / 2, 300 + side / 2), (side, 300 + side / 2))
+    radius = 400
+    while True:  # the profile: jobs on the right half, gains top left, pains bottom left
+        cx, cy = side + 200 + radius, 300 + radius
+        inside = lambda x, y: all((px - cx) ** 2 + (py - cy) ** 2 <= (radius - 10) ** 2
+                                  for px in (x, x + NOTE_W) for py in (y, y + NOTE_H))
+        boxes = {"gains": (cx - radius, cy - radius, radius, radius), "pains": (cx - radius, cy, radius, radius),
+                 "jobs": (cx, cy - radius, radius, 2 * radius)}
+        circle_spots = {s: places_in(boxes[s], len(per[s]), inside) for s in boxes}
+        if all(v is not None for v in circle_spots.values()):
+            break
+        radius += 100
+    spots.update(circle_spots)
+    board.shape("profile", "ellipse", cx - radius, cy - radius, 2 * radius, 2 * radius)
+    board.line("cp-split", (cx, cy - radius), (cx, cy + radius))
+    board.line("cp-left", (cx - radius, cy), (cx, cy))
+    for s, (x, y, w, h) in {**boxes, "products": (0, 300, side / 2, side),
+                            "creators": (side / 2, 300, side / 2, side / 2),
+                            "relievers": (side / 2, 300 + side / 2, side / 2, side / 2)}.items():
+        # the title where the notes leave room: the top of the part, or its middle in the circle
+        tx, ty = (x + 20, y + 15) if s in ("products", "creators", "relievers") else (
+            (cx + 30, cy - 15) if s == "jobs" else (cx - radius / 2 - 100, y + 15 if s == "pains" else cy - 45))
+        board.text(f"title-{s}", TITLES[s], tx, ty)
+    if per["segment"]:
+        board.frame("f-segment", TITLES["segment"], side + 200, 0, 2 * radius, 280)
+    for k, t in per["segment"]:
+        board.note(k, t, side + 220, 60, "#fff3bf", "f-segment")
+    for s in ORDER:
+        for (k, t), (x, y) in zip(per[s], spots[s]):
+            board.note(k, t, x, y, "#fff3bf", "")
+    return board
+
+
+def score_drawn(canvas, report, plain, t):
+    sec = {k: s for k, s, _ in canvas["notes"] if s != "segment"}
+    got = {n["id"]: n for n in report["notes"]}
+    for k, s in sec.items():
+        n = got.get(k, {})
+        t["drawn_notes"] += 1
+        if n.get("via") in ("frame", "region"):
+            t["drawn_placed"] += 1
+            t["drawn_placed_ok"] += n.get("section") == s
+    t["drawn_misplaced"] += sum(w["code"] == "misplaced-note" for w in report["warnings"])
+    fits = [cv["fit"]["overall"] for cv in report["canvases"]]
+    plain_fits = [cv["fit"]["overall"] for cv in plain["canvases"]]
+    if len(fits) == 1 and len(plain_fits) == 1 and fits[0] is not None and plain_fits[0] is not None:
+        t["drawn_fit_canvases"] += 1
+        t["drawn_fit_diff_x1000"] += round(1000 * abs(fits[0] - plain_fits[0]))
+    else:
+        t["drawn_fit_unmatched"] += 1
 
 
 def analyse(cli, board, path, options=None):
@@ -372,6 +469,12 @@ def summary(t):
                                     for b in range(3, 10) if t[f"{v}_bin{b}"]} for v in ("parking", "strays")},
         "link_reliability": {f"{b / 10:.1f}": [t[f"linkbin{b}"], t.ratio(f"linkbin{b}_ok", f"linkbin{b}")]
                              for b in range(10) if t[f"linkbin{b}"]},
+        "drawn": {"precision": t.ratio("drawn_placed_ok", "drawn_placed"),
+                  "coverage": t.ratio("drawn_placed", "drawn_notes"), "notes": t["drawn_notes"],
+                  "misplaced_per_100": round(100 * t["drawn_misplaced"] / t["drawn_notes"], 2) if t["drawn_notes"] else None,
+                  "fit_vs_plain": round(t["drawn_fit_diff_x1000"] / 1000 / t["drawn_fit_canvases"], 3)
+                  if t["drawn_fit_canvases"] else None,
+                  "fit_unmatched": t["drawn_fit_unmatched"]},
         "misplaced_per_100": round(100 * t["misplaced"] / t["notes"], 2) if t["notes"] else None,
         "misplaced_per_100_one_colour": round(100 * t["plain_misplaced"] / t["plain_notes"], 2) if t["plain_notes"] else None,
         "text_links": {"P": p, "R": r, "F1": f1, "gold": t["gold"], "found": t["link_tp"] + t["link_fp"]},
@@ -430,6 +533,8 @@ def main():
                     score_text(canvas, analyse(a.cli, recoloured, f"{base}.recoloured.json"), "recoloured", moved, t)
                 report = analyse(a.cli, board, f"{base}.{variant}.json")
                 if variant == "plain":
+                    drawn = analyse(a.cli, draw_strategyzer(canvas), f"{base}.drawn.json")
+                    score_drawn(canvas, drawn, report, t)
                     t["plain_notes"] += len(canvas["notes"])
                     t["plain_misplaced"] += sum(w["code"] == "misplaced-note" for w in report["warnings"])
                     if a.verbose:

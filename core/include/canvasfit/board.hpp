@@ -3,6 +3,7 @@
 // (top-left origin, y grows downwards) whatever convention the host used.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,11 @@ struct Rect {
 // to containers and small dots to vote markers, the same way for every host.
 enum class NoteKind { sticky, card, text, shape };
 
+struct Point {
+    double x = 0;
+    double y = 0;
+};
+
 // A sticky note, card, shape or free-standing text: anything a person wrote on.
 struct Note {
     std::string id;    // the host's own id
@@ -49,16 +55,48 @@ struct Note {
     std::string author;             // "" if unknown
 };
 
-enum class ContainerKind { frame, shape };
+// `drawn`: one section of a shape that lines divide into several, each part
+// named by a title written in it (the canvas as Strategyzer draws it: a
+// square and a circle cut by lines). Made by the structure step, never read.
+enum class ContainerKind { frame, shape, drawn };
+
+// A straight piece of a drawn line.
+struct Segment {
+    Point from;
+    Point to;
+};
+
+// Where a `drawn` section lies: the part of the divided shape that can be
+// reached from its title without crossing a line. The sections a shape is cut
+// into by straight lines are convex in the canvas as drawn, and then a point is
+// in the title's part exactly when the straight way to the title crosses no
+// line (docs/board-format.md).
+struct DrawnSection {
+    std::string outline;  // the divided shape's geometry: "rectangle", "ellipse", "diamond"
+    Rect outline_bounds;  // and its box
+    Point anchor;         // the centre of the section's title
+    std::vector<Segment> dividers;  // the pieces of lines that cross the shape
+
+    bool contains(Point point) const;
+};
 
 // A frame, or a large shape that carries a title label. Sections and
 // whole canvases are containers; which is which is decided by the layout step.
 struct Container {
     std::string id;
     std::string title;  // plain text, "" if untitled
-    Rect bounds;
+    Rect bounds;        // for a drawn section: the box of its part of the shape
     ContainerKind kind = ContainerKind::frame;
-    std::string parent;  // enclosing frame id, "" if none
+    std::string parent;  // enclosing frame id, "" if none; for a drawn section, the divided shape
+    std::shared_ptr<const DrawnSection> drawn;  // set for kind `drawn` only
+};
+
+// A line drawn on the board that is not a connector between two notes:
+// template drawing. Lines inside a shape that holds several section titles
+// divide it into those sections; any other line means nothing to CanvasFit.
+struct Line {
+    std::string id;
+    std::vector<Point> points;  // absolute, in drawing order
 };
 
 struct Connector {
@@ -89,6 +127,7 @@ struct Board {
     std::vector<Container> containers;
     std::vector<Connector> connectors;
     std::vector<Marker> markers;
+    std::vector<Line> lines;
     std::vector<ReadIssue> skipped;
 };
 

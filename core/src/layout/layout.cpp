@@ -26,7 +26,8 @@ namespace canvasfit {
 namespace {
 
 bool encloses(const Container& outer, const Container& inner) {
-    if (&outer == &inner) return false;
+    // The box of a drawn section may hold a neighbouring section's centre.
+    if (&outer == &inner || outer.kind == ContainerKind::drawn) return false;
     if (inner.parent == outer.id) return true;
     return outer.bounds.area() > inner.bounds.area() && outer.bounds.contains_center_of(inner.bounds);
 }
@@ -139,7 +140,8 @@ private:
             if (!titled_index.enclosed_by(board_.containers[i]).empty()) continue;
             area_by_container_.emplace(board_.containers[i].id, areas_.size());
             area_container_.push_back(i);
-            areas_.push_back({board_.containers[i].id, *titled[i], board_.containers[i].bounds});
+            areas_.push_back({board_.containers[i].id, *titled[i], board_.containers[i].bounds,
+                              board_.containers[i].drawn});
         }
         area_index_.emplace(board_.containers, area_container_);
         typical_area_size_ = median_larger_side(areas_);
@@ -344,6 +346,29 @@ double share_inside(const Rect& note, const Rect& area) {
     return std::round(std::clamp(share, 0.5, 1.0) * 100) / 100;
 }
 
+// For a drawn section, the share of the note's centre and corners in its
+// part of the shape: the same scale as share_inside.
+double share_inside(const Rect& note, const DrawnSection& drawn) {
+    const Point corners[] = {{note.x, note.y}, {note.right(), note.y}, {note.x, note.bottom()},
+                             {note.right(), note.bottom()}};
+    int in = 1;  // the centre, which decided
+    for (const Point& corner : corners) in += drawn.contains(corner) ? 1 : 0;
+    return std::round(std::clamp(in / 5.0, 0.5, 1.0) * 100) / 100;
+}
+
+bool in_area(const SectionArea& area, const Rect& note) {
+    if (!area.bounds.contains_center_of(note)) return false;
+    return !area.drawn || area.drawn->contains({note.center_x(), note.center_y()});
+}
+
+// Two drawn sections of one shape that both hold a point: no line separates
+// their titles there, so the drawing does not say which the point is in.
+bool same_shape_other_section(const SectionArea& a, const SectionArea& b) {
+    if (!a.drawn || !b.drawn || a.section == b.section) return false;
+    const Rect &x = a.drawn->outline_bounds, &y = b.drawn->outline_bounds;
+    return x.x == y.x && x.y == y.y && x.width == y.width && x.height == y.height;
+}
+
 // A grid over some rectangles, sized so a typical one spans a few cells.
 template <typename Item, typename BoundsOf>
 std::shared_ptr<const SpatialGrid> grid_of(const std::vector<Item>& items, BoundsOf bounds_of) {
@@ -398,16 +423,23 @@ NotePlacement LayoutIndex::place(const Note& note) const {
     const std::size_t none = areas_.size();
     std::size_t best = none;
     for (std::size_t a : area_grid_->candidates(centre)) {
-        if (!areas_[a].bounds.contains_center_of(note.bounds)) continue;
+        if (!in_area(areas_[a], note.bounds)) continue;
         const double area = areas_[a].bounds.area(), best_area = best == none ? 0 : areas_[best].bounds.area();
         // Of two equally small areas the first in container order wins.
         if (best == none || area < best_area || (area == best_area && a < best)) best = a;
     }
+    if (best != none && areas_[best].drawn)
+        for (std::size_t a : area_grid_->candidates(centre))
+            if (same_shape_other_section(areas_[a], areas_[best]) && in_area(areas_[a], note.bounds)) {
+                best = none;
+                break;
+            }
     if (best != none) {
         placement.section = areas_[best].section;
         placement.canvas = canvas_of_area_[best];
         placement.via = Placement::region;
-        placement.confidence = share_inside(note.bounds, areas_[best].bounds);
+        placement.confidence = areas_[best].drawn ? share_inside(note.bounds, *areas_[best].drawn)
+                                                  : share_inside(note.bounds, areas_[best].bounds);
         return placement;
     }
     // Of overlapping canvases the last one wins.

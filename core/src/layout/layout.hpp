@@ -18,6 +18,9 @@ struct SectionArea {
     std::string container_id;
     Section section = Section::unknown;
     Rect bounds;
+    // A section of a shape divided by lines: a note is in it when it is in
+    // its part of the shape, not merely in `bounds` (the box of that part).
+    std::shared_ptr<const DrawnSection> drawn;
 };
 
 struct CanvasLayout {

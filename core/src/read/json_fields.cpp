@@ -80,6 +80,60 @@ void StringList::read(Reader& reader) {
     }
 }
 
+namespace {
+
+bool is_coordinate(double value) { return std::isfinite(value) && std::fabs(value) <= limits::kMaxCoordinate; }
+
+// The value at the reader as a point, or none if it is not [x, y].
+std::optional<Point> read_point(Reader& reader) {
+    if (reader.peek() != Type::array) {
+        reader.skip_value();
+        return std::nullopt;
+    }
+    reader.begin_array();
+    double xy[2] = {0, 0};
+    std::size_t count = 0;
+    bool numbers = true;
+    while (reader.next_item()) {
+        if (reader.peek() != Type::number || count == 2) {
+            numbers = false;
+            reader.skip_value();
+            continue;
+        }
+        xy[count++] = reader.read_number().value;
+    }
+    if (!numbers || count != 2 || !is_coordinate(xy[0]) || !is_coordinate(xy[1])) return std::nullopt;
+    return Point{xy[0], xy[1]};
+}
+
+}  // namespace
+
+void PointList::read(Reader& reader) {
+    clear();
+    type = reader.peek();
+    if (*type != Type::array) {
+        reader.skip_value();
+        return;
+    }
+    reader.begin_array();
+    for (std::size_t i = 0; reader.next_item(); ++i) {
+        if (std::optional<Point> point = read_point(reader)) points.push_back(*point);
+        else if (first_bad == Location::kNoIndex) first_bad = i;
+    }
+}
+
+std::vector<Point> require_points(const PointList& list, const char* key, const Location& at) {
+    if (!list.type || *list.type == Type::null) missing(key, at);
+    if (*list.type != Type::array)
+        throw InputError(at.pointer(key), std::string("field '") + key + "' must be a list of [x, y] points");
+    if (list.first_bad != Location::kNoIndex)
+        throw InputError(at.pointer(key, list.first_bad),
+                         "a point must be [x, y]: two numbers, each at most 1e9 in size");
+    if (list.points.size() < 2)
+        throw InputError(at.pointer(key), std::string("field '") + key + "' needs at least two points");
+    return list.points;
+}
+
 void require_object(Type type, const Location& at) {
     if (type != Type::object)
         throw InputError(at.pointer(), std::string("expected an object, found ") +

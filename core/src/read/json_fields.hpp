@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "canvasfit/board.hpp"
 #include "read/json_pull.hpp"
 
 namespace canvasfit::json_fields {
@@ -71,6 +72,20 @@ struct StringList {
     }
 };
 
+// A member that should be a list of points, each [x, y] (Excalidraw's
+// `points`, a board line's `points`).
+struct PointList {
+    std::optional<Type> type;
+    std::vector<Point> points;  // the items that are points, in order
+    std::size_t first_bad = Location::kNoIndex;  // the first item that is not two finite numbers
+    void read(Reader& reader);
+    void clear() {  // as Field::clear
+        type.reset();
+        points.clear();
+        first_bad = Location::kNoIndex;
+    }
+};
+
 // Reads the object or other value at the reader: for an object, each member
 // `find` returns a Field for is read into it and the rest is skipped.
 // Returns the value's type.
@@ -106,6 +121,10 @@ std::string optional_string(const Field& field, const char* key, const Location&
 double require_number(const Field& field, const char* key, const Location& at);
 double optional_number(const Field& field, const char* key, const Location& at, double fallback);
 bool optional_bool(const Field& field, const char* key, const Location& at, bool fallback);
+// A list of at least two points, each [x, y] with numbers as require_number
+// takes them.
+std::vector<Point> require_points(const PointList& list, const char* key, const Location& at);
+
 // A string or an integer id, which becomes a string.
 std::string require_id(const Field& field, const char* key, const Location& at);
 

@@ -25,12 +25,17 @@ constexpr double kDefaultNoteSize = 100;
 struct ItemFields {
     Field id, text, title, x, y, width, height, kind, shape, color, parent, author, from, to, label;
     StringList tags;
+    jf::PointList points;
 
     Type read(Reader& reader) {
         clear();
         return jf::read_object(reader, [this](std::string_view key, Reader& value) {
             if (key == "tags") {
                 tags.read(value);
+                return true;
+            }
+            if (key == "points") {
+                points.read(value);
                 return true;
             }
             Field* field = find(key);
@@ -47,6 +52,7 @@ private:
                              &parent, &author, &from, &to, &label})
             field->clear();
         tags.clear();
+        points.clear();
     }
 
     Field* find(std::string_view key) {
@@ -140,6 +146,17 @@ Marker read_marker(ItemFields& item, const Location& at) {
     return marker;
 }
 
+Line read_line(ItemFields& item, const Location& at) {
+    Line line;
+    line.id = jf::require_id(item.id, "id", at);
+    try {
+        line.points = jf::require_points(item.points, "points", at);
+    } catch (const InputError& e) {
+        throw InputError(e.where(), std::string(e.what()) + " (line '" + line.id + "')");
+    }
+    return line;
+}
+
 // `list` is the JSON pointer of the top-level list, e.g. "/notes".
 template <typename Item, typename ReadOne>
 std::vector<Item> read_list(const Document& document, std::string_view list, ReadOne read_one) {
@@ -189,6 +206,7 @@ Board read_canvasfit(const Document& document) {
     board.containers = read_list<Container>(document, "/containers", read_container);
     board.connectors = read_list<Connector>(document, "/connectors", read_connector);
     board.markers = read_list<Marker>(document, "/markers", read_marker);
+    board.lines = read_list<Line>(document, "/lines", read_line);
     return board;
 }
 

@@ -13,8 +13,10 @@
 // - image, embeddable, iframe: listed in Board::skipped. They may show a note's
 //   content (a photo of a sticky, an embedded document) that cannot be read as
 //   text, so the user is told rather than left to wonder where it went.
-// - freedraw, unbound lines and arrows without a label: ignored. They are
-//   drawing and carry no text; listing every stroke would bury real issues.
+// - line bound at neither end: a Line. It is drawing, but in a template it may
+//   divide a shape into sections (structure/drawn_sections.hpp).
+// - freedraw, other unbound lines and arrows without a label: ignored. They
+//   are drawing and carry no text; listing every stroke would bury real issues.
 // - unknown types (a later Excalidraw): listed in Board::skipped, since they
 //   might carry text this reader does not know how to find.
 // - deleted elements (`isDeleted: true`) are tombstones kept for collaboration:
@@ -23,6 +25,8 @@
 // The text is read with the pull reader: each element's known members are
 // copied into a record (the ~15 of an element's ~35 that matter here) and
 // checked in the same order as always, so every error is unchanged.
+#include <algorithm>
+#include <cmath>
 #include <deque>
 #include <optional>
 #include <set>
@@ -96,9 +100,10 @@ std::vector<std::string> read_custom_tags(Reader& reader) {
 // The members of an element this reader uses.
 struct ElementFields {
     Field id, type, is_deleted, x, y, width, height, original_text, text, container_id, frame_id,
-        background_color, stroke_color, name;
+        background_color, stroke_color, name, angle;
     Binding start_binding, end_binding;
     std::vector<std::string> tags;
+    jf::PointList points;
 
     Type read(Reader& reader) {
         *this = ElementFields{};
@@ -112,6 +117,7 @@ private:
         if (key == "customData") tags = read_custom_tags(value);
         else if (key == "startBinding") start_binding.read(value);
         else if (key == "endBinding") end_binding.read(value);
+        else if (key == "points") points.read(value);
         else if (Field* field = find(key)) field->read(value);
         else return false;
         return true;
@@ -132,7 +138,8 @@ private:
             {"frameId", &frame_id},
             {"backgroundColor", &background_color},
             {"strokeColor", &stroke_color},
-            {"name", &name}};
+            {"name", &name},
+            {"angle", &angle}};
         for (const auto& [member, field] : members)
             if (json_fields::same_key(member, key)) return field;
         return nullptr;
@@ -388,9 +395,39 @@ private:
         if (!start || !end) {
             // A loose arrow is drawing, but its label is text the user wrote.
             if (!label.empty()) skip_arrow(element, "is not connected at both ends", label);
+            else if (element.type == "line" && !start && !end) read_drawn_line(element);
             return;
         }
         add_connector(element, *find_live(*start), *find_live(*end), label);
+    }
+
+    // A template's line: it may divide a shape into sections. Its points are
+    // relative to x, y, turned by `angle` about the centre of their box.
+    void read_drawn_line(const Element& element) {
+        const jf::PointList& points = element.fields.points;
+        if (points.type != Type::array || points.first_bad != Location::kNoIndex) {
+            skip(element, "line '" + element.id + "' has points that are not [x, y] numbers, so it "
+                          "cannot divide a shape into sections");
+            return;
+        }
+        if (points.points.size() < 2) return;
+        const double x = jf::require_number(element.fields.x, "x", element.at);
+        const double y = jf::require_number(element.fields.y, "y", element.at);
+        const double angle = jf::optional_number(element.fields.angle, "angle", element.at, 0);
+        double left = points.points[0].x, right = left, top = points.points[0].y, bottom = top;
+        for (const Point& p : points.points) {
+            left = std::min(left, p.x), right = std::max(right, p.x);
+            top = std::min(top, p.y), bottom = std::max(bottom, p.y);
+        }
+        const double cx = x + (left + right) / 2, cy = y + (top + bottom) / 2;
+        const double cos_a = std::cos(angle), sin_a = std::sin(angle);
+        Line line;
+        line.id = element.id;
+        for (const Point& p : points.points) {
+            const double dx = x + p.x - cx, dy = y + p.y - cy;
+            line.points.push_back({cx + dx * cos_a - dy * sin_a, cy + dx * sin_a + dy * cos_a});
+        }
+        board_.lines.push_back(std::move(line));
     }
 
     void add_connector(const Element& element, const Element& start, const Element& end,

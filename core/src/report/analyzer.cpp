@@ -126,6 +126,10 @@ bool same_fixed_items(const Board& a, const Board& b) {
     const auto same_markers = [](const Marker& x, const Marker& y) {
         return x.id == y.id && same_rect(x.bounds, y.bounds) && x.color == y.color;
     };
+    const auto same_lines = [](const Line& x, const Line& y) {
+        return x.id == y.id && std::equal(x.points.begin(), x.points.end(), y.points.begin(), y.points.end(),
+                                          [](Point p, Point q) { return p.x == q.x && p.y == q.y; });
+    };
     const auto same_issues = [](const ReadIssue& x, const ReadIssue& y) {
         return x.item_id == y.item_id && x.location == y.location && x.message == y.message;
     };
@@ -134,7 +138,8 @@ bool same_fixed_items(const Board& a, const Board& b) {
     };
     return a.format == b.format && same(a.containers, b.containers, same_containers) &&
            same(a.connectors, b.connectors, same_connectors) &&
-           same(a.markers, b.markers, same_markers) && same(a.skipped, b.skipped, same_issues);
+           same(a.markers, b.markers, same_markers) && same(a.lines, b.lines, same_lines) &&
+           same(a.skipped, b.skipped, same_issues);
 }
 
 void add_work(AnalyzerStats& total, const AnalyzerStats& more) {

@@ -146,6 +146,17 @@ constexpr const char* kCanvasTitles[] = {"value proposition canvas", "canvas", "
                                          "canevas de proposition de valeur", "waardepropositiecanvas",
                                          "wertangebot canvas"};
 
+// The two halves of the canvas and its value proposition, written over the
+// square and the circle: headings, not notes, and not sections.
+constexpr const char* kSideTitles[] = {"customer profile", "value map", "value proposition",
+                                       "value propositions",
+                                       // as above, in other languages
+                                       "kundenprofil", "profil client", "profil du client",
+                                       "carte de valeur", "carte de la valeur", "perfil del cliente",
+                                       "perfil de cliente", "mapa de valor", "perfil do cliente",
+                                       "klantprofiel", "waardekaart", "profilo del cliente",
+                                       "profilo cliente", "mappa del valore"};
+
 bool is_ascii_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool is_ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || is_ascii_alpha(c); }
@@ -362,6 +373,15 @@ bool is_canvas_title(std::string_view title) {
             return true;
     }
     return false;
+}
+
+bool is_side_title(std::string_view title) {
+    const auto [raw_head, qualifier] = split_head(title);
+    // "Value proposition: delivered in ten minutes" is a note.
+    if (too_long_for_a_title(raw_head) || !trim(qualifier).empty()) return false;
+    const std::string head = folded_head(raw_head);
+    return std::any_of(std::begin(kSideTitles), std::end(kSideTitles),
+                       [&](const char* form) { return head == form; });
 }
 
 std::string title_qualifier(std::string_view title) { return trim(split_head(title).second); }

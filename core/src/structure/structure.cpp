@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <unordered_map>
 
 #include "canvasfit/sections.hpp"
+#include "structure/drawn_sections.hpp"
 #include "structure/spatial_grid.hpp"
 #include "structure/titles.hpp"
 
@@ -20,6 +23,9 @@ bool is_title_text(const std::string& text) {
     return section_from_title(text).has_value() || is_canvas_title(text);
 }
 
+// A title, or a heading over a half of the canvas: text that names, not a note.
+bool is_heading_text(const std::string& text) { return is_title_text(text) || is_side_title(text); }
+
 double median(std::vector<double> values, double fallback) {
     if (values.empty()) return fallback;
     std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
@@ -31,7 +37,7 @@ double median(std::vector<double> values, double fallback) {
 std::vector<bool> title_notes(const Board& board) {
     std::vector<bool> titles;
     titles.reserve(board.notes.size());
-    for (const Note& note : board.notes) titles.push_back(is_title_text(note.text));
+    for (const Note& note : board.notes) titles.push_back(is_heading_text(note.text));
     return titles;
 }
 
@@ -109,18 +115,21 @@ bool is_dot_vote(const Note& note, const TextNotes& text_notes) {
     return text_notes.under_dot(note.bounds);
 }
 
+constexpr std::size_t kNoContainer = static_cast<std::size_t>(-1);
+
 // A free title text labels the smallest container it sits in, or the one just
 // below it (hand-drawn templates often write the title above the box).
-Container* container_labelled_by(const Note& label, std::vector<Container>& containers) {
-    Container* best = nullptr;
+// Returns its index in `containers`, or kNoContainer.
+std::size_t container_labelled_by(const Note& label, const std::vector<Container>& containers) {
+    std::size_t best = kNoContainer;
     const double cx = label.bounds.center_x();
-    for (Container& container : containers) {
-        const Rect& box = container.bounds;
+    for (std::size_t c = 0; c < containers.size(); ++c) {
+        const Rect& box = containers[c].bounds;
         const double gap_above = box.y - label.bounds.bottom();
         const bool just_above = gap_above >= 0 && gap_above <= std::max(label.bounds.height, 40.0) &&
                                 cx >= box.x && cx <= box.right();
         if (!box.contains_center_of(label.bounds) && !just_above) continue;
-        if (!best || box.area() < best->bounds.area()) best = &container;
+        if (best == kNoContainer || box.area() < containers[best].bounds.area()) best = c;
     }
     return best;
 }
@@ -133,6 +142,49 @@ Container to_container(const Note& shape) {
     container.kind = ContainerKind::shape;
     container.parent = shape.parent;
     return container;
+}
+
+// The drawn geometry of each container: what a divided shape's outline is.
+using Outlines = std::unordered_map<std::string, std::string>;
+
+// Shapes that hold free titles of two sections or more are divided by lines
+// (drawn_sections.hpp): one drawn section per title. Returns the drawn
+// sections and marks the titles they took in `taken` (parallel to notes).
+std::vector<Container> divide_drawn_shapes(const Board& board, const std::vector<bool>& titles,
+                                           const Outlines& outlines, std::vector<bool>& taken) {
+    std::vector<std::size_t> order;  // shapes, in board order for a stable result
+    std::unordered_map<std::size_t, std::vector<std::size_t>> titles_in;
+    for (std::size_t i = 0; i < board.notes.size(); ++i) {
+        const Note& note = board.notes[i];
+        if (note.kind != NoteKind::text || !titles[i] || !section_from_title(note.text)) continue;
+        const std::size_t at = container_labelled_by(note, board.containers);
+        // A title just above a box labels the box; only titles inside count.
+        if (at == kNoContainer || !board.containers[at].bounds.contains_center_of(note.bounds) ||
+            section_from_title(board.containers[at].title))
+            continue;
+        auto [entry, added] = titles_in.try_emplace(at);
+        if (added) order.push_back(at);
+        entry->second.push_back(i);
+    }
+    std::sort(order.begin(), order.end());
+    std::vector<Container> drawn;
+    for (std::size_t at : order) {
+        const Container* shape = &board.containers[at];
+        const std::vector<std::size_t>& held = titles_in[at];
+        std::set<Section> sections;
+        for (std::size_t i : held) sections.insert(*section_from_title(board.notes[i].text));
+        if (sections.size() < 2) continue;  // one title names the whole shape, as before
+        std::vector<const Note*> notes;
+        for (std::size_t i : held) {
+            notes.push_back(&board.notes[i]);
+            taken[i] = true;
+        }
+        const auto outline = outlines.find(shape->id);
+        for (Container& section : divide_by_lines(
+                 *shape, outline == outlines.end() ? "rectangle" : outline->second, notes, board.lines))
+            drawn.push_back(std::move(section));
+    }
+    return drawn;
 }
 
 // Moves each note the rule keeps to the next free place at the front of
@@ -152,10 +204,14 @@ void keep_in_place(std::vector<Note>& notes, Keep keep) {
 }
 
 // `titles`: whether each of `board.notes` is a title text (parallel to it).
-void apply_free_titles(Board& board, const std::vector<bool>& titles) {
+void apply_free_titles(Board& board, const std::vector<bool>& titles, const Outlines& outlines) {
+    std::vector<bool> taken(board.notes.size(), false);
+    std::vector<Container> drawn = divide_drawn_shapes(board, titles, outlines, taken);
     keep_in_place(board.notes, [&](const Note& note, std::size_t i) {
         if (note.kind != NoteKind::text || !titles[i]) return true;
-        Container* container = container_labelled_by(note, board.containers);
+        if (taken[i] || is_side_title(note.text)) return false;  // a drawn section's title; a heading
+        const std::size_t at = container_labelled_by(note, board.containers);
+        Container* container = at == kNoContainer ? nullptr : &board.containers[at];
         if (!container && is_canvas_title(note.text)) {
             // a heading over the whole board: nothing to mark out
         } else if (!container) {
@@ -167,6 +223,7 @@ void apply_free_titles(Board& board, const std::vector<bool>& titles) {
         }
         return false;
     });
+    for (Container& section : drawn) board.containers.push_back(std::move(section));
 }
 
 }  // namespace
@@ -177,9 +234,11 @@ void promote_structure(Board& board) {
     const TextNotes text_notes(board, typical);  // copies what the tests below read
     std::vector<bool> kept_titles;
     kept_titles.reserve(board.notes.size());
+    Outlines outlines;
     keep_in_place(board.notes, [&](const Note& note, std::size_t i) {
         if (is_container_shape(note, i, titles[i], text_notes, typical)) {
             board.containers.push_back(to_container(note));
+            outlines.emplace(note.id, note.shape);
         } else if (is_dot_vote(note, text_notes)) {
             board.markers.push_back({note.id, note.bounds, note.color});
         } else if (note.kind == NoteKind::shape && note.text.empty()) {
@@ -190,7 +249,7 @@ void promote_structure(Board& board) {
         }
         return false;
     });
-    apply_free_titles(board, kept_titles);
+    apply_free_titles(board, kept_titles, outlines);
 }
 
 }  // namespace canvasfit

@@ -21,6 +21,11 @@ std::optional<Section> section_from_title(std::string_view title);
 // "Value Proposition Canvas", "Canvas: Busy parents", "VPC 2".
 bool is_canvas_title(std::string_view title);
 
+// True for a heading over one half of the canvas or over its offer:
+// "Customer Profile", "Value Map", "Value Proposition" (and their forms in
+// the languages section titles are read in). Not a note and not a section.
+bool is_side_title(std::string_view title);
+
 // The qualifier after a canvas or section title, e.g. "Busy parents" in
 // "Canvas – Busy parents"; "" if none.
 std::string title_qualifier(std::string_view title);

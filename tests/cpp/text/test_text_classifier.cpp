@@ -356,8 +356,8 @@ struct ColouredFrame {
 Board two_coloured_frames(const ColouredFrame& left, const ColouredFrame& right) {
     Board board;
     board.format = "canvasfit";
-    board.containers = {{left.id, left.title, {0, 0, 600, 400}, ContainerKind::frame, ""},
-                        {right.id, right.title, {700, 0, 600, 400}, ContainerKind::frame, ""}};
+    board.containers = {{left.id, left.title, {0, 0, 600, 400}, ContainerKind::frame, "", nullptr},
+                        {right.id, right.title, {700, 0, 600, 400}, ContainerKind::frame, "", nullptr}};
     for (const ColouredFrame* side : {&left, &right})
         for (std::size_t i = 0; i < side->texts.size(); ++i) {
             const double x = (side == &left ? 20 : 720) + 180.0 * static_cast<double>(i);

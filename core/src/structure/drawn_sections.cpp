@@ -1,0 +1,126 @@
+#include "structure/drawn_sections.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace canvasfit {
+
+namespace {
+
+// Hand-drawn lines stop short of the shape's edge or of each other; a gap
+// this small (a share of the shape's larger side) still closes a section.
+constexpr double kGapClosed = 0.03;
+// The part of the shape a section covers is found on a grid of this many
+// points each way: its box is what marks and the layout's index use.
+constexpr int kSamplesPerSide = 32;
+
+double cross(Point o, Point a, Point b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+
+bool between(double v, double a, double b) { return v >= std::min(a, b) && v <= std::max(a, b); }
+
+// Whether `p` lies on the segment a-b, given that the three are collinear.
+bool on_segment(Point a, Point b, Point p) { return between(p.x, a.x, b.x) && between(p.y, a.y, b.y); }
+
+// Whether two segments meet, touching included: a point on a line is not on
+// either side of it.
+bool segments_meet(Point a, Point b, Point c, Point d) {
+    const double d1 = cross(c, d, a), d2 = cross(c, d, b), d3 = cross(a, b, c), d4 = cross(a, b, d);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        return true;
+    return (d1 == 0 && on_segment(c, d, a)) || (d2 == 0 && on_segment(c, d, b)) ||
+           (d3 == 0 && on_segment(a, b, c)) || (d4 == 0 && on_segment(a, b, d));
+}
+
+bool inside_outline(const std::string& outline, const Rect& box, Point p) {
+    if (!box.contains_point(p.x, p.y)) return false;
+    const double rx = box.width / 2, ry = box.height / 2;
+    if (rx <= 0 || ry <= 0) return false;
+    const double dx = (p.x - box.center_x()) / rx, dy = (p.y - box.center_y()) / ry;
+    if (outline == "ellipse" || outline == "circle") return dx * dx + dy * dy <= 1;
+    if (outline == "diamond" || outline == "rhombus") return std::abs(dx) + std::abs(dy) <= 1;
+    return true;  // a rectangle, or a frame
+}
+
+bool overlaps_box(const Segment& s, const Rect& box) {
+    const Rect extent{std::min(s.from.x, s.to.x), std::min(s.from.y, s.to.y),
+                      std::abs(s.to.x - s.from.x), std::abs(s.to.y - s.from.y)};
+    return extent.x <= box.right() && box.x <= extent.right() && extent.y <= box.bottom() &&
+           box.y <= extent.bottom();
+}
+
+// The pieces of the board's lines that may divide `box`, each made a little
+// longer at both ends to close the gaps of a hand-drawn template.
+std::vector<Segment> dividers_in(const Rect& box, const std::vector<Line>& lines) {
+    const double reach = kGapClosed * std::max(box.width, box.height);
+    std::vector<Segment> dividers;
+    for (const Line& line : lines)
+        for (std::size_t k = 1; k < line.points.size(); ++k) {
+            Segment s{line.points[k - 1], line.points[k]};
+            const double length = std::hypot(s.to.x - s.from.x, s.to.y - s.from.y);
+            if (length <= 0) continue;
+            const double ux = (s.to.x - s.from.x) / length * reach, uy = (s.to.y - s.from.y) / length * reach;
+            s.from = {s.from.x - ux, s.from.y - uy};
+            s.to = {s.to.x + ux, s.to.y + uy};
+            if (overlaps_box(s, box)) dividers.push_back(s);
+        }
+    return dividers;
+}
+
+Point centre_of(const Rect& r) { return {r.center_x(), r.center_y()}; }
+
+// The box of the points of the shape a section holds, one grid step wider
+// each way (a point between two samples may still be in it), kept inside the
+// shape's box. The title's own box when no sample falls in the section.
+Rect box_of(const DrawnSection& section, const Rect& title) {
+    const Rect& shape = section.outline_bounds;
+    const double step_x = shape.width / kSamplesPerSide, step_y = shape.height / kSamplesPerSide;
+    double left = shape.right(), top = shape.bottom(), right = shape.x, bottom = shape.y;
+    bool any = false;
+    for (int i = 0; i <= kSamplesPerSide; ++i)
+        for (int j = 0; j <= kSamplesPerSide; ++j) {
+            const Point p{shape.x + i * step_x, shape.y + j * step_y};
+            if (!section.contains(p)) continue;
+            any = true;
+            left = std::min(left, p.x), right = std::max(right, p.x);
+            top = std::min(top, p.y), bottom = std::max(bottom, p.y);
+        }
+    if (!any) return title;
+    left = std::max(shape.x, left - step_x), top = std::max(shape.y, top - step_y);
+    right = std::min(shape.right(), right + step_x), bottom = std::min(shape.bottom(), bottom + step_y);
+    return {left, top, right - left, bottom - top};
+}
+
+}  // namespace
+
+bool DrawnSection::contains(Point point) const {
+    if (!inside_outline(outline, outline_bounds, point)) return false;
+    return std::none_of(dividers.begin(), dividers.end(), [&](const Segment& divider) {
+        return segments_meet(point, anchor, divider.from, divider.to);
+    });
+}
+
+std::vector<Container> divide_by_lines(const Container& shape, const std::string& outline,
+                                       const std::vector<const Note*>& titles,
+                                       const std::vector<Line>& lines) {
+    const std::vector<Segment> dividers = dividers_in(shape.bounds, lines);
+    std::vector<Container> sections;
+    for (const Note* title : titles) {
+        auto drawn = std::make_shared<DrawnSection>();
+        drawn->outline = outline;
+        drawn->outline_bounds = shape.bounds;
+        drawn->anchor = centre_of(title->bounds);
+        drawn->dividers = dividers;
+        Container section;
+        section.id = title->id;
+        section.title = title->text;
+        section.kind = ContainerKind::drawn;
+        section.parent = shape.id;
+        section.bounds = box_of(*drawn, title->bounds);
+        section.drawn = std::move(drawn);
+        sections.push_back(std::move(section));
+    }
+    return sections;
+}
+
+}  // namespace canvasfit
