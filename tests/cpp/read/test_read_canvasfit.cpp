@@ -75,6 +75,32 @@ TEST(CanvasFitReader, ErrorsNameThePlaceAndTheNote) {
               "/notes/0/tags/0 | a tag must be a string (note 'n9')");
 }
 
+TEST(CanvasFitReader, ReadsTheLinesOfADrawnTemplate) {
+    const Board board = read_board(R"({"schema": "canvasfit.board/1",
+        "lines": [{"id": "split", "points": [[400, 0], [400.5, 800], [410, 900]]}]})");
+    ASSERT_EQ(board.lines.size(), 1u);
+    EXPECT_EQ(board.lines[0].id, "split");
+    ASSERT_EQ(board.lines[0].points.size(), 3u);
+    EXPECT_DOUBLE_EQ(board.lines[0].points[1].x, 400.5);
+    EXPECT_DOUBLE_EQ(board.lines[0].points[2].y, 900);
+}
+
+TEST(CanvasFitReader, ALineErrorNamesThePointAndTheLine) {
+    const std::string head = R"({"schema": "canvasfit.board/1", "lines": )";
+    EXPECT_EQ(where_of(head + R"([{"id": "l1"}]})"), "/lines/0/points | missing required field 'points' (line 'l1')");
+    EXPECT_EQ(where_of(head + R"([{"id": "l1", "points": [[0, 0], [1, "a"]]}]})"),
+              "/lines/0/points/1 | a point must be [x, y]: two numbers, each at most 1e9 in size "
+              "(line 'l1')");
+    EXPECT_EQ(where_of(head + R"([{"id": "l1", "points": [[0, 0], [1, 2, 3]]}]})"),
+              "/lines/0/points/1 | a point must be [x, y]: two numbers, each at most 1e9 in size "
+              "(line 'l1')");
+    EXPECT_EQ(where_of(head + R"([{"id": "l1", "points": [[0, 0]]}]})"),
+              "/lines/0/points | field 'points' needs at least two points (line 'l1')");
+    EXPECT_EQ(where_of(head + R"([{"id": "l1", "points": {"x": 0}}]})"),
+              "/lines/0/points | field 'points' must be a list of [x, y] points (line 'l1')");
+    EXPECT_EQ(where_of(head + R"({}})"), "/lines | 'lines' must be a list");
+}
+
 TEST(CanvasFitReader, DuplicateIdsAcrossKindsAreRejected) {
     EXPECT_EQ(where_of(R"({"schema": "canvasfit.board/1",
                            "notes": [{"id": "a", "text": "x", "x": 0, "y": 0}],

@@ -304,6 +304,35 @@ TEST(ExcalidrawReader, LooseArrowsAreDrawingUnlessTheyCarryALabel) {
     EXPECT_NE(board.skipped[0].message.find("why?"), std::string::npos);
 }
 
+// A template's lines may divide a shape into sections (test_drawn_sections.cpp).
+TEST(ExcalidrawReader, AnUnboundLineIsReadWithAbsolutePoints) {
+    const Board board = read_elements(std::string(kSticky) + R"(,
+        {"id":"l1","type":"line","x":100,"y":50,"width":0,"height":400,"angle":0,
+         "points":[[0,0],[0,400]],"startBinding":null,"endBinding":null},
+        {"id":"l2","type":"line","x":100,"y":50,"width":400,"height":0,"angle":1.5707963267948966,
+         "points":[[0,0],[400,0]]},
+        {"id":"a1","type":"arrow","x":0,"y":0,"width":1,"height":1,"points":[[0,0],[1,1]]})");
+    ASSERT_EQ(board.lines.size(), 2u);  // the loose arrow is drawing still
+    EXPECT_EQ(board.lines[0].id, "l1");
+    EXPECT_DOUBLE_EQ(board.lines[0].points[0].x, 100);
+    EXPECT_DOUBLE_EQ(board.lines[0].points[1].y, 450);
+    // Turned a quarter about its middle (300, 50): now upright, from y -150 to 250.
+    EXPECT_NEAR(board.lines[1].points[0].x, 300, 1e-9);
+    EXPECT_NEAR(board.lines[1].points[0].y, -150, 1e-9);
+    EXPECT_NEAR(board.lines[1].points[1].y, 250, 1e-9);
+    EXPECT_TRUE(board.skipped.empty());
+}
+
+TEST(ExcalidrawReader, ALineWithBadPointsIsSkippedAndTheRestIsRead) {
+    const Board board = read_elements(std::string(kSticky) + R"(,
+        {"id":"l1","type":"line","x":0,"y":0,"width":1,"height":1,"points":[[0,0],["a",1]]})");
+    EXPECT_TRUE(board.lines.empty());
+    EXPECT_EQ(board.notes.size(), 1u);
+    ASSERT_EQ(board.skipped.size(), 1u);
+    EXPECT_EQ(board.skipped[0].item_id, "l1");
+    EXPECT_NE(board.skipped[0].message.find("cannot divide a shape"), std::string::npos);
+}
+
 TEST(ExcalidrawReader, ArrowToAnElementThatIsNotReadIsSkipped) {
     const Board board = read_elements(std::string(kSticky) + R"(,
         {"id":"img","type":"image","x":0,"y":0,"width":100,"height":100,"fileId":"abc"},
