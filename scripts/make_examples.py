@@ -11,6 +11,7 @@ real file does.
 Writes:
     examples/cafe-canvas.excalidraw          one canvas laid out with frames
     examples/two-canvases.excalidraw         two hand-drawn template canvases
+    examples/drawn-canvas.excalidraw         one canvas drawn as Strategyzer draws it
     tests/data/gold/<example>.gold.json      which section each note belongs to
 """
 
@@ -196,6 +197,20 @@ class Scene:
                               container_id=id, align="center", valign="middle")
             element["boundElements"].append({"type": "text", "id": text["id"]})
         return element
+
+    def line(self, id, x0, y0, x1, y1):
+        """A straight line bound to nothing, as a template's dividing lines are."""
+        element = self._base(id, "line", x0, y0, abs(x1 - x0), abs(y1 - y0), roundness={"type": 2})
+        element.update({
+            "points": [[0, 0], [x1 - x0, y1 - y0]],
+            "lastCommittedPoint": None,
+            "startBinding": None,
+            "endBinding": None,
+            "startArrowhead": None,
+            "endArrowhead": None,
+            "polygon": False,
+        })
+        return self._add(element)
 
     def dot(self, id, x, y, frame_id=None):
         """A dot-vote sticker: a small filled circle."""
@@ -465,6 +480,84 @@ def make_two_canvases():
     return scene, gold
 
 
+# --- Example 3: one canvas drawn as Strategyzer draws it ------------------------
+# A square for the value map and a circle for the customer profile, each cut
+# by lines into its three parts, a free title in each part, no frames, and
+# every sticky from one yellow pad: the layout alone says where a note is.
+
+BIKES = {
+    "products": ["Repair van that parks at the office", "Booking app with photo check",
+                 "Monthly care plan"],
+    "relievers": ["Repairs done in the car park during working hours",
+                  "Fixed price shown before you book", "Loan bike while yours is in the van"],
+    "creators": ["Reminder before brake pads wear out", "Bike back at your desk by five"],
+    "gains": ["A bike that never lets me down", "Repairs done while I am at work"],
+    "pains": ["Repair shops only open during working hours", "No idea what a repair will cost",
+              "A flat tyre on the way in makes me late"],
+    "jobs": ["Ride to work every day", "Keep the bike safe to ride", "Carry a laptop on the bike"],
+}
+DRAWN_SQUARE = (0, 300, 1000)    # x, y, side
+DRAWN_CIRCLE = (1300, 300, 1100)  # x, y, diameter
+DRAWN_STICKY = (200, 100)
+
+
+def drawn_slots(box, count, fits):
+    """Top-left corners for `count` stickies on a grid in box (x, y, w, h) where fits(x, y)."""
+    x0, y0, w, h = box
+    sw, sh = DRAWN_STICKY
+    slots = []
+    for row in range(int((h - 80) // (sh + 30))):
+        for column in range(int((w - 40) // (sw + 30))):
+            x, y = x0 + 30 + column * (sw + 30), y0 + 80 + row * (sh + 30)
+            if x + sw <= x0 + w - 20 and y + sh <= y0 + h - 20 and fits(x, y):
+                slots.append((x, y))
+    assert len(slots) >= count, "the drawing has no room for %d notes in %s" % (count, box)
+    return slots[:count]
+
+
+def make_drawn():
+    scene = Scene(seed=2026, updated=1765152000000)
+    gold = Gold()
+    sx, sy, side = DRAWN_SQUARE
+    cx0, cy0, diameter = DRAWN_CIRCLE
+    radius = diameter / 2
+    cx, cy = cx0 + radius, cy0 + radius
+    scene.free_text("heading-map", "Value Map", sx + side / 2 - 60, sy - 60, font_size=28)
+    scene.free_text("heading-profile", "Customer Profile", cx - 110, cy0 - 60, font_size=28)
+    scene.shape("value-map", "rectangle", sx, sy, side, side, roundness=None)
+    scene.line("map-split", sx + side / 2, sy, sx + side / 2, sy + side)
+    scene.line("map-right", sx + side / 2, sy + side / 2, sx + side, sy + side / 2)
+    scene.shape("profile", "ellipse", cx0, cy0, diameter, diameter)
+    scene.line("profile-split", cx, cy0, cx, cy0 + diameter)
+    scene.line("profile-left", cx0, cy, cx, cy)
+    in_circle = lambda x, y: all((px - cx) ** 2 + (py - cy) ** 2 <= (radius - 15) ** 2
+                                 for px in (x, x + DRAWN_STICKY[0]) for py in (y, y + DRAWN_STICKY[1]))
+    anywhere = lambda x, y: True
+    parts = [  # section, title, its part's box, the title's place, where a sticky fits
+        ("products", "Products & Services", (sx, sy, side / 2, side), (sx + 20, sy + 16), anywhere),
+        ("creators", "Gain Creators", (sx + side / 2, sy, side / 2, side / 2), (sx + side / 2 + 20, sy + 16), anywhere),
+        ("relievers", "Pain Relievers", (sx + side / 2, sy + side / 2, side / 2, side / 2),
+         (sx + side / 2 + 20, sy + side / 2 + 16), anywhere),
+        ("gains", "Gains", (cx0, cy0 + 120, radius, radius - 120), (cx - 260, cy0 + 90), in_circle),
+        ("pains", "Pains", (cx0, cy, radius, radius), (cx - 260, cy + diameter / 2 - 90), in_circle),
+        ("jobs", "Customer Jobs", (cx, cy0 + 120, radius, diameter - 120), (cx + 60, cy0 + 90), in_circle),
+    ]
+    for section, title, box, (tx, ty), fits in parts:
+        scene.free_text("title-" + section, title, tx, ty, font_size=28)
+        for i, (text, (x, y)) in enumerate(zip(BIKES[section], drawn_slots(box, len(BIKES[section]), fits))):
+            note_id = "%s-%d" % (section, i + 1)
+            scene.sticky(note_id, text, x, y, YELLOW, width=DRAWN_STICKY[0], height=DRAWN_STICKY[1],
+                         font_size=16)
+            gold.add(note_id, section, 1)
+    # The segment, in a labelled box above the circle, as many teams add it.
+    scene.shape("segment-box", "rectangle", cx0 + 250, 20, 600, 200, roundness=None)
+    scene.free_text("title-segment", "Customer Segment", cx0 + 270, 36, font_size=28)
+    scene.sticky("segment-1", "Commuters who ride to an office every day", cx0 + 300, 90, YELLOW,
+                 width=DRAWN_STICKY[0] * 2, height=DRAWN_STICKY[1], font_size=16)
+    gold.add("segment-1", "segment", 1)
+    return scene, gold
+
+
 def tidy_numbers(value):
     """Writes 432.0 as 432, as JavaScript's JSON.stringify does."""
     if isinstance(value, float) and value.is_integer():
@@ -484,7 +577,8 @@ def write_json(path, document):
 
 def main():
     for name, make in [("cafe-canvas.excalidraw", make_cafe),
-                       ("two-canvases.excalidraw", make_two_canvases)]:
+                       ("two-canvases.excalidraw", make_two_canvases),
+                       ("drawn-canvas.excalidraw", make_drawn)]:
         scene, gold = make()
         write_json(EXAMPLES / name, scene.document())
         write_json(GOLD / (name + ".gold.json"), gold.document())

@@ -4,6 +4,11 @@
 // Excalidraw's bookkeeping (version, nonce, timestamps) that every update bumps.
 export const CONTENT_FIELDS = ['id', 'type', 'x', 'y', 'width', 'height', 'text', 'originalText', 'containerId',
   'frameId', 'name', 'backgroundColor', 'strokeColor', 'startBinding', 'endBinding', 'customData'];
+/** Read of lines only, which may divide a drawn template into sections; every other element leaves them out. */
+export const LINE_FIELDS = ['points', 'angle'];
+
+/** @param {any} element */
+const fieldsOf = (element) => (element.type === 'line' ? [...CONTENT_FIELDS, ...LINE_FIELDS] : CONTENT_FIELDS);
 
 /**
  * The element as the core reads it: its content fields and isDeleted, no
@@ -14,12 +19,12 @@ export const CONTENT_FIELDS = ['id', 'type', 'x', 'y', 'width', 'height', 'text'
 export function contentOf(element) {
   /** @type {Record<string, any>} */
   const content = {};
-  for (const field of CONTENT_FIELDS) if (element[field] !== undefined) content[field] = element[field];
+  for (const field of fieldsOf(element)) if (element[field] !== undefined) content[field] = element[field];
   if (element.isDeleted !== undefined) content.isDeleted = element.isDeleted;
   return content;
 }
 
 /** @param {any} element */
 export function elementSignature(element) {
-  return JSON.stringify(CONTENT_FIELDS.map((field) => element[field] ?? null));
+  return JSON.stringify(fieldsOf(element).map((field) => element[field] ?? null));
 }

@@ -13,7 +13,7 @@ import {
 } from '../../plugin/excalidraw/adapter.js';
 import { buildPatch } from '../../plugin/core-shell/patch.js';
 import { fakeExcalidrawLib } from './fault-kit.mjs';
-import { CONTENT_FIELDS } from '../../plugin/excalidraw/signature.js';
+import { CONTENT_FIELDS, LINE_FIELDS } from '../../plugin/excalidraw/signature.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { createCanvasFit } = await import(path.join(root, 'build/wasm/package/canvasfit.js'));
@@ -33,13 +33,13 @@ test('every field the core reader names is one the plugin hands to it', () => {
   const source = readFileSync(path.join(root, 'core/src/read/read_excalidraw.cpp'), 'utf8')
     .replace(/\/\/.*$/gm, '');
   const named = new Set([...source.matchAll(/"([A-Za-z]+)"/g)].map((m) => m[1]));
-  const handed = new Set([...CONTENT_FIELDS, 'isDeleted']);
+  const handed = new Set([...CONTENT_FIELDS, ...LINE_FIELDS, 'isDeleted']);
   const missing = [...named].filter((name) => !handed.has(name) && !NOT_ELEMENT_FIELDS.has(name));
   assert.deepEqual(missing, [], 'fields read_excalidraw.cpp reads that boardFromScene would drop');
   assert.ok(named.has('containerId') && named.has('startBinding'), 'the literals were found at all');
 });
 
-for (const example of ['cafe-canvas.excalidraw', 'two-canvases.excalidraw']) {
+for (const example of ['cafe-canvas.excalidraw', 'two-canvases.excalidraw', 'drawn-canvas.excalidraw']) {
   test(`${example}: the report from the fields the core reads is the report from the whole scene`, () => {
     const scene = JSON.parse(readFileSync(path.join(root, 'examples', example), 'utf8'));
     const board = boardFromScene(scene.elements);

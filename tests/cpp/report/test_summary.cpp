@@ -5,6 +5,7 @@
 // by one line saying what to add otherwise.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <string>
 #include <vector>
@@ -312,5 +313,11 @@ TEST_P(SummaryExample, MatchesTheCheckedInPage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Examples, SummaryExample,
-                         ::testing::Values("cafe-canvas.excalidraw", "two-canvases.excalidraw"),
-                         [](const auto& info) { return info.param.substr(0, info.param.find('.')) == "cafe-canvas" ? std::string("cafe") : std::string("two_canvases"); });
+                         ::testing::Values("cafe-canvas.excalidraw", "two-canvases.excalidraw",
+                                           "drawn-canvas.excalidraw"),
+                         [](const auto& info) {
+                             std::string stem = info.param.substr(0, info.param.find('.'));
+                             if (stem == "cafe-canvas") return std::string("cafe");
+                             std::replace(stem.begin(), stem.end(), '-', '_');
+                             return stem;
+                         });
