@@ -262,6 +262,45 @@ export class FakeShapeWithText extends Filled {
   dump(): Record<string, unknown> { return { ...super.dump(), text: this.text.characters, shapeType: this._shapeType }; }
 }
 
+/** A free text (TextNode): its characters, under the same font rule as a sublayer's. */
+export class FakeTextNode extends Filled {
+  private readonly content = new FakeText(this);
+  constructor(host: FakeFigJam, id: string) {
+    super(host, id, 'TEXT');
+    this.fills = [{ type: 'SOLID', color: { r: 0, g: 0, b: 0 } }];
+  }
+  get characters(): string { return this.content.characters; }
+  set characters(value: string) { this.content.characters = value; }
+  get fontName(): { family: string; style: string } { return this.content.fontName; }
+  /** Test setup only. */
+  preset(value: string, width: number, height: number): void {
+    this.content.preset(value);
+    this._width = width;
+    this._height = height;
+  }
+  dump(): Record<string, unknown> { return { ...super.dump(), text: this.characters }; }
+}
+
+/**
+ * A LINE: `width` long along its own x axis, height 0, turned by `rotation`
+ * degrees (Figma: rotation = atan2(-m10, m00) of its transform, so a positive
+ * rotation turns it counter-clockwise on screen, where y grows downwards).
+ */
+export class FakeLine extends FakeNode {
+  rotation = 0;
+  constructor(host: FakeFigJam, id: string) {
+    super(host, id, 'LINE');
+    this._height = 0;
+  }
+  resize(width: number): void { this._width = width; }
+  get absoluteTransform(): [[number, number, number], [number, number, number]] {
+    const box = super.absoluteBoundingBox;
+    const turn = (this.rotation * Math.PI) / 180;
+    return [[Math.cos(turn), Math.sin(turn), box.x], [-Math.sin(turn), Math.cos(turn), box.y]];
+  }
+  dump(): Record<string, unknown> { return { ...super.dump(), rotation: this.rotation }; }
+}
+
 export class FakeContainer extends Filled {
   readonly children: FakeNode[] = [];
   appendChild(child: FakeNode): void {
@@ -370,7 +409,7 @@ export class FakePage extends FakeContainer {
 /** Node specs for loading a board. */
 export interface NodeSpec {
   id: string;
-  type: 'STICKY' | 'SHAPE_WITH_TEXT' | 'SECTION' | 'CONNECTOR';
+  type: 'STICKY' | 'SHAPE_WITH_TEXT' | 'SECTION' | 'CONNECTOR' | 'TEXT' | 'LINE';
   x?: number;
   y?: number;
   width?: number;
@@ -382,6 +421,11 @@ export interface NodeSpec {
   shapeType?: string;
   from?: string;
   to?: string;
+  /** A connector fixed to the canvas at its ends (no from / to). */
+  start?: { x: number; y: number };
+  end?: { x: number; y: number };
+  /** A LINE's turn in degrees. */
+  rotation?: number;
   authorName?: string;
 }
 
@@ -552,6 +596,15 @@ export class FakeFigJam {
         shape.text.preset(spec.text ?? '');
         shape.fills = [{ type: 'SOLID', color: spec.fill ?? { r: 1, g: 1, b: 1 } }];
         node = shape;
+      } else if (spec.type === 'TEXT') {
+        const text = new FakeTextNode(this, spec.id);
+        text.preset(spec.text ?? '', spec.width ?? 120, spec.height ?? 30);
+        node = text;
+      } else if (spec.type === 'LINE') {
+        const line = new FakeLine(this, spec.id);
+        line.resize(spec.width ?? 100);
+        line.rotation = spec.rotation ?? 0;
+        node = line;
       } else {
         const connector = new FakeConnector(this, spec.id);
         node = connector;
@@ -562,8 +615,8 @@ export class FakeFigJam {
       node.y = spec.y ?? 0;
       made.set(spec.id, node);
       if (node instanceof FakeConnector) {
-        node.connectorStart = { endpointNodeId: spec.from!, magnet: 'AUTO' };
-        node.connectorEnd = { endpointNodeId: spec.to!, magnet: 'AUTO' };
+        node.connectorStart = spec.start ? { position: spec.start } : { endpointNodeId: spec.from!, magnet: 'AUTO' };
+        node.connectorEnd = spec.end ? { position: spec.end } : { endpointNodeId: spec.to!, magnet: 'AUTO' };
         node.text.preset(spec.text ?? '');
       }
     }

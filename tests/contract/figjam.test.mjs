@@ -304,3 +304,60 @@ test('pages: a switch during the write-back leaves the marks on the page that wa
   await session.clear();
   assert.deepEqual(host.dump(), pristine);
 });
+
+// The canvas as Strategyzer draws it (docs/board-format.md): a square and a
+// circle cut by lines, a free title text in each part, no sections. FigJam
+// draws lines as LINE nodes, or as connectors fixed to the canvas at both ends.
+function strategyzerDrawing() {
+  const titles = [['t-products', 'Products & Services', 20, 20], ['t-creators', 'Gain Creators', 420, 20],
+    ['t-relievers', 'Pain Relievers', 420, 420], ['t-gains', 'Gains', 1150, 60], ['t-pains', 'Pains', 1150, 700],
+    ['t-jobs', 'Customer Jobs', 1450, 150]];
+  const notes = [['product', 80, 300, 'products'], ['creator', 520, 120, 'creators'], ['reliever', 520, 520, 'relievers'],
+    ['gain', 1100, 100, 'gains'], ['pain', 1100, 480, 'pains'], ['job', 1450, 250, 'jobs']];
+  return {
+    expected: Object.fromEntries(notes.map(([id, , , section]) => [id, section])),
+    specs: [
+      { id: 'square', type: 'SHAPE_WITH_TEXT', shapeType: 'SQUARE', x: 0, y: 0, width: 800, height: 800 },
+      { id: 'circle', type: 'SHAPE_WITH_TEXT', shapeType: 'ELLIPSE', x: 1000, y: 0, width: 800, height: 800 },
+      { id: 'split', type: 'LINE', x: 400, y: 800, width: 800, rotation: 90 },  // drawn upwards
+      { id: 'split-right', type: 'LINE', x: 400, y: 400, width: 400 },
+      { id: 'split-circle', type: 'CONNECTOR', start: { x: 1400, y: 0 }, end: { x: 1400, y: 800 } },
+      { id: 'split-left', type: 'LINE', x: 1000, y: 400, width: 400 },
+      ...titles.map(([id, text, x, y]) => ({ id, type: 'TEXT', text, x, y, width: 200, height: 30 })),
+      ...notes.map(([id, x, y]) => ({ id, type: 'STICKY', text: `note ${id}`, x, y })),
+    ],
+  };
+}
+
+test('a canvas drawn as Strategyzer draws it: lines and free titles give the sections; Clear leaves the page as it was', async () => {
+  const { expected, specs } = strategyzerDrawing();
+  const host = new h.FakeFigJam();
+  host.load(specs);
+  const { session, errors } = runPluginOn(h, host, canvasfit);
+  const pristine = host.dump();
+  const report = await session.analyse();
+  assert.deepEqual(errors, []);
+  assert.deepEqual(session.board.lines.map((line) => line.id).sort(), ['split', 'split-circle', 'split-left', 'split-right']);
+  const split = session.board.lines.find((line) => line.id === 'split');
+  assert.deepEqual(split.points.map(([x, y]) => [Math.round(x), Math.round(y)]), [[400, 800], [400, 0]]);
+  assert.equal(report.canvases.length, 1);
+  const placed = Object.fromEntries(report.notes.map((note) => [note.id, note.section]));
+  assert.deepEqual(placed, expected, 'every note in the part its title names; the titles are not notes');
+  await session.clear();
+  assert.deepEqual(host.dump(), pristine);
+});
+
+test('a free text is a note: read, marked beside it, never recoloured, and a change to it is seen', async () => {
+  const { specs } = strategyzerDrawing();
+  const host = new h.FakeFigJam();
+  host.load([...specs, { id: 'idea', type: 'TEXT', text: 'Reminds who has not paid yet', x: 500, y: 700, width: 220, height: 30 }]);
+  const { session, errors } = runPluginOn(h, host, canvasfit);
+  const report = await session.analyse();
+  assert.deepEqual(errors, []);
+  const idea = report.notes.find((note) => note.id === 'idea');
+  assert.equal(idea.section, 'relievers');
+  const node = host.dump().find((n) => n.id === 'idea');
+  assert.deepEqual(node.fills, [{ type: 'SOLID', color: { r: 0, g: 0, b: 0 } }], 'its ink stays');
+  assert.equal(node.sharedPluginData, undefined, 'no record on it: nothing was changed');
+  assert.deepEqual(session.lastSummary.changed, [], "no note is reported as changed meanwhile");
+});

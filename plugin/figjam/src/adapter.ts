@@ -1,7 +1,9 @@
 // The FigJam adapter (main side): the only code that knows FigJam's nodes.
-// - readBoard: STICKY, SHAPE_WITH_TEXT, SECTION and CONNECTOR nodes of the
-//   page → the CanvasFit board JSON, without CanvasFit's own marks, and with
-//   each highlighted node's original colour;
+// - readBoard: STICKY, SHAPE_WITH_TEXT, TEXT, SECTION, CONNECTOR and LINE
+//   nodes of the page → the CanvasFit board JSON, without CanvasFit's own
+//   marks, and with each highlighted node's original colour; free texts are
+//   notes (an idea, or a drawn template's title), lines and connectors fixed
+//   to the canvas at both ends are the template's lines;
 // - applyPatch: a neutral patch → fills, new stickies, shapes and connectors;
 // - clearMarks: removes CanvasFit's nodes and restores every fill it changed.
 // What CanvasFit created or changed carries a record in shared plugin data
@@ -37,10 +39,14 @@ export const MARK_KEY = 'mark';
 export const LINKS_KEY = 'links';
 /** How long a font may take to load before the write-back gives up. */
 export const FONT_TIMEOUT_MS = 10_000;
-const READ_TYPES: NodeType[] = ['STICKY', 'SHAPE_WITH_TEXT', 'SECTION', 'CONNECTOR'];
+const READ_TYPES: NodeType[] = ['STICKY', 'SHAPE_WITH_TEXT', 'SECTION', 'CONNECTOR', 'TEXT', 'LINE'];
+/** The nodes that are notes: what marks are placed by and what the user may change meanwhile. */
+const NOTE_TYPES: NodeType[] = ['STICKY', 'SHAPE_WITH_TEXT', 'TEXT'];
 
 type Status = 'covered' | 'unaddressed' | 'question' | 'orphan' | 'linked';
 type Colored = StickyNode | ShapeWithTextNode;
+/** A free text is a note too: an idea, or the title of a part of a drawn template. */
+type NoteNode = Colored | TextNode;
 
 /** How each highlight status looks: a fill. */
 export const STATUS_FILL: Record<Status, string> = {
@@ -172,12 +178,31 @@ function endpointId(endpoint: ConnectorEndpoint): string | undefined {
   return 'endpointNodeId' in endpoint ? endpoint.endpointNodeId : undefined;
 }
 
+/** Where an endpoint fixed to the canvas (attached to no node) is. */
+function loosePoint(endpoint: ConnectorEndpoint): [number, number] | undefined {
+  return 'endpointNodeId' in endpoint ? undefined : [endpoint.position.x, endpoint.position.y];
+}
+
+/** A LINE node's two ends on the page: its start, and `width` along its own x axis (rotation included). */
+function lineEnds(node: LineNode): [number, number][] {
+  const [[a, , tx], [c, , ty]] = node.absoluteTransform;
+  return [[tx, ty], [tx + a * node.width, ty + c * node.width]];
+}
+
+function noteText(node: NoteNode): string {
+  return node.type === 'TEXT' ? node.characters : node.text.characters;
+}
+
 /** The page as the core should read it. */
 export function readBoard(page: PageNode): BoardJson {
   const nodes = page.findAllWithCriteria({ types: READ_TYPES }).filter((node) => !isCreated(node));
-  const board: BoardJson = { schema: 'canvasfit.board/1', notes: [], containers: [], connectors: [] };
+  const board: BoardJson = { schema: 'canvasfit.board/1', notes: [], containers: [], connectors: [], lines: [] };
   for (const node of nodes) {
-    if (node.type === 'SECTION') {
+    if (node.type === 'TEXT') {
+      board.notes.push({ id: node.id, text: node.characters, ...box(node), kind: 'text', parent: sectionOf(node) });
+    } else if (node.type === 'LINE') {
+      board.lines.push({ id: node.id, points: lineEnds(node) });
+    } else if (node.type === 'SECTION') {
       board.containers.push({ id: node.id, title: node.name, ...box(node), kind: 'frame', parent: sectionOf(node) });
     } else if (node.type === 'STICKY' || node.type === 'SHAPE_WITH_TEXT') {
       const note: BoardJson['notes'][number] = {
@@ -196,6 +221,9 @@ export function readBoard(page: PageNode): BoardJson {
     const from = endpointId(node.connectorStart);
     const to = endpointId(node.connectorEnd);
     if (from && to && noteIds.has(from) && noteIds.has(to)) board.connectors.push({ id: node.id, from, to, label: node.text.characters });
+    const [start, end] = [loosePoint(node.connectorStart), loosePoint(node.connectorEnd)];
+    // A connector fixed to the canvas at both ends is drawing: a line.
+    if (start && end) board.lines.push({ id: node.id, points: [start, end] });
   }
   return board;
 }
@@ -203,13 +231,13 @@ export function readBoard(page: PageNode): BoardJson {
 /** What the analysis read of each note: its text and the fills the user chose. */
 export type Basis = Map<string, string>;
 
-function contentOf(node: Colored): string {
-  return JSON.stringify([node.text.characters, userFills(node)]);
+function contentOf(node: NoteNode): string {
+  return JSON.stringify([noteText(node), node.type === 'TEXT' ? '' : userFills(node)]);
 }
 
 /** The notes of the page as read for an analysis, to tell later which ones the user changed meanwhile. */
 export function contentSnapshot(page: PageNode): Basis {
-  const nodes = page.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] }).filter((node) => !isCreated(node));
+  const nodes = page.findAllWithCriteria({ types: NOTE_TYPES }).filter((node) => !isCreated(node)) as NoteNode[];
   return new Map(nodes.map((node) => [node.id, contentOf(node)]));
 }
 
@@ -279,8 +307,8 @@ export async function applyPatch(api: PluginAPI, page: PageNode, patch: Patch, o
   const summary = patch.actions.some((action) => action.type === 'remove-marks')
     ? clearMarks(page)
     : { highlighted: 0, created: 0, removed: 0, restored: 0, changed: [] };
-  const byId = new Map<string, Colored>();
-  for (const node of page.findAllWithCriteria({ types: ['STICKY', 'SHAPE_WITH_TEXT'] })) byId.set(node.id, node);
+  const byId = new Map<string, NoteNode>();
+  for (const node of page.findAllWithCriteria({ types: NOTE_TYPES }) as NoteNode[]) byId.set(node.id, node);
   const changed = new Set<string>();
   // Checked right before each write: the sandbox runs one task at a time, so a
   // user edit can only land at an await (a font load) or before the patch arrived.
@@ -315,8 +343,9 @@ export async function applyPatch(api: PluginAPI, page: PageNode, patch: Patch, o
 
 type Box = { x: number; y: number; width: number; height: number };
 
-function highlight(node: Colored, status: Status): number {
-  if (typeof node.fills === 'symbol') return 0;
+function highlight(node: NoteNode, status: Status): number {
+  // A free text keeps its ink: a pastel fill would make it unreadable. Its marks still say the status.
+  if (node.type === 'TEXT' || typeof node.fills === 'symbol') return 0;
   const applied = solid(STATUS_FILL[status]);
   const record: HighlightRecord = { v: 1, k: 'highlight', s: status, o: userFills(node), a: JSON.stringify(applied) };
   // The original is recorded before the fill changes.
@@ -343,7 +372,7 @@ function create<T extends SceneNode>(page: PageNode, make: () => T, record: Crea
   return node;
 }
 
-async function rankMark(api: PluginAPI, page: PageNode, note: Colored, action: Extract<PatchAction, { type: 'mark' }>, timeoutMs?: number): Promise<number> {
+async function rankMark(api: PluginAPI, page: PageNode, note: NoteNode, action: Extract<PatchAction, { type: 'mark' }>, timeoutMs?: number): Promise<number> {
   const where = box(note);
   // `w`: the rank is the mark's text, so a text the user types over it is noticed and kept.
   const mark = create(page, () => api.createShapeWithText(), { v: 1, k: 'mark', note: action.note, w: action.text });
@@ -357,8 +386,8 @@ async function rankMark(api: PluginAPI, page: PageNode, note: Colored, action: E
   return 1;
 }
 
-async function warningSticky(api: PluginAPI, page: PageNode, notes: Map<string, Colored>, action: Extract<PatchAction, { type: 'warning-note' }>, taken: Box[], timeoutMs?: number): Promise<number> {
-  const anchors = action.anchor.map((id) => notes.get(id)).filter((node): node is Colored => !!node).map(box);
+async function warningSticky(api: PluginAPI, page: PageNode, notes: Map<string, NoteNode>, action: Extract<PatchAction, { type: 'warning-note' }>, taken: Box[], timeoutMs?: number): Promise<number> {
+  const anchors = action.anchor.map((id) => notes.get(id)).filter((node): node is NoteNode => !!node).map(box);
   const sticky = create(page, () => api.createSticky(), { v: 1, k: 'warning', w: action.text });
   const right = anchors.length ? Math.max(...anchors.map((b) => b.x + b.width)) : 0;
   const top = anchors.length ? Math.min(...anchors.map((b) => b.y)) : 0;
@@ -389,7 +418,7 @@ function link(api: PluginAPI, page: PageNode, action: Extract<PatchAction, { typ
 }
 
 /** A grey "?" (with a which-section guess: "? pain") at the note's top-left corner. */
-async function questionMark(api: PluginAPI, page: PageNode, note: Colored, action: Extract<PatchAction, { type: 'question' }>, timeoutMs?: number): Promise<number> {
+async function questionMark(api: PluginAPI, page: PageNode, note: NoteNode, action: Extract<PatchAction, { type: 'question' }>, timeoutMs?: number): Promise<number> {
   const where = box(note);
   const mark = create(page, () => api.createShapeWithText(), { v: 1, k: 'question', note: action.note, w: action.text });
   mark.shapeType = 'ELLIPSE';

@@ -8,10 +8,12 @@ export interface BoardJson {
   schema: 'canvasfit.board/1';
   notes: {
     id: string; text: string; x: number; y: number; width: number; height: number;
-    kind: 'sticky' | 'shape'; shape?: string; color?: string; parent?: string; author?: string;
+    kind: 'sticky' | 'shape' | 'text'; shape?: string; color?: string; parent?: string; author?: string;
   }[];
   containers: { id: string; title: string; x: number; y: number; width: number; height: number; kind: 'frame'; parent: string }[];
   connectors: { id: string; from: string; to: string; label: string }[];
+  /** Lines that join no notes: a drawn template's dividing lines (docs/board-format.md). */
+  lines: { id: string; points: [number, number][] }[];
 }
 
 /** A neutral patch action (plugin/core-shell/patch.js). */
