@@ -165,6 +165,40 @@ test('updateElements: a report kept from the deltas of element edits equals a fr
   }
 });
 
+test('updateElements on a drawn canvas: a note moved across a line changes section, a moved line starts over', () => {
+  const name = 'drawn-canvas.excalidraw';
+  const scene = JSON.parse(readFileSync(path.join(root, 'examples', name), 'utf8'));
+  const analyzer = canvasfit.createAnalyzer(scene, { source: name });
+  const byId = (id) => scene.elements.find((e) => e.id === id);
+  const sectionIn = (report, id) => report.notes.find((note) => note.id === id).section;
+  try {
+    let copy = applyDelta(null, analyzer.changes());
+    assert.equal(sectionIn(copy, 'creators-1'), 'creators');
+    // Down into the pain relievers' part, the sticky with its text, as Excalidraw moves them.
+    const sticky = byId('creators-1');
+    const text = byId('creators-1-text');
+    for (const element of [sticky, text]) element.y += 500;
+    copy = applyDelta(copy, analyzer.updateElements({ upsert: [sticky, text] }));
+    assert.equal(sectionIn(copy, 'creators-1'), 'relievers');
+    assert.equal(analyzer.stats().restarts, 0, 'a note edit, not a new board');
+    assert.deepEqual(canonical(copy), canonical(canvasfit.analyze(scene, { source: name })));
+
+    // The line between the value map's right parts, moved to the bottom: both titles are
+    // in one part now, so the drawing no longer says which of the two its notes are in.
+    const line = byId('map-right');
+    line.y += 480;
+    copy = applyDelta(copy, analyzer.updateElements({ upsert: [line] }));
+    assert.equal(analyzer.stats().restarts, 1, 'lines are the board\'s drawing: a new analysis');
+    for (const id of ['creators-1', 'relievers-1']) {
+      assert.notEqual(copy.notes.find((note) => note.id === id).via, 'region', `${id}: no section from the drawing`);
+    }
+    assert.equal(sectionIn(copy, 'products-1'), 'products', 'the other line still divides');
+    assert.deepEqual(canonical(copy), canonical(canvasfit.analyze(scene, { source: name })));
+  } finally {
+    analyzer.dispose();
+  }
+});
+
 test('updateElements: a bad element is named where the edits hold it and changes nothing', () => {
   const scene = JSON.parse(readFileSync(path.join(root, 'examples/cafe-canvas.excalidraw'), 'utf8'));
   const analyzer = canvasfit.createAnalyzer(scene);
