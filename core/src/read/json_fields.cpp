@@ -62,22 +62,16 @@ void Field::read(Reader& reader) {
 }
 
 void StringList::read(Reader& reader) {
-    type = reader.peek();
     items.clear();
     first_non_string = Location::kNoIndex;
-    if (*type != Type::array) {
-        reader.skip_value();
-        return;
-    }
-    reader.begin_array();
-    for (std::size_t i = 0; reader.next_item(); ++i) {
-        if (reader.peek() == Type::string) {
-            items.emplace_back(reader.read_string());
-            continue;
+    type = read_items(reader, [this](Reader& item, std::size_t i) {
+        if (item.peek() == Type::string) {
+            items.emplace_back(item.read_string());
+            return;
         }
         if (first_non_string == Location::kNoIndex) first_non_string = i;
-        reader.skip_value();
-    }
+        item.skip_value();
+    });
 }
 
 namespace {
@@ -86,23 +80,19 @@ bool is_coordinate(double value) { return std::isfinite(value) && std::fabs(valu
 
 // The value at the reader as a point, or none if it is not [x, y].
 std::optional<Point> read_point(Reader& reader) {
-    if (reader.peek() != Type::array) {
-        reader.skip_value();
-        return std::nullopt;
-    }
-    reader.begin_array();
     double xy[2] = {0, 0};
     std::size_t count = 0;
     bool numbers = true;
-    while (reader.next_item()) {
-        if (reader.peek() != Type::number || count == 2) {
+    const Type type = read_items(reader, [&](Reader& item, std::size_t) {
+        if (item.peek() != Type::number || count == 2) {
             numbers = false;
-            reader.skip_value();
-            continue;
+            item.skip_value();
+            return;
         }
-        xy[count++] = reader.read_number().value;
-    }
-    if (!numbers || count != 2 || !is_coordinate(xy[0]) || !is_coordinate(xy[1])) return std::nullopt;
+        xy[count++] = item.read_number().value;
+    });
+    if (type != Type::array || !numbers || count != 2 || !is_coordinate(xy[0]) || !is_coordinate(xy[1]))
+        return std::nullopt;
     return Point{xy[0], xy[1]};
 }
 
@@ -110,16 +100,10 @@ std::optional<Point> read_point(Reader& reader) {
 
 void PointList::read(Reader& reader) {
     clear();
-    type = reader.peek();
-    if (*type != Type::array) {
-        reader.skip_value();
-        return;
-    }
-    reader.begin_array();
-    for (std::size_t i = 0; reader.next_item(); ++i) {
-        if (std::optional<Point> point = read_point(reader)) points.push_back(*point);
+    type = read_items(reader, [this](Reader& item, std::size_t i) {
+        if (std::optional<Point> point = read_point(item)) points.push_back(*point);
         else if (first_bad == Location::kNoIndex) first_bad = i;
-    }
+    });
 }
 
 std::vector<Point> require_points(const PointList& list, const char* key, const Location& at) {

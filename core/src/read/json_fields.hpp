@@ -104,6 +104,21 @@ Type read_object(Reader& reader, Find&& find) {
     return type;
 }
 
+// Reads the array at the reader, calling `item(reader, index)` at each item
+// (which must read or skip it); any other value is skipped. Returns the
+// value's type.
+template <typename Item>
+Type read_items(Reader& reader, Item&& item) {
+    const Type type = reader.peek();
+    if (type != Type::array) {
+        reader.skip_value();
+        return type;
+    }
+    reader.begin_array();
+    for (std::size_t i = 0; reader.next_item(); ++i) item(reader, i);
+    return type;
+}
+
 // Key lookup is most of the time spent on skipped members: the length and
 // first byte rule out nearly every candidate before a comparison call.
 inline bool same_key(std::string_view name, std::string_view key) {

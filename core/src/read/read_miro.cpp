@@ -136,19 +136,10 @@ struct TagIdList {
 
     void read(Reader& reader) {
         *this = TagIdList{};
-        type = reader.peek();
-        if (*type != Type::array) {
-            reader.skip_value();
-            return;
-        }
-        reader.begin_array();
-        for (std::size_t i = 0; reader.next_item(); ++i) {
-            if (first_invalid != Location::kNoIndex) {
-                reader.skip_value();
-                continue;
-            }
-            if (!read_id(reader)) first_invalid = i;
-        }
+        type = jf::read_items(reader, [this](Reader& item, std::size_t i) {
+            if (first_invalid != Location::kNoIndex) item.skip_value();
+            else if (!read_id(item)) first_invalid = i;
+        });
     }
 
 private:
