@@ -17,7 +17,8 @@ built CLI:
            pad): how far a colour convention misleads; its precision is the one to watch
   drawn    the canvas as Strategyzer draws it, in one colour: a square cut by two lines into
            the value map's three parts and a circle cut into the profile's three, a free title
-           text in each part, no frames: sections from the drawing alone
+           text in each part, no frames: sections from the drawing alone; "unlined" is the same
+           board with its lines unread, as a Miro app sees it
 The team's corpus boards (tests/corpus/boards, gold sections and links) are read into the same
 form, canvas by canvas. Sets (default: the corpus halves, the styled corpus halves, and
 ../shared/realworld when it is there) are scored separately; third-party text is only read,
@@ -233,23 +234,24 @@ def draw_strategyzer(canvas):
     return board
 
 
-def score_drawn(canvas, report, plain, t):
+def score_drawn(canvas, report, plain, t, v="drawn"):
+    """v: "drawn", or "unlined" for the same board with its lines not read (as on Miro)."""
     sec = {k: s for k, s, _ in canvas["notes"] if s != "segment"}
     got = {n["id"]: n for n in report["notes"]}
     for k, s in sec.items():
         n = got.get(k, {})
-        t["drawn_notes"] += 1
+        t[v + "_notes"] += 1
         if n.get("via") in ("frame", "region"):
-            t["drawn_placed"] += 1
-            t["drawn_placed_ok"] += n.get("section") == s
-    t["drawn_misplaced"] += sum(w["code"] == "misplaced-note" for w in report["warnings"])
+            t[v + "_placed"] += 1
+            t[v + "_placed_ok"] += n.get("section") == s
+    t[v + "_misplaced"] += sum(w["code"] == "misplaced-note" for w in report["warnings"])
     fits = [cv["fit"]["overall"] for cv in report["canvases"]]
     plain_fits = [cv["fit"]["overall"] for cv in plain["canvases"]]
     if len(fits) == 1 and len(plain_fits) == 1 and fits[0] is not None and plain_fits[0] is not None:
-        t["drawn_fit_canvases"] += 1
-        t["drawn_fit_diff_x1000"] += round(1000 * abs(fits[0] - plain_fits[0]))
+        t[v + "_fit_canvases"] += 1
+        t[v + "_fit_diff_x1000"] += round(1000 * abs(fits[0] - plain_fits[0]))
     else:
-        t["drawn_fit_unmatched"] += 1
+        t[v + "_fit_unmatched"] += 1
 
 
 def analyse(cli, board, path, options=None):
@@ -469,12 +471,12 @@ def summary(t):
                                     for b in range(3, 10) if t[f"{v}_bin{b}"]} for v in ("parking", "strays")},
         "link_reliability": {f"{b / 10:.1f}": [t[f"linkbin{b}"], t.ratio(f"linkbin{b}_ok", f"linkbin{b}")]
                              for b in range(10) if t[f"linkbin{b}"]},
-        "drawn": {"precision": t.ratio("drawn_placed_ok", "drawn_placed"),
-                  "coverage": t.ratio("drawn_placed", "drawn_notes"), "notes": t["drawn_notes"],
-                  "misplaced_per_100": round(100 * t["drawn_misplaced"] / t["drawn_notes"], 2) if t["drawn_notes"] else None,
-                  "fit_vs_plain": round(t["drawn_fit_diff_x1000"] / 1000 / t["drawn_fit_canvases"], 3)
-                  if t["drawn_fit_canvases"] else None,
-                  "fit_unmatched": t["drawn_fit_unmatched"]},
+        **{v: {"precision": t.ratio(v + "_placed_ok", v + "_placed"),
+               "coverage": t.ratio(v + "_placed", v + "_notes"), "notes": t[v + "_notes"],
+               "misplaced_per_100": round(100 * t[v + "_misplaced"] / t[v + "_notes"], 2) if t[v + "_notes"] else None,
+               "fit_vs_plain": round(t[v + "_fit_diff_x1000"] / 1000 / t[v + "_fit_canvases"], 3)
+               if t[v + "_fit_canvases"] else None,
+               "fit_unmatched": t[v + "_fit_unmatched"]} for v in ("drawn", "unlined")},
         "misplaced_per_100": round(100 * t["misplaced"] / t["notes"], 2) if t["notes"] else None,
         "misplaced_per_100_one_colour": round(100 * t["plain_misplaced"] / t["plain_notes"], 2) if t["plain_notes"] else None,
         "text_links": {"P": p, "R": r, "F1": f1, "gold": t["gold"], "found": t["link_tp"] + t["link_fp"]},
@@ -533,8 +535,10 @@ def main():
                     score_text(canvas, analyse(a.cli, recoloured, f"{base}.recoloured.json"), "recoloured", moved, t)
                 report = analyse(a.cli, board, f"{base}.{variant}.json")
                 if variant == "plain":
-                    drawn = analyse(a.cli, draw_strategyzer(canvas), f"{base}.drawn.json")
-                    score_drawn(canvas, drawn, report, t)
+                    drawn_board = draw_strategyzer(canvas)
+                    score_drawn(canvas, analyse(a.cli, drawn_board, f"{base}.drawn.json"), report, t)
+                    drawn_board.lines = []  # as a Miro app sees it: lines are not readable there
+                    score_drawn(canvas, analyse(a.cli, drawn_board, f"{base}.unlined.json"), report, t, "unlined")
                     t["plain_notes"] += len(canvas["notes"])
                     t["plain_misplaced"] += sum(w["code"] == "misplaced-note" for w in report["warnings"])
                     if a.verbose:

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <set>
+
+#include "structure/titles.hpp"
 
 namespace canvasfit {
 
@@ -69,6 +72,37 @@ std::vector<Segment> dividers_in(const Rect& box, const std::vector<Line>& lines
 
 Point centre_of(const Rect& r) { return {r.center_x(), r.center_y()}; }
 
+// A title this close to the shape's vertical middle (a share of its width)
+// is on neither side of it.
+constexpr double kClearOfTheMiddle = 0.02;
+
+// Strategyzer's own division of a side of the canvas, for a shape no line
+// crosses (Miro's apps cannot read lines; freehand strokes are not lines):
+// when one of three titles of different sections lies left of the shape's
+// middle and the other two right of it, one above and one below (or the
+// mirror image), the shape is cut down its middle and the pair's half across
+// its middle. That is how the square and the circle of the canvas are cut.
+// Any other arrangement gives no lines: the drawing does not say.
+std::vector<Segment> strategyzer_division(const Rect& shape, const std::vector<const Note*>& titles) {
+    if (titles.size() != 3) return {};
+    std::set<Section> sections;
+    for (const Note* title : titles) sections.insert(*section_from_title(title->text));
+    if (sections.size() != 3) return {};
+    const double cx = shape.center_x(), cy = shape.center_y();
+    const double clear_x = kClearOfTheMiddle * shape.width;
+    std::vector<Point> left, right;
+    for (const Note* title : titles) {
+        const Point at = centre_of(title->bounds);
+        if (std::abs(at.x - cx) <= clear_x) return {};
+        (at.x < cx ? left : right).push_back(at);
+    }
+    const std::vector<Point>& pair = left.size() == 2 ? left : right;
+    // The pair's lower title is often written just under the middle line: no margin there.
+    if (pair.size() != 2 || (pair[0].y < cy) == (pair[1].y < cy)) return {};
+    const double edge = &pair == &right ? shape.right() : shape.x;
+    return {{{cx, shape.y}, {cx, shape.bottom()}}, {{cx, cy}, {edge, cy}}};
+}
+
 // The box of the points of the shape a section holds, one grid step wider
 // each way (a point between two samples may still be in it), kept inside the
 // shape's box. The title's own box when no sample falls in the section.
@@ -103,7 +137,8 @@ bool DrawnSection::contains(Point point) const {
 std::vector<Container> divide_by_lines(const Container& shape, const std::string& outline,
                                        const std::vector<const Note*>& titles,
                                        const std::vector<Line>& lines) {
-    const std::vector<Segment> dividers = dividers_in(shape.bounds, lines);
+    std::vector<Segment> dividers = dividers_in(shape.bounds, lines);
+    if (dividers.empty()) dividers = strategyzer_division(shape.bounds, titles);
     std::vector<Container> sections;
     for (const Note* title : titles) {
         auto drawn = std::make_shared<DrawnSection>();

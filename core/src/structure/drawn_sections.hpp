@@ -15,7 +15,11 @@ namespace canvasfit {
 // The sections of `shape` (a container drawn as `outline`, "ellipse" say,
 // that holds the centres of `titles`, which name at least two different
 // sections): one `drawn` container per title, in the order of `titles`, for
-// the part of the shape the title can see across the board's lines.
+// the part of the shape the title can see across the board's lines. When no
+// line crosses the shape and its three titles sit as Strategyzer's canvas
+// places them (one on one side of the middle, two on the other, above and
+// below), the shape is cut as that canvas is; otherwise a shape without lines
+// is not cut, and its notes see several titles: no section.
 std::vector<Container> divide_by_lines(const Container& shape, const std::string& outline,
                                        const std::vector<const Note*>& titles,
                                        const std::vector<Line>& lines);

@@ -75,15 +75,50 @@ TEST(DrawnSections, TheCanvasAsStrategyzerDrawsItGivesEverySection) {
     }
 }
 
-// Before, the first title read in the square named the whole square: every
-// note of the value map was a product, and every profile note a gain.
-TEST(DrawnSections, WithoutLinesNoNoteIsPutInAPartTheDrawingDoesNotShow) {
+// Miro's apps cannot read lines, and freehand strokes are not lines: with no
+// line in the shapes, titles placed as the canvas places them cut each shape
+// as the canvas is cut. Before, the first title read in the square named the
+// whole square: every note of the value map was a product, every profile note
+// a gain.
+TEST(DrawnSections, WithoutLinesTitlesPlacedAsOnTheCanvasCutTheShapesAsTheCanvasIs) {
     Board board = strategyzer_drawing();
     board.lines.clear();
+    const auto placed = placements(board);
+    EXPECT_EQ(placed.at("product-low").section, Section::products);
+    EXPECT_EQ(placed.at("creator").section, Section::creators);
+    EXPECT_EQ(placed.at("reliever").section, Section::relievers);
+    EXPECT_EQ(placed.at("gain").section, Section::gains);
+    EXPECT_EQ(placed.at("pain").section, Section::pains);
+    EXPECT_EQ(placed.at("job-low").section, Section::jobs);
+}
+
+TEST(DrawnSections, WithoutLinesAMirroredValueMapIsCutAsDrawn) {
+    Board board;
+    board.notes.push_back(shape("square", "", {0, 0, 800, 800}));
+    board.notes.push_back(free_text("t-creators", "Gain Creators", 20, 20));
+    board.notes.push_back(free_text("t-relievers", "Pain Relievers", 20, 420));
+    board.notes.push_back(free_text("t-products", "Products & Services", 620, 300));
+    board.notes.push_back(sticky("creator", "note creator", 100, 150));
+    board.notes.push_back(sticky("reliever", "note reliever", 100, 600));
+    board.notes.push_back(sticky("product", "note product", 600, 100));
+    const auto placed = placements(board);
+    EXPECT_EQ(placed.at("creator").section, Section::creators);
+    EXPECT_EQ(placed.at("reliever").section, Section::relievers);
+    EXPECT_EQ(placed.at("product").section, Section::products);
+}
+
+TEST(DrawnSections, WithoutLinesAnyOtherArrangementOfTitlesPlacesNoNote) {
+    Board board = strategyzer_drawing();
+    board.lines.clear();
+    for (Note& note : board.notes)  // the profile's three titles down its left side
+        if (note.id == "Customer Jobs") note.bounds.x = 1100, note.bounds.y = 380;
     for (const auto& [id, placement] : placements(board)) {
+        const bool in_circle = id == "gain" || id == "pain" || id == "job" || id == "job-low";
+        if (!in_circle) continue;
         EXPECT_EQ(placement.section, Section::unknown) << id;
         EXPECT_EQ(placement.via, Placement::none) << id;
     }
+    EXPECT_EQ(placements(board).at("creator").section, Section::creators);  // the square still is the canvas's
 }
 
 TEST(DrawnSections, AHandDrawnLineThatStopsShortStillClosesTheSection) {
