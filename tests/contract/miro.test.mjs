@@ -532,3 +532,33 @@ test('a Live edit on a 1,000-note board goes through the Analyzer and writes onl
   session.setLive(false);
   await session.clear();
 });
+
+// The canvas as Strategyzer draws it, on Miro: a square and a circle with a
+// title text in each part. A Miro app cannot read lines (the Web SDK gives a
+// connector's ends only on the items it joins), so the titles' places say how
+// the shapes are cut (docs/board-format.md). Positions are centres, as Miro's.
+test('a canvas drawn as Strategyzer draws it, lines unread: the titles\' places cut the shapes as the canvas is cut', async () => {
+  const item = (id, type, x, y, width, height, data, style = {}) => ({ id, type, position: { x, y }, geometry: { width, height }, data, style });
+  const sticky = (id, x, y) => item(id, 'sticky_note', x, y, 150, 150, { content: `<p>note ${id}</p>` }, { fillColor: 'light_yellow' });
+  const title = (id, text, x, y) => item(id, 'text', x, y, 200, 40, { content: `<p>${text}</p>` });
+  const items = [
+    item('square', 'shape', 400, 400, 800, 800, { content: '', shape: 'rectangle' }),
+    item('circle', 'shape', 1400, 400, 800, 800, { content: '', shape: 'circle' }),
+    title('t-products', 'Products &amp; Services', 120, 40), title('t-creators', 'Gain Creators', 520, 40),
+    title('t-relievers', 'Pain Relievers', 520, 440), title('t-gains', 'Gains', 1220, 100),
+    title('t-pains', 'Pains', 1220, 720), title('t-jobs', 'Customer Jobs', 1520, 400),
+    sticky('product', 200, 500), sticky('creator', 600, 200), sticky('reliever', 600, 600),
+    sticky('gain', 1200, 250), sticky('pain', 1200, 560), sticky('job', 1600, 300),
+  ];
+  const host = new h.FakeMiroHost();
+  host.load(h.sdkItemsFromRestExport({ items: { data: items } }));
+  const pristine = userView(host);
+  const { session, errors } = newSession(host);
+  const report = await session.analyse();
+  assert.deepEqual(errors, []);
+  const placed = Object.fromEntries(report.notes.map((note) => [note.id, note.section]));
+  assert.deepEqual(placed, { product: 'products', creator: 'creators', reliever: 'relievers', gain: 'gains', pain: 'pains', job: 'jobs' },
+    'every sticky in its part; the titles are not notes');
+  await session.clear();
+  assert.deepEqual(userView(host), pristine);
+});
