@@ -11,7 +11,7 @@ bash scripts/setup.sh
 bash scripts/build.sh
 
 for board in examples/cafe-canvas.excalidraw examples/miro-saas-canvas.json \
-             examples/two-canvases.excalidraw; do
+             examples/two-canvases.excalidraw examples/drawn-canvas.excalidraw; do
   echo
   build/native/canvasfit analyze "$board" --format text
 done

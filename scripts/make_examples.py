@@ -551,7 +551,8 @@ def make_drawn():
             gold.add(note_id, section, 1)
     # The segment, in a labelled box above the circle, as many teams add it.
     scene.shape("segment-box", "rectangle", cx0 + 250, 20, 600, 200, roundness=None)
-    scene.free_text("title-segment", "Customer Segment", cx0 + 270, 36, font_size=28)
+    title = scene.free_text("title-segment", "Customer Segment", cx0 + 270, 36, font_size=28)
+    title["width"] = round(title["width"] * 1.15, 2)  # wide capitals: half an em per letter is too narrow
     scene.sticky("segment-1", "Commuters who ride to an office every day", cx0 + 300, 90, YELLOW,
                  width=DRAWN_STICKY[0] * 2, height=DRAWN_STICKY[1], font_size=16)
     gold.add("segment-1", "segment", 1)
