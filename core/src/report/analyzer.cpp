@@ -116,9 +116,15 @@ bool same_note(const Note& a, const Note& b) {
 // Whether two boards agree on everything but their notes: what an Analyzer
 // holds fixed for its life.
 bool same_fixed_items(const Board& a, const Board& b) {
-    const auto same_containers = [](const Container& x, const Container& y) {
+    // A drawn section's lines are the board's (compared below); its title may move within its part.
+    const auto same_drawn = [](const Container& x, const Container& y) {
+        if (!x.drawn || !y.drawn) return !x.drawn && !y.drawn;
+        return x.drawn->anchor.x == y.drawn->anchor.x && x.drawn->anchor.y == y.drawn->anchor.y &&
+               x.drawn->outline == y.drawn->outline;
+    };
+    const auto same_containers = [&](const Container& x, const Container& y) {
         return x.id == y.id && x.title == y.title && same_rect(x.bounds, y.bounds) &&
-               x.kind == y.kind && x.parent == y.parent;
+               x.kind == y.kind && x.parent == y.parent && same_drawn(x, y);
     };
     const auto same_connectors = [](const Connector& x, const Connector& y) {
         return x.id == y.id && x.from == y.from && x.to == y.to && x.label == y.label;
