@@ -52,21 +52,59 @@ bool overlaps_box(const Segment& s, const Rect& box) {
            box.y <= extent.bottom();
 }
 
-// The pieces of the board's lines that may divide `box`, each made a little
-// longer at both ends to close the gaps of a hand-drawn template.
-std::vector<Segment> dividers_in(const Rect& box, const std::vector<Line>& lines) {
+// A point `reach` further along the segment from `from` through `to`.
+Point beyond(Point from, Point to, double reach) {
+    const double length = std::hypot(to.x - from.x, to.y - from.y);
+    if (length <= 0) return to;
+    return {to.x + (to.x - from.x) / length * reach, to.y + (to.y - from.y) / length * reach};
+}
+
+double distance_to(Point p, Point a, Point b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
+    const double t = length2 <= 0 ? 0 : std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0);
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+// Whether an end of a line is held: at the shape's edge (or beyond it), or
+// on another line, as the end of the profile's left radius is on the
+// circle's vertical diameter.
+bool end_is_held(Point end, Point inward, const Line& self, const std::string& outline, const Rect& box,
+                 const std::vector<Line>& lines, double reach) {
+    if (!inside_outline(outline, box, beyond(inward, end, reach))) return true;
+    for (const Line& other : lines) {
+        if (&other == &self) continue;
+        for (std::size_t k = 1; k < other.points.size(); ++k)
+            if (distance_to(end, other.points[k - 1], other.points[k]) <= reach) return true;
+    }
+    return false;
+}
+
+// The pieces of the board's lines that divide the shape drawn as `outline`
+// in `box`, each made a little longer at both ends to close the gaps of a
+// hand-drawn template. A line divides only if both its ends are held (at the
+// edge or on another line): one that floats inside at an end (a title's
+// underline, a doodle) divides nothing.
+std::vector<Segment> dividers_in(const std::string& outline, const Rect& box, const std::vector<Line>& lines) {
     const double reach = kGapClosed * std::max(box.width, box.height);
-    std::vector<Segment> dividers;
+    const Rect around{box.x - reach, box.y - reach, box.width + 2 * reach, box.height + 2 * reach};
+    std::vector<Line> near;  // the lines that come near the shape: the rest cannot hold or divide
     for (const Line& line : lines)
-        for (std::size_t k = 1; k < line.points.size(); ++k) {
-            Segment s{line.points[k - 1], line.points[k]};
-            const double length = std::hypot(s.to.x - s.from.x, s.to.y - s.from.y);
-            if (length <= 0) continue;
-            const double ux = (s.to.x - s.from.x) / length * reach, uy = (s.to.y - s.from.y) / length * reach;
-            s.from = {s.from.x - ux, s.from.y - uy};
-            s.to = {s.to.x + ux, s.to.y + uy};
+        for (std::size_t k = 1; k < line.points.size(); ++k)
+            if (overlaps_box({line.points[k - 1], line.points[k]}, around)) {
+                near.push_back(line);
+                break;
+            }
+    std::vector<Segment> dividers;
+    for (const Line& line : near) {
+        const std::vector<Point>& p = line.points;
+        if (!end_is_held(p[0], p[1], line, outline, box, near, reach) ||
+            !end_is_held(p.back(), p[p.size() - 2], line, outline, box, near, reach))
+            continue;
+        for (std::size_t k = 1; k < p.size(); ++k) {
+            const Segment s{beyond(p[k], p[k - 1], reach), beyond(p[k - 1], p[k], reach)};
             if (overlaps_box(s, box)) dividers.push_back(s);
         }
+    }
     return dividers;
 }
 
@@ -137,7 +175,7 @@ bool DrawnSection::contains(Point point) const {
 std::vector<Container> divide_by_lines(const Container& shape, const std::string& outline,
                                        const std::vector<const Note*>& titles,
                                        const std::vector<Line>& lines) {
-    std::vector<Segment> dividers = dividers_in(shape.bounds, lines);
+    std::vector<Segment> dividers = dividers_in(outline, shape.bounds, lines);
     if (dividers.empty()) dividers = strategyzer_division(shape.bounds, titles);
     std::vector<Container> sections;
     for (const Note* title : titles) {

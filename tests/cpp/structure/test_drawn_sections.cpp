@@ -146,6 +146,16 @@ TEST(DrawnSections, APolylineOrATiltedLineDividesToo) {
     EXPECT_EQ(placed.at("pain").section, Section::pains);
 }
 
+TEST(DrawnSections, ALineThatReachesNoEdgeDividesNothing) {
+    Board board = strategyzer_drawing();
+    board.lines.push_back({"underline", {{15, 55}, {260, 55}}});      // under "Products & Services"
+    board.lines.push_back({"doodle", {{450, 250}, {520, 320}, {700, 260}}});  // between the creator and its title
+    const auto placed = placements(board);
+    EXPECT_EQ(placed.at("product").section, Section::products);
+    EXPECT_EQ(placed.at("product-low").section, Section::products);
+    EXPECT_EQ(placed.at("creator").section, Section::creators);
+}
+
 TEST(DrawnSections, ANoteInTheCirclesBoxButOutsideTheCircleIsInNoSection) {
     Board board = strategyzer_drawing();
     board.notes.push_back(sticky("corner", "note in the corner", 1010, 10));
