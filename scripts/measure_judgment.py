@@ -19,6 +19,8 @@ built CLI:
            the value map's three parts and a circle cut into the profile's three, a free title
            text in each part, no frames: sections from the drawing alone; "unlined" is the same
            board with its lines unread, as a Miro app sees it
+  columns  section titles typed in two rows with each section's notes stacked under its title,
+           no frames, one colour, about one note in five dropped on a pile well below
 The team's corpus boards (tests/corpus/boards, gold sections and links) are read into the same
 form, canvas by canvas. Sets (default: the corpus halves, the styled corpus halves, and
 ../shared/realworld when it is there) are scored separately; third-party text is only read,
@@ -232,6 +234,52 @@ def draw_strategyzer(canvas):
         for (k, t), (x, y) in zip(per[s], spots[s]):
             board.note(k, t, x, y, "#fff3bf", "")
     return board
+
+
+def draw_columns(canvas, rng):
+    """The columns variant: section titles typed in two rows (profile, value map), each
+    section's notes stacked under its title, no frames, one colour; about one note in five
+    dropped on a pile well below, which no column reaches. Returns the board and the pile."""
+    board, notes = Board(), canvas["notes"]
+    pile = {k for k, s, t in notes if s != "segment" and rng.random() < 0.2}
+    per = defaultdict(list)
+    for k, s, t in notes:
+        per[s].append((k, t))
+    rows = [["jobs", "pains", "gains"], ["products", "relievers", "creators"]]
+    depth = lambda row: max(len([k for k, _ in per[s] if k not in pile]) for s in row)
+    y = 300
+    for row in rows:
+        for c, s in enumerate(row):
+            x = c * (NOTE_W + 120)
+            board.text(f"title-{s}", TITLES[s], x, y)
+            stacked = [(k, t) for k, t in per[s] if k not in pile]
+            for i, (k, t) in enumerate(stacked):
+                board.note(k, t, x, y + 50 + i * (NOTE_H + GAP), "#fff3bf", "")
+        y += 50 + depth(row) * (NOTE_H + GAP) + 200
+    for i, (k, s, t) in enumerate([n for n in notes if n[0] in pile]):
+        board.note(k, t, (i % 6) * (NOTE_W + GAP), y + 600 + (i // 6) * (NOTE_H + GAP), "#fff3bf", "")
+    if per["segment"]:
+        board.frame("f-segment", TITLES["segment"], 0, 0, 3 * (NOTE_W + 120), 260)
+    for k, t in per["segment"]:
+        board.note(k, t, 20, 60, "#fff3bf", "f-segment")
+    return board, pile
+
+
+def score_columns(canvas, report, pile, t):
+    got = {n["id"]: n for n in report["notes"]}
+    for k, s, _ in canvas["notes"]:
+        if s == "segment":
+            continue
+        n = got.get(k, {})
+        by_layout = n.get("via") in ("frame", "region")
+        if k in pile:
+            t["columns_pile"] += 1
+            t["columns_pile_placed"] += by_layout
+            continue
+        t["columns_notes"] += 1
+        if by_layout:
+            t["columns_placed"] += 1
+            t["columns_placed_ok"] += n.get("section") == s
 
 
 def score_drawn(canvas, report, plain, t, v="drawn"):
@@ -477,6 +525,9 @@ def summary(t):
                "fit_vs_plain": round(t[v + "_fit_diff_x1000"] / 1000 / t[v + "_fit_canvases"], 3)
                if t[v + "_fit_canvases"] else None,
                "fit_unmatched": t[v + "_fit_unmatched"]} for v in ("drawn", "unlined")},
+        "columns": {"precision": t.ratio("columns_placed_ok", "columns_placed"),
+                    "coverage": t.ratio("columns_placed", "columns_notes"), "notes": t["columns_notes"],
+                    "pile_placed_by_layout": t["columns_pile_placed"], "pile": t["columns_pile"]},
         "misplaced_per_100": round(100 * t["misplaced"] / t["notes"], 2) if t["notes"] else None,
         "misplaced_per_100_one_colour": round(100 * t["plain_misplaced"] / t["plain_notes"], 2) if t["plain_notes"] else None,
         "text_links": {"P": p, "R": r, "F1": f1, "gold": t["gold"], "found": t["link_tp"] + t["link_fp"]},
@@ -539,6 +590,8 @@ def main():
                     score_drawn(canvas, analyse(a.cli, drawn_board, f"{base}.drawn.json"), report, t)
                     drawn_board.lines = []  # as a Miro app sees it: lines are not readable there
                     score_drawn(canvas, analyse(a.cli, drawn_board, f"{base}.unlined.json"), report, t, "unlined")
+                    columns_board, pile = draw_columns(canvas, random.Random(7000 + i))
+                    score_columns(canvas, analyse(a.cli, columns_board, f"{base}.columns.json"), pile, t)
                     t["plain_notes"] += len(canvas["notes"])
                     t["plain_misplaced"] += sum(w["code"] == "misplaced-note" for w in report["warnings"])
                     if a.verbose:

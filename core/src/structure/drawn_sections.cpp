@@ -177,6 +177,7 @@ std::vector<Container> divide_by_lines(const Container& shape, const std::string
                                        const std::vector<Line>& lines) {
     std::vector<Segment> dividers = dividers_in(outline, shape.bounds, lines);
     if (dividers.empty()) dividers = strategyzer_division(shape.bounds, titles);
+    if (dividers.empty()) return {};  // not drawn as the canvas: perhaps titles over columns
     std::vector<Container> sections;
     for (const Note* title : titles) {
         auto drawn = std::make_shared<DrawnSection>();

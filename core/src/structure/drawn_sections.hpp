@@ -18,8 +18,9 @@ namespace canvasfit {
 // the part of the shape the title can see across the board's lines. When no
 // line crosses the shape and its three titles sit as Strategyzer's canvas
 // places them (one on one side of the middle, two on the other, above and
-// below), the shape is cut as that canvas is; otherwise a shape without lines
-// is not cut, and its notes see several titles: no section.
+// below), the shape is cut as that canvas is. A shape no line divides and
+// whose titles sit otherwise is not drawn as the canvas: none (the caller
+// reads its titles as column headings).
 std::vector<Container> divide_by_lines(const Container& shape, const std::string& outline,
                                        const std::vector<const Note*>& titles,
                                        const std::vector<Line>& lines);

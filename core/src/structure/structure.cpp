@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "canvasfit/sections.hpp"
 #include "structure/drawn_sections.hpp"
+#include "structure/heading_columns.hpp"
 #include "structure/spatial_grid.hpp"
 #include "structure/titles.hpp"
 
@@ -151,7 +153,8 @@ using Outlines = std::unordered_map<std::string, std::string>;
 // (drawn_sections.hpp): one drawn section per title. Returns the drawn
 // sections and marks the titles they took in `taken` (parallel to notes).
 std::vector<Container> divide_drawn_shapes(const Board& board, const std::vector<bool>& titles,
-                                           const Outlines& outlines, std::vector<bool>& taken) {
+                                           const Outlines& outlines, std::pair<double, double> typical,
+                                           std::vector<bool>& taken) {
     std::vector<std::size_t> order;  // shapes, in board order for a stable result
     std::unordered_map<std::size_t, std::vector<std::size_t>> titles_in;
     for (std::size_t i = 0; i < board.notes.size(); ++i) {
@@ -180,9 +183,11 @@ std::vector<Container> divide_drawn_shapes(const Board& board, const std::vector
             taken[i] = true;
         }
         const auto outline = outlines.find(shape->id);
-        for (Container& section : divide_by_lines(
-                 *shape, outline == outlines.end() ? "rectangle" : outline->second, notes, board.lines))
-            drawn.push_back(std::move(section));
+        std::vector<Container> parts = divide_by_lines(
+            *shape, outline == outlines.end() ? "rectangle" : outline->second, notes, board.lines);
+        // A frame or shape no line divides, its titles typed over columns of notes.
+        if (parts.empty()) parts = columns_under_headings(board, held, titles, typical, shape);
+        for (Container& part : parts) drawn.push_back(std::move(part));
     }
     return drawn;
 }
@@ -203,13 +208,35 @@ void keep_in_place(std::vector<Note>& notes, Keep keep) {
     notes.erase(notes.begin() + static_cast<std::ptrdiff_t>(kept), notes.end());
 }
 
+// Section titles outside every container, when they name two sections or
+// more: column headings (heading_columns.hpp), marked in `taken`.
+std::vector<Container> heading_columns(const Board& board, const std::vector<bool>& titles,
+                                       std::pair<double, double> typical, std::vector<bool>& taken) {
+    std::vector<std::size_t> headings;
+    std::set<Section> sections;
+    for (std::size_t i = 0; i < board.notes.size(); ++i) {
+        const Note& note = board.notes[i];
+        if (note.kind != NoteKind::text || !titles[i] || taken[i]) continue;
+        const std::optional<Section> section = section_from_title(note.text);
+        if (!section || container_labelled_by(note, board.containers) != kNoContainer) continue;
+        headings.push_back(i);
+        sections.insert(*section);
+    }
+    if (sections.size() < 2) return {};  // a lone title marks out nothing, as before
+    for (std::size_t i : headings) taken[i] = true;
+    return columns_under_headings(board, headings, titles, typical, nullptr);
+}
+
 // `titles`: whether each of `board.notes` is a title text (parallel to it).
-void apply_free_titles(Board& board, const std::vector<bool>& titles, const Outlines& outlines) {
+void apply_free_titles(Board& board, const std::vector<bool>& titles, const Outlines& outlines,
+                       std::pair<double, double> typical) {
     std::vector<bool> taken(board.notes.size(), false);
-    std::vector<Container> drawn = divide_drawn_shapes(board, titles, outlines, taken);
+    std::vector<Container> drawn = divide_drawn_shapes(board, titles, outlines, typical, taken);
+    std::vector<Container> columns = heading_columns(board, titles, typical, taken);
     keep_in_place(board.notes, [&](const Note& note, std::size_t i) {
         if (note.kind != NoteKind::text || !titles[i]) return true;
-        if (taken[i] || is_side_title(note.text)) return false;  // a drawn section's title; a heading
+        // A drawn section's or a column's title; a heading over a half of the canvas.
+        if (taken[i] || is_side_title(note.text)) return false;
         const std::size_t at = container_labelled_by(note, board.containers);
         Container* container = at == kNoContainer ? nullptr : &board.containers[at];
         if (!container && is_canvas_title(note.text)) {
@@ -224,6 +251,7 @@ void apply_free_titles(Board& board, const std::vector<bool>& titles, const Outl
         return false;
     });
     for (Container& section : drawn) board.containers.push_back(std::move(section));
+    for (Container& column : columns) board.containers.push_back(std::move(column));
 }
 
 }  // namespace
@@ -249,7 +277,7 @@ void promote_structure(Board& board) {
         }
         return false;
     });
-    apply_free_titles(board, kept_titles, outlines);
+    apply_free_titles(board, kept_titles, outlines, typical);
 }
 
 }  // namespace canvasfit

@@ -107,18 +107,21 @@ TEST(DrawnSections, WithoutLinesAMirroredValueMapIsCutAsDrawn) {
     EXPECT_EQ(placed.at("product").section, Section::products);
 }
 
-TEST(DrawnSections, WithoutLinesAnyOtherArrangementOfTitlesPlacesNoNote) {
+// Titles placed otherwise, with no line: read as column headings
+// (heading_columns.hpp), so only a note stacked right under a title is in
+// its section; the rest get none.
+TEST(DrawnSections, WithoutLinesAnyOtherArrangementReadsTheTitlesAsColumnHeadings) {
     Board board = strategyzer_drawing();
     board.lines.clear();
     for (Note& note : board.notes)  // the profile's three titles down its left side
-        if (note.id == "Customer Jobs") note.bounds.x = 1100, note.bounds.y = 380;
-    for (const auto& [id, placement] : placements(board)) {
-        const bool in_circle = id == "gain" || id == "pain" || id == "job" || id == "job-low";
-        if (!in_circle) continue;
-        EXPECT_EQ(placement.section, Section::unknown) << id;
-        EXPECT_EQ(placement.via, Placement::none) << id;
+        if (note.id == "Customer Jobs") note.bounds.x = 1050, note.bounds.y = 380;
+    const auto placed = placements(board);
+    EXPECT_EQ(placed.at("gain").section, Section::gains);  // right under "Gains"
+    for (const char* id : {"pain", "job", "job-low"}) {
+        EXPECT_EQ(placed.at(id).section, Section::unknown) << id;
+        EXPECT_EQ(placed.at(id).via, Placement::none) << id;
     }
-    EXPECT_EQ(placements(board).at("creator").section, Section::creators);  // the square still is the canvas's
+    EXPECT_EQ(placed.at("creator").section, Section::creators);  // the square still is the canvas's
 }
 
 TEST(DrawnSections, AHandDrawnLineThatStopsShortStillClosesTheSection) {
