@@ -361,3 +361,25 @@ test('a free text is a note: read, marked beside it, never recoloured, and a cha
   assert.equal(node.sharedPluginData, undefined, 'no record on it: nothing was changed');
   assert.deepEqual(session.lastSummary.changed, [], "no note is reported as changed meanwhile");
 });
+
+test('section titles typed over columns of stickies, no sections: each sticky in the column it stands in', async () => {
+  const headings = [['t-jobs', 'Customer Jobs', 0], ['t-pains', 'Pains', 400], ['t-gains', 'Gains', 800]];
+  const specs = headings.flatMap(([id, text, x]) => [
+    { id, type: 'TEXT', text, x, y: 0, width: 160, height: 30 },
+    { id: `${id}-1`, type: 'STICKY', text: `first note under ${text}`, x, y: 60 },
+    { id: `${id}-2`, type: 'STICKY', text: `second note under ${text}`, x, y: 320 },
+  ]);
+  specs.push({ id: 'pile', type: 'STICKY', text: 'a note nobody sorted', x: 400, y: 1400 });
+  const host = new h.FakeFigJam();
+  host.load(specs);
+  const { session, errors } = runPluginOn(h, host, canvasfit);
+  const report = await session.analyse();
+  assert.deepEqual(errors, []);
+  const via = Object.fromEntries(report.notes.map((note) => [note.id, [note.section, note.via]]));
+  for (const [id, , ] of headings) {
+    const section = { 't-jobs': 'jobs', 't-pains': 'pains', 't-gains': 'gains' }[id];
+    assert.deepEqual(via[`${id}-1`], [section, 'region'], `${id}-1`);
+    assert.deepEqual(via[`${id}-2`], [section, 'region'], `${id}-2`);
+  }
+  assert.notEqual(via.pile[1], 'region', 'the pile is in no column');
+});
