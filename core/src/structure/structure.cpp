@@ -159,7 +159,8 @@ std::vector<Container> divide_drawn_shapes(const Board& board, const std::vector
     std::unordered_map<std::size_t, std::vector<std::size_t>> titles_in;
     for (std::size_t i = 0; i < board.notes.size(); ++i) {
         const Note& note = board.notes[i];
-        if (note.kind != NoteKind::text || !titles[i] || !section_from_title(note.text)) continue;
+        // Any note whose whole text is a section title: typed text, or a header sticky.
+        if (!titles[i] || !section_from_title(note.text)) continue;
         const std::size_t at = container_labelled_by(note, board.containers);
         // A title just above a box labels the box; only titles inside count.
         if (at == kNoContainer || !board.containers[at].bounds.contains_center_of(note.bounds) ||
@@ -216,7 +217,7 @@ std::vector<Container> heading_columns(const Board& board, const std::vector<boo
     std::set<Section> sections;
     for (std::size_t i = 0; i < board.notes.size(); ++i) {
         const Note& note = board.notes[i];
-        if (note.kind != NoteKind::text || !titles[i] || taken[i]) continue;
+        if (!titles[i] || taken[i]) continue;
         const std::optional<Section> section = section_from_title(note.text);
         if (!section || container_labelled_by(note, board.containers) != kNoContainer) continue;
         headings.push_back(i);
@@ -234,9 +235,9 @@ void apply_free_titles(Board& board, const std::vector<bool>& titles, const Outl
     std::vector<Container> drawn = divide_drawn_shapes(board, titles, outlines, typical, taken);
     std::vector<Container> columns = heading_columns(board, titles, typical, taken);
     keep_in_place(board.notes, [&](const Note& note, std::size_t i) {
+        if (taken[i]) return false;  // a drawn section's or a column's title
         if (note.kind != NoteKind::text || !titles[i]) return true;
-        // A drawn section's or a column's title; a heading over a half of the canvas.
-        if (taken[i] || is_side_title(note.text)) return false;
+        if (is_side_title(note.text)) return false;  // a heading over a half of the canvas
         const std::size_t at = container_labelled_by(note, board.containers);
         Container* container = at == kNoContainer ? nullptr : &board.containers[at];
         if (!container && is_canvas_title(note.text)) {

@@ -113,3 +113,20 @@ TEST(HeadingColumns, TitlesOverColumnsInsideACanvasFrame) {
     ASSERT_EQ(layout.canvases.size(), 1u);
     EXPECT_EQ(layout.canvases[0].title, "VPC: commuters");
 }
+
+// Teams often head a column with a sticky of its own colour that says only
+// the section's name: a header, not an idea.
+TEST(HeadingColumns, AStickyThatSaysOnlyASectionsNameHeadsAColumnToo) {
+    Board board;
+    board.notes.push_back(sticky("h-pains", "PAINS", 0, 0));
+    board.notes.push_back(sticky("h-gains", "Gains:", 300, 0));
+    board.notes.push_back(sticky("p1", "Orders get lost", 0, 120));
+    board.notes.push_back(sticky("g1", "More repeat customers", 300, 120));
+    promote_structure(board);
+    std::vector<std::string> left;
+    for (const Note& note : board.notes) left.push_back(note.id);
+    EXPECT_EQ(left, (std::vector<std::string>{"p1", "g1"}));
+    const Layout layout = classify_layout(board);
+    EXPECT_EQ(layout.notes[0].section, Section::pains);
+    EXPECT_EQ(layout.notes[1].section, Section::gains);
+}
