@@ -199,6 +199,34 @@ test('updateElements on a drawn canvas: a note moved across a line changes secti
   }
 });
 
+test('edit() on a board of titles over columns: a note moved to another column, or off every column, as a fresh analysis', () => {
+  const headings = [['t-jobs', 'Customer Jobs', 0], ['t-pains', 'Pains', 300], ['t-gains', 'Gains', 600]];
+  const notes = headings.flatMap(([id, text, x]) => [
+    { id, text, kind: 'text', x, y: 0, width: 150, height: 30 },
+    { id: `${id}-1`, text: `a first idea under ${text}`, x, y: 50, width: 100, height: 100 },
+    { id: `${id}-2`, text: `a second idea under ${text}`, x, y: 170, width: 100, height: 100 },
+  ]);
+  const columns = { schema: 'canvasfit.board/1', notes };
+  const analyzer = canvasfit.createAnalyzer(columns, { source: 'columns' });
+  const sectionIn = (report, id) => report.notes.find((note) => note.id === id).section;
+  try {
+    let copy = applyDelta(null, analyzer.changes());
+    assert.equal(sectionIn(copy, 't-pains-2'), 'pains');
+    const moved = { ...notes.find((note) => note.id === 't-pains-2'), x: 600, y: 170 };
+    notes[notes.findIndex((note) => note.id === moved.id)] = moved;
+    copy = applyDelta(copy, analyzer.edit({ upsert: [moved] }));
+    assert.equal(sectionIn(copy, 't-pains-2'), 'gains');
+    assert.deepEqual(canonical(copy), canonical(canvasfit.analyze(columns, { source: 'columns' })));
+    const dropped = { ...moved, y: 1500 };
+    notes[notes.findIndex((note) => note.id === moved.id)] = dropped;
+    copy = applyDelta(copy, analyzer.edit({ upsert: [dropped] }));
+    assert.notEqual(copy.notes.find((note) => note.id === 't-pains-2').via, 'region', 'below every column');
+    assert.deepEqual(canonical(copy), canonical(canvasfit.analyze(columns, { source: 'columns' })));
+  } finally {
+    analyzer.dispose();
+  }
+});
+
 test('updateElements: a bad element is named where the edits hold it and changes nothing', () => {
   const scene = JSON.parse(readFileSync(path.join(root, 'examples/cafe-canvas.excalidraw'), 'utf8'));
   const analyzer = canvasfit.createAnalyzer(scene);

@@ -1,6 +1,7 @@
 #include "structure/structure.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <set>
@@ -146,6 +147,32 @@ Container to_container(const Note& shape) {
     return container;
 }
 
+// The most words a title may carry after its section's name ("Pains –
+// parents") and still head a part of a drawing or a column: more is a note in
+// "Label: description" style ("Pain: orders get lost between phone and
+// kitchen"), which must stay a note.
+constexpr std::size_t kMostQualifierWords = 3;
+
+std::size_t word_count(const std::string& text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (unsigned char c : text) {
+        const bool space = std::isspace(c) != 0;
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+// Whether a note (already known to read as a title) names a part of a drawn
+// template or a column: a typed title with at most a short qualifier, or a
+// header sticky that says only the section's name.
+bool names_a_part(const Note& note) {
+    if (!section_from_title(note.text)) return false;
+    const std::size_t qualifier = word_count(title_qualifier(note.text));
+    return note.kind == NoteKind::text ? qualifier <= kMostQualifierWords : qualifier == 0;
+}
+
 // The drawn geometry of each container: what a divided shape's outline is.
 using Outlines = std::unordered_map<std::string, std::string>;
 
@@ -159,8 +186,7 @@ std::vector<Container> divide_drawn_shapes(const Board& board, const std::vector
     std::unordered_map<std::size_t, std::vector<std::size_t>> titles_in;
     for (std::size_t i = 0; i < board.notes.size(); ++i) {
         const Note& note = board.notes[i];
-        // Any note whose whole text is a section title: typed text, or a header sticky.
-        if (!titles[i] || !section_from_title(note.text)) continue;
+        if (!titles[i] || !names_a_part(note)) continue;
         const std::size_t at = container_labelled_by(note, board.containers);
         // A title just above a box labels the box; only titles inside count.
         if (at == kNoContainer || !board.containers[at].bounds.contains_center_of(note.bounds) ||
@@ -217,9 +243,9 @@ std::vector<Container> heading_columns(const Board& board, const std::vector<boo
     std::set<Section> sections;
     for (std::size_t i = 0; i < board.notes.size(); ++i) {
         const Note& note = board.notes[i];
-        if (!titles[i] || taken[i]) continue;
+        if (!titles[i] || taken[i] || !names_a_part(note)) continue;
         const std::optional<Section> section = section_from_title(note.text);
-        if (!section || container_labelled_by(note, board.containers) != kNoContainer) continue;
+        if (container_labelled_by(note, board.containers) != kNoContainer) continue;
         headings.push_back(i);
         sections.insert(*section);
     }

@@ -130,3 +130,15 @@ TEST(HeadingColumns, AStickyThatSaysOnlyASectionsNameHeadsAColumnToo) {
     EXPECT_EQ(layout.notes[0].section, Section::pains);
     EXPECT_EQ(layout.notes[1].section, Section::gains);
 }
+
+// "Pain: orders get lost…" is a note in "Label: description" style, not a
+// header, even where such notes stand in rows and columns.
+TEST(HeadingColumns, ALabelledNoteIsANoteNotAHeader) {
+    Board board;
+    board.notes.push_back(sticky("p", "Pain: orders get lost between the phone and the kitchen", 0, 0));
+    board.notes.push_back(sticky("g", "Gain: customers reorder without calling", 300, 0));
+    board.notes.push_back(sticky("n", "Staff mode for new hires", 0, 120));
+    promote_structure(board);
+    EXPECT_EQ(board.notes.size(), 3u);
+    EXPECT_TRUE(board.containers.empty());
+}
