@@ -47,6 +47,7 @@ constexpr TitleForm kTitleForms[] = {
     {"pain relief", Section::relievers},     {"relievers", Section::relievers},
     {"gain creators", Section::creators},    {"gain creator", Section::creators},
     {"gain makers", Section::creators},      {"creators", Section::creators},
+    {"gain providers", Section::creators},   {"gain provider", Section::creators},
 };
 
 // The same six sections (and the segment) in the languages the canvas is most

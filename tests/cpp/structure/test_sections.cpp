@@ -48,6 +48,7 @@ TEST(SectionTitles, PainIsNotPainReliever) {
     EXPECT_EQ(section_from_title("Pain reliever"), Section::relievers);
     EXPECT_EQ(section_from_title("Gain"), Section::gains);
     EXPECT_EQ(section_from_title("Gain creator"), Section::creators);
+    EXPECT_EQ(section_from_title("Gain Providers"), Section::creators);  // as some teams name them
 }
 
 TEST(SectionTitles, CanvasTitles) {
