@@ -5,6 +5,7 @@
 #include <map>
 
 #include "board_builder.hpp"
+#include "placements_by_id.hpp"
 #include "layout/layout.hpp"
 #include "structure/structure.hpp"
 
@@ -29,13 +30,7 @@ Board quick_board(int per_column = 3) {
     return board;
 }
 
-std::map<std::string, NotePlacement> placements(Board board) {
-    promote_structure(board);
-    const Layout layout = classify_layout(board);
-    std::map<std::string, NotePlacement> by_id;
-    for (std::size_t i = 0; i < board.notes.size(); ++i) by_id[board.notes[i].id] = layout.notes[i];
-    return by_id;
-}
+std::map<std::string, NotePlacement> placements(Board board) { return placements_by_id(std::move(board)); }
 
 }  // namespace
 
